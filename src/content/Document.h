@@ -1,0 +1,77 @@
+#pragma once
+// The validated content of one document: metadata and a tree of blocks whose
+// inline text is already parsed.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/Diagnostics.h"
+#include "base/Units.h"
+#include "markup/Inline.h"
+#include "yaml/Node.h"
+
+namespace folio::content {
+
+// A length as written: most units resolve to points at once; `em` needs the
+// font size of the style it is used in.
+struct Length {
+  double value = 0;
+  bool em = false;
+  Sp resolve(Sp fontSize) const { return em ? static_cast<Sp>(value * fontSize) : pt(value); }
+};
+
+enum class Direction : uint8_t { Auto, Ltr, Rtl };
+enum class Align : uint8_t { Default, Start, End, Left, Right, Center, Justify };
+
+struct Block {
+  enum class Kind : uint8_t { Paragraph, Heading, List, Quote, Image, Rule, Spacer, PageBreak };
+  Kind kind = Kind::Paragraph;
+  SourcePos pos;
+  std::string id, style, lang;
+  Direction dir = Direction::Auto;
+  Align align = Align::Default;
+
+  markup::InlineText text;  // Paragraph, Heading, Quote (inline form)
+  int level = 1;            // Heading
+
+  // List: each item is a sequence of blocks (an inline item becomes one Paragraph).
+  std::vector<std::vector<Block>> items;
+  bool numbered = false;
+  int start = 1;
+
+  std::vector<Block> children;  // Quote with blocks
+
+  std::string imagePath;        // Image: resolved path (relative to the content file's dir)
+  std::optional<Length> width, height;  // Image, Rule (width)
+  std::string alt;
+  std::optional<Length> thickness;      // Rule
+  Length space;                          // Spacer
+};
+
+struct Document {
+  std::string path;       // the content file
+  std::string layout = "letterhead";
+  SourcePos layoutPos;
+  std::string title, author, subject, keywords;
+  std::string language = "en";
+  std::string date;       // ISO 8601 as written, "" if none
+  std::vector<std::pair<std::string, std::string>> fields;  // in source order
+  std::map<std::string, markup::InlineText> footnotes;       // id -> text
+  std::map<std::string, SourcePos> footnotePos;
+  std::vector<Block> body;
+
+  const std::string* field(const std::string& name) const;
+};
+
+// Validates the YAML tree and builds the Document. Problems are diagnostics
+// with positions and "did you mean" suggestions; returns nullopt on error.
+std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+// load + build in one call.
+std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, Diagnostics& diags);
+
+// Parses "12pt", "3 mm", "1.5em", "10": false if malformed.
+bool parseLength(const std::string& s, Length& out);
+
+}  // namespace folio::content

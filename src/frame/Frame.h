@@ -1,0 +1,98 @@
+#pragma once
+// The output model: finished pages of positioned glyph runs, rules, images,
+// links and anchors. Everything a writer needs and nothing it has to compute;
+// `dump()` renders it as a diff-friendly text trace for tests.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/Color.h"
+#include "base/Units.h"
+#include "text/Font.h"
+
+namespace folio::image { struct Image; }
+
+namespace folio::frame {
+
+struct PlacedGlyph {
+  uint32_t gid = 0;
+  Sp advance = 0;       // the pen moves this far after the glyph (includes justification)
+  Sp xOffset = 0, yOffset = 0;
+  uint32_t textBegin = 0;  // the glyph carries run.text[textBegin, textBegin+textLength)
+  uint32_t textLength = 0; // 0 for glyphs that carry no text (marks of a cluster, etc.)
+};
+
+// Glyphs of one font, size and colour on one baseline, in visual order.
+struct GlyphRun {
+  const text::Font* font = nullptr;
+  Sp size = 0;
+  Color color;
+  Point origin;            // baseline start (left end) in page coordinates
+  std::u32string text;     // the source text these glyphs carry (logical order)
+  std::vector<PlacedGlyph> glyphs;
+  bool rtl = false;
+};
+
+// A filled rectangle (rules, boxes, underlines).
+struct Fill {
+  Rect rect;
+  Color color;
+};
+
+// A stroked rectangle outline or line (crop marks, boxes).
+struct Stroke {
+  Point from, to;
+  Sp width = 0;
+  Color color;
+};
+
+struct ImagePlacement {
+  std::shared_ptr<const image::Image> image;
+  Rect rect;
+  std::string alt;
+};
+
+using Item = std::variant<GlyphRun, Fill, Stroke, ImagePlacement>;
+
+struct Link {
+  std::vector<Rect> rects;  // one per line the link covers
+  std::string uri;          // external target, or ""
+  std::string destination;  // internal anchor name, or ""
+};
+
+struct Anchor {
+  std::string name;  // block id, "fn:3", "fnref:3"
+  Point at;          // top-left of the target
+};
+
+struct Page {
+  Sp width = 0, height = 0;
+  std::vector<Item> items;  // painted in order
+  std::vector<Link> links;
+  std::vector<Anchor> anchors;
+};
+
+struct OutlineEntry {
+  int level = 1;  // 1..3
+  std::string title;
+  std::string anchor;  // Anchor name on some page
+};
+
+struct Metadata {
+  std::string title, author, subject, keywords, language;
+  std::string creator = "Folio";
+  std::string date;  // PDF date form "D:YYYYMMDDHHmmSSZ" or ""
+};
+
+struct Document {
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+  Metadata metadata;
+};
+
+// Text trace: one line per item, positions in pt with 2 decimals.
+std::string dump(const Document& doc);
+
+}  // namespace folio::frame

@@ -1,0 +1,21 @@
+#pragma once
+// Writes a frame::Document as PDF 1.7 through PoDoFo's object model, with
+// fonts subset by hb-subset and embedded as Type0/CIDFontType2 with
+// ToUnicode maps, links, outline, Info and XMP. Deterministic bytes.
+#include <string>
+
+#include "base/Diagnostics.h"
+#include "frame/Frame.h"
+
+namespace folio::pdf {
+
+struct WriteOptions {
+  int compressionLevel = 6;  // zlib level for content and font streams
+};
+
+// Writes to `path` directly (the caller handles temp-file-and-rename).
+// Returns false with a diagnostic on failure.
+bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
+              Diagnostics& diags);
+
+}  // namespace folio::pdf

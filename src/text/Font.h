@@ -1,0 +1,60 @@
+#pragma once
+// One loaded font face: its bytes (kept for PDF embedding), HarfBuzz and
+// FreeType handles, and the metrics a PDF FontDescriptor needs. Immutable
+// after loading, so it can be shared across threads.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace folio::text {
+
+struct FontMetrics {  // all in font units
+  int unitsPerEm = 1000;
+  int ascender = 0, descender = 0, lineGap = 0;
+  int capHeight = 0, xHeight = 0;
+  int bbox[4] = {0, 0, 0, 0};
+  double italicAngle = 0;
+  int weight = 400;  // OS/2 usWeightClass
+  bool fixedPitch = false, serif = false, symbolic = false, italic = false;
+  int underlinePosition = -100, underlineThickness = 50;
+};
+
+class Font {
+public:
+  ~Font();
+  Font(const Font&) = delete;
+  Font& operator=(const Font&) = delete;
+
+  // Loads a face from a file; nullptr if it cannot be read or parsed.
+  static std::unique_ptr<Font> load(const std::string& path, int faceIndex, uint32_t id);
+
+  uint32_t id() const { return m_id; }  // stable, deterministic order within a FontStore
+  const std::string& path() const { return m_path; }
+  int faceIndex() const { return m_faceIndex; }
+  const std::string& familyName() const { return m_family; }
+  const std::string& postscriptName() const { return m_psName; }
+  std::string_view data() const { return m_data; }  // the whole file (or collection)
+  const FontMetrics& metrics() const { return m_metrics; }
+  int unitsPerEm() const { return m_metrics.unitsPerEm; }
+
+  int advance(uint32_t gid) const;  // horizontal advance in font units
+  bool hasCodepoint(char32_t cp) const;
+  uint32_t glyphFor(char32_t cp) const;  // 0 when missing
+  bool isMark(uint32_t gid) const;       // GDEF class mark
+
+  struct hb_font_t* hbFont() const { return m_hbFont; }  // for the shaper (text module only)
+
+private:
+  Font() = default;
+  uint32_t m_id = 0;
+  std::string m_path, m_family, m_psName;
+  int m_faceIndex = 0;
+  std::string m_data;
+  FontMetrics m_metrics;
+  struct hb_blob_t* m_blob = nullptr;
+  struct hb_face_t* m_face = nullptr;
+  struct hb_font_t* m_hbFont = nullptr;
+};
+
+}  // namespace folio::text

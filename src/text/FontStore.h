@@ -1,0 +1,45 @@
+#pragma once
+// Finds fonts by family, weight and style through fontconfig plus the
+// project's fonts/ directory, loads each file once, and resolves per-script
+// fallback chains (Noto by default). Thread-safe: one store serves a batch.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "text/Font.h"
+
+namespace folio::text {
+
+struct FontRequest {
+  std::vector<std::string> families;  // in order of preference
+  int weight = 400;                   // 400 regular, 700 bold
+  bool italic = false;
+};
+
+class FontStore {
+public:
+  // `fontDirs` are searched in addition to the system's fontconfig setup.
+  explicit FontStore(std::vector<std::string> fontDirs);
+  ~FontStore();
+
+  // The first family in the request that exists, with the closest weight and
+  // slant; nullptr if none of the families is installed.
+  const Font* match(const FontRequest& request);
+  // A font for `script` (ISO 15924 tag as HarfBuzz's hb_script_t) covering
+  // `cp`, honouring weight/italic where the fallback family has them:
+  // first the request's families, then the built-in Noto chain for the
+  // script, then any installed font that has the character. nullptr if none.
+  const Font* fallback(char32_t cp, uint32_t script, const FontRequest& request);
+  // Families tried for `script` (for warnings and `folio fonts`).
+  std::vector<std::string> chainFor(uint32_t script, const FontRequest& request) const;
+  // Every font loaded so far (for depfiles).
+  std::vector<const Font*> loaded() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace folio::text

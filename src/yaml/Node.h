@@ -1,0 +1,49 @@
+#pragma once
+// A YAML tree that remembers where every node came from. yaml-cpp parses;
+// this module copies its result into plain nodes with FILE:LINE:COL, after
+// checking budgets (nesting depth, node count after alias expansion, input
+// size) so hostile input cannot exhaust the stack or memory.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/Diagnostics.h"
+
+namespace folio::yaml {
+
+struct Limits {
+  size_t maxInputBytes = 16u << 20;  // 16 MiB
+  int maxDepth = 64;                 // nesting of sequences and mappings
+  size_t maxNodes = 1'000'000;       // after alias expansion
+};
+
+struct Node {
+  enum class Kind : uint8_t { Null, Scalar, Sequence, Mapping };
+  Kind kind = Kind::Null;
+  SourcePos pos;
+  std::string scalar;                          // Scalar: the value as written
+  bool quoted = false;                         // Scalar: was quoted ('' or "") or a block scalar
+  std::vector<Node> items;                     // Sequence
+  std::vector<std::pair<Node, Node>> entries;  // Mapping, in source order (key is a Scalar node)
+
+  bool isNull() const { return kind == Kind::Null; }
+  bool isScalar() const { return kind == Kind::Scalar; }
+  bool isSequence() const { return kind == Kind::Sequence; }
+  bool isMapping() const { return kind == Kind::Mapping; }
+  // Mapping lookup by key; nullptr when absent.
+  const Node* find(std::string_view key) const;
+  // "a mapping", "a sequence", "a string", "null": for "expected X, found Y".
+  const char* kindName() const;
+};
+
+// Parses `text` (the contents of `fileName`). On failure returns nullptr and
+// adds diagnostics such as "bad.yaml:3:7: error: ...". Checks UTF-8 validity,
+// NUL and control characters, size, depth and node budgets.
+std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName, const Limits& limits,
+                            Diagnostics& diags);
+// Reads the file then parses it; a missing or unreadable file is a diagnostic.
+std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags);
+
+}  // namespace folio::yaml

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Folio needs to build, test and render.
+# Idempotent: asks apt-get only for what dpkg says is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake pkg-config clang-format
+  # libraries (one per field, see README "Dependencies")
+  libpodofo-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev
+  libyaml-cpp-dev libcmark-dev libhyphen-dev zlib1g-dev libpng-dev libjpeg-dev
+  libgtest-dev libbenchmark-dev
+  # hyphenation patterns
+  hyphen-en-us hyphen-de hyphen-fr hyphen-ru hyphen-es hyphen-it
+  # fonts: Noto for every script Folio supports out of the box
+  fonts-noto-core fonts-noto-cjk fontconfig
+  # independent PDF readers used by the tests
+  qpdf poppler-utils mupdf-tools ghostscript python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
