@@ -1,0 +1,2 @@
+# Empty dependencies file for folio_markup.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for folio_pagination.
+# This may be replaced when dependencies are built.

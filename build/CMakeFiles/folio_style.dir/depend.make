@@ -1,0 +1,2 @@
+# Empty dependencies file for folio_style.
+# This may be replaced when dependencies are built.
