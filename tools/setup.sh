@@ -13,7 +13,7 @@ PACKAGES=(
   # hyphenation patterns
   hyphen-en-us hyphen-de hyphen-fr hyphen-ru hyphen-es hyphen-it
   # fonts: Noto for every script Folio supports out of the box
-  fonts-noto-core fonts-noto-cjk fontconfig
+  fonts-noto-core fonts-noto-cjk fonts-noto-mono fontconfig
   # independent PDF readers used by the tests
   qpdf poppler-utils mupdf-tools ghostscript python3 libharfbuzz-bin
 )

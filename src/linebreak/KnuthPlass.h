@@ -2,6 +2,18 @@
 // Knuth-Plass total-fit line breaking ("Breaking Paragraphs into Lines",
 // Knuth and Plass 1981) over boxes, glue and penalties. Pure algorithm: no
 // fonts, no text; widths are integers so results are exact and testable.
+//
+// The caller builds the item list and ends it the way TeX ends a paragraph
+// (finishParagraph() does it): no trailing glue, penalty(kInfinitePenalty),
+// a glue with (near-)infinite stretch, penalty(-kInfinitePenalty). Without
+// the stretchy glue the last line is judged like any other and comes out
+// justified or rejected. Ragged right is also built by the caller, as in the
+// paper: between words glue(0, r, 0) penalty(0) glue(space, -r, 0), so a
+// line end gets stretch r and an unbroken space nets zero stretch.
+//
+// Very long paragraphs: cost is O(items * active nodes), and the active list
+// is capped (Params::maxActiveNodes) so pathological input stays linear; a
+// caller with megabyte-sized paragraphs should still chunk them.
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +32,9 @@ struct Item {
   int32_t penalty = 0;  // Penalty
   bool flagged = false; // Penalty: a hyphenation point (consecutive-hyphen demerits)
   uint32_t tag = 0;     // caller's data, carried through
+  // Glue: 0 = finite stretch; 1 = "fil" (TeX's infinite order): a line holding
+  // any fil stretch has badness 0 and only its fil glue stretches.
+  uint8_t stretchOrder = 0;
 
   static Item box(Sp w, uint32_t tag = 0) { Item i; i.width = w; i.tag = tag; return i; }
   static Item glue(Sp w, Sp stretch, Sp shrink, uint32_t tag = 0) {
@@ -28,10 +43,18 @@ struct Item {
   static Item penaltyItem(Sp w, int32_t p, bool flagged = false, uint32_t tag = 0) {
     Item i; i.type = Type::Penalty; i.width = w; i.penalty = p; i.flagged = flagged; i.tag = tag; return i;
   }
+  // Glue of infinite stretch (TeX's 0pt plus 1fil), e.g. \parfillskip.
+  static Item filGlue(Sp w = 0, uint32_t tag = 0) {
+    Item i = glue(w, kSpPerPt, 0, tag); i.stretchOrder = 1; return i;
+  }
 };
 
+// Ends a paragraph as TeX does: drops trailing glue, then appends
+// penalty(inf) (no break before the fill), filGlue(), penalty(-inf).
+void finishParagraph(std::vector<Item>& items, uint32_t tag = 0);
+
 struct Params {
-  double tolerance = 200;          // TeX's \tolerance (second pass)
+  double tolerance = 200;          // TeX's \tolerance (second pass); values above 10000 act as 10000
   double pretolerance = 100;       // first pass, without hyphenation; < 0 skips it
   int32_t linePenalty = 10;        // \linepenalty
   int32_t flaggedDemerits = 3000;  // \doublehyphendemerits
@@ -39,18 +62,27 @@ struct Params {
   int32_t finalHyphenDemerits = 5000;
   Sp emergencyStretch = 0;         // third pass: added stretch per line when > 0
   int looseness = 0;               // \looseness
+  // Safeguard, not a TeX parameter: when more nodes than this are active, only
+  // the most promising ones are kept (see KnuthPlass.cpp). Normal text keeps a
+  // few dozen, so this never changes results for ordinary paragraphs.
+  uint32_t maxActiveNodes = 500;
 };
 
 struct Result {
   std::vector<size_t> breaks;   // indices of the chosen break items (the last is the paragraph end)
-  std::vector<double> ratios;   // adjustment ratio per line (< 0 shrink, > 0 stretch)
+  std::vector<double> ratios;   // adjustment ratio per line (< 0 shrink, > 0 stretch); clamped to >= -1
   int pass = 1;                 // 1 = pretolerance, 2 = tolerance (hyphenation), 3 = emergency
   bool overfull = false;        // some line could not be made to fit
+  // Per line: 1 when the line holds fil glue and room to fill; the ratio then
+  // applies to fil stretch only and finite glue keeps its natural width.
+  std::vector<uint8_t> stretchOrders;
+  int64_t demerits = 0;         // total demerits of the chosen breaks (0 for an empty list)
 };
 
-// Line widths: lineWidths[i] for line i; the last value repeats for later lines.
-// `hyphenationAllowed` is a callback-free switch: in pass 1 flagged penalties
-// are ignored (not breakable), as TeX does before trying hyphenation.
+// Line widths: lineWidths[i] for line i; the last value repeats for later lines
+// (an empty vector gives an empty Result). In pass 1 flagged penalties are not
+// break candidates, as TeX tries a paragraph before hyphenating it. If the list
+// does not end with a forced break, one is assumed at index items.size().
 Result breakLines(const std::vector<Item>& items, const std::vector<Sp>& lineWidths, const Params& params);
 
 }  // namespace folio::linebreak

@@ -7,6 +7,13 @@
 #include <string>
 #include <string_view>
 
+// HarfBuzz handles, declared at global scope so they are the real HarfBuzz
+// types (an elaborated "struct hb_font_t*" inside the namespace would declare
+// a distinct folio::text::hb_font_t). No HarfBuzz header leaks out.
+struct hb_blob_t;
+struct hb_face_t;
+struct hb_font_t;
+
 namespace folio::text {
 
 struct FontMetrics {  // all in font units
@@ -43,7 +50,7 @@ public:
   uint32_t glyphFor(char32_t cp) const;  // 0 when missing
   bool isMark(uint32_t gid) const;       // GDEF class mark
 
-  struct hb_font_t* hbFont() const { return m_hbFont; }  // for the shaper (text module only)
+  ::hb_font_t* hbFont() const { return m_hbFont; }  // for the shaper (text module only)
 
 private:
   Font() = default;
@@ -52,9 +59,9 @@ private:
   int m_faceIndex = 0;
   std::string m_data;
   FontMetrics m_metrics;
-  struct hb_blob_t* m_blob = nullptr;
-  struct hb_face_t* m_face = nullptr;
-  struct hb_font_t* m_hbFont = nullptr;
+  ::hb_blob_t* m_blob = nullptr;
+  ::hb_face_t* m_face = nullptr;
+  ::hb_font_t* m_hbFont = nullptr;
 };
 
 }  // namespace folio::text

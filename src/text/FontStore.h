@@ -16,6 +16,7 @@ struct FontRequest {
   std::vector<std::string> families;  // in order of preference
   int weight = 400;                   // 400 regular, 700 bold
   bool italic = false;
+  std::string language;  // BCP 47; picks regional CJK fallbacks (ja -> JP, ko -> KR, zh-TW -> TC)
 };
 
 class FontStore {

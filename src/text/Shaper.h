@@ -11,6 +11,8 @@
 #include "base/Units.h"
 #include "text/Font.h"
 
+struct hb_buffer_t;  // global scope: the real HarfBuzz type (see Font.h)
+
 namespace folio::text {
 
 struct Glyph {
@@ -44,7 +46,7 @@ public:
 private:
   struct Cache;
   Cache* m_cache;
-  struct hb_buffer_t* m_buffer;
+  ::hb_buffer_t* m_buffer;
   size_t m_hits = 0, m_misses = 0;
 };
 

@@ -1,0 +1,158 @@
+#include "cli/Renderer.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <optional>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "content/Document.h"
+#include "pagination/Pagination.h"
+#include "pdf/PdfWriter.h"
+#include "style/Layout.h"
+#include "text/Shaper.h"
+
+namespace folio::cli {
+
+namespace fs = std::filesystem;
+
+Renderer::Renderer(RenderSettings settings)
+    : m_settings(std::move(settings)),
+      m_fonts(std::make_unique<text::FontStore>(m_settings.fontDirs)),
+      m_hyphenator(std::make_unique<text::Hyphenator>()) {}
+
+Renderer::~Renderer() = default;
+
+std::string pdfDate(const std::string& contentDate) {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long v = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && v >= 0) {
+      std::time_t t = static_cast<std::time_t>(v);
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                    tm.tm_hour, tm.tm_min, tm.tm_sec);
+      return buf;
+    }
+  }
+  if (contentDate.size() >= 10 && contentDate[4] == '-' && contentDate[7] == '-')
+    return "D:" + contentDate.substr(0, 4) + contentDate.substr(5, 2) + contentDate.substr(8, 2) + "000000Z";
+  return {};
+}
+
+bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string& error) {
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) {
+    error = "cannot write '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n <= 0) {
+      error = "cannot write '" + path + "': " + std::strerror(errno);
+      ::close(fd);
+      ::unlink(name.data());
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  fchmod(fd, 0644);
+  if (::close(fd) != 0 || std::rename(name.data(), path.c_str()) != 0) {
+    error = "cannot write '" + path + "': " + std::strerror(errno);
+    ::unlink(name.data());
+    return false;
+  }
+  return true;
+}
+
+RenderResult Renderer::render(const std::string& input, const std::string& output) {
+  RenderResult result;
+  Diagnostics& diags = result.diags;
+  diags.setStrict(m_settings.strict);
+  result.dependencies.push_back(input);
+
+  std::optional<content::Document> doc = content::loadDocument(input, m_settings.yamlLimits, diags);
+  if (!doc) return result;
+
+  std::string contentDir = fs::path(input).parent_path().string();
+  if (contentDir.empty()) contentDir = ".";
+  std::string layoutName = m_settings.layoutOverride.empty() ? doc->layout : m_settings.layoutOverride;
+  std::vector<std::string> layoutDirs = {(fs::path(contentDir) / "layouts").string()};
+  layoutDirs.insert(layoutDirs.end(), m_settings.layoutDirs.begin(), m_settings.layoutDirs.end());
+  std::string layoutPath = style::findLayout(layoutName, contentDir, layoutDirs);
+  if (layoutPath.empty()) {
+    SourcePos pos = m_settings.layoutOverride.empty() ? doc->layoutPos : SourcePos{"folio", 0, 0};
+    if (pos.file.empty()) pos.file = input;
+    diags.error(pos, "layout '" + layoutName + "' not found; expected a built-in layout (letterhead, plain, memo) or a path to a .yaml file");
+    return result;
+  }
+  result.dependencies.push_back(layoutPath);
+  std::optional<style::Layout> layout = style::loadLayout(layoutPath, m_settings.yamlLimits, diags);
+  if (!layout) return result;
+
+  text::Shaper shaper;  // one per render: the cache is not shared across threads
+  paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
+  pagination::Options po;
+  po.maxPages = m_settings.maxPages;
+  po.pdfDate = pdfDate(doc->date);
+  frame::Document frames = pagination::paginate(*doc, *layout, po, ctx);
+  result.pages = frames.pages.size();
+  std::set<std::string> used;  // fonts and images, once each, in a stable order
+  for (const frame::Page& page : frames.pages)
+    for (const frame::Item& item : page.items) {
+      if (const auto* img = std::get_if<frame::ImagePlacement>(&item); img && img->image) used.insert(img->image->path);
+      if (const auto* run = std::get_if<frame::GlyphRun>(&item); run && run->font) used.insert(run->font->path());
+    }
+  result.dependencies.insert(result.dependencies.end(), used.begin(), used.end());
+  if (diags.hasErrors()) return result;
+  if (!m_settings.writeOutput) {
+    result.ok = true;
+    return result;
+  }
+
+  // The writer needs a file; write beside the target, then rename into place.
+  fs::path target(output);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) {
+    diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno) +
+                                    "; expected a writable directory");
+    return result;
+  }
+  ::close(fd);
+  if (!pdf::writePdf(frames, name.data(), pdf::WriteOptions{}, diags)) {
+    ::unlink(name.data());
+    return result;
+  }
+  ::chmod(name.data(), 0644);
+  if (std::rename(name.data(), output.c_str()) != 0) {
+    diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno));
+    ::unlink(name.data());
+    return result;
+  }
+  result.ok = true;
+  return result;
+}
+
+}  // namespace folio::cli

@@ -1,0 +1,478 @@
+#include "linebreak/KnuthPlass.h"
+
+// A transcription of TeX's line_break (tex.web §813-890) onto plain arrays.
+// Where TeX keeps delta nodes between active nodes, we keep running totals
+// from the paragraph start and store in each active node the totals just
+// after its break (the paper's "break width" form); a line's width is then a
+// difference of two totals. Section numbers below refer to tex.web.
+//
+// Active nodes live in a vector sorted by line number (TeX's linked list);
+// every breakpoint rewrites it into a second vector and the two are swapped,
+// so after warm-up the inner loop allocates nothing. Passive nodes (chosen
+// breaks, for backtracking) are appended to a pool reused across passes.
+
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+#include <cstdio>
+
+namespace folio::linebreak {
+
+void finishParagraph(std::vector<Item>& items, uint32_t tag) {
+  // §816: a final space would otherwise sit at the end of the last line.
+  while (!items.empty() && items.back().type == Item::Type::Glue) items.pop_back();
+  items.push_back(Item::penaltyItem(0, kInfinitePenalty, false, tag));
+  items.push_back(Item::filGlue(0, tag));
+  items.push_back(Item::penaltyItem(0, -kInfinitePenalty, false, tag));
+}
+
+namespace {
+
+constexpr int32_t kInfBad = 10000;                      // TeX's inf_bad
+constexpr int64_t kAwfulBad = int64_t{1} << 60;         // TeX's awful_bad, widened with the accumulators
+constexpr int32_t kNoLineLimit = std::numeric_limits<int32_t>::max();
+enum Fitness : uint8_t { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
+
+struct Totals {
+  int64_t width = 0, stretch = 0, filStretch = 0, shrink = 0;
+  void add(const Item& it) {
+    if (it.type == Item::Type::Penalty) return;  // its width counts only when breaking there
+    width += it.width;
+    if (it.type != Item::Type::Glue) return;
+    (it.stretchOrder > 0 ? filStretch : stretch) += it.stretch;
+    shrink += it.shrink;
+  }
+};
+
+// §108: TeX's approximation of 100 (t/s)^3, bit for bit, so results match TeX.
+int32_t badness(int64_t t, int64_t s) {
+  if (t == 0) return 0;
+  if (s <= 0) return kInfBad;
+  int64_t r;
+  if (t <= 7230584) {
+    r = (t * 297) / s;  // 297^3 = 99.94 * 2^18
+  } else if (s >= 1663497) {
+    r = t / (s / 297);
+  } else {
+    r = t;
+  }
+  if (r > 1290) return kInfBad;  // 1290^3 < 2^31 < 1291^3
+  return static_cast<int32_t>((r * r * r + 0x20000) / 0x40000);
+}
+
+// A break that has been chosen as the end of some line: TeX's passive node.
+struct Passive {
+  size_t position = 0;  // item index of the break
+  int32_t prev = -1;    // passive index of the previous break, -1 at the paragraph start
+  Totals end;           // totals up to the break, including a penalty's width
+  Totals after;         // totals with the discardable items after the break skipped
+};
+
+struct Active {
+  int32_t passive = 0;   // index into the passive pool (0 = paragraph start)
+  int32_t line = 1;      // number of the line that starts here (TeX's line_number)
+  uint8_t fitness = kDecent;
+  bool flagged = false;  // the break is a hyphenation (TeX's "hyphenated" type)
+  int64_t demerits = 0;  // total demerits from the paragraph start
+  Totals after;          // copy of the passive's, kept here for locality
+};
+
+class Breaker {
+ public:
+  Breaker(const std::vector<Item>& items, const std::vector<Sp>& widths, const Params& params)
+      : m_items(items), m_params(params) {
+    // §848: lines past the last distinct width are all alike, so TeX can merge
+    // their active nodes; trailing repeats of the last width change nothing.
+    m_widths = widths;
+    while (m_widths.size() > 1 && m_widths[m_widths.size() - 2] == m_widths.back()) m_widths.pop_back();
+    m_lastSpecialLine = static_cast<int32_t>(m_widths.size()) - 1;
+    m_easyLine = params.looseness == 0 ? m_lastSpecialLine : kNoLineLimit;
+    m_secondWidth = m_widths.back();
+    m_passive.reserve(items.size() + 16);
+    m_active.reserve(64);
+    m_next.reserve(64);
+  }
+
+  Result run();
+
+ private:
+  bool runPass();
+  void tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth);
+  Totals afterBreak(size_t pos, const Totals& before) const;
+  Sp lineWidth(int32_t line) const {
+    return line > m_lastSpecialLine ? m_secondWidth : m_widths[static_cast<size_t>(line - 1)];
+  }
+  void prune(const Totals& now);
+  Result collect(const Active& best) const;
+
+  const std::vector<Item>& m_items;
+  const Params& m_params;
+  std::vector<Sp> m_widths;
+  int32_t m_lastSpecialLine = 0;
+  int32_t m_easyLine = 0;
+  Sp m_secondWidth = 0;
+
+  // Per pass.
+  double m_threshold = 0;
+  bool m_secondPass = false;
+  bool m_finalPass = false;
+  int64_t m_backgroundStretch = 0;  // emergency stretch in the last pass (§890)
+
+  std::vector<Passive> m_passive;
+  std::vector<Active> m_active, m_next;
+  std::vector<double> m_pruneKeys;
+  std::vector<size_t> m_pruneOrder;
+};
+
+Result Breaker::run() {
+  // §863: pass 1 uses pretolerance and no hyphenation; pass 2 tolerance with
+  // hyphenation; pass 3 adds the emergency stretch to every line.
+  int pass = 1;
+  if (m_params.pretolerance >= 0) {
+    m_threshold = m_params.pretolerance;
+    m_secondPass = false;
+    m_finalPass = false;
+  } else {
+    pass = 2;
+    m_threshold = m_params.tolerance;
+    m_secondPass = true;
+    m_finalPass = m_params.emergencyStretch <= 0;
+  }
+  while (true) {
+    m_threshold = std::min<double>(m_threshold, kInfBad);
+    if (runPass()) {
+      // §874: the node with fewest demerits (the first such, as TeX).
+      size_t best = 0;
+      for (size_t i = 1; i < m_active.size(); ++i) {
+        if (m_active[i].demerits < m_active[best].demerits) best = i;
+      }
+      int actualLooseness = 0;
+      if (m_params.looseness != 0) {
+        // §875: the line count closest to the optimum plus looseness; among
+        // equal counts the fewest demerits.
+        const int32_t bestLine = m_active[best].line;
+        int64_t fewest = m_active[best].demerits;
+        for (size_t i = 0; i < m_active.size(); ++i) {
+          const int lineDiff = m_active[i].line - bestLine;
+          if ((lineDiff < actualLooseness && m_params.looseness <= lineDiff) ||
+              (lineDiff > actualLooseness && m_params.looseness >= lineDiff)) {
+            best = i;
+            actualLooseness = lineDiff;
+            fewest = m_active[i].demerits;
+          } else if (lineDiff == actualLooseness && m_active[i].demerits < fewest) {
+            best = i;
+            fewest = m_active[i].demerits;
+          }
+        }
+      }
+      if (actualLooseness == m_params.looseness || m_finalPass) {
+        Result result = collect(m_active[best]);
+        result.pass = pass;
+        return result;
+      }
+    } else if (m_finalPass) {
+      // Unreachable by §854's rescue; a guard so a bug cannot loop forever.
+      Result result;
+      result.pass = pass;
+      result.overfull = true;
+      return result;
+    }
+    if (!m_secondPass) {
+      m_threshold = m_params.tolerance;
+      m_secondPass = true;
+      m_finalPass = m_params.emergencyStretch <= 0;
+    } else {
+      m_backgroundStretch += m_params.emergencyStretch;
+      m_finalPass = true;
+    }
+    ++pass;
+  }
+}
+
+bool Breaker::runPass() {
+  m_passive.clear();
+  m_active.clear();
+  m_passive.push_back(Passive{});  // the paragraph start: index 0, prev -1
+  m_active.push_back(Active{});
+
+  // §866: walk the items, trying a break at each legal breakpoint before the
+  // item's own width joins the running totals.
+  const size_t n = m_items.size();
+  Totals totals;
+  for (size_t i = 0; i < n; ++i) {
+    const Item& it = m_items[i];
+    switch (it.type) {
+      case Item::Type::Box:
+        break;
+      case Item::Type::Glue:
+        if (i > 0 && m_items[i - 1].type == Item::Type::Box) tryBreak(i, 0, false, totals, 0);
+        break;
+      case Item::Type::Penalty:
+        // Pass 1 leaves hyphenation points alone (TeX has not hyphenated yet),
+        // but a forced break is a break whatever it is flagged as.
+        if (it.penalty < kInfinitePenalty && (m_secondPass || !it.flagged || it.penalty <= -kInfinitePenalty)) {
+          tryBreak(i, it.penalty, it.flagged, totals, it.width);
+        }
+        break;
+    }
+    if (m_active.empty()) return false;
+    totals.add(it);
+  }
+  if (n == 0 || !(m_items[n - 1].type == Item::Type::Penalty && m_items[n - 1].penalty <= -kInfinitePenalty)) {
+    tryBreak(n, -kInfinitePenalty, false, totals, 0);  // the documented implicit paragraph end
+  }
+  return !m_active.empty();
+}
+
+Totals Breaker::afterBreak(size_t pos, const Totals& before) const {
+  // §837 / the paper's "break width": glue and penalties right after a break
+  // vanish at the start of the next line, up to the next box or forced break.
+  Totals t = before;
+  for (size_t j = pos; j < m_items.size(); ++j) {
+    const Item& it = m_items[j];
+    if (it.type == Item::Type::Box) break;
+    if (it.type == Item::Type::Penalty) {
+      if (j > pos && it.penalty <= -kInfinitePenalty) break;
+      continue;  // a penalty's width exists only when breaking at it
+    }
+    t.add(it);
+  }
+  return t;
+}
+
+// §829: considers lines from every active node to the break at `pos`.
+void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth) {
+  const bool forced = pi <= -kInfinitePenalty;
+  if (forced) pi = -kInfinitePenalty;
+  // §873: the paragraph end counts as hyphenated, which is how
+  // finalHyphenDemerits reach a second-to-last line ending in a hyphen.
+  const bool isFinal = forced && pos + 1 >= m_items.size();
+  const bool breakFlagged = flagged || isFinal;
+
+  int64_t minimal[4] = {kAwfulBad, kAwfulBad, kAwfulBad, kAwfulBad};
+  int32_t bestPlace[4] = {0, 0, 0, 0};
+  int32_t bestLine[4] = {0, 0, 0, 0};
+  int64_t minimum = kAwfulBad;
+  bool noBreakYet = true;
+  Totals after;
+  const int64_t endWidth = before.width + penaltyWidth;
+
+  m_next.clear();
+  int32_t oldL = 0;
+  Sp width = 0;
+  const size_t count = m_active.size();
+  for (size_t i = 0;; ++i) {
+    const bool atEnd = i == count;
+    const int32_t l = atEnd ? kNoLineLimit : m_active[i].line;
+    if (l > oldL) {
+      // §835: all nodes of the previous line number are done; the best break
+      // per fitness class becomes a new active node (if close enough to the
+      // best overall, §836).
+      if (minimum < kAwfulBad && (oldL != m_easyLine || atEnd)) {
+        if (noBreakYet) {
+          noBreakYet = false;
+          after = afterBreak(pos, before);
+        }
+        const int64_t adj = std::abs(static_cast<int64_t>(m_params.fitnessDemerits));
+        minimum = adj >= kAwfulBad - minimum ? kAwfulBad - 1 : minimum + adj;
+        for (int fc = kVeryLoose; fc <= kTight; ++fc) {
+          if (minimal[fc] <= minimum) {
+            Passive p;
+            p.position = pos;
+            p.prev = bestPlace[fc];
+            p.end = before;
+            p.end.width = endWidth;
+            p.after = after;
+            m_passive.push_back(p);
+            Active a;
+            a.passive = static_cast<int32_t>(m_passive.size() - 1);
+            a.line = bestLine[fc] + 1;
+            a.fitness = static_cast<uint8_t>(fc);
+            a.flagged = breakFlagged;
+            a.demerits = minimal[fc];
+            a.after = after;
+            m_next.push_back(a);
+          }
+          minimal[fc] = kAwfulBad;
+        }
+        minimum = kAwfulBad;
+      }
+      if (atEnd) break;
+      // §850: the width of the line that starts at the node.
+      if (l > m_easyLine) {
+        width = m_secondWidth;
+        oldL = kNoLineLimit - 1;
+      } else {
+        oldL = l;
+        width = lineWidth(l);
+      }
+    }
+    const Active& r = m_active[i];
+
+    // §851: badness and fitness class of the line from r to here.
+    const int64_t shortfall = static_cast<int64_t>(width) - (endWidth - r.after.width);
+    int32_t b;
+    uint8_t fit;
+    if (shortfall > 0) {
+      if (before.filStretch - r.after.filStretch != 0) {
+        b = 0;
+        fit = kDecent;
+      } else {
+        b = badness(shortfall, before.stretch - r.after.stretch + m_backgroundStretch);
+        fit = b > 99 ? kVeryLoose : b > 12 ? kLoose : kDecent;
+      }
+    } else {
+      // §853: shrinking never goes beyond the glue's shrink: that is overfull.
+      const int64_t shrink = before.shrink - r.after.shrink;
+      b = -shortfall > shrink ? kInfBad + 1 : badness(-shortfall, shrink);
+      fit = b > 12 ? kTight : kDecent;
+    }
+
+    // §854: overfull lines and forced breaks end r's activity; §855 keeps the
+    // last node alive in the final pass so the paragraph comes out overfull
+    // rather than not at all.
+    bool artificial = false;
+    bool stays;
+    if (b > kInfBad || forced) {
+      if (m_finalPass && minimum == kAwfulBad && i + 1 == count && m_next.empty()) {
+        artificial = true;
+      } else if (b > m_threshold) {
+        continue;  // deactivated
+      }
+      stays = false;
+    } else {
+      if (b > m_threshold) {
+        m_next.push_back(r);
+        continue;
+      }
+      stays = true;
+    }
+
+    // §855, §859: demerits of the line, then total demerits via r.
+    // Where TeX zeroes a line taken by the §854 rescue, we still count it
+    // when its badness is defined: the rescue has a single candidate, so the
+    // choice is the same, and Result::demerits stays the true cost. Only an
+    // overfull line, which has no badness, counts 0.
+    int64_t d = 0;
+    if (!artificial || b <= kInfBad) {
+      d = m_params.linePenalty + b;
+      d = std::abs(d) >= 10000 ? 100000000 : d * d;
+      const int64_t p = pi;
+      if (p > 0) {
+        d += p * p;
+      } else if (p > -kInfinitePenalty) {
+        d -= p * p;
+      }
+      if (breakFlagged && r.flagged) d += isFinal ? m_params.finalHyphenDemerits : m_params.flaggedDemerits;
+      if (std::abs(static_cast<int>(fit) - static_cast<int>(r.fitness)) > 1) d += m_params.fitnessDemerits;
+    }
+    d += r.demerits;
+    if (getenv("KPTRACE")) fprintf(stderr, "pos %zu from %zu line %d b %d fit %d d %lld art %d\n", pos, m_passive[r.passive].position, r.line, b, fit, (long long)d, artificial);
+    if (d <= minimal[fit]) {  // "<=": a later node wins ties, as in TeX
+      minimal[fit] = d;
+      bestPlace[fit] = r.passive;
+      bestLine[fit] = l;
+      if (d < minimum) minimum = d;
+    }
+    if (stays) m_next.push_back(r);
+  }
+  m_active.swap(m_next);
+  if (m_active.size() > std::max<uint32_t>(m_params.maxActiveNodes, 1)) {
+    Totals now = before;
+    now.width = endWidth;
+    prune(now);
+  }
+}
+
+// Not in TeX: caps the active list. Nodes at different positions are not
+// directly comparable (an earlier node has paid for fewer lines), so each is
+// scored by its demerits plus the cost of the text between it and here,
+// priced at the best demerits-per-line rate seen among the nodes. The lowest
+// scores survive; ties fall to position, line and fitness so the choice is
+// deterministic. Ordinary paragraphs never get here.
+void Breaker::prune(const Totals& now) {
+  const size_t keep = std::max<uint32_t>(m_params.maxActiveNodes, 1);
+  double rate = -1;
+  for (const Active& a : m_active) {
+    if (a.line > 1 && a.line != kNoLineLimit) {
+      const double perLine = static_cast<double>(a.demerits) / (a.line - 1);
+      if (rate < 0 || perLine < rate) rate = perLine;
+    }
+  }
+  if (rate < 0) rate = 0;
+  const double measure = std::max<double>(1.0, m_secondWidth);
+  m_pruneKeys.clear();
+  for (const Active& a : m_active) {
+    m_pruneKeys.push_back(static_cast<double>(a.demerits) +
+                          rate * static_cast<double>(now.width - a.after.width) / measure);
+  }
+  auto less = [&](size_t x, size_t y) {
+    if (m_pruneKeys[x] != m_pruneKeys[y]) return m_pruneKeys[x] < m_pruneKeys[y];
+    const Active& a = m_active[x];
+    const Active& b = m_active[y];
+    if (m_passive[a.passive].position != m_passive[b.passive].position) {
+      return m_passive[a.passive].position > m_passive[b.passive].position;
+    }
+    if (a.line != b.line) return a.line < b.line;
+    return a.fitness < b.fitness;
+  };
+  m_pruneOrder.resize(m_active.size());
+  for (size_t i = 0; i < m_pruneOrder.size(); ++i) m_pruneOrder[i] = i;
+  std::nth_element(m_pruneOrder.begin(), m_pruneOrder.begin() + static_cast<std::ptrdiff_t>(keep - 1),
+                   m_pruneOrder.end(), less);
+  const size_t cut = m_pruneOrder[keep - 1];
+  // Keep the list's order (sorted by line number), which tryBreak relies on.
+  m_next.clear();
+  for (size_t i = 0; i < m_active.size(); ++i) {
+    if (i == cut || less(i, cut)) m_next.push_back(m_active[i]);
+  }
+  m_active.swap(m_next);
+}
+
+Result Breaker::collect(const Active& best) const {
+  Result result;
+  result.demerits = best.demerits;
+  std::vector<int32_t> chain;
+  for (int32_t p = best.passive; p > 0; p = m_passive[static_cast<size_t>(p)].prev) chain.push_back(p);
+  std::reverse(chain.begin(), chain.end());
+  int32_t line = 1;
+  const Passive* from = &m_passive[0];
+  for (int32_t p : chain) {
+    const Passive& to = m_passive[static_cast<size_t>(p)];
+    result.breaks.push_back(to.position);
+    // Ratios come from the real glue: emergency stretch only widened the
+    // choice of breaks (§889), so such lines may stretch past the tolerance.
+    const int64_t shortfall = static_cast<int64_t>(lineWidth(line)) - (to.end.width - from->after.width);
+    double ratio = 0;
+    uint8_t order = 0;
+    if (shortfall > 0) {
+      const int64_t fil = to.end.filStretch - from->after.filStretch;
+      const int64_t stretch = to.end.stretch - from->after.stretch;
+      if (fil > 0) {
+        order = 1;
+        ratio = static_cast<double>(shortfall) / static_cast<double>(fil);
+      } else if (stretch > 0) {
+        ratio = static_cast<double>(shortfall) / static_cast<double>(stretch);
+      }
+    } else if (shortfall < 0) {
+      const int64_t shrink = to.end.shrink - from->after.shrink;
+      if (-shortfall > shrink) result.overfull = true;
+      if (shrink > 0) ratio = std::max(-1.0, static_cast<double>(shortfall) / static_cast<double>(shrink));
+    }
+    result.ratios.push_back(ratio);
+    result.stretchOrders.push_back(order);
+    from = &to;
+    ++line;
+  }
+  return result;
+}
+
+}  // namespace
+
+Result breakLines(const std::vector<Item>& items, const std::vector<Sp>& lineWidths, const Params& params) {
+  if (items.empty() || lineWidths.empty()) return Result{};
+  Breaker breaker(items, lineWidths, params);
+  return breaker.run();
+}
+
+}  // namespace folio::linebreak

@@ -1,0 +1,335 @@
+// Blocks -> a vertical list of lines and other items, with the page-break
+// rules (widows, orphans, keeps) encoded as "may break after" flags, and
+// footnotes numbered in order of first use and laid out once.
+#include "pagination/Flow.h"
+
+#include <filesystem>
+#include <map>
+
+namespace folio::pagination {
+
+Sp baselineInSlot(Sp leading, Sp size) {
+  // Half-leading model: the em box centred in the slot, baseline at 80% of
+  // the em (close to Noto's ascender-to-descender ratio).
+  return (leading - size) / 2 + size * 4 / 5;
+}
+
+namespace {
+
+using content::Block;
+
+class FlowBuilder {
+public:
+  FlowBuilder(const content::Document& doc, const style::Layout& layout, Sp bodyWidth, const image::Limits& limits,
+              paragraph::Context& ctx)
+      : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(ctx) {}
+
+  Flow build() {
+    for (const Block& b : m_doc.body) addBlock(b, 0, 0, "body");
+    return std::move(m_flow);
+  }
+
+private:
+  struct Indents {
+    Sp start = 0, end = 0;
+  };
+
+  void addBlock(const Block& b, Sp indentStart, Sp indentEnd, const std::string& defaultStyle,
+                const std::string& marker = "") {
+    const std::string styleName = b.style.empty() ? defaultStyle : b.style;
+    switch (b.kind) {
+      case Block::Kind::Paragraph:
+        addText(b, b.text, styleName, indentStart, indentEnd, marker, 0);
+        break;
+      case Block::Kind::Heading:
+        addText(b, b.text, b.style.empty() ? "heading" + std::to_string(b.level) : b.style, indentStart, indentEnd,
+                marker, b.level);
+        break;
+      case Block::Kind::Quote: {
+        if (!b.text.empty()) {
+          addText(b, b.text, b.style.empty() ? "quote" : b.style, indentStart, indentEnd, marker, 0);
+        } else {
+          addAnchor(b);
+          bool first = true;
+          for (const Block& child : b.children) {
+            addBlock(child, indentStart, indentEnd, b.style.empty() ? "quote" : b.style, first ? marker : "");
+            first = false;
+          }
+        }
+        break;
+      }
+      case Block::Kind::List: {
+        addAnchor(b);
+        Sp indent = m_layout.listIndent;
+        int n = b.start;
+        for (const std::vector<Block>& item : b.items) {
+          std::string mark = b.numbered ? std::to_string(n++) + "." : m_layout.bullet;
+          bool first = true;
+          for (const Block& child : item) {
+            addBlock(child, indentStart + indent, indentEnd, b.style.empty() ? "list" : b.style, first ? mark : "");
+            first = false;
+          }
+        }
+        break;
+      }
+      case Block::Kind::Image: addImage(b, indentStart, indentEnd); break;
+      case Block::Kind::Rule: addRule(b, indentStart, indentEnd); break;
+      case Block::Kind::Spacer: {
+        flushSpace();
+        FlowItem s;
+        s.kind = FlowItem::Kind::Space;
+        s.height = b.space.resolve(m_layout.style("body").size);
+        s.breakAfter = true;
+        m_flow.items.push_back(s);
+        break;
+      }
+      case Block::Kind::PageBreak: {
+        m_pendingSpace = 0;
+        FlowItem s;
+        s.kind = FlowItem::Kind::PageBreak;
+        m_flow.items.push_back(s);
+        break;
+      }
+    }
+  }
+
+  // Vertical space between blocks collapses to the larger of the two.
+  void addSpace(Sp before) { m_pendingSpace = std::max(m_pendingSpace, before); }
+  void flushSpace() {
+    if (m_pendingSpace > 0 && !m_flow.items.empty()) {
+      FlowItem s;
+      s.kind = FlowItem::Kind::Space;
+      s.height = m_pendingSpace;
+      s.discardable = true;
+      s.breakAfter = false;
+      m_flow.items.push_back(s);
+    }
+    m_pendingSpace = 0;
+  }
+
+  void addAnchor(const Block& b) {
+    if (!b.id.empty()) m_pendingAnchors.push_back(b.id);
+  }
+
+  paragraph::Options optionsFor(const Block& b, const style::Style& st, Sp width) {
+    paragraph::Options o;
+    o.style = &st;
+    o.layout = &m_layout;
+    o.language = b.lang.empty() ? m_doc.language : b.lang;
+    o.direction = b.dir == content::Direction::Ltr   ? text::BaseDirection::Ltr
+                  : b.dir == content::Direction::Rtl ? text::BaseDirection::Rtl
+                                                     : text::BaseDirection::Auto;
+    switch (b.align) {
+      case content::Align::Start: o.align = style::Align::Start; break;
+      case content::Align::End: o.align = style::Align::End; break;
+      case content::Align::Left: o.align = style::Align::Left; break;
+      case content::Align::Right: o.align = style::Align::Right; break;
+      case content::Align::Center: o.align = style::Align::Center; break;
+      case content::Align::Justify: o.align = style::Align::Justify; break;
+      case content::Align::Default: break;
+    }
+    o.width = width;
+    o.pos = b.pos;
+    o.footnoteNumber = [this, &b](const markup::Inline& ref) { return footnoteNumber(ref, b); };
+    return o;
+  }
+
+  void addText(const Block& b, const markup::InlineText& text, const std::string& styleName, Sp indentStart,
+               Sp indentEnd, const std::string& marker, int headingLevel) {
+    const style::Style& st = m_layout.style(styleName);
+    addSpace(st.spaceBefore);
+    flushSpace();
+    Sp width = m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd;
+    paragraph::Options o = optionsFor(b, st, width);
+    o.firstIndent = st.firstIndent;
+    paragraph::Paragraph para = paragraph::layoutParagraph(text, o, m_ctx);
+    if (para.lines.empty()) para.lines.emplace_back();  // an empty paragraph still takes its line
+    size_t n = para.lines.size();
+    size_t first = m_flow.items.size();
+    Sp xStart = para.rtl ? indentEnd + st.indentEnd : indentStart + st.indentStart;
+    for (size_t i = 0; i < n; ++i) {
+      FlowItem it;
+      it.kind = FlowItem::Kind::Line;
+      it.line = std::move(para.lines[i]);
+      it.height = std::max(it.line.leading, st.leading);
+      it.baseline = baselineInSlot(it.height, st.size);
+      it.x = xStart;
+      it.width = width;
+      size_t linesBefore = i + 1, linesAfter = n - i - 1;
+      it.breakAfter = linesAfter == 0 ? !(st.keepWithNext || headingLevel > 0)
+                                      : (!st.keepTogether && linesBefore >= size_t(m_layout.orphans) &&
+                                         linesAfter >= size_t(m_layout.widows));
+      m_flow.items.push_back(std::move(it));
+    }
+    FlowItem& head = m_flow.items[first];
+    for (const std::string& id : m_pendingAnchors) head.anchors.push_back(frame::Anchor{id, {}});
+    m_pendingAnchors.clear();
+    if (!b.id.empty()) head.anchors.push_back(frame::Anchor{b.id, {}});
+    if (headingLevel > 0) {
+      std::string anchor = b.id.empty() ? "_heading" + std::to_string(++m_headings) : b.id;
+      if (b.id.empty()) head.anchors.push_back(frame::Anchor{anchor, {}});
+      head.outline.push_back(frame::OutlineEntry{headingLevel, markup::plainText(text), anchor});
+    }
+    if (!marker.empty()) addMarker(b, head, marker, para.rtl);
+    addSpace(st.spaceAfter);
+    layoutPendingNotes();
+  }
+
+  // The list marker hangs in the indent before the first line (after it, in
+  // right-to-left text).
+  void addMarker(const Block& b, FlowItem& line, const std::string& marker, bool rtl) {
+    const style::Style& st = m_layout.style("list");
+    paragraph::Options o = optionsFor(b, st, m_layout.listIndent);
+    o.breakLines = false;
+    o.align = style::Align::Left;
+    markup::InlineText t(1);
+    t[0].text = marker;
+    paragraph::Paragraph p = paragraph::layoutParagraph(t, o, m_ctx);
+    if (p.lines.empty()) return;
+    paragraph::Line& ml = p.lines[0];
+    Sp gap = st.size / 2;
+    Sp shift = rtl ? line.width + gap : -gap - ml.width;
+    for (frame::GlyphRun& r : ml.runs) {
+      r.origin.x += shift;
+      line.extraRuns.push_back(std::move(r));
+    }
+  }
+
+  int footnoteNumber(const markup::Inline& ref, const Block& b) {
+    if (!ref.noteId.empty()) {
+      auto it = m_noteNumbers.find(ref.noteId);
+      if (it != m_noteNumbers.end()) return it->second;
+      auto text = m_doc.footnotes.find(ref.noteId);
+      if (text == m_doc.footnotes.end()) {
+        m_ctx.diags.error(b.pos, "footnote '" + ref.noteId + "' is not defined; expected it under 'footnotes'");
+        return 0;
+      }
+      int n = static_cast<int>(m_noteTexts.size()) + 1;
+      m_noteNumbers[ref.noteId] = n;
+      m_noteTexts.push_back({&text->second, b.pos, &b});
+      return n;
+    }
+    if (!ref.note) return 0;
+    m_inlineNotes.push_back(ref.note);
+    m_noteTexts.push_back({ref.note.get(), b.pos, &b});
+    return static_cast<int>(m_noteTexts.size());
+  }
+
+  // Notes are laid out after the paragraph that cites them (not inside the
+  // callback: a paragraph must not lay out another while it is being set).
+  void layoutPendingNotes() {
+    while (m_flow.notes.size() < m_noteTexts.size()) {
+      int number = static_cast<int>(m_flow.notes.size()) + 1;
+      const NoteText& nt = m_noteTexts[number - 1];
+      const style::Style& st = m_layout.style("footnote");
+      markup::InlineText text;
+      markup::Inline num;
+      num.text = std::to_string(number);
+      num.link = "#fnref:" + std::to_string(number);
+      text.push_back(num);
+      markup::Inline space;
+      space.text = "\u2002";  // en space after the number
+      text.push_back(space);
+      text.insert(text.end(), nt.text->begin(), nt.text->end());
+      Block b;
+      b.pos = nt.pos;
+      b.lang = nt.block->lang;
+      paragraph::Options o = optionsFor(b, st, m_bodyWidth);
+      o.footnoteNumber = nullptr;  // notes inside notes are not numbered again
+      paragraph::Paragraph p = paragraph::layoutParagraph(text, o, m_ctx);
+      Footnote note;
+      note.number = number;
+      for (paragraph::Line& l : p.lines) {
+        FlowItem it;
+        it.kind = FlowItem::Kind::Line;
+        it.height = std::max(l.leading, st.leading);
+        it.baseline = baselineInSlot(it.height, st.size);
+        it.width = m_bodyWidth;
+        it.line = std::move(l);
+        note.lines.push_back(std::move(it));
+      }
+      if (!note.lines.empty())
+        note.lines.front().anchors.push_back(frame::Anchor{"fn:" + std::to_string(number), {}});
+      m_flow.notes.push_back(std::move(note));
+    }
+  }
+
+  void addImage(const Block& b, Sp indentStart, Sp indentEnd) {
+    auto img = image::load(b.imagePath, m_limits, b.pos, m_ctx.diags);
+    if (!img) return;
+    Sp avail = m_bodyWidth - indentStart - indentEnd;
+    const Sp em = m_layout.style("body").size;
+    // Natural size: the file's resolution, else 150 dpi (a typical print-ready scan).
+    double dpi = img->dpiX > 0 ? img->dpiX : 150.0;
+    double w = img->width * 72.0 / dpi;
+    double h = img->height * 72.0 / dpi;
+    double aspect = img->width ? double(img->height) / img->width : 1.0;
+    if (b.width && b.height) w = toPt(b.width->resolve(em)), h = toPt(b.height->resolve(em));
+    else if (b.width) w = toPt(b.width->resolve(em)), h = w * aspect;
+    else if (b.height) h = toPt(b.height->resolve(em)), w = h / aspect;
+    if (w > toPt(avail)) w = toPt(avail), h = w * aspect;
+    addSpace(m_layout.style("body").leading / 2);
+    flushSpace();
+    FlowItem it;
+    it.kind = FlowItem::Kind::Image;
+    it.image = img;
+    it.alt = b.alt;
+    it.width = pt(w);
+    it.height = pt(h);
+    Sp slack = avail - it.width;
+    it.x = indentStart + (b.align == content::Align::Center ? slack / 2
+                          : (b.align == content::Align::Right || b.align == content::Align::End) ? slack
+                                                                                                  : 0);
+    for (const std::string& id : m_pendingAnchors) it.anchors.push_back(frame::Anchor{id, {}});
+    m_pendingAnchors.clear();
+    if (!b.id.empty()) it.anchors.push_back(frame::Anchor{b.id, {}});
+    m_flow.items.push_back(std::move(it));
+    addSpace(m_layout.style("body").leading / 2);
+  }
+
+  void addRule(const Block& b, Sp indentStart, Sp indentEnd) {
+    const Sp em = m_layout.style("body").size;
+    Sp avail = m_bodyWidth - indentStart - indentEnd;
+    addSpace(m_layout.style("body").leading / 2);
+    flushSpace();
+    FlowItem it;
+    it.kind = FlowItem::Kind::Rule;
+    Sp thickness = b.thickness ? b.thickness->resolve(em) : pt(0.5);
+    it.width = b.width ? std::min(avail, b.width->resolve(em)) : avail;
+    it.height = thickness;
+    it.x = indentStart;
+    auto c = m_layout.colors.find("rule");
+    it.color = c != m_layout.colors.end() ? c->second : m_layout.style("body").color;
+    if (!b.id.empty()) it.anchors.push_back(frame::Anchor{b.id, {}});
+    m_flow.items.push_back(std::move(it));
+    addSpace(m_layout.style("body").leading / 2);
+  }
+
+  struct NoteText {
+    const markup::InlineText* text;
+    SourcePos pos;
+    const Block* block;
+  };
+
+  const content::Document& m_doc;
+  const style::Layout& m_layout;
+  Sp m_bodyWidth;
+  const image::Limits& m_limits;
+  paragraph::Context& m_ctx;
+  Flow m_flow;
+  Sp m_pendingSpace = 0;
+  std::vector<std::string> m_pendingAnchors;
+  std::map<std::string, int> m_noteNumbers;
+  std::vector<NoteText> m_noteTexts;
+  std::vector<std::shared_ptr<std::vector<markup::Inline>>> m_inlineNotes;
+  int m_headings = 0;
+};
+
+}  // namespace
+
+Flow buildFlow(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
+               const image::Limits& imageLimits, paragraph::Context& context) {
+  return FlowBuilder(doc, layout, bodyWidth, imageLimits, context).build();
+}
+
+}  // namespace folio::pagination

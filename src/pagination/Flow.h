@@ -1,0 +1,54 @@
+#pragma once
+// The body as a vertical list: lines, spaces, images and rules, each with
+// the information the page builder needs to break pages well.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "content/Document.h"
+#include "frame/Frame.h"
+#include "image/Image.h"
+#include "paragraph/Paragraph.h"
+#include "style/Layout.h"
+
+namespace folio::pagination {
+
+struct FlowItem {
+  enum class Kind : uint8_t { Line, Space, Image, Rule, PageBreak };
+  Kind kind = Kind::Line;
+  Sp height = 0;        // vertical advance in the flow
+  Sp baseline = 0;      // Line: from the top of its slot to the baseline
+  Sp x = 0;             // offset from the body's left edge
+  Sp width = 0;         // measure (Line), drawn width (Image, Rule)
+  bool breakAfter = true;   // may a page end after this item?
+  bool discardable = false; // vanishes at the top of a page (space between blocks)
+  paragraph::Line line;
+  std::vector<frame::GlyphRun> extraRuns;  // list markers, drawn with the line
+  std::shared_ptr<const image::Image> image;
+  std::string alt;
+  Color color;               // Rule
+  std::vector<frame::Anchor> anchors;  // at the top of the item (block ids, headings)
+  std::vector<frame::OutlineEntry> outline;
+};
+
+// A laid-out footnote: its lines in the footnote style.
+struct Footnote {
+  int number = 0;
+  std::vector<FlowItem> lines;
+};
+
+struct Flow {
+  std::vector<FlowItem> items;
+  std::vector<Footnote> notes;  // index = number - 1
+  std::vector<frame::OutlineEntry> outline;  // filled by the page builder, in page order
+};
+
+struct FlowContext;
+Flow buildFlow(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
+               const image::Limits& imageLimits, paragraph::Context& context);
+
+// Vertical metrics shared by the body and the templates: where a line's
+// baseline sits in a slot of height `leading` for text of `size`.
+Sp baselineInSlot(Sp leading, Sp size);
+
+}  // namespace folio::pagination

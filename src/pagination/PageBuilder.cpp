@@ -1,0 +1,235 @@
+#include "pagination/PageBuilder.h"
+
+#include <set>
+
+namespace folio::pagination {
+
+BodyArea bodyArea(const style::Layout& layout, bool firstPage) {
+  const style::PageTemplate& t = firstPage ? layout.first : layout.later;
+  return BodyArea{t.marginLeft, t.marginTop, layout.pageWidth - t.marginLeft - t.marginRight,
+                  layout.pageHeight - t.marginTop - t.marginBottom};
+}
+
+void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra, Sp x,
+               Sp baseline) {
+  for (const std::vector<frame::GlyphRun>* runs : {&line.runs, &extra})
+    for (const frame::GlyphRun& r : *runs) {
+      frame::GlyphRun run = r;
+      run.origin.x += x;
+      run.origin.y += baseline;
+      page.items.push_back(std::move(run));
+    }
+  for (const frame::Fill& f : line.fills) {
+    frame::Fill fill = f;
+    fill.rect.x += x;
+    fill.rect.y += baseline;
+    page.items.push_back(fill);
+  }
+  for (const paragraph::LineLink& l : line.links) {
+    frame::Link link;
+    link.rects.push_back(Rect{l.rect.x + x, l.rect.y + baseline, l.rect.width, l.rect.height});
+    if (!l.target.empty() && l.target[0] == '#') link.destination = l.target.substr(1);
+    else link.uri = l.target;
+    // A link broken over lines: consecutive lines add rectangles to one link.
+    if (!page.links.empty() && page.links.back().uri == link.uri && page.links.back().destination == link.destination &&
+        page.links.back().rects.back().y != link.rects[0].y && !link.uri.empty())
+      page.links.back().rects.push_back(link.rects[0]);
+    else page.links.push_back(std::move(link));
+  }
+  for (const frame::Anchor& a : line.anchors)
+    page.anchors.push_back(frame::Anchor{a.name, Point{a.at.x + x, a.at.y + baseline}});
+}
+
+namespace {
+
+class PageFiller {
+public:
+  PageFiller(Flow& flow, const style::Layout& layout, Diagnostics& diags)
+      : m_flow(flow), m_layout(layout), m_diags(diags) {}
+
+  std::vector<frame::Page> run(size_t maxPages) {
+    size_t i = 0;
+    while (i < m_flow.items.size() || !m_carry.empty()) {
+      if (m_pages.size() >= maxPages) {
+        m_diags.error({}, "the document needs more than " + std::to_string(maxPages) +
+                              " pages; expected fewer (raise the limit with --max-pages)");
+        break;
+      }
+      i = fillPage(i);
+    }
+    if (m_pages.empty()) newPage();
+    return std::move(m_pages);
+  }
+
+private:
+  struct Placed {
+    size_t item;
+    Sp top;  // from the top of the body area
+  };
+  struct NoteLine {
+    const FlowItem* line;
+    size_t owner;  // flow index of the line that cites it
+  };
+
+  frame::Page& newPage() {
+    frame::Page p;
+    p.width = m_layout.pageWidth;
+    p.height = m_layout.pageHeight;
+    m_pages.push_back(std::move(p));
+    return m_pages.back();
+  }
+
+  Sp notesHeight(const std::vector<NoteLine>& lines) const {
+    if (lines.empty()) return 0;
+    Sp h = m_layout.footnoteGap;
+    for (const NoteLine& l : lines) h += l.line->height;
+    return h;
+  }
+
+  // Fills one page starting at flow item `i`; returns where the next starts.
+  size_t fillPage(size_t i) {
+    bool first = m_pages.empty();
+    BodyArea area = bodyArea(m_layout, first);
+    std::vector<Placed> placed;
+    std::vector<NoteLine> notes = std::move(m_carry);
+    m_carry.clear();
+    std::set<int> placedHere;
+    size_t lastBreak = SIZE_MAX;
+    Sp y = 0;
+    // Skip discardable space at the top of the page.
+    while (i < m_flow.items.size() && m_flow.items[i].discardable) ++i;
+    for (; i < m_flow.items.size(); ++i) {
+      const FlowItem& it = m_flow.items[i];
+      if (it.kind == FlowItem::Kind::PageBreak) {
+        ++i;
+        if (!placed.empty() || !notes.empty()) break;
+        continue;
+      }
+      std::vector<NoteLine> mine;
+      for (int n : it.line.notes)
+        if (!m_notePlaced.count(n) && !placedHere.count(n) && n - 1 < int(m_flow.notes.size()))
+          for (const FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i});
+      std::vector<NoteLine> all = notes;
+      all.insert(all.end(), mine.begin(), mine.end());
+      if (y + it.height + notesHeight(all) <= area.height) {
+        placed.push_back(Placed{i, y});
+        y += it.height;
+        notes = std::move(all);
+        for (int n : it.line.notes) placedHere.insert(n);
+        if (it.breakAfter) lastBreak = i;
+        continue;
+      }
+      // The line fits with the start of its note: the rest continues overleaf.
+      if (!mine.empty()) {
+        std::vector<NoteLine> part = notes;
+        size_t k = 0;
+        while (k < mine.size()) {
+          part.push_back(mine[k]);
+          if (y + it.height + notesHeight(part) > area.height) {
+            part.pop_back();
+            break;
+          }
+          ++k;
+        }
+        if (k > 0 && it.breakAfter) {
+          placed.push_back(Placed{i, y});
+          y += it.height;
+          notes = std::move(part);
+          m_carry.assign(mine.begin() + k, mine.end());
+          for (int n : it.line.notes) placedHere.insert(n);
+          ++i;
+          break;
+        }
+      }
+      if (placed.empty()) {  // nothing fits on an empty page: place it anyway
+        placed.push_back(Placed{i, y});
+        y += it.height;
+        notes = std::move(all);
+        for (int n : it.line.notes) placedHere.insert(n);
+        if (it.height > area.height)
+          m_diags.warning({}, "an item taller than the text area was cut off on page " +
+                                  std::to_string(m_pages.size() + 1));
+        ++i;
+        break;
+      }
+      if (lastBreak != SIZE_MAX && lastBreak + 1 < i) {
+        // Back up to the last place the page may end.
+        while (!placed.empty() && placed.back().item > lastBreak) placed.pop_back();
+        std::vector<NoteLine> kept;
+        for (const NoteLine& nl : notes)
+          if (nl.owner <= lastBreak || nl.owner == SIZE_MAX) kept.push_back(nl);
+        notes = std::move(kept);
+        placedHere.clear();
+        for (const Placed& p : placed)
+          for (int n : m_flow.items[p.item].line.notes) placedHere.insert(n);
+        i = lastBreak + 1;
+      }
+      break;
+    }
+    for (int n : placedHere) m_notePlaced.insert(n);
+    emit(area, placed, notes);
+    return i;
+  }
+
+  void emit(const BodyArea& area, const std::vector<Placed>& placed, const std::vector<NoteLine>& notes) {
+    frame::Page& page = newPage();
+    Sp top = m_layout.pageHeight - area.top;  // PDF y of the body's top edge
+    for (const Placed& p : placed) {
+      const FlowItem& it = m_flow.items[p.item];
+      Sp x = area.left + it.x;
+      Sp slotTop = top - p.top;
+      for (const frame::Anchor& a : it.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{x, slotTop}});
+      for (const frame::OutlineEntry& o : it.outline) m_outline.push_back(o);
+      switch (it.kind) {
+        case FlowItem::Kind::Line:
+          placeLine(page, it.line, it.extraRuns, x, slotTop - it.baseline);
+          break;
+        case FlowItem::Kind::Image:
+          page.items.push_back(frame::ImagePlacement{it.image, Rect{x, slotTop - it.height, it.width, it.height}, it.alt});
+          break;
+        case FlowItem::Kind::Rule:
+          page.items.push_back(frame::Fill{Rect{x, slotTop - it.height, it.width, it.height}, it.color});
+          break;
+        default:
+          break;
+      }
+    }
+    if (notes.empty()) return;
+    // Footnotes: a short separator rule, then the notes, ending at the foot
+    // of the text area.
+    Sp h = notesHeight(notes);
+    Sp y = m_layout.pageHeight - area.top - area.height + h;
+    Color ruleColor = m_layout.style("footnote").color;
+    page.items.push_back(frame::Fill{Rect{area.left, y - m_layout.footnoteGap / 2, std::min(m_layout.footnoteSeparatorWidth, area.width), pt(0.5)}, ruleColor});
+    y -= m_layout.footnoteGap;
+    for (const NoteLine& nl : notes) {
+      const FlowItem& it = *nl.line;
+      Sp x = area.left + it.x;
+      for (const frame::Anchor& a : it.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{x, y}});
+      placeLine(page, it.line, it.extraRuns, x, y - it.baseline);
+      y -= it.height;
+    }
+  }
+
+public:
+  std::vector<frame::OutlineEntry> m_outline;
+
+private:
+  Flow& m_flow;
+  const style::Layout& m_layout;
+  Diagnostics& m_diags;
+  std::vector<frame::Page> m_pages;
+  std::vector<NoteLine> m_carry;
+  std::set<int> m_notePlaced;
+};
+
+}  // namespace
+
+std::vector<frame::Page> buildPages(Flow& flow, const style::Layout& layout, size_t maxPages, Diagnostics& diags) {
+  PageFiller filler(flow, layout, diags);
+  std::vector<frame::Page> pages = filler.run(maxPages);
+  flow.outline = std::move(filler.m_outline);
+  return pages;
+}
+
+}  // namespace folio::pagination

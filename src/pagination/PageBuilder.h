@@ -1,0 +1,27 @@
+#pragma once
+// Fills pages from the flow: greedy, but a page only ends where the flow
+// allows (widows, orphans, keeps); footnotes go to the foot of the page
+// where their mark lands, and a note too long for the space left continues
+// on the next page.
+#include <vector>
+
+#include "frame/Frame.h"
+#include "pagination/Flow.h"
+#include "style/Layout.h"
+
+namespace folio::pagination {
+
+std::vector<frame::Page> buildPages(Flow& flow, const style::Layout& layout, size_t maxPages, Diagnostics& diags);
+
+// Where a template's body area is on a page of the layout.
+struct BodyArea {
+  Sp left = 0, top = 0, width = 0, height = 0;  // top: distance from the page top
+};
+BodyArea bodyArea(const style::Layout& layout, bool firstPage);
+
+// Moves a laid-out line to page coordinates: `x` from the page's left edge,
+// `baseline` from the page's bottom (PDF y).
+void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra, Sp x,
+               Sp baseline);
+
+}  // namespace folio::pagination

@@ -1,0 +1,22 @@
+#pragma once
+// Flows a document's blocks into pages: page templates (letterhead, running
+// heads, footers), footnotes at the foot of the page that cites them, keeps,
+// widows and orphans. Produces the finished frame::Document.
+#include "content/Document.h"
+#include "frame/Frame.h"
+#include "image/Image.h"
+#include "paragraph/Paragraph.h"
+#include "style/Layout.h"
+
+namespace folio::pagination {
+
+struct Options {
+  image::Limits imageLimits;
+  size_t maxPages = 100000;
+  std::string pdfDate;  // "D:YYYYMMDDHHmmSSZ" for the metadata, "" for none
+};
+
+frame::Document paginate(const content::Document& doc, const style::Layout& layout, const Options& options,
+                         paragraph::Context& context);
+
+}  // namespace folio::pagination

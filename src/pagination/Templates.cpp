@@ -1,0 +1,155 @@
+#include "pagination/Templates.h"
+
+#include <map>
+
+#include "pagination/Flow.h"
+#include "pagination/PageBuilder.h"
+
+namespace folio::pagination {
+
+std::string formatDate(const std::string& iso, const style::Layout& layout) {
+  static const std::vector<std::string> kEnglish = {"January", "February", "March",     "April",   "May",      "June",
+                                                    "July",    "August",   "September", "October", "November", "December"};
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  int year = std::stoi(iso.substr(0, 4)), month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
+  if (month < 1 || month > 12) return iso;
+  const std::vector<std::string>& names = layout.monthNames.size() == 12 ? layout.monthNames : kEnglish;
+  std::string out;
+  const std::string& f = layout.dateFormat;
+  for (size_t i = 0; i < f.size();) {
+    if (f[i] == '{') {
+      size_t close = f.find('}', i);
+      if (close != std::string::npos) {
+        std::string key = f.substr(i + 1, close - i - 1);
+        char two[3] = {char('0' + month / 10), char('0' + month % 10), 0};
+        char dd[3] = {char('0' + day / 10), char('0' + day % 10), 0};
+        if (key == "year") out += std::to_string(year);
+        else if (key == "month") out += names[month - 1];
+        else if (key == "mm") out += two;
+        else if (key == "day") out += std::to_string(day);
+        else if (key == "dd") out += dd;
+        else out += f.substr(i, close - i + 1);
+        i = close + 1;
+        continue;
+      }
+    }
+    out += f[i++];
+  }
+  return out;
+}
+
+std::string expandFields(const std::string& pattern, const content::Document& doc, const style::Layout& layout,
+                         int page, int pages, bool& missing) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == '{') {
+      size_t close = pattern.find('}', i);
+      if (close != std::string::npos) {
+        std::string key = pattern.substr(i + 1, close - i - 1);
+        std::string value;
+        bool known = true;
+        if (key == "title") value = doc.title;
+        else if (key == "author") value = doc.author;
+        else if (key == "subject") value = doc.subject;
+        else if (key == "date") value = formatDate(doc.date, layout);
+        else if (key == "page") value = std::to_string(page);
+        else if (key == "pages") value = std::to_string(pages);
+        else if (key.rfind("fields.", 0) == 0) {
+          const std::string* f = doc.field(key.substr(7));
+          value = f ? *f : "";
+        } else known = false;
+        if (known) {
+          if (value.empty()) missing = true;
+          out += value;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += pattern[i++];
+  }
+  return out;
+}
+
+namespace {
+
+class TemplateDrawer {
+public:
+  TemplateDrawer(const content::Document& doc, const style::Layout& layout, const image::Limits& limits,
+                 paragraph::Context& ctx)
+      : m_doc(doc), m_layout(layout), m_limits(limits), m_ctx(ctx) {}
+
+  void draw(frame::Page& page, const style::PageTemplate& t, int number, int count) {
+    for (const style::TemplateItem& item : t.items) {
+      switch (item.kind) {
+        case style::TemplateItem::Kind::Text: drawText(page, item, number, count); break;
+        case style::TemplateItem::Kind::Image: drawImage(page, item); break;
+        case style::TemplateItem::Kind::Rule:
+          page.items.push_back(frame::Stroke{Point{item.x, page.height - item.y}, Point{item.x2, page.height - item.y2},
+                                             item.thickness, item.color});
+          break;
+        case style::TemplateItem::Kind::Box:
+          page.items.push_back(frame::Fill{Rect{item.x, page.height - item.y - item.height, item.width, item.height}, item.color});
+          break;
+      }
+    }
+  }
+
+private:
+  void drawText(frame::Page& page, const style::TemplateItem& item, int number, int count) {
+    const style::Style& st = m_layout.style(item.style);
+    Sp top = item.y;
+    for (const std::string& pattern : item.lines) {
+      bool missing = false;
+      std::string text = expandFields(pattern, m_doc, m_layout, number, count, missing);
+      if (missing) continue;  // "a missing field leaves its line out"
+      paragraph::Options o;
+      o.style = &st;
+      o.layout = &m_layout;
+      o.language = m_doc.language;
+      o.breakLines = false;
+      o.width = item.width > 0 ? item.width : page.width - item.x;
+      o.align = item.align;
+      o.pos = item.pos;
+      markup::InlineText inl(1);
+      inl[0].text = text;
+      paragraph::Paragraph p = paragraph::layoutParagraph(inl, o, m_ctx);
+      Sp leading = st.leading;
+      for (const paragraph::Line& line : p.lines) {
+        placeLine(page, line, {}, item.x, page.height - top - baselineInSlot(leading, st.size));
+        top += leading;
+      }
+    }
+  }
+
+  void drawImage(frame::Page& page, const style::TemplateItem& item) {
+    auto it = m_images.find(item.imagePath);
+    if (it == m_images.end())
+      it = m_images.emplace(item.imagePath, image::load(item.imagePath, m_limits, item.pos, m_ctx.diags)).first;
+    const auto& img = it->second;
+    if (!img || img->width == 0) return;
+    double aspect = double(img->height) / img->width;
+    Sp w = item.width, h = item.height;
+    if (w > 0 && h == 0) h = static_cast<Sp>(w * aspect);
+    else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
+    else if (w == 0 && h == 0) w = pt(img->width * 72.0 / 150), h = static_cast<Sp>(w * aspect);
+    page.items.push_back(frame::ImagePlacement{img, Rect{item.x, page.height - item.y - h, w, h}, ""});
+  }
+
+  const content::Document& m_doc;
+  const style::Layout& m_layout;
+  const image::Limits& m_limits;
+  paragraph::Context& m_ctx;
+  std::map<std::string, std::shared_ptr<const image::Image>> m_images;
+};
+
+}  // namespace
+
+void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc, const style::Layout& layout,
+                   const image::Limits& limits, paragraph::Context& context) {
+  TemplateDrawer drawer(doc, layout, limits, context);
+  int count = static_cast<int>(pages.size());
+  for (int i = 0; i < count; ++i) drawer.draw(pages[i], i == 0 ? layout.first : layout.later, i + 1, count);
+}
+
+}  // namespace folio::pagination

@@ -1,0 +1,275 @@
+// Step 4 of a paragraph: turn the chosen breaks into lines. Each line's
+// pieces get their final widths (justification), are reordered for bidi
+// (UBA L2 over pieces; glyphs inside a piece are already in visual order),
+// aligned, and emitted as glyph runs with their source text for ToUnicode.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "paragraph/Internal.h"
+
+namespace folio::paragraph::detail {
+
+bool isRagged(const Options& options, bool rtl) { return resolvedAlign(options, rtl) != style::Align::Justify; }
+
+style::Align resolvedAlign(const Options& options, bool rtl) {
+  style::Align a = options.align.value_or(options.style->align);
+  if (!options.breakLines && a == style::Align::Justify) a = style::Align::Start;
+  switch (a) {
+    case style::Align::Start: return rtl ? style::Align::Right : style::Align::Left;
+    case style::Align::End: return rtl ? style::Align::Left : style::Align::Right;
+    default: return a;
+  }
+}
+
+namespace {
+
+struct Placed {
+  uint32_t piece;
+  Sp width;  // final width (spaces stretched or shrunk)
+};
+
+class LineBuilder {
+public:
+  LineBuilder(const Flat& flat, const Shaped& shaped, const Options& o) : m_flat(flat), m_sh(shaped), m_o(o) {}
+
+  Line build(const std::vector<Placed>& logical, bool lastLine) {
+    Line line;
+    line.leading = m_o.style->leading;
+    std::vector<uint8_t> levels;
+    levels.reserve(logical.size());
+    for (const Placed& p : logical) levels.push_back(m_sh.pieces[p.piece].level);
+    std::vector<uint32_t> order = text::visualOrder(levels);
+
+    Sp x = 0;
+    m_run = nullptr;
+    m_linkExtents.clear();
+    for (uint32_t idx : order) {
+      const Placed& p = logical[idx];
+      const Piece& piece = m_sh.pieces[p.piece];
+      switch (piece.kind) {
+        case Piece::Kind::Box: emitGlyphs(line, piece, x); break;
+        case Piece::Kind::Space: emitSpace(line, piece, p.width, x); break;
+        case Piece::Kind::Hyphen: emitHyphen(line, piece, x); break;
+        case Piece::Kind::Indent: x += p.width; m_run = nullptr; break;
+        case Piece::Kind::Opportunity:  // inter-character justification (CJK, Thai)
+          if (p.width != 0 && m_run && !m_run->glyphs.empty()) m_run->glyphs.back().advance += p.width;
+          else if (p.width != 0) m_run = nullptr;
+          x += p.width;
+          break;
+        case Piece::Kind::Break: break;
+      }
+    }
+    line.width = x;
+    finishLinks(line);
+    align(line, lastLine);
+    if (line.ascent == 0 && line.descent == 0) {
+      line.ascent = m_o.style->size * 3 / 4;
+      line.descent = m_o.style->size / 4;
+    }
+    return line;
+  }
+
+private:
+  const Span& spanAt(uint32_t i) const { return m_flat.spans[m_flat.spanOf[std::min<size_t>(i, m_flat.spanOf.size() - 1)]]; }
+
+  frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, bool rtl, Sp x) {
+    if (m_run && m_run->font == font && m_run->size == span.size && m_run->color == span.color &&
+        m_run->origin.y == span.rise && m_run->rtl == rtl)
+      return *m_run;
+    frame::GlyphRun run;
+    run.font = font;
+    run.size = span.size;
+    run.color = span.color;
+    run.origin = Point{x, span.rise};
+    run.rtl = rtl;
+    line.runs.push_back(std::move(run));
+    m_run = &line.runs.back();
+    if (font) {
+      const text::FontMetrics& m = font->metrics();
+      Sp asc = static_cast<Sp>(int64_t(m.ascender) * span.size / m.unitsPerEm) + span.rise;
+      Sp desc = static_cast<Sp>(-int64_t(m.descender) * span.size / m.unitsPerEm) - span.rise;
+      line.ascent = std::max(line.ascent, asc);
+      line.descent = std::max(line.descent, desc);
+    }
+    return *m_run;
+  }
+
+  void noteLink(const Span& span, Sp x0, Sp x1, const text::Font* font) {
+    if (span.link < 0) return;
+    auto& e = m_linkExtents[span.link];
+    Sp asc = span.size, desc = span.size / 4;
+    if (font) {
+      asc = static_cast<Sp>(int64_t(font->metrics().ascender) * span.size / font->unitsPerEm());
+      desc = static_cast<Sp>(-int64_t(font->metrics().descender) * span.size / font->unitsPerEm());
+    }
+    if (!e.used) e = {true, x0, x1, span.rise - desc, span.rise + asc};
+    else {
+      e.x0 = std::min(e.x0, x0);
+      e.x1 = std::max(e.x1, x1);
+      e.y0 = std::min(e.y0, span.rise - desc);
+      e.y1 = std::max(e.y1, span.rise + asc);
+    }
+  }
+
+  void emitGlyphs(Line& line, const Piece& piece, Sp& x) {
+    const text::Item& item = m_sh.items.items[piece.item];
+    // The glyph that carries each cluster's text: the first that is not a
+    // mark (in RTL, marks can precede their base in visual order).
+    std::map<uint32_t, uint32_t> carrier;
+    for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
+      const text::Glyph& gl = m_sh.glyphs[g];
+      auto it = carrier.find(gl.cluster);
+      if (it == carrier.end()) carrier.emplace(gl.cluster, g);
+      else if (item.font && item.font->isMark(m_sh.glyphs[it->second].gid) && !item.font->isMark(gl.gid))
+        it->second = g;
+    }
+    for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
+      const text::Glyph& gl = m_sh.glyphs[g];
+      const Span& span = spanAt(gl.cluster);
+      if (span.note > 0 && std::find(line.notes.begin(), line.notes.end(), span.note) == line.notes.end()) {
+        line.notes.push_back(span.note);
+        line.anchors.push_back(frame::Anchor{"fnref:" + std::to_string(span.note), Point{x, span.rise + span.size}});
+      }
+      frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x);
+      frame::PlacedGlyph pg;
+      pg.gid = gl.gid;
+      pg.advance = gl.advance + m_o.style->tracking;
+      pg.xOffset = gl.xOffset;
+      pg.yOffset = gl.yOffset;
+      if (carrier[gl.cluster] == g) {
+        auto next = carrier.upper_bound(gl.cluster);
+        uint32_t end = next == carrier.end() ? piece.textEnd : next->first;
+        pg.textBegin = static_cast<uint32_t>(run.text.size());
+        pg.textLength = end - gl.cluster;
+        run.text.append(m_flat.text, gl.cluster, end - gl.cluster);
+      }
+      run.glyphs.push_back(pg);
+      noteLink(span, x, x + pg.advance, item.font);
+      x += pg.advance;
+    }
+  }
+
+  void emitSpace(Line& line, const Piece& piece, Sp width, Sp& x) {
+    const text::Item& item = m_sh.items.items[piece.item];
+    const Span& span = spanAt(piece.textBegin);
+    // Only links continue across a space; it is part of the link's rectangle
+    // when both neighbours are linked (checked in finishLinks by merging).
+    if (piece.glyphEnd > piece.glyphBegin) {
+      frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x);
+      frame::PlacedGlyph pg;
+      pg.gid = m_sh.glyphs[piece.glyphBegin].gid;
+      pg.advance = width;
+      pg.textBegin = static_cast<uint32_t>(run.text.size());
+      pg.textLength = 1;
+      run.text.push_back(m_flat.text[piece.textBegin]);
+      run.glyphs.push_back(pg);
+    } else {
+      m_run = nullptr;
+    }
+    noteLink(span, x, x + width, item.font);
+    x += width;
+  }
+
+  void emitHyphen(Line& line, const Piece& piece, Sp& x) {
+    const text::Item& item = m_sh.items.items[piece.item];
+    const Span& span = spanAt(piece.textBegin > 0 ? piece.textBegin - 1 : 0);
+    frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x);
+    for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
+      frame::PlacedGlyph pg;
+      pg.gid = m_sh.glyphs[g].gid;
+      pg.advance = m_sh.glyphs[g].advance;
+      // The inserted hyphen extracts as "-" at the line end, which text
+      // extractors (poppler) join back into the whole word.
+      pg.textBegin = static_cast<uint32_t>(run.text.size());
+      pg.textLength = 1;
+      run.text.push_back(U'-');
+      run.glyphs.push_back(pg);
+      x += pg.advance;
+    }
+  }
+
+  void finishLinks(Line& line) {
+    for (const auto& [index, e] : m_linkExtents) {
+      LineLink link;
+      link.rect = Rect{e.x0, e.y0, e.x1 - e.x0, e.y1 - e.y0};
+      link.target = m_flat.links[index];
+      line.links.push_back(link);
+      if (m_o.layout && m_o.layout->links.underline)
+        line.fills.push_back(frame::Fill{Rect{e.x0, -m_o.style->size / 9, e.x1 - e.x0, std::max<Sp>(m_o.style->size / 20, pt(0.4))},
+                                         m_o.layout->links.color});
+    }
+  }
+
+  void align(Line& line, bool lastLine) {
+    bool rtl = m_sh.items.rtl;
+    style::Align a = resolvedAlign(m_o, rtl);
+    if (a == style::Align::Justify) a = lastLine ? (rtl ? style::Align::Right : style::Align::Left) : style::Align::Left;
+    Sp offset = 0;
+    Sp slack = m_o.width - line.width;
+    if (a == style::Align::Right) offset = slack;
+    else if (a == style::Align::Center) offset = slack / 2;
+    if (rtl && resolvedAlign(m_o, rtl) == style::Align::Justify && !lastLine) offset = slack;  // overfull RTL lines hang left
+    if (offset == 0) return;
+    for (frame::GlyphRun& r : line.runs) r.origin.x += offset;
+    for (frame::Fill& f : line.fills) f.rect.x += offset;
+    for (LineLink& l : line.links) l.rect.x += offset;
+    for (frame::Anchor& a2 : line.anchors) a2.at.x += offset;
+  }
+
+  struct Extent {
+    bool used = false;
+    Sp x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  };
+
+  const Flat& m_flat;
+  const Shaped& m_sh;
+  const Options& m_o;
+  frame::GlyphRun* m_run = nullptr;
+  std::map<int, Extent> m_linkExtents;
+};
+
+}  // namespace
+
+std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const linebreak::Result& breaks,
+                                const Options& options, Context&) {
+  std::vector<Line> lines;
+  lines.reserve(breaks.breaks.size());
+  const std::vector<linebreak::Item>& kp = shaped.kp;
+  bool ragged = isRagged(options, shaped.items.rtl);
+  LineBuilder builder(flat, shaped, options);
+  size_t start = 0;
+  std::vector<Placed> placed;
+  for (size_t li = 0; li < breaks.breaks.size(); ++li) {
+    size_t b = breaks.breaks[li];
+    double r = li < breaks.ratios.size() ? breaks.ratios[li] : 0.0;
+    if (r < -1) r = -1;
+    if (ragged) r = 0;
+    // Glue and penalties after a break are discarded (TeX's rule).
+    while (start < b && kp[start].type != linebreak::Item::Type::Box) ++start;
+    placed.clear();
+    uint32_t lastPiece = kNoPiece;
+    for (size_t k = start; k < b; ++k) {
+      const linebreak::Item& it = kp[k];
+      if (it.tag == kNoPiece || it.type == linebreak::Item::Type::Penalty) continue;
+      if (it.type == linebreak::Item::Type::Glue) {
+        if (it.width == 0 && shaped.pieces[it.tag].kind != Piece::Kind::Opportunity) continue;  // ragged-right helpers, fills
+        Sp w = it.width + static_cast<Sp>(std::lround(r * (r > 0 ? it.stretch : it.shrink)));
+        if (it.tag == lastPiece) continue;
+        placed.push_back(Placed{it.tag, w});
+      } else {
+        placed.push_back(Placed{it.tag, it.width});
+      }
+      lastPiece = it.tag;
+    }
+    if (b < kp.size() && kp[b].type == linebreak::Item::Type::Penalty && kp[b].width > 0 && kp[b].tag != kNoPiece)
+      placed.push_back(Placed{kp[b].tag, kp[b].width});  // the hyphen of a hyphenated line
+    bool last = li + 1 == breaks.breaks.size() ||
+                (kp[b].tag != kNoPiece && shaped.pieces[kp[b].tag].kind == Piece::Kind::Break);
+    lines.push_back(builder.build(placed, last));
+    start = b + 1;
+  }
+  return lines;
+}
+
+}  // namespace folio::paragraph::detail

@@ -1,0 +1,67 @@
+#pragma once
+// Data passed between the steps of layoutParagraph (internal to the module).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "linebreak/KnuthPlass.h"
+#include "paragraph/Paragraph.h"
+#include "text/Itemizer.h"
+#include "text/LineBreaks.h"
+#include "text/Shaper.h"
+
+namespace folio::paragraph::detail {
+
+constexpr char32_t kLineSeparator = 0x2028;  // a hard break inside the paragraph
+constexpr uint32_t kNoPiece = 0xFFFFFFFF;    // tag of line-breaking items that draw nothing
+
+// A range of text with one set of inline attributes.
+struct Span {
+  uint32_t begin = 0, end = 0;
+  uint16_t flags = 0;      // markup::InlineFlags
+  int link = -1;           // index into Flat::links
+  int note = 0;            // footnote number for a mark, else 0
+  std::string language;
+  Sp size = 0;             // font size of this span
+  Sp rise = 0;             // baseline shift (superscript > 0)
+  Color color;
+  text::FontRequest font;
+  std::string features;
+};
+
+// The paragraph as one string with its spans.
+struct Flat {
+  std::u32string text;
+  std::vector<Span> spans;         // contiguous, covering text
+  std::vector<uint32_t> spanOf;    // per character
+  std::vector<std::string> links;  // link targets
+};
+
+// A unit of the line-breaking problem: a shaped box, a space, a hyphenation
+// point or a forced break. Knuth-Plass items carry the piece index as tag.
+struct Piece {
+  enum class Kind : uint8_t { Box, Space, Hyphen, Opportunity, Break, Indent };
+  Kind kind = Kind::Box;
+  uint32_t item = 0;               // itemizer item
+  uint32_t textBegin = 0, textEnd = 0;
+  uint32_t glyphBegin = 0, glyphEnd = 0;  // into Shaped::glyphs
+  Sp width = 0;
+  uint8_t level = 0;
+};
+
+struct Shaped {
+  text::Itemization items;
+  std::vector<text::Glyph> glyphs;
+  std::vector<Piece> pieces;
+  std::vector<linebreak::Item> kp;
+};
+
+Flat flatten(const markup::InlineText& text, const Options& options);
+Shaped shapeAndBuildItems(const Flat& flat, const Options& options, Context& context);
+std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const linebreak::Result& breaks,
+                                const Options& options, Context& context);
+
+bool isRagged(const Options& options, bool rtl);
+style::Align resolvedAlign(const Options& options, bool rtl);
+
+}  // namespace folio::paragraph::detail

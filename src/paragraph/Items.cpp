@@ -1,0 +1,296 @@
+// Step 2 of a paragraph: itemize and shape the text, then describe it to the
+// line breaker as boxes (shaped word pieces), glue (spaces) and penalties
+// (hyphenation points, other break opportunities, forced breaks).
+#include <algorithm>
+
+#include "base/Utf8.h"
+#include "paragraph/Internal.h"
+
+namespace folio::paragraph::detail {
+
+namespace {
+
+constexpr uint32_t tag(char a, char b, char c, char d) {
+  return (uint32_t(uint8_t(a)) << 24) | (uint32_t(uint8_t(b)) << 16) | (uint32_t(uint8_t(c)) << 8) | uint8_t(d);
+}
+
+// Scripts written without spaces between words: break opportunities inside
+// them get a little stretchable glue so justified lines can spread evenly.
+bool spacelessScript(uint32_t script) {
+  switch (script) {
+    case tag('H', 'a', 'n', 'i'): case tag('H', 'i', 'r', 'a'): case tag('K', 'a', 'n', 'a'):
+    case tag('T', 'h', 'a', 'i'): case tag('L', 'a', 'o', 'o'): case tag('K', 'h', 'm', 'r'):
+    case tag('M', 'y', 'm', 'r'): case tag('B', 'o', 'p', 'o'):
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool isPunctuation(char32_t c) {
+  return (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) ||
+         (c >= 0x2010 && c <= 0x205E) || c == 0xAB || c == 0xBB || c == 0xBF || c == 0xA1;
+}
+
+bool isUpper(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= 0x410 && c <= 0x42F); }
+
+constexpr Sp kFill = pt(16000);     // "infinite" stretch of the paragraph's last line
+constexpr int32_t kHyphenPenalty = 50;     // TeX's \hyphenpenalty
+constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
+
+class ItemBuilder {
+public:
+  ItemBuilder(const Flat& flat, const Options& o, Context& ctx, Shaped& out)
+      : m_flat(flat), m_o(o), m_ctx(ctx), m_out(out), m_ragged(false) {}
+
+  void build() {
+    const std::u32string& text = m_flat.text;
+    m_ragged = isRagged(m_o, m_out.items.rtl);
+    m_breaks = text::lineBreaks(text, m_o.language);
+    if (m_o.firstIndent > 0) {
+      addPiece(Piece{Piece::Kind::Indent, 0, 0, 0, 0, 0, m_o.firstIndent, m_out.items.rtl ? uint8_t(1) : uint8_t(0)});
+      m_out.kp.push_back(linebreak::Item::box(m_o.firstIndent, lastPiece()));
+    }
+    m_lastWordStart = lastWordStart();
+    for (uint32_t i = 0; i < m_out.items.items.size(); ++i) buildItem(i);
+    m_out.kp.push_back(linebreak::Item::penaltyItem(0, linebreak::kInfinitePenalty, false, kNoPiece));
+    m_out.kp.push_back(linebreak::Item::glue(0, kFill, 0, kNoPiece));
+    m_out.kp.push_back(linebreak::Item::penaltyItem(0, -linebreak::kInfinitePenalty, false, kNoPiece));
+  }
+
+private:
+  uint32_t lastPiece() const { return static_cast<uint32_t>(m_out.pieces.size() - 1); }
+  void addPiece(const Piece& p) { m_out.pieces.push_back(p); }
+  const Span& spanAt(uint32_t i) const { return m_flat.spans[m_flat.spanOf[i]]; }
+
+  text::ShapeRequest request(const text::Item& item, const Span& span) const {
+    text::ShapeRequest r;
+    r.font = item.font;
+    r.size = span.size;
+    r.rtl = item.level & 1;
+    r.script = item.script;
+    r.language = item.language;
+    r.features = span.features;
+    return r;
+  }
+
+  uint32_t lastWordStart() const {
+    const std::u32string& t = m_flat.text;
+    size_t i = t.size();
+    while (i > 0 && t[i - 1] != U' ') --i;
+    return static_cast<uint32_t>(i);
+  }
+
+  void buildItem(uint32_t itemIndex) {
+    const text::Item& item = m_out.items.items[itemIndex];
+    const std::u32string& text = m_flat.text;
+    uint32_t pos = item.begin;
+    while (pos < item.end) {
+      char32_t c = text[pos];
+      if (c == U' ' || c == 0xA0 || c == 0x202F) {
+        addSpace(itemIndex, pos);
+        ++pos;
+      } else if (c == kLineSeparator) {
+        addPiece(Piece{Piece::Kind::Break, itemIndex, pos, pos + 1, 0, 0, 0, item.level});
+        m_out.kp.push_back(linebreak::Item::glue(0, kFill, 0, lastPiece()));
+        m_out.kp.push_back(linebreak::Item::penaltyItem(0, -linebreak::kInfinitePenalty, false, lastPiece()));
+        ++pos;
+      } else {
+        uint32_t end = pos;
+        while (end < item.end && text[end] != U' ' && text[end] != 0xA0 && text[end] != 0x202F &&
+               text[end] != kLineSeparator && (end == pos || m_flat.spanOf[end] == m_flat.spanOf[pos]))
+          ++end;
+        addWord(itemIndex, pos, end);
+        pos = end;
+      }
+    }
+  }
+
+  void addSpace(uint32_t itemIndex, uint32_t pos) {
+    const text::Item& item = m_out.items.items[itemIndex];
+    const Span& span = spanAt(pos);
+    uint32_t g0 = static_cast<uint32_t>(m_out.glyphs.size());
+    m_ctx.shaper.shape(m_flat.text, pos, pos + 1, request(item, span), m_out.glyphs);
+    uint32_t g1 = static_cast<uint32_t>(m_out.glyphs.size());
+    Sp w = 0;
+    for (uint32_t g = g0; g < g1; ++g) w += m_out.glyphs[g].advance;
+    addPiece(Piece{Piece::Kind::Space, itemIndex, pos, pos + 1, g0, g1, w, m_out.items.levels[pos]});
+    char32_t c = m_flat.text[pos];
+    bool breakable = c == U' ';
+    Sp stretch = c == 0x202F ? 0 : w / 2, shrink = c == 0x202F ? 0 : w / 3;
+    if (!breakable) m_out.kp.push_back(linebreak::Item::penaltyItem(0, linebreak::kInfinitePenalty, false, kNoPiece));
+    if (m_ragged && breakable) {
+      // Ragged right as in Knuth-Plass: the line end may stretch by 3 em,
+      // the space itself never does.
+      Sp rag = 3 * span.size;
+      m_out.kp.push_back(linebreak::Item::glue(0, rag, 0, lastPiece()));
+      m_out.kp.push_back(linebreak::Item::penaltyItem(0, 0, false, lastPiece()));
+      m_out.kp.push_back(linebreak::Item::glue(w, -rag, 0, lastPiece()));
+    } else {
+      m_out.kp.push_back(linebreak::Item::glue(w, m_ragged ? 0 : stretch, m_ragged ? 0 : shrink, lastPiece()));
+    }
+  }
+
+  // A word: shaped whole (so kerning and ligatures are right), then cut into
+  // boxes at the break opportunities inside it and at hyphenation points.
+  void addWord(uint32_t itemIndex, uint32_t begin, uint32_t end) {
+    const text::Item& item = m_out.items.items[itemIndex];
+    const Span& span = spanAt(begin);
+    const std::u32string& text = m_flat.text;
+    // A break opportunity right before this word when it follows another
+    // piece without a space (CJK, an item boundary after a slash, ...).
+    if (begin > 0 && m_breaks[begin] == text::BreakKind::Allowed && text[begin - 1] != U' ' &&
+        text[begin - 1] != kLineSeparator && !m_out.pieces.empty() && m_out.pieces.back().kind == Piece::Kind::Box)
+      addOpportunity(item, begin);
+
+    uint32_t g0 = static_cast<uint32_t>(m_out.glyphs.size());
+    m_ctx.shaper.shape(text, begin, end, request(item, span), m_out.glyphs);
+    uint32_t g1 = static_cast<uint32_t>(m_out.glyphs.size());
+
+    struct Cut {
+      uint32_t at;
+      bool hyphen;
+    };
+    std::vector<Cut> cuts;
+    for (uint32_t k = begin + 1; k < end; ++k)
+      if (m_breaks[k] != text::BreakKind::None) cuts.push_back({k, false});
+    for (uint32_t k : hyphenationPoints(item, span, begin, end)) cuts.push_back({k, true});
+    std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.at < b.at; });
+
+    uint32_t from = begin;
+    for (const Cut& cut : cuts) {
+      if (cut.at <= from) continue;
+      uint32_t ga, gb;
+      if (!glyphSplit(g0, g1, item.level & 1, cut.at, ga, gb)) continue;  // a ligature spans the cut
+      addBox(itemIndex, from, cut.at, item.level);
+      if (cut.hyphen) addHyphen(itemIndex, span, cut.at);
+      else addOpportunity(item, cut.at);
+      from = cut.at;
+    }
+    addBox(itemIndex, from, end, item.level);
+    // Fill in glyph ranges for the boxes of this word now that all cuts are known.
+    assignGlyphs(g0, g1, item.level & 1);
+  }
+
+  void addBox(uint32_t itemIndex, uint32_t begin, uint32_t end, uint8_t level) {
+    addPiece(Piece{Piece::Kind::Box, itemIndex, begin, end, 0, 0, 0, level});
+    m_pendingBoxes.push_back(lastPiece());
+    m_out.kp.push_back(linebreak::Item::box(0, lastPiece()));
+    m_pendingKp.push_back(m_out.kp.size() - 1);
+  }
+
+  // Glyphs with clusters in [begin, end) of each pending box: contiguous in
+  // visual order for both directions because clusters are monotone.
+  void assignGlyphs(uint32_t g0, uint32_t g1, bool rtl) {
+    for (size_t i = 0; i < m_pendingBoxes.size(); ++i) {
+      Piece& p = m_out.pieces[m_pendingBoxes[i]];
+      uint32_t lo = g1, hi = g0;
+      for (uint32_t g = g0; g < g1; ++g) {
+        uint32_t c = m_out.glyphs[g].cluster;
+        if (c >= p.textBegin && c < p.textEnd) lo = std::min(lo, g), hi = std::max(hi, g + 1);
+      }
+      if (lo >= hi) lo = hi = g0;
+      p.glyphBegin = lo;
+      p.glyphEnd = hi;
+      Sp w = 0;
+      for (uint32_t g = lo; g < hi; ++g) w += m_out.glyphs[g].advance + tracking();
+      p.width = w;
+      m_out.kp[m_pendingKp[i]].width = w;
+    }
+    (void)rtl;
+    m_pendingBoxes.clear();
+    m_pendingKp.clear();
+  }
+
+  Sp tracking() const { return m_o.style->tracking; }
+
+  // True when some glyph starts exactly at `at` (no ligature spans the cut).
+  bool glyphSplit(uint32_t g0, uint32_t g1, bool, uint32_t at, uint32_t& a, uint32_t& b) const {
+    for (uint32_t g = g0; g < g1; ++g)
+      if (m_out.glyphs[g].cluster == at) return a = g, b = g, true;
+    return false;
+  }
+
+  void addOpportunity(const text::Item& item, uint32_t at) {
+    addPiece(Piece{Piece::Kind::Opportunity, static_cast<uint32_t>(&item - m_out.items.items.data()), at, at, 0, 0, 0,
+                   item.level});
+    const Span& span = spanAt(at > 0 ? at - 1 : 0);
+    char32_t before = at > 0 ? m_flat.text[at - 1] : 0;
+    if (spacelessScript(item.script) && !m_ragged) {
+      m_out.kp.push_back(linebreak::Item::glue(0, span.size / 6, 0, lastPiece()));
+    } else if (before == U'-' || before == 0x2010 || before == 0x2013 || before == 0x2014) {
+      m_out.kp.push_back(linebreak::Item::penaltyItem(0, kExHyphenPenalty, true, lastPiece()));
+    } else {
+      m_out.kp.push_back(linebreak::Item::penaltyItem(0, 0, false, lastPiece()));
+    }
+  }
+
+  void addHyphen(uint32_t itemIndex, const Span& span, uint32_t at) {
+    const text::Item& item = m_out.items.items[itemIndex];
+    static const std::u32string kHyphen = U"-";
+    uint32_t g0 = static_cast<uint32_t>(m_out.glyphs.size());
+    m_ctx.shaper.shape(kHyphen, 0, 1, request(item, span), m_out.glyphs);
+    uint32_t g1 = static_cast<uint32_t>(m_out.glyphs.size());
+    Sp w = 0;
+    for (uint32_t g = g0; g < g1; ++g) w += m_out.glyphs[g].advance;
+    addPiece(Piece{Piece::Kind::Hyphen, itemIndex, at, at, g0, g1, w, item.level});
+    m_out.kp.push_back(linebreak::Item::penaltyItem(w, kHyphenPenalty, true, lastPiece()));
+  }
+
+  std::vector<uint32_t> hyphenationPoints(const text::Item& item, const Span& span, uint32_t begin, uint32_t end) {
+    if (!m_o.breakLines || !m_o.style->hyphenate || (item.level & 1) || span.link >= 0 ||
+        (span.flags & (markup::kCode | markup::kSuperscript | markup::kSubscript)) || begin >= m_lastWordStart)
+      return {};
+    const std::u32string& t = m_flat.text;
+    // The letters of the word, without surrounding quotes and punctuation.
+    uint32_t a = begin, b = end;
+    while (a < b && isPunctuation(t[a])) ++a;
+    while (b > a && isPunctuation(t[b - 1])) --b;
+    if (b - a < 5) return {};
+    for (uint32_t k = a; k < b; ++k)
+      if (isPunctuation(t[k]) && t[k] != 0xAD) return {};  // compounds and URLs break at their own hyphens
+    size_t caps = 0;
+    for (uint32_t k = a; k < b; ++k) caps += isUpper(t[k]);
+    if (caps > 1) return {};  // acronyms and names in capitals
+    std::vector<uint32_t> out;
+    for (uint32_t p : m_ctx.hyphenator.hyphenate(std::u32string_view(t).substr(a, b - a), span.language))
+      out.push_back(a + p);
+    return out;
+  }
+
+  const Flat& m_flat;
+  const Options& m_o;
+  Context& m_ctx;
+  Shaped& m_out;
+  bool m_ragged;
+  std::vector<text::BreakKind> m_breaks;
+  std::vector<uint32_t> m_pendingBoxes;
+  std::vector<size_t> m_pendingKp;
+  uint32_t m_lastWordStart = 0;
+};
+
+}  // namespace
+
+Shaped shapeAndBuildItems(const Flat& flat, const Options& options, Context& context) {
+  Shaped shaped;
+  std::vector<text::StyleRun> runs;
+  runs.reserve(flat.spans.size());
+  for (uint32_t i = 0; i < flat.spans.size(); ++i) {
+    const Span& s = flat.spans[i];
+    runs.push_back(text::StyleRun{s.begin, s.end, i, s.font, s.language});
+  }
+  shaped.items = text::itemize(flat.text, runs, options.direction, context.fonts);
+  for (const text::MissingChar& m : shaped.items.missing) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(m.cp));
+    std::string msg = std::string("no font has the character ") + buf + " '" + toUtf8(std::u32string(1, m.cp)) +
+                      "' (character " + std::to_string(m.offset + 1) + " of the paragraph); tried:";
+    for (size_t i = 0; i < m.fontsTried.size(); ++i) msg += (i ? ", " : " ") + m.fontsTried[i];
+    msg += "; expected a font that covers it (install one or name it in the layout's style)";
+    context.diags.warning(options.pos, msg);
+  }
+  ItemBuilder(flat, options, context, shaped).build();
+  return shaped;
+}
+
+}  // namespace folio::paragraph::detail

@@ -1,0 +1,27 @@
+#include "paragraph/Paragraph.h"
+
+#include "paragraph/Internal.h"
+
+namespace folio::paragraph {
+
+Paragraph layoutParagraph(const markup::InlineText& text, const Options& options, Context& context) {
+  detail::Flat flat = detail::flatten(text, options);
+  if (flat.text.empty()) return Paragraph{};
+  detail::Shaped shaped = detail::shapeAndBuildItems(flat, options, context);
+
+  linebreak::Params params;
+  params.emergencyStretch = options.style->size;  // a third pass before any line is overfull
+  std::vector<Sp> widths = {options.breakLines ? options.width : kSpPerPt * 30000};
+  linebreak::Result breaks = linebreak::breakLines(shaped.kp, widths, params);
+  if (breaks.overfull && options.breakLines)
+    context.diags.warning(options.pos, "a line is wider than the measure: a word or unbreakable item does not fit in " +
+                                           std::to_string(static_cast<int>(toPt(options.width))) +
+                                           "pt; expected shorter words or a wider text block");
+
+  Paragraph out;
+  out.rtl = shaped.items.rtl;
+  out.lines = detail::finalizeLines(flat, shaped, breaks, options, context);
+  return out;
+}
+
+}  // namespace folio::paragraph

@@ -1,0 +1,105 @@
+#include "pdf/Destinations.h"
+
+#include "pdf/Objects.h"
+
+namespace folio::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+constexpr size_t kNamesPerNode = 64;
+
+struct TreeNode {
+  PdfObject* obj;
+  std::string first, last;
+};
+
+PdfArray limits(const std::string& first, const std::string& last) {
+  PdfArray a;
+  a.push_back(byteString(first));
+  a.push_back(byteString(last));
+  return a;
+}
+
+}  // namespace
+
+Destinations::Destinations(const frame::Document& doc, const std::vector<PdfObject*>& pages, Diagnostics& diags)
+    : m_pages(pages) {
+  for (size_t p = 0; p < doc.pages.size(); ++p)
+    for (const frame::Anchor& a : doc.pages[p].anchors) {
+      if (a.name.empty()) continue;
+      if (!m_anchors.emplace(a.name, Target{p, a.at}).second)
+        diags.warning({}, "anchor '" + a.name + "' appears more than once; links go to its first place");
+    }
+}
+
+PdfArray Destinations::destArray(const Target& t) const {
+  PdfArray d;
+  d.push_back(m_pages[t.page]->Reference());
+  d.push_back(PdfName("XYZ"));
+  d.push_back(lengthPt(t.at.x));
+  d.push_back(lengthPt(t.at.y));
+  d.push_back(PdfVariant());  // zoom: null keeps the reader's
+  return d;
+}
+
+std::optional<PdfArray> Destinations::explicitDest(const std::string& anchor) const {
+  auto it = m_anchors.find(anchor);
+  if (it == m_anchors.end()) return std::nullopt;
+  return destArray(it->second);
+}
+
+void Destinations::writeNameTree(PdfMemDocument& doc) const {
+  if (m_anchors.empty()) return;
+  PdfVecObjects& objs = doc.GetObjects();
+  // Leaves of up to kNamesPerNode names, then intermediate levels; the root
+  // holds the top level's /Kids (or the names themselves) and no /Limits.
+  std::vector<std::pair<const std::string*, const Target*>> entries;
+  for (const auto& [name, target] : m_anchors) entries.emplace_back(&name, &target);
+
+  PdfObject* root = objs.CreateObject();
+  if (entries.size() <= kNamesPerNode) {
+    PdfArray names;
+    for (const auto& [name, target] : entries) {
+      names.push_back(byteString(*name));
+      names.push_back(destArray(*target));
+    }
+    root->GetDictionary().AddKey("Names", names);
+  } else {
+    std::vector<TreeNode> level;
+    for (size_t i = 0; i < entries.size(); i += kNamesPerNode) {
+      size_t end = std::min(entries.size(), i + kNamesPerNode);
+      PdfArray names;
+      for (size_t k = i; k < end; ++k) {
+        names.push_back(byteString(*entries[k].first));
+        names.push_back(destArray(*entries[k].second));
+      }
+      PdfObject* leaf = objs.CreateObject();
+      leaf->GetDictionary().AddKey("Names", names);
+      leaf->GetDictionary().AddKey("Limits", limits(*entries[i].first, *entries[end - 1].first));
+      level.push_back({leaf, *entries[i].first, *entries[end - 1].first});
+    }
+    while (level.size() > kNamesPerNode) {
+      std::vector<TreeNode> up;
+      for (size_t i = 0; i < level.size(); i += kNamesPerNode) {
+        size_t end = std::min(level.size(), i + kNamesPerNode);
+        PdfArray kids;
+        for (size_t k = i; k < end; ++k) kids.push_back(level[k].obj->Reference());
+        PdfObject* node = objs.CreateObject();
+        node->GetDictionary().AddKey("Kids", kids);
+        node->GetDictionary().AddKey("Limits", limits(level[i].first, level[end - 1].last));
+        up.push_back({node, level[i].first, level[end - 1].last});
+      }
+      level = std::move(up);
+    }
+    PdfArray kids;
+    for (const TreeNode& n : level) kids.push_back(n.obj->Reference());
+    root->GetDictionary().AddKey("Kids", kids);
+  }
+  PdfDictionary names;
+  names.AddKey("Dests", root->Reference());
+  doc.GetCatalog()->GetDictionary().AddKey("Names", names);
+}
+
+}  // namespace folio::pdf

@@ -1,0 +1,41 @@
+#pragma once
+// Anchors as PDF destinations. Every frame::Anchor becomes a named
+// destination in the catalog's /Names /Dests tree (so `file.pdf#id` and other
+// documents can address block ids), and links and outline items within the
+// document use explicit destinations [page /XYZ left top null], which every
+// viewer resolves without a name lookup.
+#include <podofo/podofo.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/Diagnostics.h"
+#include "frame/Frame.h"
+
+namespace folio::pdf {
+
+class Destinations {
+public:
+  // Indexes the anchors of all pages; a repeated name keeps its first place.
+  Destinations(const frame::Document& doc, const std::vector<PoDoFo::PdfObject*>& pages, Diagnostics& diags);
+
+  // [page /XYZ left top null] for `anchor`, or nullopt when there is no such anchor.
+  std::optional<PoDoFo::PdfArray> explicitDest(const std::string& anchor) const;
+
+  // The /Names /Dests name tree in the catalog (nothing when there are no anchors).
+  void writeNameTree(PoDoFo::PdfMemDocument& doc) const;
+
+private:
+  struct Target {
+    size_t page;
+    Point at;
+  };
+  PoDoFo::PdfArray destArray(const Target& t) const;
+
+  const std::vector<PoDoFo::PdfObject*>& m_pages;
+  std::map<std::string, Target> m_anchors;  // sorted bytewise, as a name tree must be
+};
+
+}  // namespace folio::pdf

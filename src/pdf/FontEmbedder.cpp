@@ -1,0 +1,227 @@
+#include "pdf/FontEmbedder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "pdf/CMaps.h"
+#include "pdf/FontSubset.h"
+#include "pdf/Objects.h"
+
+namespace folio::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+constexpr uint32_t kMaxCode = 0xFFFF;
+
+// PDF FontDescriptor flags (PDF 32000-1, 9.8.2).
+constexpr int kFixedPitch = 1 << 0, kSerif = 1 << 1, kSymbolic = 1 << 2, kItalic = 1 << 6;
+
+double perMille(const text::Font& f, double fontUnits) { return fontUnits * 1000.0 / f.unitsPerEm(); }
+
+PdfDictionary cidSystemInfo(const CidSystemInfo& csi) {
+  PdfDictionary d;
+  d.AddKey("Registry", PdfString(csi.registry));
+  d.AddKey("Ordering", PdfString(csi.ordering));
+  d.AddKey("Supplement", integer(csi.supplement));
+  return d;
+}
+
+PdfObject* fontDescriptor(PdfVecObjects& objs, const text::Font& f, const std::string& baseFont) {
+  const text::FontMetrics& m = f.metrics();
+  PdfObject* fd = objs.CreateObject("FontDescriptor");
+  PdfDictionary& d = fd->GetDictionary();
+  d.AddKey("FontName", PdfName(baseFont));
+  // Symbolic: glyphs are reached through our own codes, never a standard
+  // Latin encoding, which is what the Nonsymbolic flag would promise.
+  int flags = kSymbolic;
+  if (m.fixedPitch) flags |= kFixedPitch;
+  if (m.serif) flags |= kSerif;
+  if (m.italic) flags |= kItalic;
+  d.AddKey("Flags", integer(flags));
+  PdfArray bbox;
+  bbox.push_back(integer(std::lround(std::floor(perMille(f, m.bbox[0])))));
+  bbox.push_back(integer(std::lround(std::floor(perMille(f, m.bbox[1])))));
+  bbox.push_back(integer(std::lround(std::ceil(perMille(f, m.bbox[2])))));
+  bbox.push_back(integer(std::lround(std::ceil(perMille(f, m.bbox[3])))));
+  d.AddKey("FontBBox", bbox);
+  d.AddKey("ItalicAngle", number(m.italicAngle));
+  d.AddKey("Ascent", integer(std::lround(perMille(f, m.ascender))));
+  d.AddKey("Descent", integer(std::lround(perMille(f, m.descender))));
+  d.AddKey("CapHeight", integer(std::lround(perMille(f, m.capHeight))));
+  d.AddKey("XHeight", integer(std::lround(perMille(f, m.xHeight))));
+  // TrueType and CFF-in-OpenType carry no stem width; the usual estimate from
+  // the weight class (only hinting of non-embedded substitutes uses it).
+  double w = m.weight / 65.0;
+  d.AddKey("StemV", integer(std::lround(50 + w * w)));
+  return fd;
+}
+
+// /W as runs of consecutive keys: [k [w w w] k2 [w] ...].
+PdfArray widthArray(const std::map<uint32_t, double>& widths) {
+  PdfArray w;
+  for (auto it = widths.begin(); it != widths.end();) {
+    uint32_t start = it->first, expect = start;
+    PdfArray run;
+    while (it != widths.end() && it->first == expect) {
+      run.push_back(number(it->second));
+      ++it;
+      ++expect;
+    }
+    w.push_back(integer(start));
+    w.push_back(run);
+  }
+  return w;
+}
+
+}  // namespace
+
+FontEmbedder::FontEmbedder(PdfMemDocument& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
+
+FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
+  auto it = m_index.find(font);
+  if (it != m_index.end()) return *m_entries[it->second];
+  auto e = std::make_unique<Entry>();
+  e->font = font;
+  e->use.resourceName = "F" + std::to_string(m_entries.size() + 1);
+  // Created now (empty) so pages can refer to it; filled by embedAll.
+  e->type0 = m_doc.GetObjects().CreateObject("Font");
+  e->use.ref = e->type0->Reference();
+  m_index.emplace(font, m_entries.size());
+  m_entries.push_back(std::move(e));
+  return *m_entries.back();
+}
+
+const FontEmbedder::Use& FontEmbedder::use(const text::Font* font) { return entry(font).use; }
+
+uint16_t FontEmbedder::code(const text::Font* font, uint32_t gid, std::u32string_view text, Diagnostics& diags) {
+  Entry& e = entry(font);
+  m_key.assign(1, static_cast<char32_t>(gid));
+  m_key.append(text);
+  auto it = e.codeOf.find(m_key);
+  if (it != e.codeOf.end()) return it->second;
+  if (e.codeGid.size() > kMaxCode) {
+    // 65535 distinct (glyph, text) pairs in one font: reuse the glyph's code
+    // (its copied text may then be another variant's).
+    auto any = e.anyCodeOfGid.find(gid);
+    if (any != e.anyCodeOfGid.end()) return any->second;
+    if (!e.overflowReported) {
+      diags.error({}, "font '" + font->postscriptName() +
+                          "' uses more than 65535 distinct glyphs; expected fewer glyphs per font");
+      e.overflowReported = true;
+    }
+    return 0;
+  }
+  auto c = static_cast<uint16_t>(e.codeGid.size());
+  e.codeGid.push_back(gid);
+  e.codeText.emplace_back(text);
+  e.codeOf.emplace(m_key, c);
+  e.anyCodeOfGid.emplace(gid, c);
+  return c;
+}
+
+double FontEmbedder::width(const text::Font* font, uint32_t gid) const {
+  // Two decimals: exact enough that TJ adjustments stay rare, short in /W.
+  return std::round(perMille(*font, font->advance(gid)) * 100.0) / 100.0;
+}
+
+void FontEmbedder::embedAll(Diagnostics& diags) {
+  std::vector<Entry*> order;
+  for (auto& e : m_entries) order.push_back(e.get());
+  // Font ids give a stable order; first use breaks ties between equal ids.
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Entry* a, const Entry* b) { return a->font->id() < b->font->id(); });
+  for (Entry* e : order) embed(*e, diags);
+}
+
+void FontEmbedder::embed(Entry& e, Diagnostics& diags) {
+  const text::Font& f = *e.font;
+  PdfVecObjects& objs = m_doc.GetObjects();
+  std::vector<uint32_t> gids(e.codeGid.begin() + 1, e.codeGid.end());
+  gids.push_back(0);
+  std::sort(gids.begin(), gids.end());
+  gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
+
+  FontSubset sub = subsetFont(f, gids);
+  if (!sub.ok) {
+    diags.error({}, "cannot embed font '" + f.postscriptName() + "' (" + f.path() + "): " + sub.error +
+                        "; expected a TrueType or OpenType font");
+    return;
+  }
+  const std::string baseFont = subsetTag(f, gids) + "+" + f.postscriptName();
+
+  PdfObject* file = objs.CreateObject();
+  if (sub.cff) file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+  else file->GetDictionary().AddKey("Length1", integer(static_cast<int64_t>(sub.program.size())));
+  setFlateStream(file, sub.program, m_level);
+  PdfObject* fd = fontDescriptor(objs, f, baseFont);
+  fd->GetDictionary().AddKey(sub.cff ? "FontFile3" : "FontFile2", file->Reference());
+
+  // The CID each code selects, and the widths keyed by CID.
+  CidSystemInfo csi;
+  if (sub.cff && sub.cffInfo.cidKeyed) {
+    csi.registry = sub.cffInfo.registry;
+    csi.ordering = sub.cffInfo.ordering;
+    csi.supplement = sub.cffInfo.supplement;
+  }
+  std::vector<std::pair<uint16_t, uint32_t>> codeToCid;
+  std::map<uint32_t, double> widths;
+  for (size_t c = 1; c < e.codeGid.size(); ++c) {
+    uint32_t gid = e.codeGid[c];
+    uint32_t cid = static_cast<uint32_t>(c);
+    if (sub.cff) {
+      uint32_t newGid = sub.newGid.at(gid);
+      cid = sub.cffInfo.cidKeyed && newGid < sub.cffInfo.gidToCid.size() ? sub.cffInfo.gidToCid[newGid] : newGid;
+      codeToCid.emplace_back(static_cast<uint16_t>(c), cid);
+    }
+    widths[cid] = width(&f, gid);
+  }
+
+  PdfObject* cidFont = objs.CreateObject("Font");
+  PdfDictionary& cd = cidFont->GetDictionary();
+  cd.AddKey("Subtype", PdfName(sub.cff ? "CIDFontType0" : "CIDFontType2"));
+  cd.AddKey("BaseFont", PdfName(baseFont));
+  cd.AddKey("CIDSystemInfo", cidSystemInfo(csi));
+  cd.AddKey("FontDescriptor", fd->Reference());
+  cd.AddKey("W", widthArray(widths));
+  if (!sub.cff) {
+    // code (= CID) -> glyph id in the subset, 2 bytes big-endian per CID.
+    std::string map(2 * e.codeGid.size(), '\0');
+    for (size_t c = 1; c < e.codeGid.size(); ++c) {
+      uint32_t g = sub.newGid.at(e.codeGid[c]);
+      map[2 * c] = static_cast<char>(g >> 8);
+      map[2 * c + 1] = static_cast<char>(g & 0xFF);
+    }
+    PdfObject* m = objs.CreateObject();
+    setFlateStream(m, map, m_level);
+    cd.AddKey("CIDToGIDMap", m->Reference());
+  }
+
+  std::vector<std::pair<uint16_t, std::u32string>> unicode;
+  for (size_t c = 1; c < e.codeGid.size(); ++c) unicode.emplace_back(static_cast<uint16_t>(c), e.codeText[c]);
+  PdfObject* toUnicode = objs.CreateObject();
+  setFlateStream(toUnicode, toUnicodeCMap(unicode), m_level);
+
+  PdfDictionary& t = e.type0->GetDictionary();
+  t.AddKey("Subtype", PdfName("Type0"));
+  t.AddKey("BaseFont", PdfName(baseFont));
+  if (sub.cff) {
+    const std::string cmapName = "Folio-" + baseFont.substr(0, 6) + "-" + e.use.resourceName;
+    PdfObject* cmap = objs.CreateObject("CMap");
+    cmap->GetDictionary().AddKey("CMapName", PdfName(cmapName));
+    cmap->GetDictionary().AddKey("CIDSystemInfo", cidSystemInfo(csi));
+    cmap->GetDictionary().AddKey("WMode", integer(0));
+    setFlateStream(cmap, codeToCidCMap(cmapName, csi, codeToCid), m_level);
+    t.AddKey("Encoding", cmap->Reference());
+  } else {
+    t.AddKey("Encoding", PdfName("Identity-H"));
+  }
+  PdfArray descendants;
+  descendants.push_back(cidFont->Reference());
+  t.AddKey("DescendantFonts", descendants);
+  t.AddKey("ToUnicode", toUnicode->Reference());
+}
+
+}  // namespace folio::pdf

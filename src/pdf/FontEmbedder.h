@@ -1,0 +1,67 @@
+#pragma once
+// Fonts as Type0 composite fonts with 2-byte codes of our own: one code per
+// distinct (glyph, text) pair, assigned at first use. Own codes make the
+// ToUnicode map conflict-free (a space glyph used for U+0020 and U+00A0, a
+// ligature and its letters) and let page content be written before any font
+// is subset. At the end each font is subset once with hb-subset and embedded:
+//  - TrueType outlines: CIDFontType2 + FontFile2; code = CID, and a
+//    /CIDToGIDMap stream maps it to the glyph's id in the subset;
+//  - CFF outlines (e.g. Noto CJK .ttc/.otf): CIDFontType0 + FontFile3
+//    /CIDFontType0C holding the subset's bare CFF table. A CIDToGIDMap does
+//    not apply there: a CID-keyed CFF selects glyphs by CID through its
+//    charset (hb-subset keeps the original CIDs), a name-keyed CFF uses the
+//    CID as glyph id. So the font's /Encoding is an embedded CMap that maps
+//    our codes to those CIDs, and /W is keyed by CID.
+#include <podofo/podofo.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/Diagnostics.h"
+#include "text/Font.h"
+
+namespace folio::pdf {
+
+class FontEmbedder {
+public:
+  FontEmbedder(PoDoFo::PdfMemDocument& doc, int compressionLevel);
+
+  struct Use {
+    std::string resourceName;  // "F1"
+    PoDoFo::PdfReference ref;  // the Type0 font object (filled by embedAll)
+  };
+  // Registers `font` (first use creates its Type0 object) and returns its resource.
+  const Use& use(const text::Font* font);
+  // The 2-byte code for `gid` carrying `text` ("" for glyphs that carry none).
+  uint16_t code(const text::Font* font, uint32_t gid, std::u32string_view text, Diagnostics& diags);
+  // The glyph's width as written in /W, in 1/1000 em.
+  double width(const text::Font* font, uint32_t gid) const;
+
+  // Subsets and embeds every registered font, in font id order.
+  void embedAll(Diagnostics& diags);
+
+private:
+  struct Entry {
+    const text::Font* font = nullptr;
+    Use use;
+    PoDoFo::PdfObject* type0 = nullptr;
+    std::unordered_map<std::u32string, uint16_t> codeOf;  // gid (as the first char) + text
+    std::vector<uint32_t> codeGid{0};                     // code -> original gid; code 0 unused
+    std::vector<std::u32string> codeText{U""};
+    std::unordered_map<uint32_t, uint16_t> anyCodeOfGid;  // fallback once 65535 codes are taken
+    bool overflowReported = false;
+  };
+  Entry& entry(const text::Font* font);
+  void embed(Entry& e, Diagnostics& diags);
+
+  PoDoFo::PdfMemDocument& m_doc;
+  int m_level;
+  std::vector<std::unique_ptr<Entry>> m_entries;  // first-use order (resource names F1, F2, ...)
+  std::unordered_map<const text::Font*, size_t> m_index;
+  std::u32string m_key;  // reused lookup key
+};
+
+}  // namespace folio::pdf

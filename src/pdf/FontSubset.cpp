@@ -1,0 +1,121 @@
+#include "pdf/FontSubset.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <memory>
+
+namespace folio::pdf {
+
+namespace {
+
+// RAII for the HarfBuzz objects so every exit path releases them.
+struct HbDeleter {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+  void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
+  void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
+template <typename T>
+using HbPtr = std::unique_ptr<T, HbDeleter>;
+
+bool hasTable(hb_face_t* face, const char* tag) {
+  HbPtr<hb_blob_t> t(hb_face_reference_table(face, hb_tag_from_string(tag, 4)));
+  return hb_blob_get_length(t.get()) > 0;
+}
+
+std::string blobBytes(hb_blob_t* blob) {
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  return std::string(data ? data : "", data ? len : 0);
+}
+
+}  // namespace
+
+FontSubset subsetFont(const text::Font& font, const std::vector<uint32_t>& gids) {
+  FontSubset out;
+  std::string_view data = font.data();
+  HbPtr<hb_blob_t> blob(hb_blob_create(data.data(), static_cast<unsigned>(data.size()), HB_MEMORY_MODE_READONLY,
+                                       nullptr, nullptr));
+  // Collections (.ttc) are handled by the face index.
+  HbPtr<hb_face_t> face(hb_face_create(blob.get(), static_cast<unsigned>(font.faceIndex())));
+  if (hb_face_get_glyph_count(face.get()) == 0) {
+    out.error = "the font data cannot be parsed";
+    return out;
+  }
+  out.cff = hasTable(face.get(), "CFF ");
+  if (!out.cff && !hasTable(face.get(), "glyf")) {
+    out.error = hasTable(face.get(), "CFF2") ? "CFF2 (variable OpenType) outlines cannot be embedded in PDF 1.7"
+                                             : "the font has no TrueType or CFF outlines";
+    return out;
+  }
+
+  HbPtr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
+  if (!input) {
+    out.error = "out of memory";
+    return out;
+  }
+  hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
+  for (uint32_t g : gids) hb_set_add(glyphs, g);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG"})
+    hb_set_add(drop, hb_tag_from_string(t, 4));
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_DEFAULT);
+
+  HbPtr<hb_subset_plan_t> plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
+  if (!plan) {
+    out.error = "hb-subset could not plan the subset";
+    return out;
+  }
+  const hb_map_t* oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  for (uint32_t g : gids) {
+    hb_codepoint_t n = hb_map_get(oldToNew, g);
+    if (n == HB_MAP_VALUE_INVALID) {
+      out.error = "glyph " + std::to_string(g) + " is missing from the subset";
+      return out;
+    }
+    out.newGid[g] = n;
+  }
+  HbPtr<hb_face_t> sub(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!sub) {
+    out.error = "hb-subset failed";
+    return out;
+  }
+  if (out.cff) {
+    HbPtr<hb_blob_t> cff(hb_face_reference_table(sub.get(), hb_tag_from_string("CFF ", 4)));
+    out.program = blobBytes(cff.get());
+    out.cffInfo = readCff(out.program);
+    if (!out.cffInfo.valid) {
+      out.error = "the subset CFF table cannot be read";
+      return out;
+    }
+  } else {
+    HbPtr<hb_blob_t> whole(hb_face_reference_blob(sub.get()));
+    out.program = blobBytes(whole.get());
+  }
+  if (out.program.empty()) {
+    out.error = "hb-subset produced an empty font";
+    return out;
+  }
+  out.ok = true;
+  return out;
+}
+
+std::string subsetTag(const text::Font& font, const std::vector<uint32_t>& gids) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  auto mix = [&h](uint64_t v) {
+    h ^= v;
+    h *= 1099511628211ull;
+  };
+  for (char c : font.postscriptName()) mix(static_cast<unsigned char>(c));
+  mix(static_cast<uint64_t>(font.faceIndex()));
+  for (uint32_t g : gids) mix(g);
+  std::string tag;
+  for (int i = 0; i < 6; ++i) {
+    tag.push_back(static_cast<char>('A' + h % 26));
+    h /= 26;
+  }
+  return tag;
+}
+
+}  // namespace folio::pdf

@@ -1,0 +1,31 @@
+#pragma once
+// hb-subset of one face to the glyphs a document uses.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "pdf/CffTable.h"
+#include "text/Font.h"
+
+namespace folio::pdf {
+
+struct FontSubset {
+  bool ok = false;
+  std::string error;  // why not ok
+  bool cff = false;   // CFF outlines: `program` is the bare CFF table, else a TrueType font
+  std::string program;
+  std::unordered_map<uint32_t, uint32_t> newGid;  // original gid -> gid in the subset
+  CffInfo cffInfo;                                // when cff
+};
+
+// `gids`: the original glyph ids used (sorted, unique). Layout tables (GSUB,
+// GPOS, GDEF, BASE, JSTF, MATH, kern) and DSIG are dropped: a PDF shows
+// positioned glyphs, and without GSUB the subset has no closure over
+// ligatures and alternates the document never used.
+FontSubset subsetFont(const text::Font& font, const std::vector<uint32_t>& gids);
+
+// Deterministic 6-letter subset tag ("ABCDEF+") from the font and its glyphs.
+std::string subsetTag(const text::Font& font, const std::vector<uint32_t>& gids);
+
+}  // namespace folio::pdf

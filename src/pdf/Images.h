@@ -1,0 +1,34 @@
+#pragma once
+// Image XObjects, each written once however often it is placed (keyed on the
+// decoded image the frames share). PNG samples are Flate-compressed with the
+// alpha as an /SMask; JPEG bytes pass through with /DCTDecode.
+#include <podofo/podofo.h>
+
+#include <string>
+#include <unordered_map>
+
+#include "image/Image.h"
+
+namespace folio::pdf {
+
+class ImageXObjects {
+public:
+  ImageXObjects(PoDoFo::PdfMemDocument& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
+
+  struct XObject {
+    std::string resourceName;  // "Im1"
+    PoDoFo::PdfReference ref;
+  };
+  const XObject& use(const image::Image& img);
+  // Why `img` cannot be written ("" when it can): sample count vs. size, etc.
+  static std::string problem(const image::Image& img);
+
+private:
+  PoDoFo::PdfObject* write(const image::Image& img);
+
+  PoDoFo::PdfMemDocument& m_doc;
+  int m_level;
+  std::unordered_map<const image::Image*, XObject> m_written;  // lookup only; names follow first use
+};
+
+}  // namespace folio::pdf

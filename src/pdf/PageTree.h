@@ -1,0 +1,19 @@
+#pragma once
+// The /Pages tree, built from raw objects. PoDoFo 0.9.8's CreatePage is O(n)
+// per call and the PdfPage* it returns is freed by the next CreatePage, so
+// the tree is ours: balanced, at most kFanOut kids per node, under the root
+// /Pages object the document already has.
+#include <podofo/podofo.h>
+
+#include <vector>
+
+#include "base/Units.h"
+
+namespace folio::pdf {
+
+constexpr size_t kPageTreeFanOut = 32;
+
+// Creates `sizes.size()` empty /Page objects (MediaBox set) in the tree.
+std::vector<PoDoFo::PdfObject*> buildPageTree(PoDoFo::PdfMemDocument& doc, const std::vector<Rect>& mediaBoxes);
+
+}  // namespace folio::pdf

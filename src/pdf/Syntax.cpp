@@ -1,0 +1,91 @@
+#include "pdf/Syntax.h"
+
+#include <cmath>
+
+#include "base/Utf8.h"
+
+namespace folio::pdf {
+
+std::string formatNumber(double v, int decimals) {
+  int64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  int64_t n = std::llround(v * static_cast<double>(scale));
+  std::string out;
+  if (n < 0) {
+    out = "-";
+    n = -n;
+  }
+  out += std::to_string(n / scale);
+  int64_t frac = n % scale;
+  if (frac != 0) {
+    std::string digits = std::to_string(frac);
+    digits.insert(0, static_cast<size_t>(decimals) - digits.size(), '0');
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    out += '.' + digits;
+  }
+  return out == "-0" ? "0" : out;
+}
+
+std::string hex4(uint32_t code) {
+  static const char kDigits[] = "0123456789ABCDEF";
+  std::string s(4, '0');
+  for (int i = 3; i >= 0; --i, code >>= 4) s[static_cast<size_t>(i)] = kDigits[code & 0xF];
+  return s;
+}
+
+std::string utf16beHex(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c >= 0x10000) {
+      uint32_t v = static_cast<uint32_t>(c) - 0x10000;
+      out += hex4(0xD800 + (v >> 10));
+      out += hex4(0xDC00 + (v & 0x3FF));
+    } else {
+      out += hex4(static_cast<uint32_t>(c));
+    }
+  }
+  return out;
+}
+
+std::string utf16beWithBom(std::string_view utf8) {
+  std::string out = "\xFE\xFF";
+  auto unit = [&out](uint32_t u) {
+    out += static_cast<char>(u >> 8);
+    out += static_cast<char>(u & 0xFF);
+  };
+  for (char32_t c : toUtf32(utf8)) {
+    if (c >= 0x10000) {
+      uint32_t v = static_cast<uint32_t>(c) - 0x10000;
+      unit(0xD800 + (v >> 10));
+      unit(0xDC00 + (v & 0x3FF));
+    } else {
+      unit(static_cast<uint32_t>(c));
+    }
+  }
+  return out;
+}
+
+bool isPlainAscii(std::string_view utf8) {
+  for (char c : utf8)
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7E) return false;
+  return true;
+}
+
+std::string xmlEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // Control characters are not allowed in XML 1.0; drop them.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace folio::pdf

@@ -1,0 +1,344 @@
+// Reads a layout file into style::Layout: page geometry, colours, styles
+// (with inheritance) and page templates.
+#include "style/Layout.h"
+
+#include <filesystem>
+#include <set>
+
+#include "style/LayoutReader.h"
+
+namespace folio::style {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& requiredStyleNames() {
+  static const std::vector<std::string> names = {"body",  "heading1", "heading2", "heading3", "label", "title",
+                                                 "date",  "quote",    "list",     "code",     "caption",
+                                                 "footnote"};
+  return names;
+}
+
+const Style& Layout::style(const std::string& name) const {
+  auto it = styles.find(name);
+  if (it != styles.end()) return it->second;
+  static const Style fallback;
+  auto body = styles.find("body");
+  return body != styles.end() ? body->second : fallback;
+}
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "templates", "links", "lists",
+                                           "footnotes", "widows", "orphans", "date-format", "month-names"};
+const std::vector<std::string> kStyleKeys = {
+    "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
+    "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
+    "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together"};
+
+struct PageSize {
+  const char* name;
+  double wMm, hMm;
+};
+constexpr PageSize kSizes[] = {{"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210},
+                               {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6}};
+
+class Builder {
+public:
+  Builder(Layout& layout, Diagnostics& diags) : m_layout(layout), m_diags(diags), m_read(diags, layout.colors) {}
+
+  void build(const yaml::Node& root) {
+    if (!root.isMapping()) {
+      m_diags.error(root.pos, std::string("a layout must be a mapping with 'page' and 'styles'; found ") +
+                                  root.kindName());
+      return;
+    }
+    m_read.checkKeys(root, kTopKeys, "the layout");
+    if (const yaml::Node* c = root.find("colors")) readColors(*c);
+    if (const yaml::Node* p = root.find("page")) readPage(*p);
+    if (const yaml::Node* s = root.find("styles")) readStyles(*s);
+    else m_diags.error(root.pos, "the layout has no 'styles'; expected a mapping of style names");
+    if (const yaml::Node* t = root.find("templates")) readTemplates(*t);
+    if (const yaml::Node* n = root.find("widows")) m_read.integer(*n, m_layout.widows, 1, 10);
+    if (const yaml::Node* n = root.find("orphans")) m_read.integer(*n, m_layout.orphans, 1, 10);
+    if (const yaml::Node* n = root.find("date-format")) m_read.string(*n, m_layout.dateFormat);
+    if (const yaml::Node* n = root.find("month-names")) {
+      if (m_read.stringList(*n, m_layout.monthNames) && m_layout.monthNames.size() != 12)
+        m_read.error(*n, "expected 12 month names, found " + std::to_string(m_layout.monthNames.size()));
+    }
+    if (const yaml::Node* n = root.find("links")) readLinks(*n);
+    if (const yaml::Node* n = root.find("lists")) {
+      if (m_read.checkKeys(*n, {"indent", "bullet"}, "'lists'")) {
+        if (const yaml::Node* v = n->find("indent")) m_read.length(*v, m_layout.listIndent);
+        if (const yaml::Node* v = n->find("bullet")) m_read.string(*v, m_layout.bullet);
+      }
+    }
+    if (const yaml::Node* n = root.find("footnotes")) {
+      if (m_read.checkKeys(*n, {"separator", "gap"}, "'footnotes'")) {
+        if (const yaml::Node* v = n->find("separator")) m_read.length(*v, m_layout.footnoteSeparatorWidth);
+        if (const yaml::Node* v = n->find("gap")) m_read.length(*v, m_layout.footnoteGap);
+      }
+    }
+  }
+
+private:
+  void readColors(const yaml::Node& n) {
+    if (!n.isMapping()) return m_read.error(n, std::string("expected a mapping of colour names, found ") + n.kindName());
+    for (const auto& [key, value] : n.entries) {
+      Color c;
+      if (m_read.color(value, c)) m_layout.colors[key.scalar] = c;
+    }
+  }
+
+  void readPage(const yaml::Node& n) {
+    if (!m_read.checkKeys(n, {"size", "margins"}, "'page'")) return;
+    if (const yaml::Node* size = n.find("size")) {
+      if (size->isScalar()) {
+        bool found = false;
+        std::vector<std::string> names;
+        for (const PageSize& s : kSizes) {
+          names.push_back(s.name);
+          if (size->scalar == s.name) {
+            m_layout.pageWidth = mm(s.wMm);
+            m_layout.pageHeight = mm(s.hMm);
+            found = true;
+          }
+        }
+        if (!found) {
+          std::string close = closestMatch(size->scalar, names);
+          m_read.error(*size, "unknown page size '" + size->scalar + "'; expected A3, A4, A5, Letter, Legal or [width, height]" +
+                                  (close.empty() ? "" : "; did you mean '" + close + "'?"));
+        }
+      } else if (size->isSequence() && size->items.size() == 2) {
+        m_read.length(size->items[0], m_layout.pageWidth);
+        m_read.length(size->items[1], m_layout.pageHeight);
+        if (m_layout.pageWidth < pt(72) || m_layout.pageHeight < pt(72))
+          m_read.error(*size, "page size too small; expected at least 1in by 1in");
+      } else {
+        m_read.error(*size, "bad page size; expected A4, Letter, ... or [width, height]");
+      }
+    }
+    if (const yaml::Node* margins = n.find("margins")) {
+      readMargins(*margins, m_layout.first);
+      m_layout.later = m_layout.first;
+    }
+  }
+
+  void readMargins(const yaml::Node& n, PageTemplate& t) {
+    if (n.isScalar()) {
+      Sp all;
+      if (m_read.length(n, all)) t.marginTop = t.marginBottom = t.marginLeft = t.marginRight = all;
+      return;
+    }
+    if (!m_read.checkKeys(n, {"top", "bottom", "left", "right"}, "'margins'")) return;
+    if (const yaml::Node* v = n.find("top")) m_read.length(*v, t.marginTop);
+    if (const yaml::Node* v = n.find("bottom")) m_read.length(*v, t.marginBottom);
+    if (const yaml::Node* v = n.find("left")) m_read.length(*v, t.marginLeft);
+    if (const yaml::Node* v = n.find("right")) m_read.length(*v, t.marginRight);
+  }
+
+  void readLinks(const yaml::Node& n) {
+    if (!m_read.checkKeys(n, {"color", "underline"}, "'links'")) return;
+    if (const yaml::Node* v = n.find("color")) m_read.color(*v, m_layout.links.color);
+    if (const yaml::Node* v = n.find("underline")) m_read.boolean(*v, m_layout.links.underline);
+  }
+
+  // Styles inherit from `inherit` (default: body); resolved depth-first with
+  // cycle detection so the order of definition does not matter.
+  void readStyles(const yaml::Node& n) {
+    if (!n.isMapping()) return m_read.error(n, std::string("expected a mapping of style names, found ") + n.kindName());
+    for (const auto& [key, value] : n.entries) m_nodes[key.scalar] = &value;
+    for (const auto& [key, value] : n.entries) resolve(key.scalar, value.pos);
+    for (const std::string& name : requiredStyleNames())
+      if (!m_layout.styles.count(name)) m_layout.styles[name] = m_layout.style("body"), m_layout.styles[name].name = name;
+  }
+
+  const Style* resolve(const std::string& name, const SourcePos& from) {
+    if (auto it = m_layout.styles.find(name); it != m_layout.styles.end()) return &it->second;
+    auto node = m_nodes.find(name);
+    if (node == m_nodes.end()) {
+      std::vector<std::string> names;
+      for (const auto& [n, v] : m_nodes) names.push_back(n);
+      std::string close = closestMatch(name, names);
+      m_diags.error(from, "unknown style '" + name + "'" + (close.empty() ? "; expected a style defined in 'styles'" : "; did you mean '" + close + "'?"));
+      return nullptr;
+    }
+    if (m_resolving.count(name)) {
+      m_diags.error(node->second->pos, "style '" + name + "' inherits from itself; expected a chain ending at a base style");
+      return nullptr;
+    }
+    m_resolving.insert(name);
+    const yaml::Node& n = *node->second;
+    Style s;
+    std::string parent = name == "body" ? "" : "body";
+    if (n.isMapping()) {
+      if (const yaml::Node* v = n.find("inherit")) m_read.string(*v, parent);
+    }
+    if (!parent.empty() && (parent != "body" || m_nodes.count("body"))) {
+      if (const Style* p = resolve(parent, n.pos)) s = *p;
+    }
+    s.name = name;
+    s.keepWithNext = false;
+    if (n.isMapping()) readStyle(n, s);
+    else if (!n.isNull()) m_read.error(n, std::string("expected a mapping of style properties, found ") + n.kindName());
+    m_resolving.erase(name);
+    return &(m_layout.styles[name] = s);
+  }
+
+  void readStyle(const yaml::Node& n, Style& s) {
+    m_read.checkKeys(n, kStyleKeys, "a style");
+    if (const yaml::Node* v = n.find("font")) m_read.stringList(*v, s.fonts);
+    if (const yaml::Node* v = n.find("script-fonts")) {
+      if (v->isMapping())
+        for (const auto& [k, fam] : v->entries) m_read.stringList(fam, s.scriptFonts[k.scalar]);
+      else m_read.error(*v, "expected a mapping of script codes (Arab, Hebr, Deva, ...) to fonts");
+    }
+    if (const yaml::Node* v = n.find("weight")) {
+      if (v->isScalar() && v->scalar == "bold") s.weight = 700;
+      else if (v->isScalar() && (v->scalar == "normal" || v->scalar == "regular")) s.weight = 400;
+      else m_read.integer(*v, s.weight, 100, 900);
+    }
+    if (const yaml::Node* v = n.find("style")) {
+      if (v->isScalar() && (v->scalar == "italic" || v->scalar == "normal")) s.italic = v->scalar == "italic";
+      else m_read.error(*v, "bad font style; expected italic or normal");
+    }
+    if (const yaml::Node* v = n.find("size")) {
+      Sp old = s.size;
+      if (m_read.length(*v, s.size, old) && s.size <= 0) m_read.error(*v, "font size must be positive");
+      // A leading given as a ratio of the old size scales with the new one.
+      if (!n.find("leading") && old > 0) s.leading = static_cast<Sp>(static_cast<int64_t>(s.leading) * s.size / old);
+    }
+    if (const yaml::Node* v = n.find("leading")) m_read.length(*v, s.leading, s.size);
+    if (const yaml::Node* v = n.find("color")) m_read.color(*v, s.color);
+    if (const yaml::Node* v = n.find("align")) {
+      static const std::vector<std::pair<std::string, Align>> kAligns = {
+          {"start", Align::Start}, {"end", Align::End}, {"left", Align::Left},
+          {"right", Align::Right}, {"center", Align::Center}, {"justify", Align::Justify}};
+      bool ok = false;
+      for (const auto& [word, a] : kAligns)
+        if (v->isScalar() && v->scalar == word) s.align = a, ok = true;
+      if (!ok) m_read.error(*v, "bad alignment; expected start, end, left, right, center or justify");
+    }
+    if (const yaml::Node* v = n.find("space-before")) m_read.length(*v, s.spaceBefore, s.size);
+    if (const yaml::Node* v = n.find("space-after")) m_read.length(*v, s.spaceAfter, s.size);
+    if (const yaml::Node* v = n.find("indent")) m_read.length(*v, s.indentStart, s.size);
+    if (const yaml::Node* v = n.find("indent-end")) m_read.length(*v, s.indentEnd, s.size);
+    if (const yaml::Node* v = n.find("first-indent")) m_read.length(*v, s.firstIndent, s.size);
+    if (const yaml::Node* v = n.find("features")) m_read.string(*v, s.features);
+    if (const yaml::Node* v = n.find("hyphenate")) m_read.boolean(*v, s.hyphenate);
+    if (const yaml::Node* v = n.find("tracking")) m_read.length(*v, s.tracking, s.size);
+    if (const yaml::Node* v = n.find("uppercase")) m_read.boolean(*v, s.uppercase);
+    if (const yaml::Node* v = n.find("keep-with-next")) m_read.boolean(*v, s.keepWithNext);
+    if (const yaml::Node* v = n.find("keep-together")) m_read.boolean(*v, s.keepTogether);
+  }
+
+  void readTemplates(const yaml::Node& n) {
+    if (!m_read.checkKeys(n, {"first", "later"}, "'templates'")) return;
+    PageTemplate base = m_layout.first;
+    if (const yaml::Node* f = n.find("first")) readTemplate(*f, m_layout.first, base);
+    if (const yaml::Node* l = n.find("later")) readTemplate(*l, m_layout.later, base);
+  }
+
+  void readTemplate(const yaml::Node& n, PageTemplate& t, const PageTemplate& base) {
+    t = base;
+    if (!m_read.checkKeys(n, {"margins", "items"}, "a page template")) return;
+    if (const yaml::Node* m = n.find("margins")) readMargins(*m, t);
+    if (const yaml::Node* items = n.find("items")) {
+      if (!items->isSequence()) return m_read.error(*items, std::string("expected a list of template items, found ") + items->kindName());
+      for (const yaml::Node& item : items->items) readItem(item, t);
+    }
+  }
+
+  void readItem(const yaml::Node& n, PageTemplate& t) {
+    static const std::vector<std::string> kKinds = {"text", "image", "rule", "box"};
+    if (!m_read.checkKeys(n, {"text", "image", "rule", "box", "style", "x", "y", "x2", "y2", "width", "height", "align",
+                              "thickness", "color"},
+                          "a template item"))
+      return;
+    TemplateItem item;
+    item.pos = n.pos;
+    int kinds = 0;
+    for (size_t k = 0; k < kKinds.size(); ++k)
+      if (n.find(kKinds[k])) ++kinds, item.kind = static_cast<TemplateItem::Kind>(k);
+    if (kinds != 1) return m_diags.error(n.pos, "a template item needs exactly one of text, image, rule or box");
+    if (const yaml::Node* v = n.find("x")) m_read.length(*v, item.x);
+    if (const yaml::Node* v = n.find("y")) m_read.length(*v, item.y);
+    if (const yaml::Node* v = n.find("x2")) m_read.length(*v, item.x2);
+    if (const yaml::Node* v = n.find("y2")) m_read.length(*v, item.y2);
+    if (const yaml::Node* v = n.find("width")) m_read.length(*v, item.width);
+    if (const yaml::Node* v = n.find("height")) m_read.length(*v, item.height);
+    if (const yaml::Node* v = n.find("thickness")) m_read.length(*v, item.thickness);
+    if (const yaml::Node* v = n.find("color")) m_read.color(*v, item.color);
+    if (const yaml::Node* v = n.find("style")) {
+      m_read.string(*v, item.style);
+      if (!m_layout.styles.count(item.style)) resolve(item.style, v->pos);
+    }
+    if (const yaml::Node* v = n.find("align")) {
+      if (v->isScalar() && v->scalar == "left") item.align = Align::Left;
+      else if (v->isScalar() && v->scalar == "right") item.align = Align::Right;
+      else if (v->isScalar() && v->scalar == "center") item.align = Align::Center;
+      else m_read.error(*v, "bad alignment for a template item; expected left, center or right");
+    }
+    switch (item.kind) {
+      case TemplateItem::Kind::Text:
+        m_read.stringList(*n.find("text"), item.lines);
+        break;
+      case TemplateItem::Kind::Image: {
+        std::string rel;
+        if (m_read.string(*n.find("image"), rel)) {
+          fs::path p = fs::path(m_layout.dir) / rel;
+          item.imagePath = p.lexically_normal().string();
+          std::error_code ec;
+          if (!fs::is_regular_file(p, ec))
+            m_read.error(*n.find("image"), "image '" + rel + "' not found next to the layout (" + item.imagePath + ")");
+        }
+        break;
+      }
+      case TemplateItem::Kind::Rule:
+      case TemplateItem::Kind::Box:
+        break;
+    }
+    t.items.push_back(std::move(item));
+  }
+
+  Layout& m_layout;
+  Diagnostics& m_diags;
+  LayoutReader m_read;
+  std::map<std::string, const yaml::Node*> m_nodes;
+  std::set<std::string> m_resolving;
+};
+
+}  // namespace
+
+std::optional<Layout> buildLayout(const yaml::Node& root, const std::string& path, Diagnostics& diags) {
+  Layout layout;
+  layout.path = path;
+  layout.dir = fs::path(path).parent_path().string();
+  size_t before = diags.errorCount();
+  Builder(layout, diags).build(root);
+  if (diags.errorCount() > before) return std::nullopt;
+  return layout;
+}
+
+std::optional<Layout> loadLayout(const std::string& path, const yaml::Limits& limits, Diagnostics& diags) {
+  std::unique_ptr<yaml::Node> root = yaml::load(path, limits, diags);
+  if (!root) return std::nullopt;
+  return buildLayout(*root, path, diags);
+}
+
+std::string findLayout(const std::string& nameOrPath, const std::string& contentDir,
+                       const std::vector<std::string>& searchDirs) {
+  std::error_code ec;
+  bool isPath = nameOrPath.find('/') != std::string::npos ||
+                (nameOrPath.size() > 5 && nameOrPath.substr(nameOrPath.size() - 5) == ".yaml");
+  if (isPath) {
+    fs::path p = fs::path(nameOrPath).is_absolute() ? fs::path(nameOrPath) : fs::path(contentDir) / nameOrPath;
+    return fs::is_regular_file(p, ec) ? p.lexically_normal().string() : std::string();
+  }
+  for (const std::string& dir : searchDirs) {
+    fs::path p = fs::path(dir) / (nameOrPath + ".yaml");
+    if (fs::is_regular_file(p, ec)) return p.lexically_normal().string();
+  }
+  return {};
+}
+
+}  // namespace folio::style

@@ -1,0 +1,81 @@
+#pragma once
+// A layout: page geometry, colours, named styles and the page templates
+// (letterhead, running heads, footers) that frame the body text. Pure data,
+// read from layouts/NAME.yaml; nothing about it is hard-coded.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/Color.h"
+#include "base/Diagnostics.h"
+#include "base/Units.h"
+#include "style/Style.h"
+#include "yaml/Node.h"
+
+namespace folio::style {
+
+// An element of a page template, positioned from the page's top-left corner.
+struct TemplateItem {
+  enum class Kind : uint8_t { Text, Image, Rule, Box };
+  Kind kind = Kind::Text;
+  SourcePos pos;
+  // Text: each line may hold {fields}; a line whose fields are all missing
+  // or empty is left out, and later lines move up.
+  std::vector<std::string> lines;
+  std::string style = "body";
+  Sp x = 0, y = 0;          // top-left of the item
+  Sp width = 0;             // Text: the box the lines align in; Image: width
+  Sp height = 0;            // Image, Box
+  Align align = Align::Left;
+  std::string imagePath;    // resolved against the layout's directory
+  Sp x2 = 0, y2 = 0;        // Rule: the other end
+  Sp thickness = pt(0.5);   // Rule
+  Color color = Color::black();  // Rule, Box fill
+};
+
+struct PageTemplate {
+  Sp marginTop = mm(25), marginBottom = mm(25), marginLeft = mm(25), marginRight = mm(25);
+  std::vector<TemplateItem> items;
+};
+
+struct LinkStyle {
+  Color color = Color::rgb(0.05f, 0.25f, 0.6f);
+  bool underline = false;
+};
+
+struct Layout {
+  std::string path;  // the layout file
+  std::string dir;   // its directory (images in templates are relative to it)
+  Sp pageWidth = mm(210), pageHeight = mm(297);
+  PageTemplate first, later;
+  std::map<std::string, Style> styles;
+  std::map<std::string, Color> colors;
+  LinkStyle links;
+  int widows = 2, orphans = 2;
+  std::string dateFormat = "{month} {day}, {year}";
+  std::vector<std::string> monthNames;  // 12 names for {month}; English by default
+  Sp listIndent = pt(18);
+  std::string bullet = "\u2022";
+  Sp footnoteSeparatorWidth = mm(40);
+  Sp footnoteGap = pt(10);
+
+  const Style& style(const std::string& name) const;  // falls back to "body"
+};
+
+// The names every built-in layout defines (content-format spec).
+const std::vector<std::string>& requiredStyleNames();
+
+std::optional<Layout> buildLayout(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+std::optional<Layout> loadLayout(const std::string& path, const yaml::Limits& limits, Diagnostics& diags);
+
+// Resolves `nameOrPath`: a path (contains '/' or ends in .yaml) relative to
+// `contentDir`, else NAME.yaml in each of `searchDirs`. "" if not found.
+std::string findLayout(const std::string& nameOrPath, const std::string& contentDir,
+                       const std::vector<std::string>& searchDirs);
+
+// Parses "#1a2b3c", "#abc", "gray(50%)", "cmyk(0%, 20%, 100%, 0%)", "spot(Name, cmyk(...))"
+// or a colour name defined in `named`.
+bool parseColor(const std::string& s, const std::map<std::string, Color>& named, Color& out);
+
+}  // namespace folio::style

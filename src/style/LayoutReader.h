@@ -1,0 +1,36 @@
+#pragma once
+// Small helpers to read typed values out of layout YAML with positioned,
+// "expected ..." diagnostics.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/Color.h"
+#include "base/Diagnostics.h"
+#include "base/Units.h"
+#include "yaml/Node.h"
+
+namespace folio::style {
+
+class LayoutReader {
+public:
+  LayoutReader(Diagnostics& diags, const std::map<std::string, Color>& colors) : m_diags(diags), m_colors(colors) {}
+
+  // Reports every key of `map` not in `allowed` (with a suggestion). False if
+  // `map` is not a mapping.
+  bool checkKeys(const yaml::Node& map, const std::vector<std::string>& allowed, const char* what);
+  bool length(const yaml::Node& n, Sp& out, Sp emSize = pt(10));
+  bool color(const yaml::Node& n, Color& out);
+  bool string(const yaml::Node& n, std::string& out);
+  bool boolean(const yaml::Node& n, bool& out);
+  bool integer(const yaml::Node& n, int& out, int min, int max);
+  // A string or a sequence of strings.
+  bool stringList(const yaml::Node& n, std::vector<std::string>& out);
+  void error(const yaml::Node& n, const std::string& message) { m_diags.error(n.pos, message); }
+
+private:
+  Diagnostics& m_diags;
+  const std::map<std::string, Color>& m_colors;
+};
+
+}  // namespace folio::style

@@ -1,0 +1,35 @@
+#pragma once
+// A named paragraph style from the layout, after inheritance is resolved.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/Color.h"
+#include "base/Units.h"
+
+namespace folio::style {
+
+enum class Align : uint8_t { Start, End, Left, Right, Center, Justify };
+
+struct Style {
+  std::string name;
+  std::vector<std::string> fonts{"Noto Serif"};  // families in order of preference
+  std::map<std::string, std::vector<std::string>> scriptFonts;  // ISO 15924 "Arab" -> families
+  int weight = 400;
+  bool italic = false;
+  Sp size = pt(10.5);
+  Sp leading = pt(14);   // baseline to baseline
+  Color color = Color::black();
+  Align align = Align::Justify;
+  Sp spaceBefore = 0, spaceAfter = 0;
+  Sp indentStart = 0, indentEnd = 0, firstIndent = 0;
+  std::string features;  // HarfBuzz feature list, e.g. "onum,-liga"
+  bool hyphenate = true;
+  Sp tracking = 0;       // extra space after each glyph (letter spacing)
+  bool uppercase = false;
+  bool keepWithNext = false;
+  bool keepTogether = false;
+};
+
+}  // namespace folio::style

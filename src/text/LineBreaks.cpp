@@ -1,0 +1,112 @@
+// Break opportunities from ICU (UAX #14 with locale tailoring, dictionary
+// segmentation for Thai/Lao/Khmer/Burmese, CJK line-start prohibitions) and
+// grapheme boundaries (UAX #29).
+#include "text/LineBreaks.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/ubrk.h>
+#include <unicode/unistr.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "text/Utf16.h"
+
+namespace folio::text {
+namespace {
+
+icu::Locale localeFor(std::string_view tag) {
+  if (tag.empty()) return icu::Locale::getRoot();
+  UErrorCode err = U_ZERO_ERROR;
+  icu::Locale loc = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), err);
+  if (U_FAILURE(err) || loc.isBogus()) return icu::Locale::getRoot();
+  // ICU's "ja" data selects CSS line-break:normal, which allows a line to
+  // start with small kana (ょ, ッ) or the prolonged sound mark; Japanese
+  // book typesetting (JIS X 4051) forbids that, so default to strict unless
+  // the tag says otherwise ("ja-u-lb-normal" / "ja-u-lb-loose").
+  if (std::string(loc.getLanguage()) == "ja") {
+    char value[32] = {0};
+    UErrorCode kerr = U_ZERO_ERROR;
+    const int32_t len = loc.getKeywordValue("lb", value, sizeof value, kerr);
+    if (U_SUCCESS(kerr) && len == 0) {
+      kerr = U_ZERO_ERROR;
+      loc.setKeywordValue("lb", "strict", kerr);
+    }
+  }
+  return loc;
+}
+
+// Creating an ICU break iterator loads rules and dictionaries; keep one per
+// locale and thread (iterators are not thread-safe, so not shared).
+icu::BreakIterator* lineIterator(std::string_view locale) {
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> cache;
+  auto it = cache.find(locale);
+  if (it != cache.end()) return it->second.get();
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createLineInstance(localeFor(locale), err));
+  if (U_FAILURE(err)) bi.reset();
+  icu::BreakIterator* p = bi.get();
+  cache.emplace(std::string(locale), std::move(bi));
+  return p;
+}
+
+icu::BreakIterator* characterIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> bi = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> p(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), err));
+    if (U_FAILURE(err)) p.reset();
+    return p;
+  }();
+  return bi.get();
+}
+
+}  // namespace
+
+std::vector<bool> graphemeStarts(const std::u32string& text) {
+  std::vector<bool> starts(text.size(), false);
+  if (text.empty()) return starts;
+  icu::BreakIterator* bi = characterIterator();
+  if (!bi) {  // no ICU data: every code point is its own cluster
+    starts.assign(text.size(), true);
+    return starts;
+  }
+  const Utf16Text u16(text);
+  // Read-only alias: no copy of the paragraph.
+  icu::UnicodeString us(false, u16.data(), u16.length());
+  bi->setText(us);
+  for (int32_t p = bi->first(); p != icu::BreakIterator::DONE; p = bi->next()) {
+    if (p < u16.length()) starts[u16.charOf[static_cast<size_t>(p)]] = true;
+  }
+  bi->setText(icu::UnicodeString());  // drop the alias before `u16` dies
+  return starts;
+}
+
+std::vector<BreakKind> lineBreaks(const std::u32string& text, std::string_view locale) {
+  std::vector<BreakKind> out(text.size() + 1, BreakKind::None);
+  if (text.empty()) return out;
+  // The end of the paragraph always ends a line (UAX #14 LB3).
+  out[text.size()] = BreakKind::Mandatory;
+  icu::BreakIterator* bi = lineIterator(locale);
+  if (!bi) return out;
+  const Utf16Text u16(text);
+  icu::UnicodeString us(false, u16.data(), u16.length());
+  bi->setText(us);
+  for (int32_t p = bi->next(); p != icu::BreakIterator::DONE; p = bi->next()) {
+    if (p <= 0 || p >= u16.length()) continue;
+    const int32_t status = bi->getRuleStatus();
+    const bool hard = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT;
+    out[u16.charOf[static_cast<size_t>(p)]] = hard ? BreakKind::Mandatory : BreakKind::Allowed;
+  }
+  bi->setText(icu::UnicodeString());
+  // Never break inside a grapheme cluster (ICU's rules already avoid most
+  // cases; emoji sequences and prepended marks are the exceptions).
+  const std::vector<bool> starts = graphemeStarts(text);
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (!starts[i]) out[i] = BreakKind::None;
+  }
+  return out;
+}
+
+}  // namespace folio::text

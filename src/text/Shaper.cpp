@@ -1,0 +1,180 @@
+// HarfBuzz shaping with a word cache. The cache is only consulted when the
+// characters around the range cannot change its shaping (see
+// contextIsNeutral), so a cached result is always what HarfBuzz would give.
+#include "text/Shaper.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+#include <unicode/uchar.h>
+
+#include <unordered_map>
+
+namespace folio::text {
+namespace {
+
+// Bounded memory: the cache is cleared when it grows past this many entries
+// (a simple policy that keeps the hot words of a document after a refill).
+constexpr size_t kMaxCacheEntries = 20000;
+
+// round(v * size / upem), half away from zero, in 64 bits: v * size can
+// exceed 2^31 for big glyph offsets at large sizes.
+Sp scale(int32_t v, Sp size, int upem) {
+  const int64_t num = static_cast<int64_t>(v) * static_cast<int64_t>(size);
+  const int64_t half = upem / 2;
+  const int64_t q = num >= 0 ? (num + half) / upem : -((-num + half) / upem);
+  return static_cast<Sp>(q);
+}
+
+// A neighbouring character that can influence shaping across the range
+// boundary. HarfBuzz reads context only for cursive joining (Arabic, Syriac,
+// N'Ko, Mongolian, Adlam, ... all described by the Unicode Joining_Type
+// property), where a transparent mark is skipped to reach the next letter,
+// and ZWJ/ZWNJ change joining. So only a non-joining, non-mark, non-joiner
+// neighbour is neutral.
+bool neutralNeighbour(char32_t c) {
+  if (c == 0x200C || c == 0x200D) return false;
+  const auto jt = static_cast<UJoiningType>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE));
+  if (jt != U_JT_NON_JOINING) return false;
+  const int8_t gc = u_charType(static_cast<UChar32>(c));
+  return gc != U_NON_SPACING_MARK && gc != U_ENCLOSING_MARK && gc != U_COMBINING_SPACING_MARK;
+}
+
+bool contextIsNeutral(std::u32string_view paragraph, uint32_t begin, uint32_t end) {
+  if (begin > 0 && !neutralNeighbour(paragraph[begin - 1])) return false;
+  if (end < paragraph.size() && !neutralNeighbour(paragraph[end])) return false;
+  return true;
+}
+
+struct CacheKey {
+  uint32_t fontId = 0;
+  Sp size = 0;
+  bool rtl = false;
+  bool dottedCircle = false;  // BOT set and the range starts with a mark (see shape())
+  uint32_t script = 0;
+  std::string language;
+  std::string features;
+  std::u32string text;
+  bool operator==(const CacheKey&) const = default;
+};
+
+struct CacheKeyHash {
+  size_t operator()(const CacheKey& k) const {
+    // FNV-1a style mixing of the std hashes of each field.
+    size_t h = std::hash<std::u32string>()(k.text);
+    auto mix = [&h](size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+    mix(k.fontId);
+    mix(static_cast<size_t>(static_cast<uint32_t>(k.size)));
+    mix(static_cast<size_t>(k.rtl) | (static_cast<size_t>(k.dottedCircle) << 1));
+    mix(k.script);
+    mix(std::hash<std::string>()(k.language));
+    mix(std::hash<std::string>()(k.features));
+    return h;
+  }
+};
+
+std::vector<hb_feature_t> parseFeatures(std::string_view list) {
+  std::vector<hb_feature_t> out;
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    size_t comma = list.find(',', pos);
+    if (comma == std::string_view::npos) comma = list.size();
+    std::string_view one = list.substr(pos, comma - pos);
+    while (!one.empty() && (one.front() == ' ' || one.front() == '\t')) one.remove_prefix(1);
+    while (!one.empty() && (one.back() == ' ' || one.back() == '\t')) one.remove_suffix(1);
+    hb_feature_t f;
+    // Unparsable entries are dropped: the style module validates user input.
+    if (!one.empty() && hb_feature_from_string(one.data(), static_cast<int>(one.size()), &f)) out.push_back(f);
+    pos = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Shaper::Cache {
+  std::unordered_map<CacheKey, std::vector<Glyph>, CacheKeyHash> map;
+};
+
+Shaper::Shaper() : m_cache(new Cache()), m_buffer(hb_buffer_create()) {}
+
+Shaper::~Shaper() {
+  hb_buffer_destroy(m_buffer);
+  delete m_cache;
+}
+
+void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, const ShapeRequest& request,
+                   std::vector<Glyph>& out) {
+  if (!request.font || begin >= end || end > paragraph.size()) return;
+  const Font& font = *request.font;
+  // BOT lets HarfBuzz put a dotted circle under a mark that starts the
+  // paragraph; that is its only effect, so the cache key records just that
+  // case. EOT is left unset (HarfBuzz's and hb-shape's default).
+  const bool bot = begin == 0;
+  const int8_t firstType = u_charType(static_cast<UChar32>(paragraph[begin]));
+  const bool startsWithMark =
+      firstType == U_NON_SPACING_MARK || firstType == U_ENCLOSING_MARK || firstType == U_COMBINING_SPACING_MARK;
+
+  const bool cacheable = contextIsNeutral(paragraph, begin, end);
+  CacheKey key;
+  if (cacheable) {
+    key.fontId = font.id();
+    key.size = request.size;
+    key.rtl = request.rtl;
+    key.dottedCircle = bot && startsWithMark;
+    key.script = request.script;
+    key.language.assign(request.language);
+    key.features.assign(request.features);
+    key.text.assign(paragraph.substr(begin, end - begin));
+    auto it = m_cache->map.find(key);
+    if (it != m_cache->map.end()) {
+      ++m_hits;
+      for (Glyph g : it->second) {
+        g.cluster += begin;
+        out.push_back(g);
+      }
+      return;
+    }
+    ++m_misses;
+  }
+
+  hb_buffer_clear_contents(m_buffer);
+  hb_buffer_add_utf32(m_buffer, reinterpret_cast<const uint32_t*>(paragraph.data()),
+                      static_cast<int>(paragraph.size()), begin, static_cast<int>(end - begin));
+  hb_buffer_set_direction(m_buffer, request.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_script(m_buffer, static_cast<hb_script_t>(request.script));
+  if (!request.language.empty()) {
+    hb_buffer_set_language(m_buffer,
+                           hb_language_from_string(request.language.data(), static_cast<int>(request.language.size())));
+  }
+  hb_buffer_set_cluster_level(m_buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  unsigned flags = HB_BUFFER_FLAG_DEFAULT;
+  if (bot) flags |= HB_BUFFER_FLAG_BOT;
+  hb_buffer_set_flags(m_buffer, static_cast<hb_buffer_flags_t>(flags));
+
+  const std::vector<hb_feature_t> features = parseFeatures(request.features);
+  hb_shape(font.hbFont(), m_buffer, features.data(), static_cast<unsigned>(features.size()));
+
+  unsigned int n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(m_buffer, &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(m_buffer, nullptr);
+  const int upem = font.unitsPerEm() > 0 ? font.unitsPerEm() : 1000;
+  const size_t first = out.size();
+  for (unsigned int i = 0; i < n; ++i) {
+    Glyph g;
+    g.gid = info[i].codepoint;
+    g.advance = scale(pos[i].x_advance, request.size, upem);
+    g.xOffset = scale(pos[i].x_offset, request.size, upem);
+    g.yOffset = scale(pos[i].y_offset, request.size, upem);
+    g.cluster = info[i].cluster;
+    out.push_back(g);
+  }
+
+  if (cacheable) {
+    if (m_cache->map.size() >= kMaxCacheEntries) m_cache->map.clear();
+    std::vector<Glyph> stored(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    for (Glyph& g : stored) g.cluster -= begin;
+    m_cache->map.emplace(std::move(key), std::move(stored));
+  }
+}
+
+}  // namespace folio::text

@@ -1,0 +1,140 @@
+#include "yaml/Node.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <sstream>
+
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include "yaml/SyntaxErrors.h"
+#include "yaml/TextCheck.h"
+#include "yaml/TreeBuilder.h"
+
+namespace folio::yaml {
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k.scalar == key) return &v;
+  }
+  return nullptr;
+}
+
+const char* Node::kindName() const {
+  switch (kind) {
+    case Kind::Null: return "null";
+    case Kind::Scalar: return "a string";
+    case Kind::Sequence: return "a sequence";
+    case Kind::Mapping: return "a mapping";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string mebibytes(size_t bytes) {
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out.precision(1);
+  out << std::fixed << static_cast<double>(bytes) / (1 << 20) << " MiB";
+  return out.str();
+}
+
+std::string systemError(int err) {
+  char buf[256];
+  // GNU strerror_r: thread-safe, may return a static string instead of buf.
+  return strerror_r(err, buf, sizeof buf);
+}
+
+}  // namespace
+
+std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName, const Limits& limits,
+                            Diagnostics& diags) {
+  if (text.size() > limits.maxInputBytes) {
+    diags.error(SourcePos{fileName, 0, 0}, "the file is too large (" + mebibytes(text.size()) +
+                                               "); expected at most " + mebibytes(limits.maxInputBytes));
+    return nullptr;
+  }
+  // A UTF-8 byte order mark is legal but carries nothing; drop it so columns
+  // on the first line match the editor's.
+  std::string_view body(text);
+  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+
+  LineIndex index(body);
+  if (auto problem = checkText(body, index, fileName)) {
+    diags.add(std::move(*problem));
+    return nullptr;
+  }
+
+  TreeBuilder builder(body, index, fileName, limits, diags);
+  try {
+    std::istringstream in{std::string(body)};
+    YAML::Parser parser(in);
+    // Every document is handed to the builder, which refuses the second one
+    // as soon as it starts.
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const LimitExceeded& e) {
+    diags.add(e.diagnostic);
+    return nullptr;
+  } catch (const YAML::Exception& e) {
+    SourcePos pos = e.mark.is_null() ? SourcePos{fileName, 0, 0}
+                                     : index.position(static_cast<size_t>(std::max(0, e.mark.pos)), fileName);
+    diags.error(pos, describeSyntaxError(e.msg, body, pos));
+    return nullptr;
+  } catch (const std::bad_alloc&) {
+    diags.error(SourcePos{fileName, 0, 0}, "out of memory while reading YAML; expected a smaller document");
+    return nullptr;
+  } catch (const std::exception& e) {
+    diags.error(SourcePos{fileName, 0, 0}, std::string("cannot read YAML: ") + e.what());
+    return nullptr;
+  }
+  if (builder.failed()) return nullptr;
+  return std::make_unique<Node>(builder.takeRoot());
+}
+
+std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags) {
+  SourcePos filePos{path, 0, 0};
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    diags.error(filePos, "cannot read '" + path + "': " + systemError(errno));
+    return nullptr;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    ::close(fd);
+    diags.error(filePos, "cannot read '" + path + "': " + systemError(err) + "; expected a YAML file");
+    return nullptr;
+  }
+  // Read at most one byte past the limit: enough to refuse a huge file
+  // without reading it all.
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      diags.error(filePos, "cannot read '" + path + "': " + systemError(err));
+      return nullptr;
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+    if (text.size() > limits.maxInputBytes) break;
+  }
+  ::close(fd);
+  if (text.size() > limits.maxInputBytes) {
+    diags.error(filePos, "the file is too large (more than " + mebibytes(limits.maxInputBytes) +
+                             "); expected at most " + mebibytes(limits.maxInputBytes));
+    return nullptr;
+  }
+  return parse(text, path, limits, diags);
+}
+
+}  // namespace folio::yaml
