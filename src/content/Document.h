@@ -43,7 +43,7 @@ struct Block {
 
   std::vector<Block> children;  // Quote with blocks
 
-  std::string imagePath;        // Image: resolved path (relative to the content file's dir)
+  std::string imagePath;        // Image: the content file's dir joined with the path as written
   std::optional<Length> width, height;  // Image, Rule (width)
   std::string alt;
   std::optional<Length> thickness;      // Rule
@@ -65,13 +65,25 @@ struct Document {
   const std::string* field(const std::string& name) const;
 };
 
+struct Options {
+  // Images must lie inside the content file's directory tree (after
+  // resolving '..' and symlinks) or inside one of these directories.
+  std::vector<std::string> allowedDirs;
+};
+
 // Validates the YAML tree and builds the Document. Problems are diagnostics
-// with positions and "did you mean" suggestions; returns nullopt on error.
+// with positions and "did you mean" suggestions; every problem in the file
+// is reported, and the result is nullopt if any was an error.
 std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, const Options& options,
+                                      Diagnostics& diags);
 // load + build in one call.
 std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, Diagnostics& diags);
+std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, const Options& options,
+                                     Diagnostics& diags);
 
-// Parses "12pt", "3 mm", "1.5em", "10": false if malformed.
+// Parses "12pt", "3 mm", "1.5em", "10" (points): false if malformed,
+// negative, or larger than 10000pt (100em).
 bool parseLength(const std::string& s, Length& out);
 
 }  // namespace folio::content

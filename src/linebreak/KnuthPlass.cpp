@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
-#include <cstdio>
 
 namespace folio::linebreak {
 
@@ -28,8 +27,8 @@ void finishParagraph(std::vector<Item>& items, uint32_t tag) {
 
 namespace {
 
-constexpr int32_t kInfBad = 10000;                      // TeX's inf_bad
-constexpr int64_t kAwfulBad = int64_t{1} << 60;         // TeX's awful_bad, widened with the accumulators
+constexpr int32_t kInfBad = 10000;               // TeX's inf_bad
+constexpr int64_t kAwfulBad = int64_t{1} << 60;  // TeX's awful_bad, widened with the accumulators
 constexpr int32_t kNoLineLimit = std::numeric_limits<int32_t>::max();
 enum Fitness : uint8_t { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
 
@@ -61,16 +60,16 @@ int32_t badness(int64_t t, int64_t s) {
 }
 
 // A break that has been chosen as the end of some line: TeX's passive node.
+// Kept small since there are several per breakpoint; collect() recomputes the
+// few lines it needs.
 struct Passive {
   size_t position = 0;  // item index of the break
   int32_t prev = -1;    // passive index of the previous break, -1 at the paragraph start
-  Totals end;           // totals up to the break, including a penalty's width
-  Totals after;         // totals with the discardable items after the break skipped
 };
 
 struct Active {
-  int32_t passive = 0;   // index into the passive pool (0 = paragraph start)
-  int32_t line = 1;      // number of the line that starts here (TeX's line_number)
+  int32_t passive = 0;  // index into the passive pool (0 = paragraph start)
+  int32_t line = 1;     // number of the line that starts here (TeX's line_number)
   uint8_t fitness = kDecent;
   bool flagged = false;  // the break is a hyphenation (TeX's "hyphenated" type)
   int64_t demerits = 0;  // total demerits from the paragraph start
@@ -88,7 +87,7 @@ class Breaker {
     m_lastSpecialLine = static_cast<int32_t>(m_widths.size()) - 1;
     m_easyLine = params.looseness == 0 ? m_lastSpecialLine : kNoLineLimit;
     m_secondWidth = m_widths.back();
-    m_passive.reserve(items.size() + 16);
+    m_passive.reserve(items.size() / 4 + 16);
     m_active.reserve(64);
     m_next.reserve(64);
   }
@@ -99,6 +98,7 @@ class Breaker {
   bool runPass();
   void tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth);
   Totals afterBreak(size_t pos, const Totals& before) const;
+  size_t lineStart(size_t pos) const;
   Sp lineWidth(int32_t line) const {
     return line > m_lastSpecialLine ? m_secondWidth : m_widths[static_cast<size_t>(line - 1)];
   }
@@ -116,7 +116,7 @@ class Breaker {
   double m_threshold = 0;
   bool m_secondPass = false;
   bool m_finalPass = false;
-  int64_t m_backgroundStretch = 0;  // emergency stretch in the last pass (§890)
+  int64_t m_backgroundStretch = 0;  // emergency stretch in the last pass (§863)
 
   std::vector<Passive> m_passive;
   std::vector<Active> m_active, m_next;
@@ -210,7 +210,8 @@ bool Breaker::runPass() {
       case Item::Type::Penalty:
         // Pass 1 leaves hyphenation points alone (TeX has not hyphenated yet),
         // but a forced break is a break whatever it is flagged as.
-        if (it.penalty < kInfinitePenalty && (m_secondPass || !it.flagged || it.penalty <= -kInfinitePenalty)) {
+        if (it.penalty < kInfinitePenalty &&
+            (m_secondPass || !it.flagged || it.penalty <= -kInfinitePenalty)) {
           tryBreak(i, it.penalty, it.flagged, totals, it.width);
         }
         break;
@@ -218,25 +219,28 @@ bool Breaker::runPass() {
     if (m_active.empty()) return false;
     totals.add(it);
   }
-  if (n == 0 || !(m_items[n - 1].type == Item::Type::Penalty && m_items[n - 1].penalty <= -kInfinitePenalty)) {
+  if (n == 0 ||
+      !(m_items[n - 1].type == Item::Type::Penalty && m_items[n - 1].penalty <= -kInfinitePenalty)) {
     tryBreak(n, -kInfinitePenalty, false, totals, 0);  // the documented implicit paragraph end
   }
   return !m_active.empty();
 }
 
-Totals Breaker::afterBreak(size_t pos, const Totals& before) const {
-  // §837 / the paper's "break width": glue and penalties right after a break
-  // vanish at the start of the next line, up to the next box or forced break.
-  Totals t = before;
-  for (size_t j = pos; j < m_items.size(); ++j) {
-    const Item& it = m_items[j];
-    if (it.type == Item::Type::Box) break;
-    if (it.type == Item::Type::Penalty) {
-      if (j > pos && it.penalty <= -kInfinitePenalty) break;
-      continue;  // a penalty's width exists only when breaking at it
-    }
-    t.add(it);
+// §837 / the paper's "break width": glue and penalties right after a break
+// vanish at the start of the next line, up to the next box or forced break.
+size_t Breaker::lineStart(size_t pos) const {
+  size_t j = pos;
+  while (j < m_items.size() && m_items[j].type != Item::Type::Box &&
+         !(j > pos && m_items[j].type == Item::Type::Penalty && m_items[j].penalty <= -kInfinitePenalty)) {
+    ++j;
   }
+  return j;
+}
+
+Totals Breaker::afterBreak(size_t pos, const Totals& before) const {
+  Totals t = before;
+  const size_t start = lineStart(pos);
+  for (size_t j = pos; j < start; ++j) t.add(m_items[j]);  // penalties add nothing
   return t;
 }
 
@@ -277,13 +281,7 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
         minimum = adj >= kAwfulBad - minimum ? kAwfulBad - 1 : minimum + adj;
         for (int fc = kVeryLoose; fc <= kTight; ++fc) {
           if (minimal[fc] <= minimum) {
-            Passive p;
-            p.position = pos;
-            p.prev = bestPlace[fc];
-            p.end = before;
-            p.end.width = endWidth;
-            p.after = after;
-            m_passive.push_back(p);
+            m_passive.push_back(Passive{pos, bestPlace[fc]});
             Active a;
             a.passive = static_cast<int32_t>(m_passive.size() - 1);
             a.line = bestLine[fc] + 1;
@@ -367,7 +365,6 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       if (std::abs(static_cast<int>(fit) - static_cast<int>(r.fitness)) > 1) d += m_params.fitnessDemerits;
     }
     d += r.demerits;
-    if (getenv("KPTRACE")) fprintf(stderr, "pos %zu from %zu line %d b %d fit %d d %lld art %d\n", pos, m_passive[r.passive].position, r.line, b, fit, (long long)d, artificial);
     if (d <= minimal[fit]) {  // "<=": a later node wins ties, as in TeX
       minimal[fit] = d;
       bestPlace[fit] = r.passive;
@@ -436,18 +433,22 @@ Result Breaker::collect(const Active& best) const {
   for (int32_t p = best.passive; p > 0; p = m_passive[static_cast<size_t>(p)].prev) chain.push_back(p);
   std::reverse(chain.begin(), chain.end());
   int32_t line = 1;
-  const Passive* from = &m_passive[0];
+  size_t start = 0;
   for (int32_t p : chain) {
-    const Passive& to = m_passive[static_cast<size_t>(p)];
-    result.breaks.push_back(to.position);
+    const size_t end = m_passive[static_cast<size_t>(p)].position;
+    result.breaks.push_back(end);
     // Ratios come from the real glue: emergency stretch only widened the
-    // choice of breaks (§889), so such lines may stretch past the tolerance.
-    const int64_t shortfall = static_cast<int64_t>(lineWidth(line)) - (to.end.width - from->after.width);
+    // choice of breaks (TeX repacks each line with its own glue), so such
+    // lines may stretch past the tolerance.
+    Totals t;
+    for (size_t j = start; j < end; ++j) t.add(m_items[j]);
+    if (end < m_items.size() && m_items[end].type == Item::Type::Penalty) t.width += m_items[end].width;
+    const int64_t shortfall = static_cast<int64_t>(lineWidth(line)) - t.width;
     double ratio = 0;
     uint8_t order = 0;
     if (shortfall > 0) {
-      const int64_t fil = to.end.filStretch - from->after.filStretch;
-      const int64_t stretch = to.end.stretch - from->after.stretch;
+      const int64_t fil = t.filStretch;
+      const int64_t stretch = t.stretch;
       if (fil > 0) {
         order = 1;
         ratio = static_cast<double>(shortfall) / static_cast<double>(fil);
@@ -455,13 +456,13 @@ Result Breaker::collect(const Active& best) const {
         ratio = static_cast<double>(shortfall) / static_cast<double>(stretch);
       }
     } else if (shortfall < 0) {
-      const int64_t shrink = to.end.shrink - from->after.shrink;
+      const int64_t shrink = t.shrink;
       if (-shortfall > shrink) result.overfull = true;
       if (shrink > 0) ratio = std::max(-1.0, static_cast<double>(shortfall) / static_cast<double>(shrink));
     }
     result.ratios.push_back(ratio);
     result.stretchOrders.push_back(order);
-    from = &to;
+    start = lineStart(end);
     ++line;
   }
   return result;

@@ -1,6 +1,8 @@
 #include "markup/FootnoteMarkers.h"
 
+#include <map>
 #include <set>
+#include <vector>
 
 #include "base/Utf8.h"
 
@@ -22,53 +24,78 @@ size_t runLength(std::string_view s, size_t i, char c) {
   return n;
 }
 
-// End of the code span opened by the backtick run at s[i] (CommonMark: the
-// next run of exactly as many backticks), or npos when it is not closed.
-size_t codeSpanEnd(std::string_view s, size_t i) {
-  size_t open = runLength(s, i, '`');
-  for (size_t j = i + open; j < s.size();) {
-    if (s[j] != '`') {
-      ++j;
-      continue;
-    }
-    size_t n = runLength(s, j, '`');
-    if (n == open) return j + n;
-    j += n;
-  }
-  return std::string_view::npos;
-}
-
 bool blankLineAt(std::string_view s, size_t newline) {
   size_t j = newline + 1;
   while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
   return j >= s.size() || s[j] == '\n';
 }
 
-// Index of the ']' closing the '[' at s[open], skipping escapes and code
-// spans; npos if unmatched or if a blank line (a paragraph end) comes first.
-size_t matchingBracket(std::string_view s, size_t open) {
-  int depth = 0;
-  for (size_t i = open; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '\\' && i + 1 < s.size() && isAsciiPunctuation(s[i + 1])) {
-      ++i;
-    } else if (c == '`') {
-      size_t end = codeSpanEnd(s, i);
-      if (end == std::string_view::npos) {
-        i += runLength(s, i, '`') - 1;
-      } else {
-        i = end - 1;
+// Code spans and bracket pairs of the whole text, found in linear time so
+// hostile input ("^[^[^[..." or thousands of backticks) stays cheap.
+class Structure {
+public:
+  explicit Structure(std::string_view s) {
+    // Code spans (CommonMark): a backtick run closes at the next run of
+    // exactly the same length. Right to left, remember the nearest run of
+    // each length.
+    std::vector<std::pair<size_t, size_t>> runs;  // start, length
+    for (size_t i = 0; i < s.size();) {
+      if (s[i] == '\\' && i + 1 < s.size()) {
+        i += 2;  // an escaped backtick opens nothing (a closing run is not escaped, see below)
+        continue;
       }
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']') {
-      if (--depth == 0) return i;
-    } else if (c == '\n' && blankLineAt(s, i)) {
-      return std::string_view::npos;
+      if (s[i] == '`') {
+        size_t n = runLength(s, i, '`');
+        runs.emplace_back(i, n);
+        i += n;
+        continue;
+      }
+      ++i;
+    }
+    std::map<size_t, size_t> nearest;  // length -> start of the nearest run to the right
+    std::vector<size_t> closer(runs.size(), std::string_view::npos);
+    for (size_t k = runs.size(); k-- > 0;) {
+      auto it = nearest.find(runs[k].second);
+      if (it != nearest.end()) closer[k] = it->second + runs[k].second;
+      nearest[runs[k].second] = runs[k].first;
+    }
+    for (size_t k = 0; k < runs.size(); ++k) m_codeSpanEnd.emplace(runs[k].first, closer[k]);
+
+    // Brackets, skipping escapes and code spans; a blank line ends them all.
+    std::vector<size_t> open;
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (c == '\\' && i + 1 < s.size() && isAsciiPunctuation(s[i + 1])) {
+        ++i;
+      } else if (c == '`') {
+        size_t end = codeSpanEnd(i);
+        i = (end == std::string_view::npos ? i + runLength(s, i, '`') : end) - 1;
+      } else if (c == '[') {
+        open.push_back(i);
+      } else if (c == ']' && !open.empty()) {
+        m_close.emplace(open.back(), i);
+        open.pop_back();
+      } else if (c == '\n' && blankLineAt(s, i)) {
+        open.clear();
+      }
     }
   }
-  return std::string_view::npos;
-}
+
+  // End of the code span opened by the backtick run at i, or npos.
+  size_t codeSpanEnd(size_t i) const {
+    auto it = m_codeSpanEnd.find(i);
+    return it == m_codeSpanEnd.end() ? std::string_view::npos : it->second;
+  }
+  // The ']' matching the '[' at i, or npos.
+  size_t closingBracket(size_t i) const {
+    auto it = m_close.find(i);
+    return it == m_close.end() ? std::string_view::npos : it->second;
+  }
+
+private:
+  std::map<size_t, size_t> m_codeSpanEnd;
+  std::map<size_t, size_t> m_close;
+};
 
 // Hands out placeholder code points, skipping any the user wrote.
 class PlaceholderPool {
@@ -108,6 +135,7 @@ MarkedText extractFootnotes(const MappedText& source, const SourcePos& origin, D
   MarkedText out;
   out.mapped.endOffset = source.endOffset;
   PlaceholderPool pool(s);
+  Structure structure(s);
   auto addMarker = [&](size_t begin, size_t end, FootnoteMarker marker) {
     char32_t cp = pool.next();
     marker.original = std::string(s.substr(begin, end - begin));
@@ -117,7 +145,10 @@ MarkedText extractFootnotes(const MappedText& source, const SourcePos& origin, D
     out.mapped.insert(bytes, marker.sourceOffset);
     out.markers.emplace(cp, std::move(marker));
   };
+  bool refused = false;
   auto refuse = [&](std::string_view written) {
+    if (refused) return;  // once is enough; "^[^[^[..." would repeat it endlessly
+    refused = true;
     diags.warning(origin, "a footnote inside a footnote ('" + std::string(written) +
                               "') is not supported (kept as text); expected notes without notes of their own");
   };
@@ -134,12 +165,12 @@ MarkedText extractFootnotes(const MappedText& source, const SourcePos& origin, D
       continue;
     }
     if (c == '`') {
-      size_t end = codeSpanEnd(s, i);
+      size_t end = structure.codeSpanEnd(i);
       i = end == std::string_view::npos ? i + runLength(s, i, '`') : end;
       continue;
     }
     if (c == '^' && i + 1 < s.size() && s[i + 1] == '[') {
-      size_t close = matchingBracket(s, i + 1);
+      size_t close = structure.closingBracket(i + 1);
       if (close != std::string_view::npos && close > i + 2) {
         if (!allowFootnotes) {
           refuse(s.substr(i, close + 1 - i));

@@ -41,7 +41,16 @@ using InlineText = std::vector<Inline>;
 // `source` in its file (for diagnostics such as an unknown tag).
 InlineText parseInline(const std::string& source, const SourcePos& origin, Diagnostics& diags);
 
-// Concatenated plain text (for bookmarks, metadata, tests).
+struct InlineOptions {
+  // False for text that is itself a footnote: `^[..]` and `[^id]` then stay
+  // literal text, with a warning.
+  bool footnotes = true;
+};
+InlineText parseInline(const std::string& source, const SourcePos& origin, Diagnostics& diags,
+                       const InlineOptions& options);
+
+// Concatenated plain text (for bookmarks, metadata, tests): hard breaks
+// become "\n", footnote references add nothing.
 std::string plainText(const InlineText& text);
 
 }  // namespace folio::markup

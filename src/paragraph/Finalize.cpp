@@ -244,7 +244,9 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
     size_t b = breaks.breaks[li];
     double r = li < breaks.ratios.size() ? breaks.ratios[li] : 0.0;
     if (r < -1) r = -1;
-    if (ragged) r = 0;
+    // A line holding fil glue (the last one, one before a hard break) keeps
+    // its spaces at their natural width.
+    if (ragged || (li < breaks.stretchOrders.size() && breaks.stretchOrders[li] > 0)) r = 0;
     // Glue and penalties after a break are discarded (TeX's rule).
     while (start < b && kp[start].type != linebreak::Item::Type::Box) ++start;
     placed.clear();

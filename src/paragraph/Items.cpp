@@ -34,7 +34,6 @@ bool isPunctuation(char32_t c) {
 
 bool isUpper(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= 0x410 && c <= 0x42F); }
 
-constexpr Sp kFill = pt(16000);     // "infinite" stretch of the paragraph's last line
 constexpr int32_t kHyphenPenalty = 50;     // TeX's \hyphenpenalty
 constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
 
@@ -54,7 +53,7 @@ public:
     m_lastWordStart = lastWordStart();
     for (uint32_t i = 0; i < m_out.items.items.size(); ++i) buildItem(i);
     m_out.kp.push_back(linebreak::Item::penaltyItem(0, linebreak::kInfinitePenalty, false, kNoPiece));
-    m_out.kp.push_back(linebreak::Item::glue(0, kFill, 0, kNoPiece));
+    m_out.kp.push_back(linebreak::Item::filGlue(0, kNoPiece));
     m_out.kp.push_back(linebreak::Item::penaltyItem(0, -linebreak::kInfinitePenalty, false, kNoPiece));
   }
 
@@ -92,7 +91,7 @@ private:
         ++pos;
       } else if (c == kLineSeparator) {
         addPiece(Piece{Piece::Kind::Break, itemIndex, pos, pos + 1, 0, 0, 0, item.level});
-        m_out.kp.push_back(linebreak::Item::glue(0, kFill, 0, lastPiece()));
+        m_out.kp.push_back(linebreak::Item::filGlue(0, lastPiece()));
         m_out.kp.push_back(linebreak::Item::penaltyItem(0, -linebreak::kInfinitePenalty, false, lastPiece()));
         ++pos;
       } else {

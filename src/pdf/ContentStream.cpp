@@ -1,5 +1,6 @@
 #include "pdf/ContentStream.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 

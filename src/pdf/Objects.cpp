@@ -15,7 +15,9 @@ PdfObject number(double v) {
   double rounded = std::round(v * 10000.0) / 10000.0;
   if (rounded == std::floor(rounded) && std::fabs(rounded) < 9.0e15)
     return PdfObject(static_cast<pdf_int64>(rounded));
-  return PdfObject(PdfData(formatNumber(v, 4).c_str()));
+  // Raw data is written verbatim; PoDoFo's compact mode puts no separator
+  // before it (it does for its own numbers), so the blank is ours.
+  return PdfObject(PdfData((" " + formatNumber(v, 4)).c_str()));
 }
 
 PdfString textString(std::string_view utf8) {

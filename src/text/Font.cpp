@@ -12,20 +12,35 @@
 #include <cctype>
 #include <cmath>
 #include <fstream>
-#include <iterator>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 namespace folio::text {
 namespace {
 
-bool readFile(const std::string& path, std::string& out) {
+std::shared_ptr<const std::string> readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  if (!in) return nullptr;
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (!in.good() && !in.eof()) return false;
-  out = std::move(ss).str();
-  return true;
+  if (in.bad()) return nullptr;
+  return std::make_shared<const std::string>(std::move(ss).str());
+}
+
+// The bytes of each file, shared while any face of it is alive: the faces
+// of a collection then hold one copy. Weak pointers, so nothing outlives
+// the fonts that use it.
+std::shared_ptr<const std::string> fileBytes(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<const std::string>> files;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = files.find(path); it != files.end()) {
+    if (auto bytes = it->second.lock()) return bytes;
+  }
+  auto bytes = readFile(path);
+  if (bytes) files[path] = bytes;
+  return bytes;
 }
 
 std::string nameEntry(hb_face_t* face, hb_ot_name_id_t id) {
@@ -109,8 +124,8 @@ void readMetrics(FT_Face ft, hb_font_t* hb, const std::string& family, FontMetri
                  ? os2->usWeightClass
                  : ((ft->style_flags & FT_STYLE_FLAG_BOLD) ? 700 : 400);
   m.fixedPitch = (post && post->isFixedPitch != 0) || FT_IS_FIXED_WIDTH(ft);
-  m.italic = (ft->style_flags & FT_STYLE_FLAG_ITALIC) || (os2 && os2->version != 0xFFFF && (os2->fsSelection & 1u)) ||
-             m.italicAngle != 0.0;
+  m.italic = (ft->style_flags & FT_STYLE_FLAG_ITALIC) ||
+             (os2 && os2->version != 0xFFFF && (os2->fsSelection & 1u)) || m.italicAngle != 0.0;
 
   // Serif: the family name is the most reliable hint ("Noto Sans", "DejaVu
   // Serif"); panose (family type 2 = Latin text, serif style 11..15 = sans
@@ -156,10 +171,11 @@ std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_
   f->m_id = id;
   f->m_path = path;
   f->m_faceIndex = faceIndex;
-  if (!readFile(path, f->m_data) || f->m_data.empty()) return nullptr;
+  f->m_data = fileBytes(path);
+  if (!f->m_data || f->m_data->empty()) return nullptr;
 
   // The blob borrows m_data, which never changes and outlives the blob.
-  f->m_blob = hb_blob_create(f->m_data.data(), static_cast<unsigned int>(f->m_data.size()),
+  f->m_blob = hb_blob_create(f->m_data->data(), static_cast<unsigned int>(f->m_data->size()),
                              HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   f->m_face = hb_face_create(f->m_blob, static_cast<unsigned int>(faceIndex));
   if (hb_face_get_glyph_count(f->m_face) == 0) return nullptr;
@@ -180,8 +196,8 @@ std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_
   FT_Library lib = nullptr;
   if (FT_Init_FreeType(&lib) != 0) return nullptr;
   FT_Face ft = nullptr;
-  if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(f->m_data.data()),
-                         static_cast<FT_Long>(f->m_data.size()), faceIndex, &ft) != 0) {
+  if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(f->m_data->data()),
+                         static_cast<FT_Long>(f->m_data->size()), faceIndex, &ft) != 0) {
     FT_Done_FreeType(lib);
     return nullptr;
   }

@@ -82,7 +82,7 @@ std::string cjkRegion(const std::string& language, uint32_t script) {
 struct FontStore::Impl {
   FcConfig* config = nullptr;
   mutable std::mutex mutex;
-  std::vector<std::unique_ptr<Font>> fonts;                 // load order = id order
+  std::vector<std::unique_ptr<Font>> fonts;                   // load order = id order
   std::map<std::pair<std::string, int>, const Font*> byFile;  // nullptr: failed to load
   std::map<std::tuple<std::string, int, bool>, const Font*> byFamily;
   std::map<std::tuple<char32_t, int, bool>, const Font*> anyCovering;

@@ -20,7 +20,7 @@ struct FontRequest {
 };
 
 class FontStore {
-public:
+ public:
   // `fontDirs` are searched in addition to the system's fontconfig setup.
   explicit FontStore(std::vector<std::string> fontDirs);
   ~FontStore();
@@ -38,7 +38,7 @@ public:
   // Every font loaded so far (for depfiles).
   std::vector<const Font*> loaded() const;
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };

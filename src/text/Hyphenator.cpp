@@ -48,9 +48,15 @@ LanguageTag parseTag(std::string_view tag) {
     if (end == std::string_view::npos) end = tag.size();
     std::string sub(tag.substr(pos, end - pos));
     for (char& c : sub) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Only letters and digits: anything else is not a language tag (and
+    // could never name a file under the pattern directories).
+    if (std::any_of(sub.begin(), sub.end(),
+                    [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }))
+      return {};
     if (index == 0) {
       t.lang = sub;
-    } else if (t.region.empty() && (sub.size() == 2 || (sub.size() == 3 && std::isdigit(static_cast<unsigned char>(sub[0]))))) {
+    } else if (t.region.empty() &&
+               (sub.size() == 2 || (sub.size() == 3 && std::isdigit(static_cast<unsigned char>(sub[0]))))) {
       for (char& c : sub) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       t.region = sub;
     }
@@ -89,13 +95,80 @@ std::string firstLine(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// The pattern file for a tag: region file, the language's usual region,
+// the bare language, then any regional variant (alphabetically first).
+std::string findPatternFile(const LanguageTag& tag, const std::vector<std::string>& dirs) {
+  if (tag.lang.empty()) return {};
+  std::vector<std::string> stems;
+  if (!tag.region.empty()) stems.push_back(tag.lang + "_" + tag.region);
+  if (std::string d = defaultRegionFile(tag.lang); !d.empty()) stems.push_back(d);
+  stems.push_back(tag.lang);
+  for (const std::string& stem : stems) {
+    for (const std::string& dir : dirs) {
+      std::error_code ec;
+      const std::string p = dir + "/hyph_" + stem + ".dic";
+      // Canonical, so symlinked variants (Debian's hyph_de_AT.dic ->
+      // hyph_de_DE.dic) load the patterns once.
+      if (std::filesystem::is_regular_file(p, ec)) return std::filesystem::weakly_canonical(p, ec).string();
+    }
+  }
+  const std::string prefix = "hyph_" + tag.lang + "_";
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      const std::string name = e.path().filename().string();
+      if (name.compare(0, prefix.size(), prefix) == 0 && name.size() > 4 &&
+          name.compare(name.size() - 4, 4, ".dic") == 0)
+        found.push_back(e.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    if (!found.empty()) return std::filesystem::weakly_canonical(found.front(), ec).string();
+  }
+  return {};
+}
+
+}  // namespace
+
+// Two kinds of entries share this type in m_dicts: per language tag ("de",
+// "de_DE": minimums plus a pointer to the patterns) and per pattern file
+// (keyed by its path, which contains '/' so it can never equal a tag); tags
+// naming the same file share one loaded dictionary.
 struct Hyphenator::Dict {
+  Dict* patterns = nullptr;  // tag entries: the file entry (nullptr: no file)
+  std::string path;          // file entries
   HyphenDict* dict = nullptr;
   int lhmin = 2, rhmin = 2;
   bool utf8 = true;
   // For 8-bit pattern files (hyph_de_DE.dic is ISO8859-1, hyph_ru_RU.dic
   // KOI8-R): code point -> byte, built once so lookups need no converter.
   std::unordered_map<char32_t, char> encode;
+  std::once_flag once;
+
+  void load(const std::string& path) {
+    dict = hnj_hyphen_load(path.c_str());
+    if (!dict) return;
+    utf8 = dict->utf8 != 0;
+    if (utf8) return;
+    const std::string charset = firstLine(path);
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open(charset.c_str(), &err);
+    if (U_SUCCESS(err) && conv) {
+      for (int b = 0x20; b < 0x100; ++b) {
+        const char byte = static_cast<char>(b);
+        UChar out[4];
+        err = U_ZERO_ERROR;
+        const int32_t len = ucnv_toUChars(conv, out, 4, &byte, 1, &err);
+        if (U_SUCCESS(err) && len == 1 && out[0] != 0xFFFD && out[0] != 0x1A) encode.emplace(out[0], byte);
+      }
+      ucnv_close(conv);
+    } else {  // unknown charset: treat as Latin-1, libhyphen's own assumption
+      for (int b = 0x20; b < 0x100; ++b) encode.emplace(static_cast<char32_t>(b), static_cast<char>(b));
+    }
+  }
+
   ~Dict() {
     if (dict) hnj_hyphen_free(dict);
   }
@@ -108,71 +181,34 @@ Hyphenator::~Hyphenator() = default;
 Hyphenator::Dict* Hyphenator::dictFor(std::string_view language) {
   const LanguageTag tag = parseTag(language);
   const std::string key = tag.region.empty() ? tag.lang : tag.lang + "_" + tag.region;
-  std::lock_guard<std::mutex> lock(m_mutex);
-  auto it = m_dicts.find(key);
-  if (it != m_dicts.end()) return it->second->dict ? it->second.get() : nullptr;
-
-  auto dict = std::make_unique<Dict>();
-  if (!tag.lang.empty()) {
-    std::vector<std::string> stems;
-    if (!tag.region.empty()) stems.push_back(tag.lang + "_" + tag.region);
-    if (std::string d = defaultRegionFile(tag.lang); !d.empty()) stems.push_back(d);
-    stems.push_back(tag.lang);
-    std::string path;
-    for (const std::string& stem : stems) {
-      for (const std::string& dir : m_dirs) {
-        std::error_code ec;
-        const std::string p = dir + "/hyph_" + stem + ".dic";
-        if (std::filesystem::is_regular_file(p, ec)) {
-          path = p;
-          break;
+  Dict* entry = nullptr;
+  {
+    // The lock covers only the map; loading a big pattern file (libhyphen
+    // needs ~3 s for hyph_de_DE.dic) must not block other languages.
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto it = m_dicts.find(key);
+    if (it != m_dicts.end()) {
+      entry = it->second.get();
+    } else {
+      auto e = std::make_unique<Dict>();
+      std::tie(e->lhmin, e->rhmin) = minimumsFor(tag.lang);
+      const std::string path = findPatternFile(tag, m_dirs);
+      if (!path.empty()) {
+        auto f = m_dicts.find(path);
+        if (f == m_dicts.end()) {
+          f = m_dicts.emplace(path, std::make_unique<Dict>()).first;
+          f->second->path = path;
         }
+        e->patterns = f->second.get();
       }
-      if (!path.empty()) break;
-    }
-    // Any regional variant of the language, the alphabetically first.
-    for (const std::string& dir : m_dirs) {
-      if (!path.empty()) break;
-      std::error_code ec;
-      std::vector<std::string> found;
-      for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-        const std::string name = e.path().filename().string();
-        const std::string prefix = "hyph_" + tag.lang + "_";
-        if (name.compare(0, prefix.size(), prefix) == 0 && name.size() > 4 &&
-            name.compare(name.size() - 4, 4, ".dic") == 0)
-          found.push_back(e.path().string());
-      }
-      std::sort(found.begin(), found.end());
-      if (!found.empty()) path = found.front();
-    }
-    if (!path.empty()) {
-      const std::string charset = firstLine(path);
-      dict->dict = hnj_hyphen_load(path.c_str());
-      if (dict->dict) {
-        dict->utf8 = dict->dict->utf8 != 0;
-        std::tie(dict->lhmin, dict->rhmin) = minimumsFor(tag.lang);
-        if (!dict->utf8) {
-          UErrorCode err = U_ZERO_ERROR;
-          UConverter* conv = ucnv_open(charset.c_str(), &err);
-          if (U_SUCCESS(err) && conv) {
-            for (int b = 0x20; b < 0x100; ++b) {
-              const char byte = static_cast<char>(b);
-              UChar out[4];
-              err = U_ZERO_ERROR;
-              const int32_t len = ucnv_toUChars(conv, out, 4, &byte, 1, &err);
-              if (U_SUCCESS(err) && len == 1 && out[0] != 0xFFFD && out[0] != 0x1A) dict->encode.emplace(out[0], byte);
-            }
-            ucnv_close(conv);
-          } else {  // unknown charset: treat as Latin-1, the libhyphen default
-            for (int b = 0x20; b < 0x100; ++b) dict->encode.emplace(static_cast<char32_t>(b), static_cast<char>(b));
-          }
-        }
-      }
+      entry = e.get();
+      m_dicts.emplace(key, std::move(e));
     }
   }
-  Dict* result = dict->dict ? dict.get() : nullptr;
-  m_dicts.emplace(key, std::move(dict));
-  return result;
+  Dict* patterns = entry->patterns;
+  if (!patterns) return nullptr;
+  std::call_once(patterns->once, [patterns] { patterns->load(patterns->path); });
+  return patterns->dict ? entry : nullptr;
 }
 
 bool Hyphenator::hasLanguage(std::string_view language) { return dictFor(language) != nullptr; }
@@ -199,8 +235,9 @@ std::vector<uint32_t> Hyphenator::hyphenate(std::u32string_view word, std::strin
   }
   if (letters > 1 && upper == letters) return out;
 
-  const Dict* d = dictFor(language);
-  if (!d) return out;
+  const Dict* entry = dictFor(language);
+  if (!entry) return out;
+  const Dict* d = entry->patterns;  // read-only after loading
 
   auto isWordChar = [](char32_t c) {
     const auto uc = static_cast<UChar32>(c);
@@ -215,7 +252,7 @@ std::vector<uint32_t> Hyphenator::hyphenate(std::u32string_view word, std::strin
     size_t b = a;
     while (b < word.size() && isWordChar(word[b])) ++b;
     const size_t len = b - a;
-    if (len >= static_cast<size_t>(d->lhmin + d->rhmin) && len <= kMaxWordLength) {
+    if (len >= static_cast<size_t>(entry->lhmin + entry->rhmin) && len <= kMaxWordLength) {
       std::string bytes;
       bool ok = true;
       for (size_t i = a; i < b && ok; ++i) {
@@ -224,8 +261,10 @@ std::vector<uint32_t> Hyphenator::hyphenate(std::u32string_view word, std::strin
           appendUtf8(bytes, lowerCp);
         } else {
           auto e = d->encode.find(lowerCp);
-          if (e == d->encode.end()) ok = false;
-          else bytes += e->second;
+          if (e == d->encode.end())
+            ok = false;
+          else
+            bytes += e->second;
         }
       }
       if (ok) {
@@ -233,8 +272,8 @@ std::vector<uint32_t> Hyphenator::hyphenate(std::u32string_view word, std::strin
         char** rep = nullptr;
         int* pos = nullptr;
         int* cut = nullptr;
-        hnj_hyphen_hyphenate3(d->dict, bytes.c_str(), static_cast<int>(bytes.size()), hyphens.data(), nullptr, &rep,
-                              &pos, &cut, d->lhmin, d->rhmin, 0, 0);
+        hnj_hyphen_hyphenate3(d->dict, bytes.c_str(), static_cast<int>(bytes.size()), hyphens.data(), nullptr,
+                              &rep, &pos, &cut, entry->lhmin, entry->rhmin, 0, 0);
         // Results are indexed by character (libhyphen normalizes UTF-8).
         // Non-standard breaks (rep[] set, e.g. old German "ck" -> "k-k")
         // change the letters and cannot be expressed as a position: skipped.

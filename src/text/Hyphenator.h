@@ -12,7 +12,7 @@
 namespace folio::text {
 
 class Hyphenator {
-public:
+ public:
   explicit Hyphenator(std::vector<std::string> patternDirs = {"/usr/share/hyphen"});
   ~Hyphenator();
   // Positions i (1..word.size()-1) where `word` may break as word[0,i) + "-" /
@@ -21,7 +21,7 @@ public:
   std::vector<uint32_t> hyphenate(std::u32string_view word, std::string_view language);
   bool hasLanguage(std::string_view language);
 
-private:
+ private:
   struct Dict;
   Dict* dictFor(std::string_view language);
   std::vector<std::string> m_dirs;

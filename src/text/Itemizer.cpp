@@ -31,7 +31,9 @@ bool isIgnorable(char32_t c) {
          c == 0x2028 || c == 0x2029;
 }
 
-bool isWeakScript(UScriptCode s) { return s == USCRIPT_COMMON || s == USCRIPT_INHERITED || s == USCRIPT_UNKNOWN; }
+bool isWeakScript(UScriptCode s) {
+  return s == USCRIPT_COMMON || s == USCRIPT_INHERITED || s == USCRIPT_UNKNOWN;
+}
 
 struct BidiResult {
   bool rtl = false;
@@ -62,7 +64,8 @@ BidiResult resolveBidi(const std::u32string& text, BaseDirection dir) {
 // preceding strong character (or the following one at the start), and a
 // closing bracket taking the script of its opening bracket (UAX #24, as done
 // by libraqm and Pango) so "(world)" after Hebrew is not split oddly.
-std::vector<UScriptCode> resolveScripts(const std::u32string& text, const std::vector<UScriptCode>& defaults) {
+std::vector<UScriptCode> resolveScripts(const std::u32string& text,
+                                        const std::vector<UScriptCode>& defaults) {
   const size_t n = text.size();
   std::vector<UScriptCode> sc(n, USCRIPT_INVALID_CODE);
   struct Open {
@@ -86,7 +89,8 @@ std::vector<UScriptCode> resolveScripts(const std::u32string& text, const std::v
       continue;
     }
     UScriptCode resolved = last;
-    const auto bpt = static_cast<UBidiPairedBracketType>(u_getIntPropertyValue(cp, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
+    const auto bpt =
+        static_cast<UBidiPairedBracketType>(u_getIntPropertyValue(cp, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
     if (bpt == U_BPT_OPEN) {
       if (stack.size() >= kMaxDepth) stack.erase(stack.begin());
       stack.push_back({u_getBidiPairedBracket(cp), i});
@@ -301,7 +305,8 @@ std::vector<uint32_t> visualOrder(const std::vector<uint8_t>& runLevels) {
       }
       size_t j = i;
       while (j < order.size() && runLevels[order[j]] >= level) ++j;
-      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i), order.begin() + static_cast<std::ptrdiff_t>(j));
+      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i),
+                   order.begin() + static_cast<std::ptrdiff_t>(j));
       i = j;
     }
   }

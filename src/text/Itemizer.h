@@ -17,13 +17,13 @@ struct StyleRun {
   uint32_t begin = 0, end = 0;
   uint32_t styleIndex = 0;  // caller's index, carried to the items
   FontRequest font;
-  std::string language;     // BCP 47
+  std::string language;  // BCP 47
 };
 
 struct Item {
   uint32_t begin = 0, end = 0;
-  uint8_t level = 0;      // bidi embedding level; odd = RTL
-  uint32_t script = 0;    // hb_script_t
+  uint8_t level = 0;    // bidi embedding level; odd = RTL
+  uint32_t script = 0;  // hb_script_t
   const Font* font = nullptr;
   std::string language;
   uint32_t styleIndex = 0;
@@ -36,10 +36,10 @@ struct MissingChar {
 };
 
 struct Itemization {
-  bool rtl = false;                 // resolved paragraph direction
-  std::vector<Item> items;          // logical order, covering the whole text
-  std::vector<uint8_t> levels;      // per character
-  std::vector<MissingChar> missing; // characters no font has (set with .notdef)
+  bool rtl = false;                  // resolved paragraph direction
+  std::vector<Item> items;           // logical order, covering the whole text
+  std::vector<uint8_t> levels;       // per character
+  std::vector<MissingChar> missing;  // characters no font has (set with .notdef)
 };
 
 Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& styles, BaseDirection dir,

@@ -17,10 +17,17 @@
 namespace folio::text {
 namespace {
 
+// What an idle cached iterator points at (it keeps a reference to its text).
+const icu::UnicodeString& emptyText() {
+  static const icu::UnicodeString kEmpty;
+  return kEmpty;
+}
+
 icu::Locale localeFor(std::string_view tag) {
   if (tag.empty()) return icu::Locale::getRoot();
   UErrorCode err = U_ZERO_ERROR;
-  icu::Locale loc = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), err);
+  icu::Locale loc =
+      icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), err);
   if (U_FAILURE(err) || loc.isBogus()) return icu::Locale::getRoot();
   // ICU's "ja" data selects CSS line-break:normal, which allows a line to
   // start with small kana (ょ, ッ) or the prolonged sound mark; Japanese
@@ -55,7 +62,8 @@ icu::BreakIterator* lineIterator(std::string_view locale) {
 icu::BreakIterator* characterIterator() {
   thread_local std::unique_ptr<icu::BreakIterator> bi = [] {
     UErrorCode err = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> p(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), err));
+    std::unique_ptr<icu::BreakIterator> p(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), err));
     if (U_FAILURE(err)) p.reset();
     return p;
   }();
@@ -79,7 +87,7 @@ std::vector<bool> graphemeStarts(const std::u32string& text) {
   for (int32_t p = bi->first(); p != icu::BreakIterator::DONE; p = bi->next()) {
     if (p < u16.length()) starts[u16.charOf[static_cast<size_t>(p)]] = true;
   }
-  bi->setText(icu::UnicodeString());  // drop the alias before `u16` dies
+  bi->setText(emptyText());  // drop the alias before `u16` dies
   return starts;
 }
 
@@ -99,7 +107,7 @@ std::vector<BreakKind> lineBreaks(const std::u32string& text, std::string_view l
     const bool hard = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT;
     out[u16.charOf[static_cast<size_t>(p)]] = hard ? BreakKind::Mandatory : BreakKind::Allowed;
   }
-  bi->setText(icu::UnicodeString());
+  bi->setText(emptyText());
   // Never break inside a grapheme cluster (ICU's rules already avoid most
   // cases; emoji sequences and prepended marks are the exceptions).
   const std::vector<bool> starts = graphemeStarts(text);

@@ -33,7 +33,8 @@ Sp scale(int32_t v, Sp size, int upem) {
 // neighbour is neutral.
 bool neutralNeighbour(char32_t c) {
   if (c == 0x200C || c == 0x200D) return false;
-  const auto jt = static_cast<UJoiningType>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE));
+  const auto jt =
+      static_cast<UJoiningType>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE));
   if (jt != U_JT_NON_JOINING) return false;
   const int8_t gc = u_charType(static_cast<UChar32>(c));
   return gc != U_NON_SPACING_MARK && gc != U_ENCLOSING_MARK && gc != U_COMBINING_SPACING_MARK;
@@ -83,7 +84,8 @@ std::vector<hb_feature_t> parseFeatures(std::string_view list) {
     while (!one.empty() && (one.back() == ' ' || one.back() == '\t')) one.remove_suffix(1);
     hb_feature_t f;
     // Unparsable entries are dropped: the style module validates user input.
-    if (!one.empty() && hb_feature_from_string(one.data(), static_cast<int>(one.size()), &f)) out.push_back(f);
+    if (!one.empty() && hb_feature_from_string(one.data(), static_cast<int>(one.size()), &f))
+      out.push_back(f);
     pos = comma + 1;
   }
   return out;
@@ -111,8 +113,8 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
   // case. EOT is left unset (HarfBuzz's and hb-shape's default).
   const bool bot = begin == 0;
   const int8_t firstType = u_charType(static_cast<UChar32>(paragraph[begin]));
-  const bool startsWithMark =
-      firstType == U_NON_SPACING_MARK || firstType == U_ENCLOSING_MARK || firstType == U_COMBINING_SPACING_MARK;
+  const bool startsWithMark = firstType == U_NON_SPACING_MARK || firstType == U_ENCLOSING_MARK ||
+                              firstType == U_COMBINING_SPACING_MARK;
 
   const bool cacheable = contextIsNeutral(paragraph, begin, end);
   CacheKey key;
@@ -141,10 +143,14 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
   hb_buffer_add_utf32(m_buffer, reinterpret_cast<const uint32_t*>(paragraph.data()),
                       static_cast<int>(paragraph.size()), begin, static_cast<int>(end - begin));
   hb_buffer_set_direction(m_buffer, request.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  hb_buffer_set_script(m_buffer, static_cast<hb_script_t>(request.script));
-  if (!request.language.empty()) {
-    hb_buffer_set_language(m_buffer,
-                           hb_language_from_string(request.language.data(), static_cast<int>(request.language.size())));
+  // No language means "undetermined", never the process locale (which is
+  // what HarfBuzz's guessing would use): output must not depend on $LANG.
+  const std::string_view lang = request.language.empty() ? std::string_view("und") : request.language;
+  hb_buffer_set_language(m_buffer, hb_language_from_string(lang.data(), static_cast<int>(lang.size())));
+  if (request.script != 0) {
+    hb_buffer_set_script(m_buffer, static_cast<hb_script_t>(request.script));
+  } else {
+    hb_buffer_guess_segment_properties(m_buffer);  // direction and language set: guesses the script only
   }
   hb_buffer_set_cluster_level(m_buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   unsigned flags = HB_BUFFER_FLAG_DEFAULT;

@@ -17,7 +17,7 @@ namespace folio::text {
 
 struct Glyph {
   uint32_t gid = 0;
-  Sp advance = 0;   // at the requested size
+  Sp advance = 0;  // at the requested size
   Sp xOffset = 0;
   Sp yOffset = 0;
   uint32_t cluster = 0;  // index into the paragraph text of the cluster's first char
@@ -33,7 +33,7 @@ struct ShapeRequest {
 };
 
 class Shaper {
-public:
+ public:
   Shaper();
   ~Shaper();
   // Appends the glyphs of text[begin, end) in visual order (reversed for RTL,
@@ -43,7 +43,7 @@ public:
   size_t cacheHits() const { return m_hits; }
   size_t cacheMisses() const { return m_misses; }
 
-private:
+ private:
   struct Cache;
   Cache* m_cache;
   ::hb_buffer_t* m_buffer;

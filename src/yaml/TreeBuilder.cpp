@@ -54,10 +54,24 @@ void TreeBuilder::OnDocumentStart(const YAML::Mark& mark) {
   }
 }
 
+SourcePos TreeBuilder::emptyValuePosition(const YAML::Mark& mark) const {
+  if (mark.pos < 0 || static_cast<size_t>(mark.pos) > m_text.size()) return position(mark);
+  std::string_view rest = m_text.substr(static_cast<size_t>(mark.pos));
+  for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+    if (rest.starts_with(word)) return position(mark);  // an explicit null is where it is written
+  }
+  // An empty value: yaml-cpp marks the next token, perhaps lines below.
+  // Point just after the '-' or ':' that introduced it instead.
+  size_t i = static_cast<size_t>(mark.pos);
+  while (i > 0 && std::string_view(" \t\r\n").find(m_text[i - 1]) != std::string_view::npos) --i;
+  if (i > 0 && (m_text[i - 1] == '-' || m_text[i - 1] == ':')) return m_index.position(i, m_file);
+  return position(mark);
+}
+
 void TreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
   Node node;
   node.kind = Node::Kind::Null;
-  node.pos = position(mark);
+  node.pos = emptyValuePosition(mark);
   charge(1, node.pos);
   attach(std::move(node), 1, 0, anchor);
 }

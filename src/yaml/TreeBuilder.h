@@ -66,6 +66,8 @@ private:
   };
 
   SourcePos position(const YAML::Mark& mark) const;
+  // Where an empty (null) value sits, for messages about it.
+  SourcePos emptyValuePosition(const YAML::Mark& mark) const;
   void openCollection(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor);
   void closeCollection();
   void charge(size_t nodes, const SourcePos& pos);

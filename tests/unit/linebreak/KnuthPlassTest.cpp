@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -80,14 +81,16 @@ TEST(KnuthPlass, ForcedBreakWithoutFillIsUnderfullButTaken) {
   //   0:2 1:g 2:2 3:p(-inf) 4:2 5:g 6:2 7:p(inf) 8:fil 9:p(-inf), measure 10
   // The line up to 3 is natural 5, stretch 1: b 10000, above any tolerance.
   // Pass 1 fails; in pass 2 (final, no emergency stretch) TeX's §854 keeps
-  // the only active node and records the break with artificial demerits 0,
-  // fitness very loose. Last line: b 0 decent, 100 + 10000 (very loose ->
-  // decent). Total 10100. The line stretches by its true ratio, 5.
+  // the only active node and takes the break anyway, fitness very loose.
+  // (TeX counts such a line 0; we count its real demerits, see
+  // KnuthPlass.cpp: 10 + 10000 >= 10000 gives 10^8, + 10000 decent -> very
+  // loose.) Last line: b 0 decent, 100 + 10000 (very loose -> decent).
+  // Total 100020100. The line stretches by its true ratio, 5.
   std::vector<Item> items = {box(2), glue(), box(2), forced(), box(2), glue(), box(2)};
   finishParagraph(items);
   const Result r = breakLines(items, {pt(10)}, Params{});
   EXPECT_EQ(r.breaks, (Breaks{3, 9}));
-  EXPECT_EQ(r.demerits, 10100);
+  EXPECT_EQ(r.demerits, 100020100);
   EXPECT_EQ(r.pass, 2);
   EXPECT_FALSE(r.overfull);
   EXPECT_DOUBLE_EQ(r.ratios[0], 5.0);
@@ -102,9 +105,9 @@ TEST(KnuthPlass, FlaggedPenaltyIsABreakOnlyInPassTwo) {
   // Pass 2: "4 hy-" = 4 + 1 + 3 + 1 = 9 exactly: b 0, 100 + 50^2 = 2600.
   // "phen bbbb" + fil: b 0, 100 + 5000 (the second-to-last line ends
   // flagged). Total 7700.
-  const std::vector<Item> items = {box(4),   glue(),   box(3), hyphen(), box(3), glue(), box(4),
-                                   Item::penaltyItem(0, kInfinitePenalty),   Item::filGlue(),
-                                   forced()};
+  const std::vector<Item> items = {box(4),          glue(),  box(3), hyphen(),
+                                   box(3),          glue(),  box(4), Item::penaltyItem(0, kInfinitePenalty),
+                                   Item::filGlue(), forced()};
   const Result r = breakLines(items, {pt(9)}, Params{});
   EXPECT_EQ(r.breaks, (Breaks{3, 9}));
   EXPECT_EQ(r.demerits, 7700);
@@ -120,9 +123,10 @@ TEST(KnuthPlass, ConsecutiveHyphensAvoidedWhenAnAlternativeExists) {
   // B: break 7: "aa b cc·ccc" natural 10, shrink 2: t/s = 1, b 100, tight:
   //    12100; then "ddd·ddd" + fil: 100. Total 12200 < 13300, so B.
   // With flaggedDemerits = 0, A costs 10300 and wins.
-  const std::vector<Item> items = {box(2),   glue(), box(1), glue(), box(2),   hyphen(), box(3),
-                                   glue(),   box(3), hyphen(), box(3),
-                                   Item::penaltyItem(0, kInfinitePenalty), Item::filGlue(), forced()};
+  const std::vector<Item> items = {box(2),          glue(),   box(1), glue(),
+                                   box(2),          hyphen(), box(3), glue(),
+                                   box(3),          hyphen(), box(3), Item::penaltyItem(0, kInfinitePenalty),
+                                   Item::filGlue(), forced()};
   Params params;
   params.pretolerance = -1;
   const Result r = breakLines(items, {pt(8)}, params);
@@ -183,7 +187,7 @@ TEST(KnuthPlass, SingleBoxWiderThanTheMeasure) {
   const Result r = breakLines(items, {pt(10)}, Params{});
   EXPECT_EQ(r.breaks, (Breaks{3}));
   EXPECT_TRUE(r.overfull);
-  EXPECT_EQ(r.demerits, 0);        // artificial
+  EXPECT_EQ(r.demerits, 0);          // artificial
   EXPECT_DOUBLE_EQ(r.ratios[0], 0);  // no shrink at all
 }
 
@@ -305,22 +309,24 @@ TEST(KnuthPlass, EmergencyStretchPass) {
   EXPECT_EQ(r.demerits, 4589);
   EXPECT_DOUBLE_EQ(r.ratios[0], 5.0);
 
-  // Without it pass 2 is final and the artificial-demerits rescue applies:
-  // 0 + (100 + 10000 very loose -> decent).
+  // Without it pass 2 is final and the §854 rescue takes the underfull line:
+  // 10^8 + 10000 (decent -> very loose), then 100 + 10000 (-> decent).
   r = breakLines(items, {pt(16)}, Params{});
   EXPECT_EQ(r.pass, 2);
-  EXPECT_EQ(r.demerits, 10100);
+  EXPECT_EQ(r.breaks, (Breaks{3, 9}));
+  EXPECT_EQ(r.demerits, 100020100);
 }
 
 TEST(KnuthPlass, PenaltiesAddOrSubtractTheirSquare) {
   // Words 3 3 3 3, measure 7, with a penalty before the second space:
   //   0:3 1:g 2:3 3:p(w 0, P) 4:g 5:3 6:g 7:3 8:p(inf) 9:fil 10:p(-inf)
-  // Every 2-line option needs "3 3" (7, b 0): breaking at the glue 4 costs
-  // nothing extra... but glue 4 follows a penalty, so it is no breakpoint:
-  // the only way is the penalty 3 itself: 100 + P^2 (P > 0) or 100 - P^2.
+  // Glue 4 follows a penalty, so it is no breakpoint; "3" alone has no
+  // stretch and "3 3 3" (11, shrink 2) is overfull, so line 1 must be "3 3"
+  // (7, b 0) ending at the penalty: 100 + P^2 for P > 0, 100 - P^2 for P < 0.
   // Line 2 "3 3" + fil: 100.
   auto make = [](int32_t p) {
-    std::vector<Item> items = {box(3), glue(), box(3), Item::penaltyItem(0, p), glue(), box(3), glue(), box(3)};
+    std::vector<Item> items = {box(3), glue(), box(3), Item::penaltyItem(0, p),
+                               glue(), box(3), glue(), box(3)};
     finishParagraph(items);
     return items;
   };
@@ -372,11 +378,14 @@ struct Exhaustive {
   const std::vector<Item>& items;
   const std::vector<Sp>& widths;
   const Params& params;
+  double threshold = params.tolerance;
+  bool flaggedBreaks = true;  // false: TeX's first pass
 
   bool legal(size_t i) const {
     const Item& it = items[i];
     if (it.type == Item::Type::Glue) return i > 0 && items[i - 1].type == Item::Type::Box;
-    return it.type == Item::Type::Penalty && it.penalty < kInfinitePenalty;
+    if (it.type != Item::Type::Penalty || it.penalty >= kInfinitePenalty) return false;
+    return flaggedBreaks || !it.flagged || it.penalty <= -kInfinitePenalty;
   }
   bool forcedAt(size_t i) const {
     return items[i].type == Item::Type::Penalty && items[i].penalty <= -kInfinitePenalty;
@@ -411,7 +420,7 @@ struct Exhaustive {
       b = -shortfall > sh ? 10001 : texBadness(-shortfall, sh);
       fit = b > 12 ? 3 : 2;
     }
-    if (b > 10000 || b > params.tolerance) return std::nullopt;
+    if (b > 10000 || b > threshold) return std::nullopt;
     int64_t d = params.linePenalty + b;
     d = d >= 10000 ? 100000000 : d * d;
     const bool last = brk + 1 == items.size();
@@ -440,15 +449,19 @@ struct Exhaustive {
     }
     return total;
   }
-  std::optional<int64_t> best() const {
-    std::optional<int64_t> bestCost;
+  // Fewest demerits per line count.
+  std::map<size_t, int64_t> bestPerCount() const {
+    std::map<size_t, int64_t> best;
     Breaks path;
     std::function<void(size_t)> extend = [&](size_t from) {
       for (size_t b = from; b < items.size(); ++b) {
         if (!legal(b) && b + 1 != items.size()) continue;
         path.push_back(b);
         if (b + 1 == items.size()) {
-          if (auto c = cost(path); c && (!bestCost || *c < *bestCost)) bestCost = c;
+          if (auto c = cost(path)) {
+            auto [it, fresh] = best.emplace(path.size(), *c);
+            if (!fresh) it->second = std::min(it->second, *c);
+          }
         } else {
           extend(b + 1);
         }
@@ -457,7 +470,14 @@ struct Exhaustive {
       }
     };
     extend(0);
-    return bestCost;
+    return best;
+  }
+  std::optional<int64_t> best() const {
+    std::optional<int64_t> result;
+    for (const auto& [count, cost] : bestPerCount()) {
+      if (!result || cost < *result) result = cost;
+    }
+    return result;
   }
 };
 
@@ -501,8 +521,70 @@ TEST(KnuthPlass, MatchesExhaustiveSearchOnRandomParagraphs) {
     EXPECT_EQ(r.demerits, *expected) << "trial " << trial;
     EXPECT_EQ(oracle.cost(r.breaks), std::optional<int64_t>(r.demerits)) << "trial " << trial;
     EXPECT_FALSE(r.overfull);
+
+    // The two-pass flow: pass 1 without hyphenation under pretolerance 100;
+    // only if that has no solution, pass 2 with everything under tolerance.
+    Params twoPass = params;
+    twoPass.pretolerance = 100;
+    const Exhaustive firstPass{items, widths, twoPass, 100, false};
+    const auto expected1 = firstPass.best();
+    const Result r2 = breakLines(items, widths, twoPass);
+    EXPECT_EQ(r2.pass, expected1 ? 1 : 2) << "trial " << trial;
+    EXPECT_EQ(r2.demerits, expected1 ? *expected1 : *expected) << "trial " << trial;
   }
   EXPECT_GT(compared, 150);
+}
+
+// Looseness against exhaustive search: §875 moves from the optimal line count
+// towards optimum + looseness as far as feasible solutions go, then takes the
+// fewest demerits for that count.
+TEST(KnuthPlass, LoosenessMatchesExhaustiveSearch) {
+  Lcg rng{777};
+  int compared = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    std::vector<Item> items;
+    const uint32_t nWords = 4 + rng.next(5);
+    for (uint32_t w = 0; w < nWords; ++w) {
+      if (w > 0) items.push_back(Item::glue(pt(2), pt(1 + rng.next(3)), pt(rng.next(2))));
+      items.push_back(box(1 + rng.next(5)));
+    }
+    finishParagraph(items);
+    const std::vector<Sp> widths = {pt(8 + rng.next(8))};
+    Params params;
+    params.pretolerance = -1;
+    params.tolerance = 1000;
+    const Exhaustive oracle{items, widths, params};
+    const auto perCount = oracle.bestPerCount();
+    if (perCount.empty()) continue;
+    size_t optimal = 0;
+    int64_t fewest = 0;
+    bool tie = false;
+    for (const auto& [count, cost] : perCount) {
+      if (optimal == 0 || cost < fewest) {
+        optimal = count;
+        fewest = cost;
+        tie = false;
+      } else if (cost == fewest) {
+        tie = true;
+      }
+    }
+    if (tie) continue;
+    for (int looseness : {-2, -1, 1, 2}) {
+      size_t target = optimal;
+      for (const auto& [count, cost] : perCount) {
+        const int diff = static_cast<int>(count) - static_cast<int>(optimal);
+        if (looseness > 0 && diff > 0 && diff <= looseness) target = std::max(target, count);
+        if (looseness < 0 && diff < 0 && diff >= looseness) target = std::min(target, count);
+      }
+      params.looseness = looseness;
+      const Result r = breakLines(items, widths, params);
+      ASSERT_EQ(r.breaks.size(), target) << "trial " << trial << " looseness " << looseness;
+      EXPECT_EQ(r.demerits, perCount.at(target)) << "trial " << trial << " looseness " << looseness;
+      if (target != optimal) ++compared;
+    }
+    params.looseness = 0;
+  }
+  EXPECT_GT(compared, 50);
 }
 
 TEST(KnuthPlass, TenThousandWordParagraph) {

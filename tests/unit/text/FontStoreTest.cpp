@@ -1,11 +1,10 @@
-#include "text/FontStore.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <thread>
 
 #include "TextTestSupport.h"
+#include "text/FontStore.h"
 
 namespace folio::text {
 namespace {

@@ -1,11 +1,10 @@
-#include "text/Font.h"
-
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <thread>
 
 #include "TextTestSupport.h"
+#include "text/Font.h"
 
 namespace folio::text {
 namespace {
@@ -56,7 +55,7 @@ TEST(Font, GlyphLookupAndAdvances) {
   EXPECT_GT(f->advance(a), 500);
   EXPECT_LT(f->advance(a), 900);
   EXPECT_EQ(f->advance(f->glyphFor(U' ')), 260);  // hb-shape reports 260 for the space
-  EXPECT_TRUE(f->isMark(f->glyphFor(0x0301)));   // combining acute
+  EXPECT_TRUE(f->isMark(f->glyphFor(0x0301)));    // combining acute
   EXPECT_FALSE(f->isMark(a));
 }
 
@@ -84,6 +83,16 @@ TEST(Font, FaceInCollection) {
   EXPECT_EQ(f->postscriptName().find(' '), std::string::npos);
 }
 
+TEST(Font, FacesOfOneCollectionShareTheFileBytes) {
+  const std::string path = notoPath("NotoSansCJK-Regular.ttc");
+  auto sc = Font::load(path, 2, 0);
+  auto jp = Font::load(path, 0, 1);
+  ASSERT_TRUE(sc && jp);
+  EXPECT_NE(sc->familyName(), jp->familyName());
+  EXPECT_EQ(sc->data().data(), jp->data().data());
+  EXPECT_EQ(sc->data().size(), jp->data().size());
+}
+
 TEST(Font, UnreadableFilesGiveNull) {
   EXPECT_EQ(Font::load("/nonexistent/font.ttf", 0, 0), nullptr);
   const std::string junk = ::testing::TempDir() + "/folio_junk_font.ttf";
@@ -104,7 +113,8 @@ TEST(Font, ConcurrentReadsAgree) {
     threads.emplace_back([&, t] {
       int s = 0;
       for (int rep = 0; rep < 50; ++rep)
-        for (char32_t c = U'!'; c <= U'~'; ++c) s += f->advance(f->glyphFor(c)) + (f->isMark(f->glyphFor(c)) ? 1 : 0);
+        for (char32_t c = U'!'; c <= U'~'; ++c)
+          s += f->advance(f->glyphFor(c)) + (f->isMark(f->glyphFor(c)) ? 1 : 0);
       sums[t] = s;
     });
   }

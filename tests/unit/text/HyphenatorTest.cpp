@@ -1,10 +1,9 @@
-#include "text/Hyphenator.h"
-
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "TextTestSupport.h"
+#include "text/Hyphenator.h"
 
 namespace folio::text {
 namespace {
@@ -110,18 +109,29 @@ TEST(Hyphenator, UnknownLanguage) {
 }
 
 TEST(Hyphenator, ConcurrentUse) {
+  // A fresh instance so the threads race on loading too (en and fr load
+  // fast; the German file takes libhyphen seconds, tested once above).
   Hyphenator h;
   std::vector<std::string> got(6);
   std::vector<std::thread> threads;
   for (int t = 0; t < 6; ++t) {
     threads.emplace_back([&, t] {
-      const char* lang = (t % 2) ? "de" : "en";
-      const char* word = (t % 2) ? "Silbentrennung" : "hyphenation";
+      const char* lang = (t % 2) ? "fr" : "en-US";
+      const char* word = (t % 2) ? "typographie" : "hyphenation";
       for (int i = 0; i < 50; ++i) got[t] = hyph(h, word, lang);
     });
   }
   for (auto& th : threads) th.join();
-  for (int t = 0; t < 6; ++t) EXPECT_EQ(got[t], (t % 2) ? "Sil-ben-tren-nung" : "hy-phen-ation");
+  for (int t = 0; t < 6; ++t) EXPECT_EQ(got[t], (t % 2) ? "ty-po-gra-phie" : "hy-phen-ation");
+}
+
+TEST(Hyphenator, TagsNamingTheSameFileShareIt) {
+  Hyphenator& h = shared();
+  EXPECT_TRUE(h.hasLanguage("de"));  // already loaded by the German test, or loaded here once
+  EXPECT_TRUE(h.hasLanguage("de-DE"));
+  EXPECT_TRUE(h.hasLanguage("DE_de"));
+  EXPECT_EQ(hyph(h, "Silbentrennung", "de-AT"), "Sil-ben-tren-nung");
+  EXPECT_FALSE(h.hasLanguage("../../etc/passwd"));
 }
 
 }  // namespace

@@ -1,8 +1,7 @@
-#include "text/Itemizer.h"
-
 #include <gtest/gtest.h>
 
 #include "TextTestSupport.h"
+#include "text/Itemizer.h"
 
 namespace folio::text {
 namespace {
@@ -121,8 +120,8 @@ TEST(Itemizer, ScriptRunsLatinCyrillicCjk) {
 
 TEST(Itemizer, JapaneseUsesTheJapaneseCjkFace) {
   const std::u32string text = u32("日本語のテキスト");
-  const Itemization it = itemize(text, {style(0, text.size(), "Noto Serif", "ja")}, BaseDirection::Auto,
-                                 sharedStore());
+  const Itemization it =
+      itemize(text, {style(0, text.size(), "Noto Serif", "ja")}, BaseDirection::Auto, sharedStore());
   expectCoverage(it, text.size());
   for (const Item& item : it.items) EXPECT_EQ(item.font->familyName(), "Noto Serif CJK JP");
   EXPECT_EQ(itemAt(it, 3).script, tag("Hira"));

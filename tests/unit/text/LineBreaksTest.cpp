@@ -1,8 +1,7 @@
-#include "text/LineBreaks.h"
-
 #include <gtest/gtest.h>
 
 #include "TextTestSupport.h"
+#include "text/LineBreaks.h"
 
 namespace folio::text {
 namespace {
@@ -57,15 +56,17 @@ TEST(LineBreaks, ThaiGetsDictionaryBreaks) {
 
 TEST(LineBreaks, JapaneseKinsoku) {
   const std::u32string text = u32("今日は「晴れ」です。きょうは良い天気");
-  //                               0 1 2 3 4 5 6 7 8 9 10
+  // 今0 日1 は2 「3 晴4 れ5 」6 で7 す8 。9 き10 ょ11 う12
   const std::vector<BreakKind> b = lineBreaks(text, "ja");
   EXPECT_EQ(b[1], BreakKind::Allowed) << "between ideographs";
   EXPECT_EQ(b[4], BreakKind::None) << "not after 「";
   EXPECT_EQ(b[6], BreakKind::None) << "not before 」";
   EXPECT_EQ(b[9], BreakKind::None) << "not before 。";
   EXPECT_EQ(b[10], BreakKind::Allowed) << "after 。";
-  EXPECT_EQ(b[12], BreakKind::None) << "not before small kana ょ";
-  EXPECT_EQ(b[11], BreakKind::Allowed);
+  EXPECT_EQ(b[11], BreakKind::None) << "not before small kana ょ";
+  EXPECT_EQ(b[12], BreakKind::Allowed);
+  // The tag can ask for CSS line-break:normal, which allows it.
+  EXPECT_EQ(lineBreaks(text, "ja-u-lb-normal")[11], BreakKind::Allowed);
 }
 
 TEST(LineBreaks, NeverInsideGraphemes) {
@@ -92,7 +93,8 @@ TEST(LineBreaks, EmptyText) {
 TEST(LineBreaks, GraphemeStarts) {
   EXPECT_EQ(graphemeStarts(U"e\u0301x"), (std::vector<bool>{true, false, true}));
   EXPECT_EQ(graphemeStarts(U"\U0001F469\u200D\U0001F4BBa"), (std::vector<bool>{true, false, false, true}));
-  EXPECT_EQ(graphemeStarts(U"\U0001F1EB\U0001F1F7\U0001F1E9\U0001F1EA"), (std::vector<bool>{true, false, true, false}));
+  EXPECT_EQ(graphemeStarts(U"\U0001F1EB\U0001F1F7\U0001F1E9\U0001F1EA"),
+            (std::vector<bool>{true, false, true, false}));
   EXPECT_EQ(graphemeStarts(U"\r\n"), (std::vector<bool>{true, false}));
   const std::u32string thai = u32("ที่");
   EXPECT_EQ(graphemeStarts(thai), (std::vector<bool>{true, false, false}));

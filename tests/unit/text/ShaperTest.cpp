@@ -1,10 +1,9 @@
-#include "text/Shaper.h"
-
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "TextTestSupport.h"
+#include "text/Shaper.h"
 
 namespace folio::text {
 namespace {
@@ -27,8 +26,8 @@ ShapeRequest request(const Font* font, Sp size, uint32_t script, std::string_vie
 
 // Shapes the whole text with size = upem sp (so advances are in font units)
 // and compares every glyph with hb-shape's answer for the same file.
-void expectSameAsHbShape(const std::string& file, const std::u32string& text, uint32_t script, const char* lang,
-                         bool rtl) {
+void expectSameAsHbShape(const std::string& file, const std::u32string& text, uint32_t script,
+                         const char* lang, bool rtl) {
   SCOPED_TRACE(file);
   ASSERT_FALSE(file.empty());
   auto font = Font::load(file, 0, 0);
@@ -41,8 +40,8 @@ void expectSameAsHbShape(const std::string& file, const std::u32string& text, ui
   std::vector<RefGlyph> ref;
   std::string error;
   ASSERT_TRUE(hbShape(file, text,
-                      std::string("--font-size=") + std::to_string(font->unitsPerEm()) + " --script=" + scriptTag +
-                          " --language=" + lang + " --direction=" + (rtl ? "rtl" : "ltr"),
+                      std::string("--font-size=") + std::to_string(font->unitsPerEm()) + " --script=" +
+                          scriptTag + " --language=" + lang + " --direction=" + (rtl ? "rtl" : "ltr"),
                       ref, error))
       << error;
   ASSERT_EQ(ours.size(), ref.size());
@@ -79,7 +78,8 @@ TEST(Shaper, DevanagariMatchesHbShape) {
 }
 
 TEST(Shaper, ThaiMatchesHbShape) {
-  expectSameAsHbShape(notoPath("NotoSerifThai-Regular.ttf"), u32("สวัสดีครับ ภาษาไทย"), tag("Thai"), "th", false);
+  expectSameAsHbShape(notoPath("NotoSerifThai-Regular.ttf"), u32("สวัสดีครับ ภาษาไทย"), tag("Thai"), "th",
+                      false);
 }
 
 TEST(Shaper, LigatureAndMonotoneClusters) {
@@ -185,9 +185,21 @@ TEST(Shaper, ArabicJoinsAcrossItemBoundary) {
   ASSERT_EQ(second.size(), 1u);
   EXPECT_NE(first[0].gid, isolated[0].gid) << "first beh must be initial, not isolated";
   EXPECT_NE(second[0].gid, isolated[0].gid) << "second beh must be final, not isolated";
-  EXPECT_EQ(first[0].gid, whole[1].gid);   // visual order: cluster 0 is on the right
+  EXPECT_EQ(first[0].gid, whole[1].gid);  // visual order: cluster 0 is on the right
   EXPECT_EQ(second[0].gid, whole[0].gid);
   EXPECT_EQ(second[0].cluster, 1u);
+}
+
+TEST(Shaper, UnknownScriptAndLanguageAreGuessedDeterministically) {
+  auto font = Font::load(notoPath("NotoSerif-Regular.ttf"), 0, 0);
+  ASSERT_NE(font, nullptr);
+  Shaper shaper;
+  const std::u32string text = u32("office");
+  std::vector<Glyph> guessed, explicitLatin;
+  shaper.shape(text, 0, 6, request(font.get(), pt(10), 0, ""), guessed);
+  shaper.shape(text, 0, 6, request(font.get(), pt(10), tag("Latn"), ""), explicitLatin);
+  ASSERT_EQ(guessed.size(), explicitLatin.size());
+  for (size_t i = 0; i < guessed.size(); ++i) EXPECT_EQ(guessed[i].gid, explicitLatin[i].gid);
 }
 
 TEST(Shaper, EmptyOrInvalidRangesAppendNothing) {
@@ -213,8 +225,8 @@ TEST(Shaper, ShapersInThreadsShareAFont) {
       Shaper shaper;
       for (int rep = 0; rep < 20; ++rep) {
         results[t].clear();
-        shaper.shape(text, 0, static_cast<uint32_t>(text.size()), request(font.get(), pt(10), tag("Latn"), "en"),
-                     results[t]);
+        shaper.shape(text, 0, static_cast<uint32_t>(text.size()),
+                     request(font.get(), pt(10), tag("Latn"), "en"), results[t]);
       }
     });
   }

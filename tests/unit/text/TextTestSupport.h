@@ -78,8 +78,10 @@ inline bool hbShape(const std::string& fontFile, const std::u32string& text, con
       error = "cannot parse hb-shape glyph '" + g + "'";
       return false;
     }
-    if (size_t at = g.find('@'); at != std::string::npos) std::sscanf(g.c_str() + at + 1, "%d,%d", &r.xOffset, &r.yOffset);
-    if (size_t plus = g.find('+'); plus != std::string::npos) std::sscanf(g.c_str() + plus + 1, "%d", &r.xAdvance);
+    if (size_t at = g.find('@'); at != std::string::npos)
+      std::sscanf(g.c_str() + at + 1, "%d,%d", &r.xOffset, &r.yOffset);
+    if (size_t plus = g.find('+'); plus != std::string::npos)
+      std::sscanf(g.c_str() + plus + 1, "%d", &r.xAdvance);
     out.push_back(r);
     pos = bar + 1;
   }

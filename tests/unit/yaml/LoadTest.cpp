@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,7 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path scratchDir() {
-  fs::path dir = fs::path(::testing::TempDir()) / "folio_yaml_load";
+  fs::path dir = fs::path(::testing::TempDir()) / ("folio_yaml_load_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   return dir;
 }

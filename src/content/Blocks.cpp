@@ -1,0 +1,382 @@
+// Body items: a plain string (a paragraph) or a mapping with one block key
+// and its attributes.
+#include <algorithm>
+
+#include "content/DocumentBuilder.h"
+#include "content/ImagePath.h"
+#include "content/Lengths.h"
+#include "content/Markdown.h"
+#include "content/Values.h"
+
+namespace folio::content {
+
+namespace {
+
+struct BlockKind {
+  std::string name;
+  Block::Kind kind;
+  std::vector<std::string> attributes;  // besides the common ones
+};
+
+const std::vector<BlockKind>& blockKinds() {
+  static const std::vector<BlockKind> kKinds{
+      {"paragraph", Block::Kind::Paragraph, {"align"}},
+      {"heading", Block::Kind::Heading, {"level", "align"}},
+      {"list", Block::Kind::List, {"numbered", "start"}},
+      {"quote", Block::Kind::Quote, {}},
+      {"image", Block::Kind::Image, {"width", "height", "align", "alt"}},
+      {"rule", Block::Kind::Rule, {"thickness", "width"}},
+      {"spacer", Block::Kind::Spacer, {}},
+      {"page-break", Block::Kind::PageBreak, {}},
+      {"markdown", Block::Kind::Paragraph, {}},
+  };
+  return kKinds;
+}
+
+const std::vector<std::string> kCommonAttributes{"id", "style", "lang", "dir"};
+
+const BlockKind* findKind(const std::string& name) {
+  for (const BlockKind& k : blockKinds()) {
+    if (k.name == name) return &k;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> blockNames() {
+  std::vector<std::string> names;
+  for (const BlockKind& k : blockKinds()) names.push_back(k.name);
+  return names;
+}
+
+bool isAttributeName(const std::string& name) {
+  if (std::find(kCommonAttributes.begin(), kCommonAttributes.end(), name) != kCommonAttributes.end()) return true;
+  for (const BlockKind& k : blockKinds()) {
+    if (std::find(k.attributes.begin(), k.attributes.end(), name) != k.attributes.end()) return true;
+  }
+  return false;
+}
+
+// Ids are targets of "#id" links: keep them to characters a URL fragment
+// can hold without escaping (and any non-ASCII letter).
+bool isBlockId(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+bool isBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+const char* article(const std::string& kind) {
+  return kind == "image" ? "an" : "a";
+}
+
+}  // namespace
+
+std::vector<Block> DocumentBuilder::readBlocks(const yaml::Node& sequence, const SourcePos&, const std::string&) {
+  std::vector<Block> blocks;
+  for (const yaml::Node& item : sequence.items) readItem(item, blocks);
+  return blocks;
+}
+
+void DocumentBuilder::readItem(const yaml::Node& item, std::vector<Block>& out) {
+  if (item.isMapping()) {
+    readBlockMapping(item, out);
+    return;
+  }
+  if (item.isScalar() && !isBlank(item.scalar)) {
+    Block paragraph;
+    paragraph.kind = Block::Kind::Paragraph;
+    paragraph.pos = item.pos;
+    paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
+    out.push_back(std::move(paragraph));
+    return;
+  }
+  if (item.isScalar()) {
+    m_diags.error(item.pos, "empty paragraph; expected text");
+  } else {
+    m_diags.error(item.pos, std::string(item.isNull() ? "empty block" : "a block cannot be a sequence") +
+                                "; expected a paragraph (a string) or a mapping such as 'heading: Title'");
+  }
+}
+
+void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Block>& out) {
+  // Which entry names the block kind?
+  const yaml::Node* blockKey = nullptr;
+  const BlockKind* kind = nullptr;
+  for (const auto& [key, value] : mapping.entries) {
+    const BlockKind* k = findKind(key.scalar);
+    if (!k) continue;
+    if (!kind) {
+      kind = k;
+      blockKey = &key;
+    } else {
+      m_diags.error(key.pos, "two block kinds in one item, '" + kind->name + "' and '" + k->name +
+                                 "'; expected one block key per item (start a new '- ' item for the second)");
+    }
+  }
+  if (!kind) {
+    bool reported = false;
+    for (const auto& [key, value] : mapping.entries) {
+      if (isAttributeName(key.scalar)) continue;
+      reported = true;
+      std::string message = "unknown block '" + key.scalar + "'";
+      // "- Note: the office is closed" is a paragraph to the writer and a
+      // mapping to YAML; block keys are lower-case single words.
+      bool looksLikeText = key.scalar.find(' ') != std::string::npos || (key.scalar[0] >= 'A' && key.scalar[0] <= 'Z');
+      std::string suggestion = looksLikeText ? "" : didYouMean(key.scalar, blockNames());
+      if (!suggestion.empty()) {
+        message += suggestion;
+      } else {
+        message += "; expected one of " + oneOf(blockNames());
+        if (looksLikeText || (mapping.entries.size() == 1 && value.isScalar())) {
+          message += " (for text containing ': ' or ending in ':', put the text in quotes)";
+        }
+      }
+      m_diags.error(key.pos, message);
+    }
+    if (!reported) {
+      m_diags.error(mapping.pos, "a block with attributes but no content; expected one of " + oneOf(blockNames()) +
+                                     " beside '" + mapping.entries.front().first.scalar + "'");
+    }
+    return;
+  }
+
+  Block block;
+  block.kind = kind->kind;
+  block.pos = mapping.pos;
+  bool listStart = false, numberedSet = false, valueOk = true;
+  std::vector<Block> generated;
+  // In source order, so diagnostics come out in the order of the file.
+  for (const auto& [key, value] : mapping.entries) {
+    if (&key == blockKey) {
+      valueOk = readValue(kind->name, key, value, block, generated);
+      continue;
+    }
+    if (findKind(key.scalar)) continue;  // a second block key, reported above
+    if (readCommonAttribute(key.scalar, key, value, block)) continue;
+    if (std::find(kind->attributes.begin(), kind->attributes.end(), key.scalar) != kind->attributes.end()) {
+      readAttribute(kind->name, key, value, block, listStart, numberedSet);
+      continue;
+    }
+    std::vector<std::string> allowed = kCommonAttributes;
+    allowed.insert(allowed.end(), kind->attributes.begin(), kind->attributes.end());
+    std::string suggestion = didYouMean(key.scalar, allowed);
+    m_diags.error(key.pos, "unknown attribute '" + key.scalar + "' for " + article(kind->name) + " " + kind->name +
+                               (suggestion.empty() ? "; expected " + oneOf(allowed) : suggestion));
+  }
+  if (listStart && !numberedSet) block.numbered = true;
+  if (listStart && numberedSet && !block.numbered) {
+    m_diags.warning(mapping.pos, "'start' has no effect on a bullet list; expected 'numbered: true'");
+  }
+  if (!valueOk) return;
+  if (kind->name != "markdown") {
+    out.push_back(std::move(block));
+    return;
+  }
+  // A markdown block's attributes apply to each block it produced; its id
+  // goes to the first so links land at its start.
+  for (size_t i = 0; i < generated.size(); ++i) {
+    Block& b = generated[i];
+    if (i == 0) b.id = block.id;
+    if (!block.style.empty()) b.style = block.style;
+    if (!block.lang.empty()) b.lang = block.lang;
+    if (block.dir != Direction::Auto) b.dir = block.dir;
+    out.push_back(std::move(b));
+  }
+}
+
+bool DocumentBuilder::readCommonAttribute(const std::string& name, const yaml::Node& key, const yaml::Node& value,
+                                          Block& block) {
+  if (std::find(kCommonAttributes.begin(), kCommonAttributes.end(), name) == kCommonAttributes.end()) return false;
+  SourcePos pos = valuePos(key, value);
+  auto text = readScalar(value, pos, name, "a string", m_diags);
+  if (!text) return true;
+  if (name == "id") {
+    if (isBlockId(*text)) {
+      block.id = *text;
+    } else {
+      m_diags.error(pos, "id '" + *text + "' is not valid; expected letters, digits, '-', '_', '.' or ':'");
+    }
+  } else if (name == "style") {
+    if (isBlank(*text)) {
+      m_diags.error(pos, "'style' is empty; expected a style name from the layout");
+    } else {
+      block.style = *text;
+    }
+  } else if (name == "lang") {
+    if (checkLanguage(*text, pos, "lang", m_diags)) block.lang = *text;
+  } else if (name == "dir") {
+    if (*text == "ltr") {
+      block.dir = Direction::Ltr;
+    } else if (*text == "rtl") {
+      block.dir = Direction::Rtl;
+    } else if (*text == "auto") {
+      block.dir = Direction::Auto;
+    } else {
+      std::string lower = *text;
+      for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      m_diags.error(pos, "dir '" + *text + "' is not valid; expected ltr, rtl or auto" +
+                             didYouMean(lower, {"ltr", "rtl", "auto"}));
+    }
+  }
+  return true;
+}
+
+void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& key, const yaml::Node& value,
+                                    Block& block, bool& listStart, bool& numberedSet) {
+  const std::string& name = key.scalar;
+  SourcePos pos = valuePos(key, value);
+  if (name == "width" || name == "height" || name == "thickness") {
+    std::optional<Length> length = readLengthValue(key, value, name);
+    if (!length) return;
+    (name == "width" ? block.width : name == "height" ? block.height : block.thickness) = *length;
+    return;
+  }
+  auto text = readScalar(value, pos, name, name == "alt" ? "a string" : "a single value", m_diags);
+  if (!text) return;
+  if (name == "alt") {
+    block.alt = *text;
+  } else if (name == "align") {
+    std::vector<std::string> choices{"start", "end", "left", "right", "center"};
+    if (kind != "image") choices.push_back("justify");
+    static const std::vector<std::pair<std::string, Align>> kAligns{
+        {"start", Align::Start}, {"end", Align::End},       {"left", Align::Left},
+        {"right", Align::Right}, {"center", Align::Center}, {"justify", Align::Justify}};
+    for (const auto& [word, align] : kAligns) {
+      if (*text == word && std::find(choices.begin(), choices.end(), word) != choices.end()) {
+        block.align = align;
+        return;
+      }
+    }
+    m_diags.error(pos, "align '" + *text + "' is not valid for " + article(kind) + " " + kind + "; expected " +
+                           oneOf(choices) + didYouMean(*text, choices));
+  } else if (name == "level") {
+    auto level = parseWholeNumber(*text);
+    if (!level) {
+      m_diags.error(pos, "heading level '" + *text + "' is not a number; expected 1, 2 or 3");
+    } else if (*level < 1 || *level > 3) {
+      m_diags.error(pos, "heading level " + *text + " is out of range; expected 1, 2 or 3");
+    } else {
+      block.level = static_cast<int>(*level);
+    }
+  } else if (name == "numbered") {
+    if (auto b = parseBool(*text)) {
+      block.numbered = *b;
+      numberedSet = true;
+    } else {
+      m_diags.error(pos, "numbered '" + *text + "' is not true or false; expected true or false");
+    }
+  } else if (name == "start") {
+    auto start = parseWholeNumber(*text);
+    if (!start || *start < 0 || *start > 999'999'999) {
+      m_diags.error(pos, "list start '" + *text + "' is not valid; expected a whole number from 0 to 999999999");
+    } else {
+      block.start = static_cast<int>(*start);
+      listStart = true;
+    }
+  }
+}
+
+std::optional<Length> DocumentBuilder::readLengthValue(const yaml::Node& key, const yaml::Node& value,
+                                                       const std::string& name) {
+  SourcePos pos = valuePos(key, value);
+  if (value.isNull()) {
+    m_diags.error(pos, "'" + name + "' needs a length; expected a number and a unit such as 12pt or 5mm");
+    return std::nullopt;
+  }
+  auto text = readScalar(value, pos, name, "a length", m_diags);
+  if (!text) return std::nullopt;
+  Length length;
+  LengthError error = readLength(*text, length);
+  if (error != LengthError::None) {
+    m_diags.error(pos, lengthErrorMessage(error, name, *text));
+    return std::nullopt;
+  }
+  return length;
+}
+
+markup::InlineText DocumentBuilder::readInline(const yaml::Node& key, const yaml::Node& value,
+                                               const std::string& name) {
+  SourcePos pos = valuePos(key, value);
+  if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
+    m_diags.error(pos, "'" + name + "' is empty; expected inline text");
+    return {};
+  }
+  auto text = readScalar(value, pos, name, "inline text", m_diags);
+  if (!text) return {};
+  return markup::parseInline(*text, pos, m_diags);
+}
+
+bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, const yaml::Node& value,
+                                Block& block, std::vector<Block>& generated) {
+  SourcePos pos = valuePos(key, value);
+  size_t errors = m_diags.errorCount();
+  if (kind == "paragraph" || kind == "heading") {
+    block.text = readInline(key, value, kind);
+  } else if (kind == "list") {
+    readList(key, value, block);
+  } else if (kind == "quote") {
+    if (value.isSequence() && !value.items.empty()) {
+      block.children = readBlocks(value, pos, kind);
+    } else if (value.isSequence()) {
+      m_diags.error(pos, "'quote' is empty; expected inline text or a sequence of blocks");
+    } else if (value.isMapping()) {
+      m_diags.error(pos, "wrong type for 'quote': expected inline text or a sequence of blocks, found a mapping");
+    } else {
+      block.text = readInline(key, value, kind);
+    }
+  } else if (kind == "image") {
+    if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
+      m_diags.error(pos, "'image' is empty; expected the path of a PNG, JPEG or PDF file");
+    } else if (auto path = readScalar(value, pos, kind, "a file path", m_diags)) {
+      if (auto resolved = resolveImagePath(*path, pos, m_path, m_options, m_diags)) block.imagePath = *resolved;
+    }
+  } else if (kind == "rule" || kind == "page-break") {
+    if (!value.isNull() && !(value.isMapping() && value.entries.empty())) {
+      m_diags.error(pos, "'" + kind + "' takes no value; expected nothing after '" + kind + ":'" +
+                             (kind == "rule" ? " (set 'thickness' and 'width' beside it)" : ""));
+    }
+  } else if (kind == "spacer") {
+    if (auto length = readLengthValue(key, value, kind)) block.space = *length;
+  } else if (kind == "markdown") {
+    if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
+      m_diags.error(pos, "'markdown' is empty; expected Markdown text");
+    } else if (auto text = readScalar(value, pos, kind, "a Markdown string", m_diags)) {
+      generated = markdownBlocks(*text, pos, m_diags);
+    }
+  }
+  return m_diags.errorCount() == errors;
+}
+
+void DocumentBuilder::readList(const yaml::Node& key, const yaml::Node& value, Block& block) {
+  SourcePos pos = valuePos(key, value);
+  if (!value.isSequence()) {
+    m_diags.error(pos, std::string("wrong type for 'list': expected a sequence of items, found ") +
+                           value.kindName() + " (start each item with '- ')");
+    return;
+  }
+  if (value.items.empty()) {
+    m_diags.error(pos, "'list' is empty; expected at least one item");
+    return;
+  }
+  for (const yaml::Node& item : value.items) {
+    std::vector<Block> blocks;
+    if (item.isScalar() && !isBlank(item.scalar)) {
+      Block paragraph;
+      paragraph.pos = item.pos;
+      paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
+      blocks.push_back(std::move(paragraph));
+    } else if (item.isSequence() && !item.items.empty()) {
+      blocks = readBlocks(item, item.pos, "list");
+    } else if (item.isMapping()) {
+      readBlockMapping(item, blocks);  // a single block, such as a nested list
+    } else {
+      m_diags.error(item.pos, "empty list item; expected inline text or a sequence of blocks");
+      continue;
+    }
+    block.items.push_back(std::move(blocks));
+  }
+}
+
+}  // namespace folio::content

@@ -1,0 +1,43 @@
+#include "content/Document.h"
+
+#include "content/DocumentBuilder.h"
+#include "content/References.h"
+
+namespace folio::content {
+
+const std::string* Document::field(const std::string& name) const {
+  for (const auto& [key, value] : fields) {
+    if (key == name) return &value;
+  }
+  return nullptr;
+}
+
+std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, Diagnostics& diags) {
+  return buildDocument(root, path, Options{}, diags);
+}
+
+std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, const Options& options,
+                                      Diagnostics& diags) {
+  size_t errorsBefore = diags.errorCount();
+  Document doc;
+  doc.path = path;
+  doc.layoutPos = SourcePos{path, 0, 0};
+  DocumentBuilder builder(path, options, diags);
+  builder.readDocument(root, doc);
+  if (!doc.body.empty()) checkReferences(doc, diags);
+  if (diags.errorCount() > errorsBefore) return std::nullopt;
+  return doc;
+}
+
+std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, Diagnostics& diags) {
+  return loadDocument(path, limits, Options{}, diags);
+}
+
+std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, const Options& options,
+                                     Diagnostics& diags) {
+  std::unique_ptr<yaml::Node> root = yaml::load(path, limits, diags);
+  if (!root) return std::nullopt;
+  return buildDocument(*root, path, options, diags);
+}
+
+}  // namespace folio::content

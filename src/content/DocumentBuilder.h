@@ -1,0 +1,46 @@
+#pragma once
+// Reads a content YAML tree into a Document, reporting every problem it
+// finds and carrying on, so one run shows all the mistakes in a file.
+#include <string>
+#include <vector>
+
+#include "content/Document.h"
+
+namespace folio::content {
+
+class DocumentBuilder {
+public:
+  DocumentBuilder(const std::string& path, const Options& options, Diagnostics& diags);
+
+  // Metadata.cpp: the top-level mapping.
+  void readDocument(const yaml::Node& root, Document& doc);
+
+  // Blocks.cpp: a sequence of body items; `name` is the key it sits under.
+  std::vector<Block> readBlocks(const yaml::Node& sequence, const SourcePos& pos, const std::string& name);
+
+private:
+  // Metadata.cpp
+  void readMetadataString(const yaml::Node& key, const yaml::Node& value, std::string& out);
+  void readKeywords(const yaml::Node& key, const yaml::Node& value, Document& doc);
+  void readFields(const yaml::Node& key, const yaml::Node& value, Document& doc);
+  void readFootnotes(const yaml::Node& key, const yaml::Node& value, Document& doc);
+  void readBody(const yaml::Node& key, const yaml::Node& value, Document& doc);
+
+  // Blocks.cpp
+  void readItem(const yaml::Node& item, std::vector<Block>& out);
+  void readBlockMapping(const yaml::Node& mapping, std::vector<Block>& out);
+  bool readCommonAttribute(const std::string& name, const yaml::Node& key, const yaml::Node& value, Block& block);
+  void readAttribute(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
+                     bool& listStart, bool& numberedSet);
+  bool readValue(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
+                 std::vector<Block>& generated);
+  markup::InlineText readInline(const yaml::Node& key, const yaml::Node& value, const std::string& name);
+  void readList(const yaml::Node& key, const yaml::Node& value, Block& block);
+  std::optional<Length> readLengthValue(const yaml::Node& key, const yaml::Node& value, const std::string& name);
+
+  std::string m_path;
+  const Options& m_options;
+  Diagnostics& m_diags;
+};
+
+}  // namespace folio::content

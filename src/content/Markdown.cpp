@@ -1,0 +1,142 @@
+#include "content/Markdown.h"
+
+#include <cmark.h>
+
+#include <memory>
+
+#include "markup/CmarkInlines.h"
+#include "markup/FootnoteMarkers.h"
+
+namespace folio::content {
+
+namespace {
+
+// Deeper nesting of quotes and lists is refused: converting recurses.
+constexpr int kMaxMarkdownDepth = 32;
+
+struct CmarkNodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+
+class MarkdownConverter {
+public:
+  MarkdownConverter(const markup::MarkedText& marked, const SourcePos& pos, Diagnostics& diags)
+      : m_marked(marked), m_pos(pos), m_diags(diags) {}
+
+  // Converts the children of `container` (document, quote or list item).
+  std::vector<Block> children(cmark_node* container, int depth) {
+    std::vector<Block> out;
+    if (depth > kMaxMarkdownDepth) {
+      if (!m_tooDeep) {
+        m_diags.error(m_pos, "Markdown nested more than " + std::to_string(kMaxMarkdownDepth) +
+                                 " levels deep; expected flatter quotes and lists");
+      }
+      m_tooDeep = true;
+      return out;
+    }
+    for (cmark_node* node = cmark_node_first_child(container); node; node = cmark_node_next(node)) {
+      convert(node, depth, out);
+    }
+    return out;
+  }
+
+private:
+  Block make(Block::Kind kind) const {
+    Block b;
+    b.kind = kind;
+    b.pos = m_pos;
+    return b;
+  }
+
+  markup::InlineText inlines(cmark_node* node) {
+    markup::InlineText text;
+    markup::InlineContext context{m_marked.mapped, m_marked.markers, m_pos, m_diags, {}};
+    markup::appendInlines(node, context, text);
+    return text;
+  }
+
+  // A code block keeps its lines: hard breaks between them, no trailing one.
+  Block literalBlock(cmark_node* node, const std::string& style, uint16_t flags) {
+    Block b = make(Block::Kind::Paragraph);
+    b.style = style;
+    const char* literal = cmark_node_get_literal(node);
+    std::string text = markup::restoreMarkers(literal ? literal : "", m_marked.markers);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    markup::Inline run;
+    run.flags = flags;
+    size_t start = 0;
+    for (;;) {
+      size_t nl = text.find('\n', start);
+      markup::appendText(b.text, std::string_view(text).substr(start, nl == std::string::npos ? nl : nl - start), run);
+      if (nl == std::string::npos) break;
+      markup::Inline br = run;
+      br.kind = markup::Inline::Kind::HardBreak;
+      b.text.push_back(br);
+      start = nl + 1;
+    }
+    return b;
+  }
+
+  void convert(cmark_node* node, int depth, std::vector<Block>& out) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_PARAGRAPH: {
+        Block b = make(Block::Kind::Paragraph);
+        b.text = inlines(node);
+        if (!b.text.empty()) out.push_back(std::move(b));
+        break;
+      }
+      case CMARK_NODE_HEADING: {
+        Block b = make(Block::Kind::Heading);
+        b.level = std::min(cmark_node_get_heading_level(node), 3);
+        b.text = inlines(node);
+        out.push_back(std::move(b));
+        break;
+      }
+      case CMARK_NODE_LIST: {
+        Block b = make(Block::Kind::List);
+        b.numbered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        if (b.numbered) b.start = cmark_node_get_list_start(node);
+        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
+          std::vector<Block> blocks = children(item, depth + 1);
+          if (blocks.empty()) blocks.push_back(make(Block::Kind::Paragraph));  // "-" alone: an empty item
+          b.items.push_back(std::move(blocks));
+        }
+        out.push_back(std::move(b));
+        break;
+      }
+      case CMARK_NODE_BLOCK_QUOTE: {
+        Block b = make(Block::Kind::Quote);
+        b.children = children(node, depth + 1);
+        out.push_back(std::move(b));
+        break;
+      }
+      case CMARK_NODE_THEMATIC_BREAK: out.push_back(make(Block::Kind::Rule)); break;
+      case CMARK_NODE_CODE_BLOCK: out.push_back(literalBlock(node, "code", markup::kCode)); break;
+      case CMARK_NODE_HTML_BLOCK:
+        m_diags.warning(m_pos, "raw HTML in Markdown is not supported (kept as text); expected Markdown, or "
+                               "<sup>, <sub>, <span lang> and <br> inside a paragraph");
+        out.push_back(literalBlock(node, "", 0));
+        break;
+      default: break;
+    }
+  }
+
+  const markup::MarkedText& m_marked;
+  SourcePos m_pos;
+  Diagnostics& m_diags;
+  bool m_tooDeep = false;
+};
+
+}  // namespace
+
+std::vector<Block> markdownBlocks(const std::string& source, const SourcePos& pos, Diagnostics& diags) {
+  markup::MarkedText marked =
+      markup::extractFootnotes(markup::MappedText::identity(source), pos, diags, /*allowFootnotes=*/true);
+  std::unique_ptr<cmark_node, CmarkNodeDeleter> document(
+      cmark_parse_document(marked.mapped.text.data(), marked.mapped.text.size(), CMARK_OPT_DEFAULT));
+  if (!document) return {};
+  MarkdownConverter converter(marked, pos, diags);
+  return converter.children(document.get(), 0);
+}
+
+}  // namespace folio::content

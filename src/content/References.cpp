@@ -1,0 +1,125 @@
+#include "content/References.h"
+
+#include <cctype>
+#include <set>
+
+#include "content/Values.h"
+#include "yaml/TextCheck.h"
+
+namespace folio::content {
+
+namespace {
+
+class ReferenceChecker {
+public:
+  ReferenceChecker(const Document& doc, Diagnostics& diags) : m_doc(doc), m_diags(diags) {
+    for (const auto& [id, text] : doc.footnotes) m_footnoteIds.push_back(id);
+  }
+
+  void run() {
+    collectIds(m_doc.body);
+    for (const auto& [id, pos] : m_ids) m_idNames.push_back(id);
+    checkBlocks(m_doc.body);
+    for (const auto& [id, text] : m_doc.footnotes) {
+      auto pos = m_doc.footnotePos.find(id);
+      checkText(text, pos == m_doc.footnotePos.end() ? SourcePos{m_doc.path, 0, 0} : pos->second);
+    }
+    for (const auto& [id, text] : m_doc.footnotes) {
+      if (m_used.count(id)) continue;
+      auto pos = m_doc.footnotePos.find(id);
+      m_diags.warning(pos == m_doc.footnotePos.end() ? SourcePos{m_doc.path, 0, 0} : pos->second,
+                      "footnote '" + id + "' is defined but never used; expected a reference [^" + id +
+                          "] in the text");
+    }
+  }
+
+private:
+  void collectIds(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      if (!b.id.empty()) {
+        auto [it, inserted] = m_ids.emplace(b.id, b.pos);
+        if (!inserted) {
+          m_diags.error(b.pos, "duplicate id '" + b.id + "'; first used at " + yaml::LineIndex::lineColumn(it->second));
+        }
+      }
+      for (const std::vector<Block>& item : b.items) collectIds(item);
+      collectIds(b.children);
+    }
+  }
+
+  void checkBlocks(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      checkText(b.text, b.pos);
+      for (const std::vector<Block>& item : b.items) checkBlocks(item);
+      checkBlocks(b.children);
+    }
+  }
+
+  void checkText(const markup::InlineText& text, const SourcePos& pos) {
+    const std::string* previousLink = nullptr;
+    for (const markup::Inline& run : text) {
+      if (run.kind == markup::Inline::Kind::FootnoteRef) {
+        if (run.note) {
+          checkText(*run.note, pos);
+        } else {
+          checkFootnoteRef(run.noteId, pos);
+        }
+      }
+      // A link spans several runs when its label is styled; check it once.
+      if (!run.link.empty() && (!previousLink || *previousLink != run.link)) checkLink(run.link, pos);
+      previousLink = &run.link;
+    }
+  }
+
+  void checkFootnoteRef(const std::string& id, const SourcePos& pos) {
+    m_used.insert(id);
+    if (m_doc.footnotes.count(id)) return;
+    std::string suggestion = didYouMean(id, m_footnoteIds);
+    m_diags.error(pos, "footnote '[^" + id + "]' is not defined" +
+                           (suggestion.empty() ? "; expected '" + id + "' under the top-level 'footnotes' key"
+                                               : suggestion));
+  }
+
+  void checkLink(const std::string& link, const SourcePos& pos) {
+    if (link.front() == '#') {
+      std::string id = link.substr(1);
+      if (m_ids.count(id)) return;
+      std::string suggestion = closestMatch(id, m_idNames);
+      m_diags.error(pos, "link '" + link + "' points to no block" +
+                             (suggestion.empty() ? "; expected the id of a block in this document"
+                                                 : "; did you mean '#" + suggestion + "'?"));
+      return;
+    }
+    // RFC 3986 scheme: a letter, then letters, digits, '+', '-', '.'.
+    size_t colon = link.find(':');
+    bool hasScheme = colon != std::string::npos && colon > 0 &&
+                     std::isalpha(static_cast<unsigned char>(link[0])) &&
+                     link.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.") == colon;
+    if (!hasScheme) {
+      std::string message = "link '" + link +
+                            "' has no scheme; expected an http, https, mailto or tel URL, or '#id' for a block in "
+                            "this document";
+      if (link.starts_with("www.")) message += "; did you mean 'https://" + link + "'?";
+      m_diags.error(pos, message);
+      return;
+    }
+    std::string scheme = link.substr(0, colon);
+    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel") return;
+    m_diags.error(pos, "link scheme '" + link.substr(0, colon + 1) +
+                           "' is not allowed; use http, https, mailto or tel");
+  }
+
+  const Document& m_doc;
+  Diagnostics& m_diags;
+  std::map<std::string, SourcePos> m_ids;
+  std::vector<std::string> m_idNames;
+  std::vector<std::string> m_footnoteIds;
+  std::set<std::string> m_used;
+};
+
+}  // namespace
+
+void checkReferences(const Document& doc, Diagnostics& diags) { ReferenceChecker(doc, diags).run(); }
+
+}  // namespace folio::content

@@ -1,0 +1,100 @@
+#include "pdf/Annotations.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "pdf/Objects.h"
+
+namespace folio::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+// A document must not run code or open local files from a link: URIs with
+// these schemes are refused (leading blanks and case do not hide them).
+bool allowedUri(const std::string& uri) {
+  std::string lower;
+  for (char c : uri) {
+    if (lower.empty() && static_cast<unsigned char>(c) <= ' ') continue;
+    if (c == '\t' || c == '\n' || c == '\r') continue;  // browsers drop these inside schemes too
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.size() == 16) break;
+  }
+  for (const char* scheme : {"javascript:", "vbscript:", "data:", "file:"})
+    if (lower.rfind(scheme, 0) == 0) return false;
+  return true;
+}
+
+PdfArray quadPoints(const std::vector<Rect>& rects) {
+  // Per rectangle: top-left, top-right, bottom-left, bottom-right (the order
+  // Acrobat uses; readers that differ take the bounding box of the four).
+  PdfArray q;
+  for (const Rect& r : rects) {
+    const Sp xs[4] = {r.x, r.right(), r.x, r.right()};
+    const Sp ys[4] = {r.top(), r.top(), r.y, r.y};
+    for (int i = 0; i < 4; ++i) {
+      q.push_back(lengthPt(xs[i]));
+      q.push_back(lengthPt(ys[i]));
+    }
+  }
+  return q;
+}
+
+}  // namespace
+
+void addLinks(PdfMemDocument& doc, PdfObject* pageObj, const frame::Page& page, const Destinations& dests,
+              Diagnostics& diags) {
+  PdfArray annots;
+  for (const frame::Link& link : page.links) {
+    std::vector<Rect> rects;
+    for (const Rect& r : link.rects)
+      if (r.width > 0 && r.height > 0) rects.push_back(r);
+    if (rects.empty()) continue;
+
+    PdfDictionary action;
+    if (!link.uri.empty()) {
+      if (!allowedUri(link.uri)) {
+        diags.warning({}, "link target '" + link.uri +
+                              "' is not written; expected a web or mail address (no javascript:, data: or file:)");
+        continue;
+      }
+      action.AddKey("S", PdfName("URI"));
+      // URIs are 7-bit ASCII; non-ASCII bytes pass as they are (IRI-style).
+      action.AddKey("URI", byteString(link.uri));
+    } else if (!link.destination.empty()) {
+      std::optional<PdfArray> dest = dests.explicitDest(link.destination);
+      if (!dest) {
+        diags.warning({}, "link to '" + link.destination + "' has no target in the document; the link is dropped");
+        continue;
+      }
+      action.AddKey("S", PdfName("GoTo"));
+      action.AddKey("D", *dest);
+    } else {
+      continue;
+    }
+
+    Sp x0 = rects[0].x, y0 = rects[0].y, x1 = rects[0].right(), y1 = rects[0].top();
+    for (const Rect& r : rects) {
+      x0 = std::min(x0, r.x);
+      y0 = std::min(y0, r.y);
+      x1 = std::max(x1, r.right());
+      y1 = std::max(y1, r.top());
+    }
+    PdfObject* annot = doc.GetObjects().CreateObject("Annot");
+    PdfDictionary& d = annot->GetDictionary();
+    d.AddKey("Subtype", PdfName("Link"));
+    d.AddKey("Rect", rectArray(x0, y0, x1, y1));
+    if (rects.size() > 1) d.AddKey("QuadPoints", quadPoints(rects));
+    PdfArray border;
+    for (int i = 0; i < 3; ++i) border.push_back(integer(0));
+    d.AddKey("Border", border);
+    d.AddKey("F", integer(4));  // Print
+    d.AddKey("P", pageObj->Reference());
+    d.AddKey("A", action);
+    annots.push_back(annot->Reference());
+  }
+  if (!annots.empty()) pageObj->GetDictionary().AddKey("Annots", annots);
+}
+
+}  // namespace folio::pdf

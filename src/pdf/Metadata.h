@@ -1,0 +1,25 @@
+#pragma once
+// Document metadata: the Info dictionary and an XMP packet saying the same
+// things, plus the catalog's /Lang. Dates come only from Metadata::date and
+// are written by hand: PoDoFo's PdfDate reads the clock and the local time
+// zone, which would make the bytes differ between runs and machines.
+#include <podofo/podofo.h>
+
+#include <optional>
+#include <string>
+
+#include "base/Diagnostics.h"
+#include "frame/Frame.h"
+
+namespace folio::pdf {
+
+// "D:YYYYMMDDHHmmSS" + "Z" or "+HH'mm'" (missing trailing fields default), as
+// the ISO 8601 form XMP uses; nullopt when `pdfDate` is not a valid PDF date.
+std::optional<std::string> xmpDate(const std::string& pdfDate);
+
+// The Producer string: "Folio <version> (PoDoFo 0.9.8)".
+std::string producer();
+
+void writeMetadata(PoDoFo::PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags);
+
+}  // namespace folio::pdf

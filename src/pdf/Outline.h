@@ -1,0 +1,20 @@
+#pragma once
+// The document outline (bookmarks), built from raw dictionaries because
+// PoDoFo 0.9.8's outline items never write /Count. Entries nest by level (a
+// deeper level after a shallower one becomes its child, however many levels
+// it skips); every item is open, so /Count is the positive number of its
+// visible descendants. The catalog gets /PageMode /UseOutlines.
+#include <podofo/podofo.h>
+
+#include <vector>
+
+#include "base/Diagnostics.h"
+#include "frame/Frame.h"
+#include "pdf/Destinations.h"
+
+namespace folio::pdf {
+
+void writeOutline(PoDoFo::PdfMemDocument& doc, const std::vector<frame::OutlineEntry>& entries,
+                  const Destinations& dests, Diagnostics& diags);
+
+}  // namespace folio::pdf

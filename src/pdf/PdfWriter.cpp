@@ -1,0 +1,86 @@
+#include "pdf/PdfWriter.h"
+
+#include <podofo/podofo.h>
+
+#include <mutex>
+
+#include "pdf/Annotations.h"
+#include "pdf/ContentStream.h"
+#include "pdf/Destinations.h"
+#include "pdf/FileOutput.h"
+#include "pdf/Metadata.h"
+#include "pdf/Objects.h"
+#include "pdf/Outline.h"
+#include "pdf/PageTree.h"
+
+namespace folio::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+void quietPodofo() {
+  // PoDoFo logs to stderr by default; its errors reach us as PdfError.
+  static std::once_flag once;
+  std::call_once(once, [] {
+    PdfError::EnableLogging(false);
+    PdfError::EnableDebug(false);
+  });
+}
+
+std::vector<Rect> mediaBoxes(const frame::Document& doc) {
+  std::vector<Rect> boxes;
+  for (const frame::Page& p : doc.pages) boxes.push_back(Rect{0, 0, p.width, p.height});
+  return boxes;
+}
+
+// One page: its content stream, the resources that content uses, its links.
+void writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page, Painters& painters,
+               const Destinations& dests, int level, Diagnostics& diags) {
+  PageResources resources;
+  std::string content = pageContent(page, painters, resources, diags);
+  PdfObject* stream = pdf.GetObjects().CreateObject();
+  setFlateStream(stream, content, level);
+  pageObj->GetDictionary().AddKey("Contents", stream->Reference());
+  pageObj->GetDictionary().AddKey("Resources", resources.dictionary());
+  addLinks(pdf, pageObj, page, dests, diags);
+}
+
+}  // namespace
+
+bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
+              Diagnostics& diags) {
+  Diagnostics local;
+  try {
+    quietPodofo();
+    PdfMemDocument pdf;
+    pdf.SetPdfVersion(ePdfVersion_1_7);
+    std::vector<PdfObject*> pages = buildPageTree(pdf, mediaBoxes(doc));
+    Destinations dests(doc, pages, local);
+
+    FontEmbedder fonts(pdf, options.compressionLevel);
+    ImageXObjects images(pdf, options.compressionLevel);
+    ColorSpaces colors(pdf);
+    Painters painters{fonts, images, colors};
+    for (size_t i = 0; i < doc.pages.size(); ++i)
+      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, local);
+    fonts.embedAll(local);  // after all pages: the fonts know every glyph used
+
+    dests.writeNameTree(pdf);
+    writeOutline(pdf, doc.outline, dests, local);
+    writeMetadata(pdf, doc.metadata, local);
+    std::string bytes = serialize(pdf);
+    diags.append(local);
+    return !local.hasErrors() && writeFile(path, bytes, diags);
+  } catch (const PdfError& e) {
+    diags.append(local);
+    diags.error({path, 0, 0}, std::string("cannot write the PDF: PoDoFo error ") +
+                                  PdfError::ErrorName(e.GetError()) + "; expected a writable document");
+  } catch (const std::exception& e) {
+    diags.append(local);
+    diags.error({path, 0, 0}, std::string("cannot write the PDF: ") + e.what());
+  }
+  return false;
+}
+
+}  // namespace folio::pdf

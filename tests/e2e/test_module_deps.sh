@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Dependencies between stages point one way (docs/architecture.md). This
+# reads every #include "module/..." in src/ and fails on one that is not allowed.
+source "$(dirname "$0")/lib.sh"
+
+declare -A allowed=(
+  [base]=""
+  [yaml]="base"
+  [markup]="base"
+  [content]="base yaml markup"
+  [style]="base yaml"
+  [text]="base"
+  [linebreak]="base"
+  [image]="base"
+  [frame]="base text image"
+  [paragraph]="base text linebreak markup style frame"
+  [pagination]="base text linebreak markup style frame paragraph content yaml image"
+  [pdf]="base frame text image"
+  [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image"
+)
+for dir in src/*/; do
+  m=$(basename "$dir")
+  [ -n "${allowed[$m]+x}" ] || { fail "module $m is not in the dependency table"; continue; }
+  bad=""
+  while IFS= read -r inc; do
+    dep=${inc%%/*}
+    [ "$dep" = "$m" ] && continue
+    [[ " ${allowed[$m]} " == *" $dep "* ]] || bad+=" $inc"
+  done < <(grep -rhoE '#include "[a-z]+/[^"]+"' "$dir" | sed -E 's/#include "([^"]+)"/\1/' | sort -u)
+  if [ -z "$bad" ]; then pass "$m includes only allowed stages"; else fail "$m includes$bad"; fi
+done
+# Third-party libraries stay in the one stage that wraps them.
+check "HarfBuzz only in text and pdf" bash -c "! grep -rlE '#include <hb' src | grep -vE '^src/(text|pdf)/'"
+check "PoDoFo only in pdf" bash -c "! grep -rl '#include <podofo' src | grep -v '^src/pdf/'"
+check "ICU only in text" bash -c "! grep -rlE '#include <unicode/' src | grep -v '^src/text/'"
+check "yaml-cpp only in yaml" bash -c "! grep -rl '#include <yaml-cpp' src | grep -v '^src/yaml/'"
+finish

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every sample in content/ renders to a PDF that independent readers accept,
+# with embedded subset fonts, its text back in order, and its links.
+source "$(dirname "$0")/lib.sh"
+
+for src in content/*.yaml; do
+  name=$(basename "$src" .yaml)
+  pdf="$TMP/$name.pdf"
+  check "$name: renders" "$FOLIO" render "$src" -o "$pdf"
+  [ -f "$pdf" ] || continue
+  check "$name: qpdf --check clean" qpdf_clean "$pdf"
+  check "$name: fonts embedded, subset, ToUnicode" fonts_ok "$pdf"
+  check "$name: poppler, mutool, gs read it" readers_ok "$pdf"
+  check "$name: every word back in reading order" python3 tests/e2e/text_in_order.py "$src" "$pdf"
+  check "$name: PDF 1.7" grep -aq '^%PDF-1.7' "$pdf"
+  # every URL of the content is a link annotation with its URI
+  urls=$(grep -oE 'https?://[^ >)"]+' "$src" | sort -u)
+  for u in $urls; do
+    check "$name: link $u" grep -qF "$u" <(pdfinfo -url "$pdf")
+  done
+done
+
+# The press release: metadata, letterhead on page 1 only, running head after.
+pdf="$TMP/press-release.pdf"
+check "press release: title in Info" grep -q "Title: *Harbour Trust opens the 12th" <(pdfinfo "$pdf")
+check "press release: author in Info" grep -q "Author: *Harbour Trust Press Office" <(pdfinfo "$pdf")
+check "press release: several pages" test "$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')" -ge 2
+check "press release: letterhead on page 1" grep -q "Telephone +1 555 0100" <(pdftotext -f 1 -l 1 "$pdf" -)
+check "press release: fax line" grep -q "Fax +1 555 0199" <(pdftotext -f 1 -l 1 "$pdf" -)
+check "press release: no letterhead on page 2" bash -c "! pdftotext -f 2 -l 2 '$pdf' - | grep -q 'Telephone'"
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+for p in $(seq 1 "$pages"); do
+  check "press release: page $p says Page $p of $pages" grep -q "Page $p of $pages" <(pdftotext -f "$p" -l "$p" "$pdf" -)
+done
+check "press release: superscript ordinal extracts" grep -q "12th" <(pdftotext "$pdf" -)
+check "press release: ligatures extract as letters" grep -q "office" <(pdftotext "$pdf" -)
+finish

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Checks that every word of a content file's text comes back out of its PDF
+(pdftotext), in reading order. Markup is stripped from the source with a few
+regular expressions, independently of Folio's own parser.
+
+usage: text_in_order.py CONTENT.yaml FILE.pdf"""
+import re
+import subprocess
+import sys
+import unicodedata
+
+import yaml
+
+
+def inline_strings(node, out):
+    if isinstance(node, str):
+        out.append(node)
+    elif isinstance(node, list):
+        for n in node:
+            inline_strings(n, out)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("paragraph", "heading", "quote", "list", "markdown"):
+                inline_strings(value, out)
+
+
+def strip_markup(s):
+    s = re.sub(r"\^\[[^\]]*\]", " ", s)            # inline notes are placed elsewhere
+    s = re.sub(r"\[\^[^\]]+\]", " ", s)            # note references become numbers
+    s = re.sub(r"<(https?://[^>]+|mailto:[^>]+)>", r"\1", s)
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+    s = re.sub(r"</?(sup|sub|span)[^>]*>", "", s)
+    s = re.sub(r"^#+\s", "", s, flags=re.M)
+    s = s.replace("\\\n", " ").replace("\\", "")
+    s = re.sub(r"[*_`]", "", s)
+    return s
+
+
+def words(text):
+    text = unicodedata.normalize("NFC", text)
+    return [w for w in re.split(r"\s+", text) if w]
+
+
+def main(content, pdf):
+    doc = yaml.safe_load(open(content, encoding="utf-8"))
+    strings = []
+    inline_strings(doc.get("body", []), strings)
+    source = words(" ".join(strip_markup(s) for s in strings))
+    extracted = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, check=True).stdout.decode()
+    # poppler joins a word hyphenated at a line end; do the same for any left.
+    extracted = re.sub(r"(\w)-\n(\w)", r"\1\2", extracted)
+    body = " ".join(words(extracted))
+    pos = 0
+    missing = []
+    for w in source:
+        i = body.find(w, pos)
+        if i < 0:
+            missing.append(w)
+            continue
+        pos = i + len(w)
+    if missing:
+        print(f"{len(missing)} of {len(source)} words not found in order, e.g.: {missing[:12]}")
+        return 1
+    print(f"all {len(source)} words found in order")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
