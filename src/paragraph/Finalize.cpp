@@ -142,7 +142,7 @@ private:
         uint32_t end = next == carrier.end() ? piece.textEnd : next->first;
         pg.textBegin = static_cast<uint32_t>(run.text.size());
         pg.textLength = end - gl.cluster;
-        run.text.append(m_flat.text, gl.cluster, end - gl.cluster);
+        run.text.append(m_flat.source, gl.cluster, end - gl.cluster);
       }
       run.glyphs.push_back(pg);
       noteLink(span, x, x + pg.advance, item.font);
@@ -162,7 +162,7 @@ private:
       pg.advance = width;
       pg.textBegin = static_cast<uint32_t>(run.text.size());
       pg.textLength = 1;
-      run.text.push_back(m_flat.text[piece.textBegin]);
+      run.text.push_back(m_flat.source[piece.textBegin]);
       run.glyphs.push_back(pg);
     } else {
       m_run = nullptr;
@@ -247,6 +247,11 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
     // A line holding fil glue (the last one, one before a hard break) keeps
     // its spaces at their natural width.
     if (ragged || (li < breaks.stretchOrders.size() && breaks.stretchOrders[li] > 0)) r = 0;
+    // Only the emergency pass leaves lines looser than the stretch allows
+    // (a long URL among few spaces): such a line is set at its natural
+    // spacing, flush to the start side, rather than with gaping spaces.
+    bool loose = breaks.pass == 3 && r > 1 && !ragged;
+    if (loose) r = 0;
     // Glue and penalties after a break are discarded (TeX's rule).
     while (start < b && kp[start].type != linebreak::Item::Type::Box) ++start;
     placed.clear();
@@ -268,7 +273,7 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
       placed.push_back(Placed{kp[b].tag, kp[b].width});  // the hyphen of a hyphenated line
     bool last = li + 1 == breaks.breaks.size() ||
                 (kp[b].tag != kNoPiece && shaped.pieces[kp[b].tag].kind == Piece::Kind::Break);
-    lines.push_back(builder.build(placed, last));
+    lines.push_back(builder.build(placed, last || loose));
     start = b + 1;
   }
   return lines;

@@ -45,10 +45,11 @@ Span spanFor(const markup::Inline& in, const Options& o, Flat& flat) {
   return s;
 }
 
-void append(Flat& flat, Span span, const std::u32string& text) {
+void append(Flat& flat, Span span, const std::u32string& text, const std::u32string& source) {
   if (text.empty()) return;
   span.begin = static_cast<uint32_t>(flat.text.size());
   flat.text += text;
+  flat.source += source;
   span.end = static_cast<uint32_t>(flat.text.size());
   flat.spans.push_back(std::move(span));
 }
@@ -70,11 +71,11 @@ Flat flatten(const markup::InlineText& text, const Options& o) {
     switch (in.kind) {
       case markup::Inline::Kind::Text: {
         std::u32string t = toUtf32(in.text);
-        append(flat, span, o.style->uppercase ? upper(t) : t);
+        append(flat, span, o.style->uppercase ? upper(t) : t, t);
         break;
       }
       case markup::Inline::Kind::HardBreak:
-        append(flat, span, std::u32string(1, kLineSeparator));
+        append(flat, span, std::u32string(1, kLineSeparator), std::u32string(1, kLineSeparator));
         break;
       case markup::Inline::Kind::FootnoteRef: {
         int number = o.footnoteNumber ? o.footnoteNumber(in) : 0;
@@ -85,7 +86,8 @@ Flat flatten(const markup::InlineText& text, const Options& o) {
         Span s = spanFor(mark, o, flat);
         s.note = number;
         s.color = o.style->color;
-        append(flat, s, toUtf32(std::to_string(number)));
+        std::u32string digits = toUtf32(std::to_string(number));
+        append(flat, s, digits, digits);
         break;
       }
     }
@@ -93,6 +95,7 @@ Flat flatten(const markup::InlineText& text, const Options& o) {
   // Trim trailing spaces and hard breaks: they would only make an empty line.
   while (!flat.text.empty() && (flat.text.back() == U' ' || flat.text.back() == kLineSeparator)) {
     flat.text.pop_back();
+    flat.source.pop_back();
     Span& last = flat.spans.back();
     if (--last.end == last.begin) flat.spans.pop_back();
   }

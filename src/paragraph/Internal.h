@@ -31,7 +31,8 @@ struct Span {
 
 // The paragraph as one string with its spans.
 struct Flat {
-  std::u32string text;
+  std::u32string text;             // what is shaped
+  std::u32string source;           // what was written (same length): the text copy and paste gives back
   std::vector<Span> spans;         // contiguous, covering text
   std::vector<uint32_t> spanOf;    // per character
   std::vector<std::string> links;  // link targets

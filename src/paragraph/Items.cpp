@@ -36,6 +36,7 @@ bool isUpper(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0
 
 constexpr int32_t kHyphenPenalty = 50;     // TeX's \hyphenpenalty
 constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
+constexpr int32_t kUrlBreakPenalty = 100;  // inside a URL: allowed, but a space is better
 
 class ItemBuilder {
 public:
@@ -151,8 +152,13 @@ private:
       bool hyphen;
     };
     std::vector<Cut> cuts;
-    for (uint32_t k = begin + 1; k < end; ++k)
-      if (m_breaks[k] != text::BreakKind::None) cuts.push_back({k, false});
+    if (looksLikeUrl(begin, end)) {
+      for (uint32_t k = begin + 1; k < end; ++k)
+        if (urlBreakBefore(k)) cuts.push_back({k, false});
+    } else {
+      for (uint32_t k = begin + 1; k < end; ++k)
+        if (m_breaks[k] != text::BreakKind::None) cuts.push_back({k, false});
+    }
     for (uint32_t k : hyphenationPoints(item, span, begin, end)) cuts.push_back({k, true});
     std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.at < b.at; });
 
@@ -163,12 +169,31 @@ private:
       if (!glyphSplit(g0, g1, item.level & 1, cut.at, ga, gb)) continue;  // a ligature spans the cut
       addBox(itemIndex, from, cut.at, item.level);
       if (cut.hyphen) addHyphen(itemIndex, span, cut.at);
-      else addOpportunity(item, cut.at);
+      else addOpportunity(item, cut.at, looksLikeUrl(begin, end) ? kUrlBreakPenalty : 0);
       from = cut.at;
     }
     addBox(itemIndex, from, end, item.level);
     // Fill in glyph ranges for the boxes of this word now that all cuts are known.
     assignGlyphs(g0, g1, item.level & 1);
+  }
+
+  // URLs break where Chicago style puts the break (and never leave a hyphen
+  // at a line end, which readers would take for a hyphenation): after "//"
+  // or a colon; before a single slash, dot, comma, hyphen, underscore, ?, #,
+  // %, ~; before or after = and &.
+  bool looksLikeUrl(uint32_t begin, uint32_t end) const {
+    std::u32string_view w(m_flat.text.data() + begin, end - begin);
+    return w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www." || spanAt(begin).link >= 0;
+  }
+  bool urlBreakBefore(uint32_t k) const {
+    const std::u32string& t = m_flat.text;
+    char32_t prev = t[k - 1], c = t[k];
+    if (prev == U'/' && k >= 2 && t[k - 2] == U'/') return c != U'/';
+    if (prev == U':' && c != U'/') return true;
+    if (prev == U'=' || prev == U'&') return true;
+    static const std::u32string_view kBefore = U"/.,-_?#%~=&";
+    return kBefore.find(c) != std::u32string_view::npos && prev != U'/' && prev != U':' &&
+           kBefore.find(prev) == std::u32string_view::npos;
   }
 
   void addBox(uint32_t itemIndex, uint32_t begin, uint32_t end, uint8_t level) {
@@ -210,7 +235,7 @@ private:
     return false;
   }
 
-  void addOpportunity(const text::Item& item, uint32_t at) {
+  void addOpportunity(const text::Item& item, uint32_t at, int32_t penalty = 0) {
     addPiece(Piece{Piece::Kind::Opportunity, static_cast<uint32_t>(&item - m_out.items.items.data()), at, at, 0, 0, 0,
                    item.level});
     const Span& span = spanAt(at > 0 ? at - 1 : 0);
@@ -220,7 +245,7 @@ private:
     } else if (before == U'-' || before == 0x2010 || before == 0x2013 || before == 0x2014) {
       m_out.kp.push_back(linebreak::Item::penaltyItem(0, kExHyphenPenalty, true, lastPiece()));
     } else {
-      m_out.kp.push_back(linebreak::Item::penaltyItem(0, 0, false, lastPiece()));
+      m_out.kp.push_back(linebreak::Item::penaltyItem(0, penalty, false, lastPiece()));
     }
   }
 

@@ -10,7 +10,7 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   detail::Shaped shaped = detail::shapeAndBuildItems(flat, options, context);
 
   linebreak::Params params;
-  params.emergencyStretch = options.style->size;  // a third pass before any line is overfull
+  params.emergencyStretch = 3 * options.style->size;  // a third pass before any line is overfull (LaTeX's \sloppy-ish 3em)
   std::vector<Sp> widths = {options.breakLines ? options.width : kSpPerPt * 30000};
   linebreak::Result breaks = linebreak::breakLines(shaped.kp, widths, params);
   if (breaks.overfull && options.breakLines)

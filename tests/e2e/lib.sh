@@ -29,7 +29,9 @@ readers_ok() {
   local f=$1 err
   err=$(pdftoppm -r 20 -png "$f" "$TMP/readers" 2>&1) || { echo "pdftoppm: $err"; return 1; }
   [ -z "$err" ] || { echo "pdftoppm: $err"; return 1; }
-  err=$(mutool draw -q -o /dev/null "$f" 2>&1) || { echo "mutool: $err"; return 1; }
+  mutool draw -q -o /dev/null "$f" 2>"$TMP/mutool.err" || { cat "$TMP/mutool.err"; return 1; }
+  # Debian's mutool is built without lcms2 and says so on every file.
+  err=$(grep -v 'ICC support is not available' "$TMP/mutool.err")
   [ -z "$err" ] || { echo "mutool: $err"; return 1; }
   err=$(gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage "$f" 2>&1) || { echo "gs: $err"; return 1; }
   [ -z "$err" ] || { echo "gs: $err"; return 1; }

@@ -37,7 +37,10 @@ def strip_markup(s):
 
 
 def words(text):
-    text = unicodedata.normalize("NFC", text)
+    # poppler drops a hyphen at a line end (it cannot tell a hyphenation
+    # from a hard hyphen), so hyphens are ignored on both sides; a word
+    # hyphenated by Folio must still come back whole.
+    text = unicodedata.normalize("NFC", text).replace("-", "")
     return [w for w in re.split(r"\s+", text) if w]
 
 
@@ -47,8 +50,10 @@ def main(content, pdf):
     inline_strings(doc.get("body", []), strings)
     source = words(" ".join(strip_markup(s) for s in strings))
     extracted = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, check=True).stdout.decode()
-    # poppler joins a word hyphenated at a line end; do the same for any left.
-    extracted = re.sub(r"(\w)-\n(\w)", r"\1\2", extracted)
+    # A URL broken across lines (Folio breaks before / . - ? and after //)
+    # continues on the next line; rejoin it.
+    extracted = re.sub(r"\n(?=[/.,\-_?#%~=&])", "", extracted)
+    extracted = re.sub(r"(//|[=&])\n", r"\1", extracted)
     body = " ".join(words(extracted))
     pos = 0
     missing = []
