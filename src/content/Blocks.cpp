@@ -49,7 +49,8 @@ std::vector<std::string> blockNames() {
 }
 
 bool isAttributeName(const std::string& name) {
-  if (std::find(kCommonAttributes.begin(), kCommonAttributes.end(), name) != kCommonAttributes.end()) return true;
+  if (std::find(kCommonAttributes.begin(), kCommonAttributes.end(), name) != kCommonAttributes.end())
+    return true;
   for (const BlockKind& k : blockKinds()) {
     if (std::find(k.attributes.begin(), k.attributes.end(), name) != k.attributes.end()) return true;
   }
@@ -60,20 +61,19 @@ bool isAttributeName(const std::string& name) {
 // can hold without escaping (and any non-ASCII letter).
 bool isBlockId(const std::string& id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-           c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
   });
 }
 
 bool isBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-const char* article(const std::string& kind) {
-  return kind == "image" ? "an" : "a";
-}
+const char* article(const std::string& kind) { return kind == "image" ? "an" : "a"; }
 
 }  // namespace
 
-std::vector<Block> DocumentBuilder::readBlocks(const yaml::Node& sequence, const SourcePos&, const std::string&) {
+std::vector<Block> DocumentBuilder::readBlocks(const yaml::Node& sequence, const SourcePos&,
+                                               const std::string&) {
   std::vector<Block> blocks;
   for (const yaml::Node& item : sequence.items) readItem(item, blocks);
   return blocks;
@@ -123,7 +123,8 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
       std::string message = "unknown block '" + key.scalar + "'";
       // "- Note: the office is closed" is a paragraph to the writer and a
       // mapping to YAML; block keys are lower-case single words.
-      bool looksLikeText = key.scalar.find(' ') != std::string::npos || (key.scalar[0] >= 'A' && key.scalar[0] <= 'Z');
+      bool looksLikeText =
+          key.scalar.find(' ') != std::string::npos || (key.scalar[0] >= 'A' && key.scalar[0] <= 'Z');
       std::string suggestion = looksLikeText ? "" : didYouMean(key.scalar, blockNames());
       if (!suggestion.empty()) {
         message += suggestion;
@@ -136,8 +137,9 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
       m_diags.error(key.pos, message);
     }
     if (!reported) {
-      m_diags.error(mapping.pos, "a block with attributes but no content; expected one of " + oneOf(blockNames()) +
-                                     " beside '" + mapping.entries.front().first.scalar + "'");
+      m_diags.error(mapping.pos, "a block with attributes but no content; expected one of " +
+                                     oneOf(blockNames()) + " beside '" +
+                                     mapping.entries.front().first.scalar + "'");
     }
     return;
   }
@@ -162,7 +164,8 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
     std::vector<std::string> allowed = kCommonAttributes;
     allowed.insert(allowed.end(), kind->attributes.begin(), kind->attributes.end());
     std::string suggestion = didYouMean(key.scalar, allowed);
-    m_diags.error(key.pos, "unknown attribute '" + key.scalar + "' for " + article(kind->name) + " " + kind->name +
+    m_diags.error(key.pos, "unknown attribute '" + key.scalar + "' for " + article(kind->name) + " " +
+                               kind->name +
                                (suggestion.empty() ? "; expected " + oneOf(allowed) : suggestion));
   }
   if (listStart && !numberedSet) block.numbered = true;
@@ -186,9 +189,10 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
   }
 }
 
-bool DocumentBuilder::readCommonAttribute(const std::string& name, const yaml::Node& key, const yaml::Node& value,
-                                          Block& block) {
-  if (std::find(kCommonAttributes.begin(), kCommonAttributes.end(), name) == kCommonAttributes.end()) return false;
+bool DocumentBuilder::readCommonAttribute(const std::string& name, const yaml::Node& key,
+                                          const yaml::Node& value, Block& block) {
+  if (std::find(kCommonAttributes.begin(), kCommonAttributes.end(), name) == kCommonAttributes.end())
+    return false;
   SourcePos pos = valuePos(key, value);
   auto text = readScalar(value, pos, name, "a string", m_diags);
   if (!text) return true;
@@ -249,8 +253,8 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
         return;
       }
     }
-    m_diags.error(pos, "align '" + *text + "' is not valid for " + article(kind) + " " + kind + "; expected " +
-                           oneOf(choices) + didYouMean(*text, choices));
+    m_diags.error(pos, "align '" + *text + "' is not valid for " + article(kind) + " " + kind +
+                           "; expected " + oneOf(choices) + didYouMean(*text, choices));
   } else if (name == "level") {
     auto level = parseWholeNumber(*text);
     if (!level) {
@@ -270,7 +274,8 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
   } else if (name == "start") {
     auto start = parseWholeNumber(*text);
     if (!start || *start < 0 || *start > 999'999'999) {
-      m_diags.error(pos, "list start '" + *text + "' is not valid; expected a whole number from 0 to 999999999");
+      m_diags.error(pos,
+                    "list start '" + *text + "' is not valid; expected a whole number from 0 to 999999999");
     } else {
       block.start = static_cast<int>(*start);
       listStart = true;
@@ -322,7 +327,8 @@ bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, 
     } else if (value.isSequence()) {
       m_diags.error(pos, "'quote' is empty; expected inline text or a sequence of blocks");
     } else if (value.isMapping()) {
-      m_diags.error(pos, "wrong type for 'quote': expected inline text or a sequence of blocks, found a mapping");
+      m_diags.error(pos,
+                    "wrong type for 'quote': expected inline text or a sequence of blocks, found a mapping");
     } else {
       block.text = readInline(key, value, kind);
     }
@@ -330,7 +336,8 @@ bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, 
     if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
       m_diags.error(pos, "'image' is empty; expected the path of a PNG, JPEG or PDF file");
     } else if (auto path = readScalar(value, pos, kind, "a file path", m_diags)) {
-      if (auto resolved = resolveImagePath(*path, pos, m_path, m_options, m_diags)) block.imagePath = *resolved;
+      if (auto resolved = resolveImagePath(*path, pos, m_path, m_options, m_diags))
+        block.imagePath = *resolved;
     }
   } else if (kind == "rule" || kind == "page-break") {
     if (!value.isNull() && !(value.isMapping() && value.entries.empty())) {

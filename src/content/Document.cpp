@@ -29,12 +29,13 @@ std::optional<Document> buildDocument(const yaml::Node& root, const std::string&
   return doc;
 }
 
-std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, Diagnostics& diags) {
+std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits,
+                                     Diagnostics& diags) {
   return loadDocument(path, limits, Options{}, diags);
 }
 
-std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, const Options& options,
-                                     Diagnostics& diags) {
+std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits,
+                                     const Options& options, Diagnostics& diags) {
   std::unique_ptr<yaml::Node> root = yaml::load(path, limits, diags);
   if (!root) return std::nullopt;
   return buildDocument(*root, path, options, diags);

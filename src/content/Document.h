@@ -43,22 +43,22 @@ struct Block {
 
   std::vector<Block> children;  // Quote with blocks
 
-  std::string imagePath;        // Image: the content file's dir joined with the path as written
+  std::string imagePath;                // Image: the content file's dir joined with the path as written
   std::optional<Length> width, height;  // Image, Rule (width)
   std::string alt;
-  std::optional<Length> thickness;      // Rule
-  Length space;                          // Spacer
+  std::optional<Length> thickness;  // Rule
+  Length space;                     // Spacer
 };
 
 struct Document {
-  std::string path;       // the content file
+  std::string path;  // the content file
   std::string layout = "letterhead";
   SourcePos layoutPos;
   std::string title, author, subject, keywords;
   std::string language = "en";
-  std::string date;       // ISO 8601 as written, "" if none
+  std::string date;                                         // ISO 8601 as written, "" if none
   std::vector<std::pair<std::string, std::string>> fields;  // in source order
-  std::map<std::string, markup::InlineText> footnotes;       // id -> text
+  std::map<std::string, markup::InlineText> footnotes;      // id -> text
   std::map<std::string, SourcePos> footnotePos;
   std::vector<Block> body;
 
@@ -79,8 +79,8 @@ std::optional<Document> buildDocument(const yaml::Node& root, const std::string&
                                       Diagnostics& diags);
 // load + build in one call.
 std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, Diagnostics& diags);
-std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits, const Options& options,
-                                     Diagnostics& diags);
+std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits,
+                                     const Options& options, Diagnostics& diags);
 
 // Parses "12pt", "3 mm", "1.5em", "10" (points): false if malformed,
 // negative, or larger than 10000pt (100em).

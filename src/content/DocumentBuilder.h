@@ -9,7 +9,7 @@
 namespace folio::content {
 
 class DocumentBuilder {
-public:
+ public:
   DocumentBuilder(const std::string& path, const Options& options, Diagnostics& diags);
 
   // Metadata.cpp: the top-level mapping.
@@ -18,7 +18,7 @@ public:
   // Blocks.cpp: a sequence of body items; `name` is the key it sits under.
   std::vector<Block> readBlocks(const yaml::Node& sequence, const SourcePos& pos, const std::string& name);
 
-private:
+ private:
   // Metadata.cpp
   void readMetadataString(const yaml::Node& key, const yaml::Node& value, std::string& out);
   void readKeywords(const yaml::Node& key, const yaml::Node& value, Document& doc);
@@ -29,14 +29,16 @@ private:
   // Blocks.cpp
   void readItem(const yaml::Node& item, std::vector<Block>& out);
   void readBlockMapping(const yaml::Node& mapping, std::vector<Block>& out);
-  bool readCommonAttribute(const std::string& name, const yaml::Node& key, const yaml::Node& value, Block& block);
+  bool readCommonAttribute(const std::string& name, const yaml::Node& key, const yaml::Node& value,
+                           Block& block);
   void readAttribute(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
                      bool& listStart, bool& numberedSet);
   bool readValue(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
                  std::vector<Block>& generated);
   markup::InlineText readInline(const yaml::Node& key, const yaml::Node& value, const std::string& name);
   void readList(const yaml::Node& key, const yaml::Node& value, Block& block);
-  std::optional<Length> readLengthValue(const yaml::Node& key, const yaml::Node& value, const std::string& name);
+  std::optional<Length> readLengthValue(const yaml::Node& key, const yaml::Node& value,
+                                        const std::string& name);
 
   std::string m_path;
   const Options& m_options;

@@ -38,7 +38,9 @@ std::optional<std::string> resolveImagePath(const std::string& written, const So
   }
   std::string ext = lowerExtension(written);
   if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".pdf") {
-    diags.error(pos, quoted + " is not a supported format; expected a PNG, JPEG or PDF file (.png, .jpg, .jpeg, .pdf)");
+    diags.error(
+        pos,
+        quoted + " is not a supported format; expected a PNG, JPEG or PDF file (.png, .jpg, .jpeg, .pdf)");
     return std::nullopt;
   }
   fs::path contentDir = fs::path(contentPath).parent_path();
@@ -72,7 +74,8 @@ std::optional<std::string> resolveImagePath(const std::string& written, const So
     bool viaSymlink = isInside(fs::absolute(joined, ec).lexically_normal(), root);
     std::string where = viaSymlink ? " through a symlink to '" + real.string() + "'" : "";
     diags.error(pos, quoted + " is outside the content file's directory" + where +
-                         "; expected a file in or below '" + (contentDir.empty() ? "." : contentDir.string()) + "'");
+                         "; expected a file in or below '" +
+                         (contentDir.empty() ? "." : contentDir.string()) + "'");
     return std::nullopt;
   }
   return joined.string();

@@ -61,11 +61,15 @@ LengthError readLength(std::string_view s, Length& out) {
 std::string lengthErrorMessage(LengthError error, const std::string& attribute, const std::string& written) {
   std::string head = attribute + " '" + written + "'";
   switch (error) {
-    case LengthError::None: return "";
+    case LengthError::None:
+      return "";
     case LengthError::Malformed:
-      return head + " is not a length; expected a number and a unit: pt, mm, cm, in, pc or em (e.g. 12pt or 5mm)";
-    case LengthError::Negative: return head + " is negative; expected a length of 0 or more";
-    case LengthError::TooLarge: return head + " is too large; expected at most 10000pt (or 100em)";
+      return head +
+             " is not a length; expected a number and a unit: pt, mm, cm, in, pc or em (e.g. 12pt or 5mm)";
+    case LengthError::Negative:
+      return head + " is negative; expected a length of 0 or more";
+    case LengthError::TooLarge:
+      return head + " is too large; expected at most 10000pt (or 100em)";
   }
   return head;
 }

@@ -19,7 +19,7 @@ struct CmarkNodeDeleter {
 };
 
 class MarkdownConverter {
-public:
+ public:
   MarkdownConverter(const markup::MarkedText& marked, const SourcePos& pos, Diagnostics& diags)
       : m_marked(marked), m_pos(pos), m_diags(diags) {}
 
@@ -40,7 +40,7 @@ public:
     return out;
   }
 
-private:
+ private:
   Block make(Block::Kind kind) const {
     Block b;
     b.kind = kind;
@@ -67,7 +67,8 @@ private:
     size_t start = 0;
     for (;;) {
       size_t nl = text.find('\n', start);
-      markup::appendText(b.text, std::string_view(text).substr(start, nl == std::string::npos ? nl : nl - start), run);
+      markup::appendText(
+          b.text, std::string_view(text).substr(start, nl == std::string::npos ? nl : nl - start), run);
       if (nl == std::string::npos) break;
       markup::Inline br = run;
       br.kind = markup::Inline::Kind::HardBreak;
@@ -110,14 +111,20 @@ private:
         out.push_back(std::move(b));
         break;
       }
-      case CMARK_NODE_THEMATIC_BREAK: out.push_back(make(Block::Kind::Rule)); break;
-      case CMARK_NODE_CODE_BLOCK: out.push_back(literalBlock(node, "code", markup::kCode)); break;
+      case CMARK_NODE_THEMATIC_BREAK:
+        out.push_back(make(Block::Kind::Rule));
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        out.push_back(literalBlock(node, "code", markup::kCode));
+        break;
       case CMARK_NODE_HTML_BLOCK:
-        m_diags.warning(m_pos, "raw HTML in Markdown is not supported (kept as text); expected Markdown, or "
-                               "<sup>, <sub>, <span lang> and <br> inside a paragraph");
+        m_diags.warning(m_pos,
+                        "raw HTML in Markdown is not supported (kept as text); expected Markdown, or "
+                        "<sup>, <sub>, <span lang> and <br> inside a paragraph");
         out.push_back(literalBlock(node, "", 0));
         break;
-      default: break;
+      default:
+        break;
     }
   }
 

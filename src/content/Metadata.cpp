@@ -8,8 +8,8 @@ namespace folio::content {
 
 namespace {
 
-const std::vector<std::string> kTopLevelKeys{"layout", "title",  "author", "subject",   "keywords",
-                                             "language", "date", "fields", "footnotes", "body"};
+const std::vector<std::string> kTopLevelKeys{"layout",   "title", "author", "subject",   "keywords",
+                                             "language", "date",  "fields", "footnotes", "body"};
 
 bool isFieldName(const std::string& name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
@@ -64,9 +64,10 @@ void DocumentBuilder::readDocument(const yaml::Node& root, Document& doc) {
     } else if (name == "date") {
       readMetadataString(key, value, doc.date);
       if (!doc.date.empty() && !isIsoDate(doc.date)) {
-        m_diags.error(valuePos(key, value), "date '" + doc.date +
-                                                "' is not a valid ISO 8601 date; expected YYYY-MM-DD, optionally "
-                                                "with a time (e.g. 2026-03-02 or 2026-03-02T14:30)");
+        m_diags.error(valuePos(key, value),
+                      "date '" + doc.date +
+                          "' is not a valid ISO 8601 date; expected YYYY-MM-DD, optionally "
+                          "with a time (e.g. 2026-03-02 or 2026-03-02T14:30)");
       }
     } else if (name == "fields") {
       readFields(key, value, doc);
@@ -77,8 +78,9 @@ void DocumentBuilder::readDocument(const yaml::Node& root, Document& doc) {
       readBody(key, value, doc);
     } else {
       std::string suggestion = didYouMean(name, kTopLevelKeys);
-      m_diags.error(key.pos, "unknown key '" + name + "'" +
-                                 (suggestion.empty() ? "; expected one of " + oneOf(kTopLevelKeys) : suggestion));
+      m_diags.error(key.pos,
+                    "unknown key '" + name + "'" +
+                        (suggestion.empty() ? "; expected one of " + oneOf(kTopLevelKeys) : suggestion));
     }
   }
   if (!haveBody) {
@@ -122,7 +124,8 @@ void DocumentBuilder::readFields(const yaml::Node& key, const yaml::Node& value,
       continue;
     }
     if (fieldValue.isNull()) continue;  // a missing field leaves its line out
-    if (auto s = readScalar(fieldValue, valuePos(fieldKey, fieldValue), "fields." + name, "a string", m_diags)) {
+    if (auto s =
+            readScalar(fieldValue, valuePos(fieldKey, fieldValue), "fields." + name, "a string", m_diags)) {
       doc.fields.emplace_back(name, *s);
     }
   }
@@ -131,21 +134,23 @@ void DocumentBuilder::readFields(const yaml::Node& key, const yaml::Node& value,
 void DocumentBuilder::readFootnotes(const yaml::Node& key, const yaml::Node& value, Document& doc) {
   if (value.isNull()) return;
   if (!value.isMapping()) {
-    m_diags.error(valuePos(key, value), std::string("wrong type for 'footnotes': expected a mapping of ids to "
-                                                    "note text, found ") +
-                                            value.kindName());
+    m_diags.error(valuePos(key, value),
+                  std::string("wrong type for 'footnotes': expected a mapping of ids to "
+                              "note text, found ") +
+                      value.kindName());
     return;
   }
   for (const auto& [noteKey, noteValue] : value.entries) {
     const std::string& id = noteKey.scalar;
     if (!isFootnoteId(id)) {
-      m_diags.error(noteKey.pos, "footnote id '" + id +
-                                     "' cannot be referenced as [^id]; expected no spaces, brackets or backslashes");
+      m_diags.error(noteKey.pos,
+                    "footnote id '" + id +
+                        "' cannot be referenced as [^id]; expected no spaces, brackets or backslashes");
       continue;
     }
     SourcePos pos = valuePos(noteKey, noteValue);
-    if (noteValue.isNull() || (noteValue.isScalar() && noteValue.scalar.find_first_not_of(" \t\r\n") ==
-                                                           std::string::npos)) {
+    if (noteValue.isNull() ||
+        (noteValue.isScalar() && noteValue.scalar.find_first_not_of(" \t\r\n") == std::string::npos)) {
       m_diags.error(pos, "footnote '" + id + "' is empty; expected its text");
       continue;
     }

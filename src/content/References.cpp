@@ -11,7 +11,7 @@ namespace folio::content {
 namespace {
 
 class ReferenceChecker {
-public:
+ public:
   ReferenceChecker(const Document& doc, Diagnostics& diags) : m_doc(doc), m_diags(diags) {
     for (const auto& [id, text] : doc.footnotes) m_footnoteIds.push_back(id);
   }
@@ -27,19 +27,20 @@ public:
     for (const auto& [id, text] : m_doc.footnotes) {
       if (m_used.count(id)) continue;
       auto pos = m_doc.footnotePos.find(id);
-      m_diags.warning(pos == m_doc.footnotePos.end() ? SourcePos{m_doc.path, 0, 0} : pos->second,
-                      "footnote '" + id + "' is defined but never used; expected a reference [^" + id +
-                          "] in the text");
+      m_diags.warning(
+          pos == m_doc.footnotePos.end() ? SourcePos{m_doc.path, 0, 0} : pos->second,
+          "footnote '" + id + "' is defined but never used; expected a reference [^" + id + "] in the text");
     }
   }
 
-private:
+ private:
   void collectIds(const std::vector<Block>& blocks) {
     for (const Block& b : blocks) {
       if (!b.id.empty()) {
         auto [it, inserted] = m_ids.emplace(b.id, b.pos);
         if (!inserted) {
-          m_diags.error(b.pos, "duplicate id '" + b.id + "'; first used at " + yaml::LineIndex::lineColumn(it->second));
+          m_diags.error(
+              b.pos, "duplicate id '" + b.id + "'; first used at " + yaml::LineIndex::lineColumn(it->second));
         }
       }
       for (const std::vector<Block>& item : b.items) collectIds(item);
@@ -92,13 +93,14 @@ private:
     }
     // RFC 3986 scheme: a letter, then letters, digits, '+', '-', '.'.
     size_t colon = link.find(':');
-    bool hasScheme = colon != std::string::npos && colon > 0 &&
-                     std::isalpha(static_cast<unsigned char>(link[0])) &&
-                     link.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.") == colon;
+    bool hasScheme =
+        colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(link[0])) &&
+        link.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.") == colon;
     if (!hasScheme) {
-      std::string message = "link '" + link +
-                            "' has no scheme; expected an http, https, mailto or tel URL, or '#id' for a block in "
-                            "this document";
+      std::string message =
+          "link '" + link +
+          "' has no scheme; expected an http, https, mailto or tel URL, or '#id' for a block in "
+          "this document";
       if (link.starts_with("www.")) message += "; did you mean 'https://" + link + "'?";
       m_diags.error(pos, message);
       return;

@@ -106,10 +106,12 @@ bool isIsoDate(std::string_view s) {
   return isTime(s.substr(11));
 }
 
-bool checkLanguage(const std::string& tag, const SourcePos& pos, const std::string& name, Diagnostics& diags) {
+bool checkLanguage(const std::string& tag, const SourcePos& pos, const std::string& name,
+                   Diagnostics& diags) {
   if (markup::isPlausibleLanguageTag(tag)) return true;
   std::string suggestion = markup::suggestLanguageTag(tag);
-  diags.error(pos, name + " '" + tag + "' is not a BCP 47 language tag; expected a tag such as 'en', 'en-GB' or 'ar'" +
+  diags.error(pos, name + " '" + tag +
+                       "' is not a BCP 47 language tag; expected a tag such as 'en', 'en-GB' or 'ar'" +
                        (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
   return false;
 }

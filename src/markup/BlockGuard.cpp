@@ -25,7 +25,8 @@ bool startsWithWord(std::string_view line, size_t at, std::string_view word) {
 bool startsHtmlBlock(std::string_view line) {
   if (line.empty() || line[0] != '<') return false;
   if (line.starts_with("<!--") || line.starts_with("<?") || line.starts_with("<![CDATA[")) return true;
-  if (line.size() > 2 && line[1] == '!' && ((line[2] >= 'A' && line[2] <= 'Z') || (line[2] >= 'a' && line[2] <= 'z'))) {
+  if (line.size() > 2 && line[1] == '!' &&
+      ((line[2] >= 'A' && line[2] <= 'Z') || (line[2] >= 'a' && line[2] <= 'z'))) {
     return true;
   }
   auto endsName = [&](size_t at) {
@@ -35,13 +36,14 @@ bool startsHtmlBlock(std::string_view line) {
     if (startsWithWord(line, 1, raw) && (endsName(1 + raw.size()))) return true;
   }
   static constexpr std::array<std::string_view, 62> kBlockTags{
-      "address", "article",  "aside",    "base",     "basefont", "blockquote", "body",    "caption", "center",
-      "col",     "colgroup", "dd",       "details",  "dialog",   "dir",        "div",     "dl",      "dt",
-      "fieldset", "figcaption", "figure", "footer",  "form",     "frame",      "frameset", "h1",     "h2",
-      "h3",      "h4",       "h5",       "h6",       "head",     "header",     "hr",      "html",    "iframe",
-      "legend",  "li",       "link",     "main",     "menu",     "menuitem",   "nav",     "noframes", "ol",
-      "optgroup", "option",  "p",        "param",    "section",  "source",     "summary", "table",   "tbody",
-      "td",      "tfoot",    "th",       "thead",    "title",    "tr",         "track",   "ul"};
+      "address",  "article",  "aside",    "base",       "basefont", "blockquote", "body",   "caption",
+      "center",   "col",      "colgroup", "dd",         "details",  "dialog",     "dir",    "div",
+      "dl",       "dt",       "fieldset", "figcaption", "figure",   "footer",     "form",   "frame",
+      "frameset", "h1",       "h2",       "h3",         "h4",       "h5",         "h6",     "head",
+      "header",   "hr",       "html",     "iframe",     "legend",   "li",         "link",   "main",
+      "menu",     "menuitem", "nav",      "noframes",   "ol",       "optgroup",   "option", "p",
+      "param",    "section",  "source",   "summary",    "table",    "tbody",      "td",     "tfoot",
+      "th",       "thead",    "title",    "tr",         "track",    "ul"};
   size_t nameAt = line.size() > 1 && line[1] == '/' ? 2 : 1;
   for (std::string_view name : kBlockTags) {
     if (startsWithWord(line, nameAt, name) && endsName(nameAt + name.size())) return true;
@@ -96,8 +98,8 @@ size_t escapeOffset(std::string_view line) {
 }
 
 struct Line {
-  size_t begin = 0;          // after indentation
-  size_t end = 0;            // before the line break
+  size_t begin = 0;            // after indentation
+  size_t end = 0;              // before the line break
   bool endsParagraph = false;  // a blank line follows
 };
 
@@ -153,7 +155,8 @@ MappedText guardInlineSource(const MappedText& source, const SourcePos& origin, 
         size_t close = text.find('>');
         std::string_view raw = text.substr(0, close == std::string_view::npos ? text.size() : close + 1);
         auto tag = parseHtmlTag(raw);
-        diags.warning(origin, unsupportedTagMessage(raw, tag ? std::string_view(tag->name) : std::string_view()));
+        diags.warning(origin,
+                      unsupportedTagMessage(raw, tag ? std::string_view(tag->name) : std::string_view()));
       }
       out.append(source, line.begin, line.begin + escape);
       out.insert("\\", source.sourceOffset(line.begin + escape));

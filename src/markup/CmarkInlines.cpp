@@ -34,7 +34,7 @@ struct OpenTag {
 };
 
 class Walker {
-public:
+ public:
   Walker(InlineContext& context, InlineText& out) : m_ctx(context), m_out(out) {
     // Line starts of the parsed text, to turn cmark's line:column into bytes.
     m_lineStarts.push_back(0);
@@ -63,15 +63,27 @@ public:
     }
   }
 
-private:
+ private:
   void enter(cmark_node* node) {
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_TEXT: text(node, literal(node), 0); break;
-      case CMARK_NODE_CODE: text(node, restoreMarkers(literal(node), m_ctx.markers), kCode); break;
-      case CMARK_NODE_SOFTBREAK: appendText(m_out, " ", style(nodeOffset(node, " "))); break;
-      case CMARK_NODE_LINEBREAK: hardBreak(node); break;
-      case CMARK_NODE_EMPH: ++m_emphasis; break;
-      case CMARK_NODE_STRONG: ++m_strong; break;
+      case CMARK_NODE_TEXT:
+        text(node, literal(node), 0);
+        break;
+      case CMARK_NODE_CODE:
+        text(node, restoreMarkers(literal(node), m_ctx.markers), kCode);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        appendText(m_out, " ", style(nodeOffset(node, " ")));
+        break;
+      case CMARK_NODE_LINEBREAK:
+        hardBreak(node);
+        break;
+      case CMARK_NODE_EMPH:
+        ++m_emphasis;
+        break;
+      case CMARK_NODE_STRONG:
+        ++m_strong;
+        break;
       case CMARK_NODE_LINK: {
         const char* url = cmark_node_get_url(node);
         m_links.push_back(restoreMarkers(url ? url : "", m_ctx.markers));
@@ -84,19 +96,27 @@ private:
                                               "'image' block");
         break;
       }
-      case CMARK_NODE_HTML_INLINE: html(node); break;
-      default: break;
+      case CMARK_NODE_HTML_INLINE:
+        html(node);
+        break;
+      default:
+        break;
     }
   }
 
   void exit(cmark_node* node) {
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_EMPH: --m_emphasis; break;
-      case CMARK_NODE_STRONG: --m_strong; break;
+      case CMARK_NODE_EMPH:
+        --m_emphasis;
+        break;
+      case CMARK_NODE_STRONG:
+        --m_strong;
+        break;
       case CMARK_NODE_LINK:
         if (!m_links.empty()) m_links.pop_back();
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -178,8 +198,9 @@ private:
       i += 4;
       start = i;
     }
-    appendText(m_out, std::string_view(lit).substr(start),
-               style(m_ctx.source.sourceOffset(std::min(base + start, m_ctx.source.text.size())), extraFlags));
+    appendText(
+        m_out, std::string_view(lit).substr(start),
+        style(m_ctx.source.sourceOffset(std::min(base + start, m_ctx.source.text.size())), extraFlags));
   }
 
   void hardBreak(cmark_node* node) {
@@ -197,9 +218,10 @@ private:
     std::optional<HtmlTag> tag = parseHtmlTag(raw);
     Diagnostics& diags = m_ctx.diags;
     if (!tag) {
-      diags.warning(m_ctx.origin, "HTML comment or declaration '" + raw +
-                                      "' is not supported (kept as text); expected plain text (write '\\<' for "
-                                      "a literal '<')");
+      diags.warning(m_ctx.origin,
+                    "HTML comment or declaration '" + raw +
+                        "' is not supported (kept as text); expected plain text (write '\\<' for "
+                        "a literal '<')");
       keepLiteral(node, raw);
       return;
     }
@@ -219,8 +241,8 @@ private:
       return;
     }
     if (tag->kind == HtmlTag::Kind::SelfClosing) {
-      diags.warning(m_ctx.origin, "'" + raw + "' encloses nothing (ignored); expected <" + name + ">text</" +
-                                      name + ">");
+      diags.warning(m_ctx.origin,
+                    "'" + raw + "' encloses nothing (ignored); expected <" + name + ">text</" + name + ">");
       return;
     }
     OpenTag open{name, ""};
@@ -230,10 +252,11 @@ private:
           open.lang = value;
         } else {
           std::string suggestion = suggestLanguageTag(value);
-          diags.warning(m_ctx.origin, "'" + value + "' in " + raw +
-                                          " is not a BCP 47 language tag (ignored); expected a tag such as 'en', "
-                                          "'en-GB' or 'ar'" +
-                                          (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+          diags.warning(m_ctx.origin,
+                        "'" + value + "' in " + raw +
+                            " is not a BCP 47 language tag (ignored); expected a tag such as 'en', "
+                            "'en-GB' or 'ar'" +
+                            (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
         }
       } else {
         diags.warning(m_ctx.origin, "attribute '" + attr + "' of <" + name + "> is not supported (ignored)" +
@@ -241,8 +264,9 @@ private:
       }
     }
     if (name == "span" && !tag->attribute("lang")) {
-      diags.warning(m_ctx.origin, "'" + raw + "' has no lang attribute (it changes nothing); expected "
-                                              "<span lang=\"xx\">");
+      diags.warning(m_ctx.origin, "'" + raw +
+                                      "' has no lang attribute (it changes nothing); expected "
+                                      "<span lang=\"xx\">");
     }
     m_tags.push_back(std::move(open));
   }
@@ -250,14 +274,16 @@ private:
   void closeTag(cmark_node* node, const std::string& raw, const std::string& name) {
     auto it = std::find_if(m_tags.rbegin(), m_tags.rend(), [&](const OpenTag& t) { return t.name == name; });
     if (it == m_tags.rend()) {
-      m_ctx.diags.warning(m_ctx.origin, "'" + raw + "' has no matching '<" + name +
-                                            ">' (kept as text); expected tags to be opened before they are closed");
+      m_ctx.diags.warning(m_ctx.origin,
+                          "'" + raw + "' has no matching '<" + name +
+                              ">' (kept as text); expected tags to be opened before they are closed");
       keepLiteral(node, raw);
       return;
     }
     if (it != m_tags.rbegin()) {
-      m_ctx.diags.warning(m_ctx.origin, "'" + raw + "' closes '<" + name + ">' while '<" + m_tags.back().name +
-                                            ">' inside it is still open; expected nested tags to close first");
+      m_ctx.diags.warning(m_ctx.origin,
+                          "'" + raw + "' closes '<" + name + ">' while '<" + m_tags.back().name +
+                              ">' inside it is still open; expected nested tags to close first");
     }
     m_tags.erase(std::next(it).base());
   }

@@ -33,7 +33,7 @@ bool blankLineAt(std::string_view s, size_t newline) {
 // Code spans and bracket pairs of the whole text, found in linear time so
 // hostile input ("^[^[^[..." or thousands of backticks) stays cheap.
 class Structure {
-public:
+ public:
   explicit Structure(std::string_view s) {
     // Code spans (CommonMark): a backtick run closes at the next run of
     // exactly the same length. Right to left, remember the nearest run of
@@ -92,14 +92,14 @@ public:
     return it == m_close.end() ? std::string_view::npos : it->second;
   }
 
-private:
+ private:
   std::map<size_t, size_t> m_codeSpanEnd;
   std::map<size_t, size_t> m_close;
 };
 
 // Hands out placeholder code points, skipping any the user wrote.
 class PlaceholderPool {
-public:
+ public:
   explicit PlaceholderPool(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
       if (char32_t cp = placeholderAt(text, i)) m_used.insert(cp);
@@ -110,7 +110,7 @@ public:
     return m_next++;
   }
 
-private:
+ private:
   std::set<char32_t> m_used;
   char32_t m_next = 0xF0000;
 };
@@ -149,8 +149,9 @@ MarkedText extractFootnotes(const MappedText& source, const SourcePos& origin, D
   auto refuse = [&](std::string_view written) {
     if (refused) return;  // once is enough; "^[^[^[..." would repeat it endlessly
     refused = true;
-    diags.warning(origin, "a footnote inside a footnote ('" + std::string(written) +
-                              "') is not supported (kept as text); expected notes without notes of their own");
+    diags.warning(origin,
+                  "a footnote inside a footnote ('" + std::string(written) +
+                      "') is not supported (kept as text); expected notes without notes of their own");
   };
 
   size_t copied = 0;  // s[copied, i) is pending a plain copy
@@ -180,8 +181,8 @@ MarkedText extractFootnotes(const MappedText& source, const SourcePos& origin, D
         FootnoteMarker marker;
         InlineOptions noteOptions;
         noteOptions.footnotes = false;
-        marker.note = std::make_shared<InlineText>(
-            parseMapped(source.slice(i + 2, close), origin, diags, noteOptions));
+        marker.note =
+            std::make_shared<InlineText>(parseMapped(source.slice(i + 2, close), origin, diags, noteOptions));
         flush(i);
         addMarker(i, close + 1, std::move(marker));
         i = copied = close + 1;

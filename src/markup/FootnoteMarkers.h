@@ -16,9 +16,9 @@
 namespace folio::markup {
 
 struct FootnoteMarker {
-  std::string noteId;                  // `[^id]`
-  std::shared_ptr<InlineText> note;    // `^[...]`, already parsed
-  std::string original;                // as written, for code spans and code blocks
+  std::string noteId;                // `[^id]`
+  std::shared_ptr<InlineText> note;  // `^[...]`, already parsed
+  std::string original;              // as written, for code spans and code blocks
   uint32_t sourceOffset = 0;
 };
 

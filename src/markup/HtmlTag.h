@@ -12,7 +12,7 @@ namespace folio::markup {
 struct HtmlTag {
   enum class Kind : uint8_t { Open, Close, SelfClosing };
   Kind kind = Kind::Open;
-  std::string name;  // lower case
+  std::string name;                                             // lower case
   std::vector<std::pair<std::string, std::string>> attributes;  // names lower case, values unquoted
 
   const std::string* attribute(std::string_view attributeName) const;

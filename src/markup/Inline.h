@@ -20,18 +20,18 @@ enum InlineFlags : uint16_t {
 
 struct Inline {
   enum class Kind : uint8_t {
-    Text,          // `text` is set as written
-    HardBreak,     // forced line break
-    FootnoteRef,   // `[^id]` (noteId set) or `^[...]` (note set, noteId empty)
+    Text,         // `text` is set as written
+    HardBreak,    // forced line break
+    FootnoteRef,  // `[^id]` (noteId set) or `^[...]` (note set, noteId empty)
   };
   Kind kind = Kind::Text;
-  uint16_t flags = 0;      // InlineFlags
-  std::string text;        // UTF-8
-  std::string link;        // target URL or "#id" when inside a link; "" otherwise
-  std::string lang;        // from <span lang="..">, "" = inherit
-  std::string noteId;      // FootnoteRef by id
+  uint16_t flags = 0;                         // InlineFlags
+  std::string text;                           // UTF-8
+  std::string link;                           // target URL or "#id" when inside a link; "" otherwise
+  std::string lang;                           // from <span lang="..">, "" = inherit
+  std::string noteId;                         // FootnoteRef by id
   std::shared_ptr<std::vector<Inline>> note;  // FootnoteRef inline: the note's own text
-  uint32_t sourceOffset = 0;  // byte offset of this run in the source string
+  uint32_t sourceOffset = 0;                  // byte offset of this run in the source string
 };
 
 using InlineText = std::vector<Inline>;

@@ -11,7 +11,9 @@ namespace {
 
 bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool allOf(std::string_view s, bool (*pred)(char)) { return !s.empty() && std::all_of(s.begin(), s.end(), pred); }
+bool allOf(std::string_view s, bool (*pred)(char)) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), pred);
+}
 bool isAlnum(char c) { return isAlpha(c) || isDigit(c); }
 
 std::vector<std::string_view> splitSubtags(std::string_view tag) {
@@ -19,7 +21,8 @@ std::vector<std::string_view> splitSubtags(std::string_view tag) {
   size_t start = 0;
   for (;;) {
     size_t dash = tag.find('-', start);
-    parts.push_back(tag.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
+    parts.push_back(
+        tag.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
     if (dash == std::string_view::npos) break;
     start = dash + 1;
   }
@@ -81,12 +84,12 @@ std::string suggestLanguageTag(std::string_view tag) {
   std::string lower;
   for (char c : tag) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 32> kNames{{
-      {"arabic", "ar"},     {"bengali", "bn"},   {"chinese", "zh"},   {"czech", "cs"},     {"danish", "da"},
-      {"dutch", "nl"},      {"english", "en"},   {"farsi", "fa"},     {"finnish", "fi"},   {"french", "fr"},
-      {"german", "de"},     {"greek", "el"},     {"hebrew", "he"},    {"hindi", "hi"},     {"hungarian", "hu"},
-      {"indonesian", "id"}, {"italian", "it"},   {"japanese", "ja"},  {"korean", "ko"},    {"norwegian", "nb"},
-      {"persian", "fa"},    {"polish", "pl"},    {"portuguese", "pt"}, {"romanian", "ro"}, {"russian", "ru"},
-      {"spanish", "es"},    {"swahili", "sw"},   {"swedish", "sv"},   {"thai", "th"},      {"turkish", "tr"},
+      {"arabic", "ar"},     {"bengali", "bn"}, {"chinese", "zh"},    {"czech", "cs"},    {"danish", "da"},
+      {"dutch", "nl"},      {"english", "en"}, {"farsi", "fa"},      {"finnish", "fi"},  {"french", "fr"},
+      {"german", "de"},     {"greek", "el"},   {"hebrew", "he"},     {"hindi", "hi"},    {"hungarian", "hu"},
+      {"indonesian", "id"}, {"italian", "it"}, {"japanese", "ja"},   {"korean", "ko"},   {"norwegian", "nb"},
+      {"persian", "fa"},    {"polish", "pl"},  {"portuguese", "pt"}, {"romanian", "ro"}, {"russian", "ru"},
+      {"spanish", "es"},    {"swahili", "sw"}, {"swedish", "sv"},    {"thai", "th"},     {"turkish", "tr"},
       {"ukrainian", "uk"},  {"urdu", "ur"},
   }};
   for (const auto& [name, code] : kNames) {

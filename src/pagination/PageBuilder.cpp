@@ -4,8 +4,8 @@
 
 namespace folio::pagination {
 
-BodyArea bodyArea(const style::Layout& layout, bool firstPage) {
-  const style::PageTemplate& t = firstPage ? layout.first : layout.later;
+BodyArea bodyArea(const style::Layout& layout, size_t pageIndex) {
+  const style::PageTemplate& t = layout.templateFor(pageIndex);
   return BodyArea{t.marginLeft, t.marginTop, layout.pageWidth - t.marginLeft - t.marginRight,
                   layout.pageHeight - t.marginTop - t.marginBottom};
 }
@@ -88,8 +88,7 @@ private:
 
   // Fills one page starting at flow item `i`; returns where the next starts.
   size_t fillPage(size_t i) {
-    bool first = m_pages.empty();
-    BodyArea area = bodyArea(m_layout, first);
+    BodyArea area = bodyArea(m_layout, m_pages.size());
     std::vector<Placed> placed;
     std::vector<NoteLine> notes = std::move(m_carry);
     m_carry.clear();

@@ -17,7 +17,7 @@ std::vector<frame::Page> buildPages(Flow& flow, const style::Layout& layout, siz
 struct BodyArea {
   Sp left = 0, top = 0, width = 0, height = 0;  // top: distance from the page top
 };
-BodyArea bodyArea(const style::Layout& layout, bool firstPage);
+BodyArea bodyArea(const style::Layout& layout, size_t pageIndex);
 
 // Moves a laid-out line to page coordinates: `x` from the page's left edge,
 // `baseline` from the page's bottom (PDF y).

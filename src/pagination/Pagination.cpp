@@ -8,7 +8,7 @@ namespace folio::pagination {
 
 frame::Document paginate(const content::Document& doc, const style::Layout& layout, const Options& options,
                          paragraph::Context& context) {
-  BodyArea area = bodyArea(layout, true);
+  BodyArea area = bodyArea(layout, 0);
   Flow flow = buildFlow(doc, layout, area.width, options.imageLimits, context);
   frame::Document out;
   out.pages = buildPages(flow, layout, options.maxPages, context.diags);

@@ -149,7 +149,18 @@ void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc
                    const image::Limits& limits, paragraph::Context& context) {
   TemplateDrawer drawer(doc, layout, limits, context);
   int count = static_cast<int>(pages.size());
-  for (int i = 0; i < count; ++i) drawer.draw(pages[i], i == 0 ? layout.first : layout.later, i + 1, count);
+  for (int i = 0; i < count; ++i) {
+    // Templates are painted first, beneath the body (a coloured band or a
+    // background image must not cover text).
+    frame::Page t;
+    t.width = pages[i].width;
+    t.height = pages[i].height;
+    drawer.draw(t, layout.templateFor(static_cast<size_t>(i)), i + 1, count);
+    pages[i].items.insert(pages[i].items.begin(), std::make_move_iterator(t.items.begin()),
+                          std::make_move_iterator(t.items.end()));
+    pages[i].links.insert(pages[i].links.end(), t.links.begin(), t.links.end());
+    pages[i].anchors.insert(pages[i].anchors.end(), t.anchors.begin(), t.anchors.end());
+  }
 }
 
 }  // namespace folio::pagination

@@ -195,7 +195,8 @@ private:
       link.rect = Rect{e.x0, e.y0, e.x1 - e.x0, e.y1 - e.y0};
       link.target = m_flat.links[index];
       line.links.push_back(link);
-      if (m_o.layout && m_o.layout->links.underline)
+      bool noteMark = link.target.rfind("#fn", 0) == 0;  // footnote marks and numbers are not underlined
+      if (m_o.layout && m_o.layout->links.underline && !noteMark)
         line.fills.push_back(frame::Fill{Rect{e.x0, -m_o.style->size / 9, e.x1 - e.x0, std::max<Sp>(m_o.style->size / 20, pt(0.4))},
                                          m_o.layout->links.color});
     }

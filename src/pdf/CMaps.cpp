@@ -35,7 +35,7 @@ std::string toUnicodeCMap(const std::vector<std::pair<uint16_t, std::u32string>>
     size_t n = std::min(kMaxPerBlock, mapped.size() - i);
     out += std::to_string(n) + " beginbfchar\n";
     for (size_t j = i; j < i + n; ++j)
-      out += "<" + hex4(mapped[j]->first) + "> <" + utf16beHex(mapped[j]->second) + ">\n";
+      out.append("<").append(hex4(mapped[j]->first)).append("> <").append(utf16beHex(mapped[j]->second)).append(">\n");
     out += "endbfchar\n";
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
@@ -67,8 +67,10 @@ std::string codeToCidCMap(const std::string& name, const CidSystemInfo& csi,
   for (size_t i = 0; i < ranges.size(); i += kMaxPerBlock) {
     size_t n = std::min(kMaxPerBlock, ranges.size() - i);
     out += std::to_string(n) + " begincidrange\n";
-    for (size_t j = i; j < i + n; ++j)
-      out += "<" + hex4(ranges[j].first) + "> <" + hex4(ranges[j].last) + "> " + std::to_string(ranges[j].cid) + "\n";
+    for (size_t j = i; j < i + n; ++j) {
+      out.append("<").append(hex4(ranges[j].first)).append("> <").append(hex4(ranges[j].last)).append("> ");
+      out.append(std::to_string(ranges[j].cid)).append("\n");
+    }
     out += "endcidrange\n";
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";

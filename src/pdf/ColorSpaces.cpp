@@ -17,7 +17,7 @@ std::string component(float v) { return formatNumber(std::clamp(static_cast<doub
 
 const ColorSpaces::Space& ColorSpaces::separation(const Color& spot) {
   std::string key = spot.spotName;
-  for (float a : spot.alt) key += "|" + component(a);
+  for (float a : spot.alt) key.append("|").append(component(a));
   auto it = m_spaces.find(key);
   if (it != m_spaces.end()) return it->second;
 

@@ -67,7 +67,10 @@ std::optional<Date> parseDate(const std::string& s) {
   return d;
 }
 
-std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string two(int v) {
+  std::string s = std::to_string(v);
+  return s.size() < 2 ? std::string("0").append(s) : s;
+}
 
 std::string four(int v) {
   std::string s = std::to_string(v);
@@ -85,12 +88,12 @@ std::string pdfDate(const Date& d) {
 
 std::string isoDate(const Date& d) {
   std::string s = four(d.v[0]);
-  if (d.fields >= 2) s += "-" + two(d.v[1]);
-  if (d.fields >= 3) s += "-" + two(d.v[2]);
+  if (d.fields >= 2) s.append("-").append(two(d.v[1]));
+  if (d.fields >= 3) s.append("-").append(two(d.v[2]));
   if (d.fields >= 4) {
     // XMP needs hours and minutes together, and a zone only with a time.
-    s += "T" + two(d.v[3]) + ":" + two(d.v[4]);
-    if (d.fields >= 6) s += ":" + two(d.v[5]);
+    s.append("T").append(two(d.v[3])).append(":").append(two(d.v[4]));
+    if (d.fields >= 6) s.append(":").append(two(d.v[5]));
     s += d.zone;
   }
   return s;

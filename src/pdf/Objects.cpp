@@ -11,13 +11,55 @@ namespace folio::pdf {
 
 using namespace PoDoFo;
 
+namespace {
+
+// One zlib stream per thread, reset between uses: compress2() sets up and
+// clears 256 KB of state per call, which dominated writing many small page
+// streams. deflateReset gives the same bytes as a fresh stream.
+class Deflater {
+public:
+  ~Deflater() {
+    if (m_level >= 0) deflateEnd(&m_z);
+  }
+  std::string run(std::string_view data, int level) {
+    if (m_level != level) {
+      if (m_level >= 0) deflateEnd(&m_z);
+      m_z = z_stream{};
+      m_level = -1;
+      if (deflateInit(&m_z, level) != Z_OK) throw std::runtime_error("zlib initialisation failed");
+      m_level = level;
+    } else if (deflateReset(&m_z) != Z_OK) {
+      throw std::runtime_error("zlib reset failed");
+    }
+    std::string out(deflateBound(&m_z, static_cast<uLong>(data.size())), '\0');
+    m_z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    m_z.avail_in = static_cast<uInt>(data.size());
+    m_z.next_out = reinterpret_cast<Bytef*>(out.data());
+    m_z.avail_out = static_cast<uInt>(out.size());
+    if (::deflate(&m_z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib compression failed");
+    out.resize(out.size() - m_z.avail_out);
+    return out;
+  }
+
+private:
+  z_stream m_z{};
+  int m_level = -1;
+};
+
+std::string deflate(std::string_view data, int level) {
+  thread_local Deflater deflater;
+  return deflater.run(data, level);
+}
+
+}  // namespace
+
 PdfObject number(double v) {
   double rounded = std::round(v * 10000.0) / 10000.0;
   if (rounded == std::floor(rounded) && std::fabs(rounded) < 9.0e15)
     return PdfObject(static_cast<pdf_int64>(rounded));
   // Raw data is written verbatim; PoDoFo's compact mode puts no separator
   // before it (it does for its own numbers), so the blank is ours.
-  return PdfObject(PdfData((" " + formatNumber(v, 4)).c_str()));
+  return PdfObject(PdfData(std::string(" ").append(formatNumber(v, 4)).c_str()));
 }
 
 PdfString textString(std::string_view utf8) {
@@ -51,12 +93,7 @@ void setFlateStream(PdfObject* obj, std::string_view data, int level) {
     setRawStream(obj, data);
     return;
   }
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::string out(size, '\0');
-  int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
-                     static_cast<uLong>(data.size()), level > 9 ? 9 : level);
-  if (rc != Z_OK) throw std::runtime_error("zlib compression failed");
-  out.resize(size);
+  std::string out = deflate(data, level > 9 ? 9 : level);
   // SetRawData keeps an existing /Filter key, so it goes in first.
   obj->GetDictionary().AddKey(PdfName("Filter"), PdfName("FlateDecode"));
   setRawStream(obj, out);

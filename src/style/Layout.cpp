@@ -26,6 +26,14 @@ const Style& Layout::style(const std::string& name) const {
   return body != styles.end() ? body->second : fallback;
 }
 
+const PageTemplate& Layout::templateFor(size_t pageIndex) const {
+  if (pageIndex == 0) return first;
+  bool even = (pageIndex + 1) % 2 == 0;
+  if (even && left) return *left;
+  if (!even && right) return *right;
+  return later;
+}
+
 namespace {
 
 const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "templates", "links", "lists",
@@ -232,10 +240,19 @@ private:
   }
 
   void readTemplates(const yaml::Node& n) {
-    if (!m_read.checkKeys(n, {"first", "later"}, "'templates'")) return;
+    if (!m_read.checkKeys(n, {"first", "later", "left", "right"}, "'templates'")) return;
     PageTemplate base = m_layout.first;
     if (const yaml::Node* f = n.find("first")) readTemplate(*f, m_layout.first, base);
     if (const yaml::Node* l = n.find("later")) readTemplate(*l, m_layout.later, base);
+    if (const yaml::Node* l = n.find("left")) readTemplate(*l, m_layout.left.emplace(), m_layout.later);
+    if (const yaml::Node* r = n.find("right")) readTemplate(*r, m_layout.right.emplace(), m_layout.later);
+    // The body text keeps one measure on every page (the flow is set once);
+    // margins may move it sideways but not change its width.
+    Sp width = m_layout.pageWidth - m_layout.first.marginLeft - m_layout.first.marginRight;
+    for (const auto* t : {&m_layout.later, m_layout.left ? &*m_layout.left : nullptr, m_layout.right ? &*m_layout.right : nullptr})
+      if (t && m_layout.pageWidth - t->marginLeft - t->marginRight != width)
+        m_diags.error(n.pos, "every page template must give the body the same width (left + right margins); "
+                             "expected the same total as the first page's");
   }
 
   void readTemplate(const yaml::Node& n, PageTemplate& t, const PageTemplate& base) {

@@ -49,6 +49,10 @@ struct Layout {
   std::string dir;   // its directory (images in templates are relative to it)
   Sp pageWidth = mm(210), pageHeight = mm(297);
   PageTemplate first, later;
+  // Optional templates for even (left) and odd (right) pages after the
+  // first, e.g. for mirrored margins; `later` when absent.
+  std::optional<PageTemplate> left, right;
+  const PageTemplate& templateFor(size_t pageIndex) const;  // 0-based
   std::map<std::string, Style> styles;
   std::map<std::string, Color> colors;
   LinkStyle links;

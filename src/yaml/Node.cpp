@@ -3,13 +3,12 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
 #include <cerrno>
 #include <cstring>
 #include <sstream>
-
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
 
 #include "yaml/SyntaxErrors.h"
 #include "yaml/TextCheck.h"
@@ -26,10 +25,14 @@ const Node* Node::find(std::string_view key) const {
 
 const char* Node::kindName() const {
   switch (kind) {
-    case Kind::Null: return "null";
-    case Kind::Scalar: return "a string";
-    case Kind::Sequence: return "a sequence";
-    case Kind::Mapping: return "a mapping";
+    case Kind::Null:
+      return "null";
+    case Kind::Scalar:
+      return "a string";
+    case Kind::Sequence:
+      return "a sequence";
+    case Kind::Mapping:
+      return "a mapping";
   }
   return "?";
 }

@@ -25,7 +25,8 @@ std::string hintFor(const std::string& message) {
     return "inside double quotes write '\\\\' for a backslash, or use single quotes";
   }
   if (message.starts_with("illegal block entry")) return "a '- ' item is not aligned with the items above it";
-  if (message.starts_with("the referenced anchor is not defined")) return "define '&name' before using '*name'";
+  if (message.starts_with("the referenced anchor is not defined"))
+    return "define '&name' before using '*name'";
   if (message.starts_with("unknown token") || message.starts_with("illegal character")) {
     return "a value starting with '@', '`', '%', '!', '&' or '*' must be in quotes";
   }
@@ -34,7 +35,8 @@ std::string hintFor(const std::string& message) {
 
 }  // namespace
 
-std::string describeSyntaxError(const std::string& yamlCppMessage, std::string_view text, const SourcePos& pos) {
+std::string describeSyntaxError(const std::string& yamlCppMessage, std::string_view text,
+                                const SourcePos& pos) {
   std::string what = yamlCppMessage;
   if (what == "bad file") what = "nesting too deep";  // yaml-cpp's recursion guard
   std::string hint = hintFor(yamlCppMessage);

@@ -9,6 +9,7 @@ namespace folio::yaml {
 
 // "YAML syntax error: <what>; check indentation and quoting (<hint>)".
 // `text` is the whole input and `pos` where yaml-cpp stopped.
-std::string describeSyntaxError(const std::string& yamlCppMessage, std::string_view text, const SourcePos& pos);
+std::string describeSyntaxError(const std::string& yamlCppMessage, std::string_view text,
+                                const SourcePos& pos);
 
 }  // namespace folio::yaml

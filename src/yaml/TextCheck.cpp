@@ -67,7 +67,8 @@ std::optional<Diagnostic> checkText(std::string_view text, const LineIndex& inde
   auto fail = [&](size_t offset, std::string message) {
     return Diagnostic{Severity::Error, index.position(offset, file), std::move(message)};
   };
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
     return fail(0, "the file is UTF-16 encoded; expected UTF-8 (save it as UTF-8)");
   }
   // NUL first: a binary file would otherwise be reported as bad UTF-8, which

@@ -13,14 +13,14 @@ namespace folio::yaml {
 // Byte offset -> 1-based line and column. Columns count code points, not
 // bytes, so a position in Arabic or CJK text matches what an editor shows.
 class LineIndex {
-public:
+ public:
   explicit LineIndex(std::string_view text);
   // `offset` may equal text.size() (end of input).
   SourcePos position(size_t offset, const std::string& file) const;
   // "3:7", for messages that cite a second position.
   static std::string lineColumn(const SourcePos& pos);
 
-private:
+ private:
   std::string_view m_text;
   std::vector<size_t> m_lineStarts;  // offset of the first byte of each line
 };

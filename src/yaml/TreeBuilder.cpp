@@ -92,7 +92,8 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
 std::string TreeBuilder::aliasName(const YAML::Mark& mark) const {
   if (mark.pos < 0 || static_cast<size_t>(mark.pos) >= m_text.size() || m_text[mark.pos] != '*') return "";
   size_t end = static_cast<size_t>(mark.pos) + 1;
-  while (end < m_text.size() && std::string_view(" \t\r\n,[]{}").find(m_text[end]) == std::string_view::npos) ++end;
+  while (end < m_text.size() && std::string_view(" \t\r\n,[]{}").find(m_text[end]) == std::string_view::npos)
+    ++end;
   return std::string(m_text.substr(mark.pos, end - mark.pos));
 }
 
@@ -105,14 +106,16 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
     // yaml-cpp registers an anchor when its node starts, so an alias inside
     // its own anchor resolves here: a cycle.
     throw LimitExceeded{Diagnostic{Severity::Error, pos,
-                                   "'" + name + "' refers to the node that contains it; expected an alias to a "
-                                                "finished anchor (recursive structures are not allowed)"}};
+                                   "'" + name +
+                                       "' refers to the node that contains it; expected an alias to a "
+                                       "finished anchor (recursive structures are not allowed)"}};
   }
   const Anchored& target = it->second;
   if (static_cast<int>(m_open.size()) + target.height > m_limits.maxDepth) {
     throw LimitExceeded{Diagnostic{Severity::Error, pos,
                                    "'" + name + "' nests the document deeper than " +
-                                       std::to_string(m_limits.maxDepth) + " levels; expected a flatter document"}};
+                                       std::to_string(m_limits.maxDepth) +
+                                       " levels; expected a flatter document"}};
   }
   charge(target.size, pos);
   Node placeholder;
@@ -137,9 +140,9 @@ void TreeBuilder::expandAliases(Node& node) const {
 void TreeBuilder::openCollection(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
   SourcePos pos = position(mark);
   if (static_cast<int>(m_open.size()) + 1 > m_limits.maxDepth) {
-    throw LimitExceeded{Diagnostic{Severity::Error, pos,
-                                   "nesting deeper than " + std::to_string(m_limits.maxDepth) +
-                                       " levels; expected a flatter document"}};
+    throw LimitExceeded{Diagnostic{
+        Severity::Error, pos,
+        "nesting deeper than " + std::to_string(m_limits.maxDepth) + " levels; expected a flatter document"}};
   }
   charge(1, pos);
   Open open;
@@ -214,7 +217,8 @@ void TreeBuilder::attachToMapping(Open& parent, Node node) {
   parent.pendingKey.reset();
   auto [it, inserted] = parent.keys.emplace(key.scalar, key.pos);
   if (!inserted) {
-    fail(key.pos, "duplicate key '" + key.scalar + "'; first defined at " + LineIndex::lineColumn(it->second));
+    fail(key.pos,
+         "duplicate key '" + key.scalar + "'; first defined at " + LineIndex::lineColumn(it->second));
   }
   parent.node.entries.emplace_back(std::move(key), std::move(node));
 }

@@ -5,13 +5,13 @@
 // yaml-cpp recurses further, and aliases are charged at their expanded size
 // but only expanded once the whole document is known to fit the budget, so a
 // "billion laughs" file fails at once without copying anything.
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/mark.h>
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/mark.h>
 
 #include "yaml/Node.h"
 #include "yaml/TextCheck.h"
@@ -24,7 +24,7 @@ struct LimitExceeded {
 };
 
 class TreeBuilder final : public YAML::EventHandler {
-public:
+ public:
   TreeBuilder(std::string_view text, const LineIndex& index, const std::string& file, const Limits& limits,
               Diagnostics& diags);
 
@@ -47,7 +47,7 @@ public:
                   YAML::EmitterStyle::value style) override;
   void OnMapEnd() override;
 
-private:
+ private:
   // A collection still being read.
   struct Open {
     Node node;

@@ -14,7 +14,7 @@
 namespace folio::content {
 
 class ContentTest : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     // Per process and per test: ctest runs tests in parallel, perhaps from
@@ -63,7 +63,7 @@ protected:
 
   Diagnostics m_diags;
 
-private:
+ private:
   std::filesystem::path m_dir;
 };
 

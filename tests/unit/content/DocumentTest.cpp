@@ -69,7 +69,8 @@ body:
 
   const Block& para = doc->body[2];
   EXPECT_EQ(para.kind, Block::Kind::Paragraph);
-  EXPECT_EQ(dump(para.text), "The Trust's income rose by a third.[^src] See {link=https://example.org:https://example.org}.");
+  EXPECT_EQ(dump(para.text),
+            "The Trust's income rose by a third.[^src] See {link=https://example.org:https://example.org}.");
   EXPECT_EQ(para.pos.line, 16);
 
   const Block& list = doc->body[3];
@@ -208,7 +209,8 @@ TEST_F(ContentDocument, DatesWithTimes) {
                            "2026-03-02T14:30+01:00", "2026-03-02T14:30:00-0500"}) {
     EXPECT_TRUE(build(std::string("date: ") + date + "\nbody: [x]\n")) << date << diagnostics();
   }
-  for (const char* date : {"2023-02-29", "2026-3-2", "02/03/2026", "2026-03-02T25:00", "2026-03-02T14", "20260302"}) {
+  for (const char* date :
+       {"2023-02-29", "2026-3-2", "02/03/2026", "2026-03-02T25:00", "2026-03-02T14", "20260302"}) {
     EXPECT_FALSE(build(std::string("date: '") + date + "'\nbody: [x]\n")) << date;
   }
 }
@@ -272,7 +274,8 @@ TEST_F(ContentDocument, BlockAttributes) {
 }
 
 TEST_F(ContentDocument, MarkdownAttributesApplyToEachBlock) {
-  auto doc = build("body:\n  - markdown: \"# One\\n\\nTwo\\n\\n#### Four\"\n    id: md\n    style: quiet\n    lang: de\n");
+  auto doc = build(
+      "body:\n  - markdown: \"# One\\n\\nTwo\\n\\n#### Four\"\n    id: md\n    style: quiet\n    lang: de\n");
   ASSERT_TRUE(doc) << diagnostics();
   ASSERT_EQ(doc->body.size(), 3u);
   EXPECT_EQ(doc->body[0].id, "md");
@@ -322,7 +325,8 @@ TEST_F(ContentDocument, MarkdownHtmlBlocksWarn) {
   auto doc = build("body:\n  - markdown: \"<div>\\nraw\\n</div>\"\n");
   ASSERT_TRUE(doc) << diagnostics();
   EXPECT_EQ(diagnostics(),
-            "content.yaml:2:15: warning: raw HTML in Markdown is not supported (kept as text); expected Markdown, or "
+            "content.yaml:2:15: warning: raw HTML in Markdown is not supported (kept as text); expected "
+            "Markdown, or "
             "<sup>, <sub>, <span lang> and <br> inside a paragraph\n");
   EXPECT_EQ(dump(doc->body[0].text), "<div><BR>raw<BR></div>");
 }
@@ -332,7 +336,8 @@ TEST_F(ContentDocument, MarkdownNestingLimit) {
   auto doc = build("body:\n  - markdown: '" + deep + " x'\n");
   EXPECT_FALSE(doc);
   EXPECT_EQ(diagnostics(),
-            "content.yaml:2:15: error: Markdown nested more than 32 levels deep; expected flatter quotes and lists\n");
+            "content.yaml:2:15: error: Markdown nested more than 32 levels deep; expected flatter quotes and "
+            "lists\n");
 }
 
 TEST_F(ContentDocument, BuildsFromAnInMemoryTree) {

@@ -23,18 +23,20 @@ TEST_F(ContentImages, RelativePathsResolveAgainstTheContentFile) {
 TEST_F(ContentImages, Missing) {
   expectDiagnostics("body:\n  - image: img/none.png\n",
                     "content.yaml:2:12: error: image file 'img/none.png' not found (looked for '" +
-                        (dir() / "img/none.png").string() + "'); expected a path relative to the content file\n");
+                        (dir() / "img/none.png").string() +
+                        "'); expected a path relative to the content file\n");
 }
 
 TEST_F(ContentImages, UnsupportedFormatUrlDirectory) {
   writeFile("d.png/x", "x");
-  expectDiagnostics("body:\n  - image: logo.gif\n  - image: https://example.org/a.png\n  - image: d.png\n  - image:\n",
-                    "content.yaml:2:12: error: image 'logo.gif' is not a supported format; expected a PNG, JPEG or "
-                    "PDF file (.png, .jpg, .jpeg, .pdf)\n"
-                    "content.yaml:3:12: error: image 'https://example.org/a.png' is a URL; expected the path of a "
-                    "local file, relative to the content file\n"
-                    "content.yaml:4:12: error: image 'd.png' is a directory; expected a PNG, JPEG or PDF file\n"
-                    "content.yaml:5:5: error: 'image' is empty; expected the path of a PNG, JPEG or PDF file\n");
+  expectDiagnostics(
+      "body:\n  - image: logo.gif\n  - image: https://example.org/a.png\n  - image: d.png\n  - image:\n",
+      "content.yaml:2:12: error: image 'logo.gif' is not a supported format; expected a PNG, JPEG or "
+      "PDF file (.png, .jpg, .jpeg, .pdf)\n"
+      "content.yaml:3:12: error: image 'https://example.org/a.png' is a URL; expected the path of a "
+      "local file, relative to the content file\n"
+      "content.yaml:4:12: error: image 'd.png' is a directory; expected a PNG, JPEG or PDF file\n"
+      "content.yaml:5:5: error: 'image' is empty; expected the path of a PNG, JPEG or PDF file\n");
 }
 
 TEST_F(ContentImages, DotDotCannotLeaveTheTree) {
@@ -45,8 +47,10 @@ TEST_F(ContentImages, DotDotCannotLeaveTheTree) {
   std::ofstream(file) << "body:\n  - image: ../secret.png\n";
   EXPECT_FALSE(loadDocument(file, yaml::Limits{}, diags));
   ASSERT_EQ(diags.all().size(), 1u);
-  EXPECT_EQ(diags.all()[0].message, "image '../secret.png' is outside the content file's directory; expected a file "
-                                    "in or below '" + (dir() / "sub").string() + "'");
+  EXPECT_EQ(diags.all()[0].message,
+            "image '../secret.png' is outside the content file's directory; expected a file "
+            "in or below '" +
+                (dir() / "sub").string() + "'");
 }
 
 TEST_F(ContentImages, SymlinksCannotLeaveTheTree) {
@@ -56,9 +60,10 @@ TEST_F(ContentImages, SymlinksCannotLeaveTheTree) {
   Diagnostics diags;
   EXPECT_FALSE(loadDocument((dir() / "doc/content.yaml").string(), yaml::Limits{}, diags));
   ASSERT_EQ(diags.all().size(), 1u);
-  EXPECT_EQ(diags.all()[0].message, "image 'link.png' is outside the content file's directory through a symlink to '" +
-                                        fs::canonical(dir() / "outside/secret.png").string() +
-                                        "'; expected a file in or below '" + (dir() / "doc").string() + "'");
+  EXPECT_EQ(diags.all()[0].message,
+            "image 'link.png' is outside the content file's directory through a symlink to '" +
+                fs::canonical(dir() / "outside/secret.png").string() + "'; expected a file in or below '" +
+                (dir() / "doc").string() + "'");
 }
 
 TEST_F(ContentImages, SymlinksInsideTheTreeAreFine) {
@@ -90,7 +95,8 @@ TEST_F(ContentImages, AbsolutePathsAreOutsideUnlessAllowed) {
   Options options;
   options.allowedDirs.push_back((dir() / "elsewhere").string());
   Diagnostics ok;
-  EXPECT_TRUE(loadDocument((dir() / "doc/content.yaml").string(), yaml::Limits{}, options, ok)) << ok.format();
+  EXPECT_TRUE(loadDocument((dir() / "doc/content.yaml").string(), yaml::Limits{}, options, ok))
+      << ok.format();
 }
 
 }  // namespace

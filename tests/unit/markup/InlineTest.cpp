@@ -180,7 +180,8 @@ TEST(Inline, FootnoteReferences) {
 TEST(Inline, InlineNotes) {
   Parsed p = parse("A point.^[An *inline* note with [a link](https://x.org) and [brackets].] Next.");
   EXPECT_TRUE(p.diags.all().empty()) << p.diags.format();
-  EXPECT_EQ(p.dumped, "A point.^[An {em:inline} note with {link=https://x.org:a link} and [brackets].] Next.");
+  EXPECT_EQ(p.dumped,
+            "A point.^[An {em:inline} note with {link=https://x.org:a link} and [brackets].] Next.");
   ASSERT_EQ(p.text.size(), 3u);
   ASSERT_TRUE(p.text[1].note);
   EXPECT_TRUE(p.text[1].noteId.empty());
@@ -211,18 +212,20 @@ TEST(Inline, UnknownTagsWarnAndStayText) {
   Parsed p = parse("a <b>bold</b> c");
   EXPECT_EQ(p.dumped, "a <b>bold</b> c");
   ASSERT_EQ(p.diags.all().size(), 2u);
-  EXPECT_EQ(p.diags.all()[0].format(),
-            "c.yaml:4:7: warning: unsupported tag '<b>' (kept as text); expected <sup>, <sub>, <span lang=\"..\"> "
-            "or <br>; write **text** for strong text");
+  EXPECT_EQ(
+      p.diags.all()[0].format(),
+      "c.yaml:4:7: warning: unsupported tag '<b>' (kept as text); expected <sup>, <sub>, <span lang=\"..\"> "
+      "or <br>; write **text** for strong text");
   Parsed typo = parse("x<supp>2</supp>");
   ASSERT_FALSE(typo.diags.all().empty());
   EXPECT_NE(typo.diags.all()[0].message.find("; did you mean '<sup>'?"), std::string::npos);
   Parsed comment = parse("a <!-- note --> b");
   EXPECT_EQ(comment.dumped, "a <!-- note --> b");
   ASSERT_EQ(comment.diags.all().size(), 1u);
-  EXPECT_EQ(comment.diags.all()[0].message,
-            "HTML comment or declaration '<!-- note -->' is not supported (kept as text); expected plain text "
-            "(write '\\<' for a literal '<')");
+  EXPECT_EQ(
+      comment.diags.all()[0].message,
+      "HTML comment or declaration '<!-- note -->' is not supported (kept as text); expected plain text "
+      "(write '\\<' for a literal '<')");
   EXPECT_EQ(comment.diags.all()[0].severity, Severity::Warning);
   Parsed first = parse("<div>x</div>");
   EXPECT_EQ(first.dumped, "<div>x</div>");
@@ -233,12 +236,14 @@ TEST(Inline, TagNestingProblems) {
   Parsed unclosed = parse("x<sup>2");
   EXPECT_EQ(unclosed.dumped, "x{sup:2}");
   ASSERT_EQ(unclosed.diags.all().size(), 1u);
-  EXPECT_EQ(unclosed.diags.all()[0].message, "'<sup>' is never closed; expected '</sup>' before the end of the text");
+  EXPECT_EQ(unclosed.diags.all()[0].message,
+            "'<sup>' is never closed; expected '</sup>' before the end of the text");
   Parsed stray = parse("x</sub>y");
   EXPECT_EQ(stray.dumped, "x</sub>y");
   ASSERT_EQ(stray.diags.all().size(), 1u);
-  EXPECT_EQ(stray.diags.all()[0].message,
-            "'</sub>' has no matching '<sub>' (kept as text); expected tags to be opened before they are closed");
+  EXPECT_EQ(
+      stray.diags.all()[0].message,
+      "'</sub>' has no matching '<sub>' (kept as text); expected tags to be opened before they are closed");
   Parsed misnested = parse("<sup>a<span lang=\"en\">b</sup>c</span>");
   EXPECT_EQ(misnested.dumped, "{sup:a}{sup lang=en:b}{lang=en:c}");
   ASSERT_EQ(misnested.diags.all().size(), 1u);
@@ -250,9 +255,10 @@ TEST(Inline, TagNestingProblems) {
   Parsed badlang = parse("<span lang=\"english\">x</span>");
   EXPECT_EQ(badlang.dumped, "x");
   ASSERT_EQ(badlang.diags.all().size(), 1u);
-  EXPECT_EQ(badlang.diags.all()[0].message,
-            "'english' in <span lang=\"english\"> is not a BCP 47 language tag (ignored); expected a tag such as "
-            "'en', 'en-GB' or 'ar'; did you mean 'en'?");
+  EXPECT_EQ(
+      badlang.diags.all()[0].message,
+      "'english' in <span lang=\"english\"> is not a BCP 47 language tag (ignored); expected a tag such as "
+      "'en', 'en-GB' or 'ar'; did you mean 'en'?");
   Parsed attr = parse("<sup class=\"x\">1</sup>");
   EXPECT_EQ(attr.dumped, "{sup:1}");
   EXPECT_EQ(attr.diags.all().size(), 1u);
@@ -262,9 +268,10 @@ TEST(Inline, InlineImagesKeepTheirAltText) {
   Parsed p = parse("see ![the *logo*](logo.png) here");
   EXPECT_EQ(p.dumped, "see the {em:logo} here");
   ASSERT_EQ(p.diags.all().size(), 1u);
-  EXPECT_EQ(p.diags.all()[0].format(),
-            "c.yaml:4:7: warning: inline image 'logo.png' is not supported (kept its alternative text); expected "
-            "an 'image' block");
+  EXPECT_EQ(
+      p.diags.all()[0].format(),
+      "c.yaml:4:7: warning: inline image 'logo.png' is not supported (kept its alternative text); expected "
+      "an 'image' block");
 }
 
 TEST(Inline, SourceOffsets) {

@@ -6,8 +6,9 @@ namespace folio::markup {
 namespace {
 
 TEST(LanguageTag, AcceptsCommonTags) {
-  for (const char* tag : {"en", "en-GB", "ar", "ar-EG", "zh-Hant", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996",
-                          "es-419", "fil", "x-private", "en-x-custom", "en-US-u-ca-gregory", "und", "EN-gb"}) {
+  for (const char* tag :
+       {"en", "en-GB", "ar", "ar-EG", "zh-Hant", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996", "es-419", "fil",
+        "x-private", "en-x-custom", "en-US-u-ca-gregory", "und", "EN-gb"}) {
     EXPECT_TRUE(isPlausibleLanguageTag(tag)) << tag;
   }
 }

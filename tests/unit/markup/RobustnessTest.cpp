@@ -10,10 +10,50 @@ namespace folio::markup {
 namespace {
 
 std::string randomMarkup(std::mt19937& rng, size_t length) {
-  static const std::vector<std::string> pieces{
-      "*", "_", "**", "`", "``", "[", "]", "(", ")", "^", "^[", "[^", "!", "\\", "<", ">", "</sup>", "<sup>",
-      "<span lang=\"ar\">", "</span>", "<br>", "<b>", "&amp;", "#", "-", "1.", "\n", "\n\n", "  \n", " ", "a",
-      "word", "é", "\u2000", "\U000F0000", "https://x.org", "](#id)", "<!--", "-->", "~~~", "```", ">", "=", "\t"};
+  static const std::vector<std::string> pieces{"*",
+                                               "_",
+                                               "**",
+                                               "`",
+                                               "``",
+                                               "[",
+                                               "]",
+                                               "(",
+                                               ")",
+                                               "^",
+                                               "^[",
+                                               "[^",
+                                               "!",
+                                               "\\",
+                                               "<",
+                                               ">",
+                                               "</sup>",
+                                               "<sup>",
+                                               "<span lang=\"ar\">",
+                                               "</span>",
+                                               "<br>",
+                                               "<b>",
+                                               "&amp;",
+                                               "#",
+                                               "-",
+                                               "1.",
+                                               "\n",
+                                               "\n\n",
+                                               "  \n",
+                                               " ",
+                                               "a",
+                                               "word",
+                                               "é",
+                                               "\u2000",
+                                               "\U000F0000",
+                                               "https://x.org",
+                                               "](#id)",
+                                               "<!--",
+                                               "-->",
+                                               "~~~",
+                                               "```",
+                                               ">",
+                                               "=",
+                                               "\t"};
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::string out;
   while (out.size() < length) out += pieces[pick(rng)];
@@ -38,7 +78,8 @@ TEST(InlineRobustness, RandomMarkup) {
     InlineText text = parseInline(source, SourcePos{"r.yaml", 1, 1}, diags);
     checkNoInternalCharacters(text, source);
     for (const Inline& run : text) EXPECT_LE(run.sourceOffset, source.size()) << source;
-    if (!text.empty() && text.front().kind == Inline::Kind::Text && source.find("\u2000") == std::string::npos) {
+    if (!text.empty() && text.front().kind == Inline::Kind::Text &&
+        source.find("\u2000") == std::string::npos) {
       EXPECT_FALSE(text.front().text.starts_with("\u2000")) << source;
     }
   }

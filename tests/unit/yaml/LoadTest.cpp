@@ -32,9 +32,10 @@ TEST(YamlLoad, MissingFile) {
   auto root = load("/nonexistent/folio/content.yaml", Limits{}, diags);
   EXPECT_FALSE(root);
   ASSERT_EQ(diags.all().size(), 1u);
-  EXPECT_EQ(diags.all()[0].format(),
-            "/nonexistent/folio/content.yaml: error: cannot read '/nonexistent/folio/content.yaml': No such file "
-            "or directory");
+  EXPECT_EQ(
+      diags.all()[0].format(),
+      "/nonexistent/folio/content.yaml: error: cannot read '/nonexistent/folio/content.yaml': No such file "
+      "or directory");
 }
 
 TEST(YamlLoad, Directory) {

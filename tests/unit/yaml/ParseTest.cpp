@@ -160,7 +160,8 @@ TEST(YamlParse, ControlCharacters) {
 
 TEST(YamlParse, Utf16IsRecognised) {
   Parsed p = parseText(std::string("\xFF\xFEt\0i\0", 6));
-  EXPECT_EQ(onlyDiagnostic(p), "t.yaml:1:1: error: the file is UTF-16 encoded; expected UTF-8 (save it as UTF-8)");
+  EXPECT_EQ(onlyDiagnostic(p),
+            "t.yaml:1:1: error: the file is UTF-16 encoded; expected UTF-8 (save it as UTF-8)");
 }
 
 TEST(YamlParse, InputSizeLimit) {
@@ -174,9 +175,10 @@ TEST(YamlParse, InputSizeLimit) {
 TEST(YamlParse, SyntaxErrorHasPositionAndHint) {
   Parsed p = parseText("title: Report: 2026\n");
   EXPECT_FALSE(p.root);
-  EXPECT_EQ(onlyDiagnostic(p),
-            "t.yaml:1:14: error: YAML syntax error: illegal map value; check indentation and quoting (a value "
-            "containing ': ' must be in quotes)");
+  EXPECT_EQ(
+      onlyDiagnostic(p),
+      "t.yaml:1:14: error: YAML syntax error: illegal map value; check indentation and quoting (a value "
+      "containing ': ' must be in quotes)");
 }
 
 TEST(YamlParse, UnclosedFlowSequence) {
@@ -303,7 +305,8 @@ TEST(YamlParse, DeepFlowNestingIsRefusedBeforeRecursing) {
   EXPECT_FALSE(p.root);
   std::string message = onlyDiagnostic(p);
   EXPECT_TRUE(message.starts_with("t.yaml:1:")) << message;
-  EXPECT_TRUE(message.ends_with(": error: nesting deeper than 64 levels; expected a flatter document")) << message;
+  EXPECT_TRUE(message.ends_with(": error: nesting deeper than 64 levels; expected a flatter document"))
+      << message;
 }
 
 TEST(YamlParse, DeepBlockNestingIsRefused) {

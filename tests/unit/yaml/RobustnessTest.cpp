@@ -11,8 +11,9 @@ namespace {
 
 TEST(YamlRobustness, RandomInput) {
   static const std::vector<std::string> pieces{
-      "a", "key", ":", ": ", "- ", "-", "\n", "  ", "[", "]", "{", "}", ",", "&x ", "*x", "&y ", "*y", "'", "\"",
-      "|", ">", "#", "? ", "!!str ", "---\n", "...\n", "~", "\\", "é", "\t", "%YAML 1.2\n", "<<: ", "\r\n"};
+      "a",  "key",    ":",     ": ",    "- ",  "-",  "\n", "  ", "[",           "]",    "{",
+      "}",  ",",      "&x ",   "*x",    "&y ", "*y", "'",  "\"", "|",           ">",    "#",
+      "? ", "!!str ", "---\n", "...\n", "~",   "\\", "é",  "\t", "%YAML 1.2\n", "<<: ", "\r\n"};
   std::mt19937 rng(777);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   for (int i = 0; i < 3000; ++i) {
