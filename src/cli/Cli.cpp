@@ -10,7 +10,7 @@
 #include <iostream>
 #include <thread>
 
-#include "cli/Renderer.h"
+#include "cli/Batch.h"
 #include "text/Itemizer.h"
 
 #ifndef FOLIO_DATA_DIR
@@ -41,18 +41,17 @@ constexpr const char* kUsage =
     "  --max-pages N         refuse documents longer than N pages (default 100000)\n"
     "  --depfile FILE        write a make rule listing every file the output depends on\n"
     "  -M                    write OUTPUT.d beside each output (for batches)\n"
+    "  --data FILE           mail merge: one PDF per record of FILE (CSV with a header row,\n"
+    "                        or a YAML list of mappings); values are {fields.NAME}; name\n"
+    "                        the outputs with a pattern: -o 'out/letter-{fields.id}.pdf'\n"
+    "  --shard K/N           render only the K-th of N deterministic shares of the jobs\n"
     "\n"
     "exit status: 0 success, 1 a document has errors, 2 bad usage\n";
 
 struct Args {
   std::string command;
-  std::vector<std::string> inputs;
-  std::string output;
+  BatchOptions batch;
   RenderSettings settings;
-  unsigned jobs = 0;
-  bool quiet = false;
-  std::string depfile;   // --depfile FILE (one input)
-  bool depfileBeside = false;  // -M: OUTPUT.d beside each output
 };
 
 int usageError(const std::string& message) {
@@ -84,112 +83,62 @@ int parseArgs(int argc, char** argv, Args& a) {
       std::cout << "folio " << FOLIO_VERSION << "\n";
       return 0;
     } else if (s == "-o" || s == "--output") {
-      if (!value(a.output)) return usageError("option " + s + " needs a path");
+      if (!value(a.batch.output)) return usageError("option " + s + " needs a path");
     } else if (s == "--layout") {
       if (!value(a.settings.layoutOverride)) return usageError("option --layout needs a name or path");
     } else if (s == "-j" || s == "--jobs") {
       std::string v;
       unsigned long n;
       if (!value(v) || !parseNumber(v, n) || n == 0 || n > 256) return usageError("option -j needs a number from 1 to 256");
-      a.jobs = static_cast<unsigned>(n);
+      a.batch.jobs = static_cast<unsigned>(n);
     } else if (s == "--max-pages") {
       std::string v;
       unsigned long n;
       if (!value(v) || !parseNumber(v, n) || n == 0) return usageError("option --max-pages needs a positive number");
       a.settings.maxPages = n;
     } else if (s == "--depfile") {
-      if (!value(a.depfile)) return usageError("option --depfile needs a path");
+      if (!value(a.batch.depfile)) return usageError("option --depfile needs a path");
     } else if (s == "-M") {
-      a.depfileBeside = true;
+      a.batch.depfileBeside = true;
+    } else if (s == "--data") {
+      if (!value(a.batch.dataFile)) return usageError("option --data needs a CSV or YAML file");
+    } else if (s == "--shard") {
+      std::string v;
+      unsigned long k = 0, n = 0;
+      size_t slash;
+      if (!value(v) || (slash = v.find('/')) == std::string::npos || !parseNumber(v.substr(0, slash), k) ||
+          !parseNumber(v.substr(slash + 1), n) || n == 0 || k == 0 || k > n)
+        return usageError("option --shard needs K/N with 1 <= K <= N, e.g. --shard 2/8");
+      a.batch.shard = k;
+      a.batch.shards = n;
     } else if (s == "--strict") {
-      a.settings.strict = true;
+      a.batch.strict = true;
     } else if (s == "-q" || s == "--quiet") {
-      a.quiet = true;
+      a.batch.quiet = true;
     } else if (!s.empty() && s[0] == '-' && s != "-") {
       return usageError("unknown option '" + s + "'");
     } else if (a.command.empty()) {
       a.command = s;
     } else {
-      a.inputs.push_back(s);
+      a.batch.inputs.push_back(s);
     }
   }
   if (a.command != "render" && a.command != "check" && a.command != "fonts") {
     std::string close = closestMatch(a.command, {"render", "check", "fonts"});
     return usageError("unknown command '" + a.command + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?"));
   }
-  if (a.command != "fonts" && a.inputs.empty()) return usageError(a.command + " needs at least one input file");
-  return -1;
-}
-
-std::string outputFor(const Args& a, const std::string& input) {
-  fs::path in(input);
-  std::string name = in.stem().string() + ".pdf";
-  if (a.output.empty()) return (in.parent_path() / name).string();
-  std::error_code ec;
-  bool isDir = a.output.back() == '/' || fs::is_directory(a.output, ec);
-  if (isDir) return (fs::path(a.output) / name).string();
-  return a.output;
-}
-
-// A make rule "out.pdf: deps..." plus an empty rule per dependency, so a
-// deleted file does not break the build (as gcc -MP does).
-std::string makeRule(const std::string& target, const std::vector<std::string>& deps) {
-  auto escape = [](const std::string& s) {
-    std::string o;
-    for (char c : s) {
-      if (c == ' ' || c == '#' || c == ':') o += '\\';
-      if (c == '$') o += '$';
-      o += c;
-    }
-    return o;
-  };
-  std::string rule = escape(target) + ":";
-  for (const std::string& d : deps) rule += " \\\n  " + escape(d);
-  rule += "\n";
-  for (const std::string& d : deps) rule += "\n" + escape(d) + ":\n";
-  return rule;
-}
-
-int renderAll(Args& a) {
-  if (a.inputs.size() > 1 && !a.output.empty() && a.output.back() != '/' && !fs::is_directory(a.output))
+  if (a.command != "fonts" && a.batch.inputs.empty()) return usageError(a.command + " needs at least one input file");
+  const BatchOptions& b = a.batch;
+  bool pattern = b.output.find("{fields.") != std::string::npos;
+  if (pattern && b.dataFile.empty()) return usageError("an output pattern with {fields.NAME} needs --data");
+  if (b.inputs.size() > 1 && !b.output.empty() && !pattern && b.output.back() != '/' && !fs::is_directory(b.output))
     return usageError("several inputs need -o DIR/ (a directory), not a file");
-  if (!a.output.empty() && a.output.back() == '/') {
-    std::error_code ec;
-    fs::create_directories(a.output, ec);
-  }
-  a.settings.writeOutput = a.command == "render";
-  Renderer renderer(a.settings);
-  std::vector<RenderResult> results(a.inputs.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < a.inputs.size();)
-      results[i] = renderer.render(a.inputs[i], outputFor(a, a.inputs[i]));
-  };
-  unsigned jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(a.inputs.size()));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (std::thread& t : threads) t.join();
-
-  if (!a.depfile.empty() && a.inputs.size() > 1) return usageError("--depfile takes one input; use -M for batches");
-  size_t failed = 0;
-  for (size_t i = 0; i < results.size(); ++i) {
-    const RenderResult& r = results[i];
-    if (r.ok && a.command == "render" && (!a.depfile.empty() || a.depfileBeside)) {
-      std::string out = outputFor(a, a.inputs[i]);
-      std::string err;
-      if (!writeFileAtomically(a.depfile.empty() ? out + ".d" : a.depfile, makeRule(out, r.dependencies), err))
-        std::cerr << "folio: " << err << "\n";
-    }
-    for (const Diagnostic& d : r.diags.all())
-      if (!a.quiet || d.severity == Severity::Error) std::cerr << d.format() << "\n";
-    if (!r.ok) ++failed;
-  }
-  if (a.inputs.size() > 1 || a.quiet)
-    std::cerr << "folio: " << (a.inputs.size() - failed) << " of " << a.inputs.size() << " documents "
-              << (a.command == "check" ? "checked without errors" : "rendered") << (failed ? ", " + std::to_string(failed) + " failed" : "") << "\n";
-  return failed ? 1 : 0;
+  if (!b.dataFile.empty() && !b.output.empty() && !pattern && b.output.back() != '/' && !fs::is_directory(b.output))
+    return usageError("--data renders one PDF per record; -o needs a directory or a pattern such as 'out/letter-{fields.id}.pdf'");
+  if (!b.depfile.empty() && (b.inputs.size() > 1 || !b.dataFile.empty()))
+    return usageError("--depfile takes one input; use -M to write OUTPUT.d beside each output");
+  a.batch.check = a.command == "check";
+  return -1;
 }
 
 int listFonts(Args& a) {
@@ -224,7 +173,7 @@ int run(int argc, char** argv) {
   int rc = parseArgs(argc, argv, a);
   if (rc >= 0) return rc;
   if (a.command == "fonts") return listFonts(a);
-  return renderAll(a);
+  return runBatch(a.batch, a.settings);
 }
 
 }  // namespace folio::cli

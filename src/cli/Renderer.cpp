@@ -83,13 +83,38 @@ bool writeFileAtomically(const std::string& path, const std::string& bytes, std:
   return true;
 }
 
-RenderResult Renderer::render(const std::string& input, const std::string& output) {
+std::shared_ptr<const style::Layout> Renderer::layout(const std::string& path, Diagnostics& diags) {
+  {
+    std::lock_guard<std::mutex> lock(m_layoutMutex);
+    auto it = m_layouts.find(path);
+    if (it != m_layouts.end()) return it->second;
+  }
+  // Loaded outside the lock; two threads may both load it the first time,
+  // which is harmless. A layout with errors is not cached, so every
+  // document that uses it reports them.
+  std::optional<style::Layout> loaded = style::loadLayout(path, m_settings.yamlLimits, diags);
+  if (!loaded) return nullptr;
+  auto shared = std::make_shared<const style::Layout>(std::move(*loaded));
+  std::lock_guard<std::mutex> lock(m_layoutMutex);
+  return m_layouts.emplace(path, shared).first->second;
+}
+
+RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   RenderResult result;
   Diagnostics& diags = result.diags;
   diags.setStrict(m_settings.strict);
+  const std::string& input = job.input;
+  const std::string& output = job.output;
   result.dependencies.push_back(input);
 
-  std::optional<content::Document> doc = content::loadDocument(input, m_settings.yamlLimits, diags);
+  std::optional<content::Document> doc;
+  if (job.tree) {
+    yaml::Node tree = *job.tree;
+    if (job.record) applyRecord(tree, *job.record);
+    doc = content::buildDocument(tree, input, diags);
+  } else {
+    doc = content::loadDocument(input, m_settings.yamlLimits, diags);
+  }
   if (!doc) return result;
 
   std::string contentDir = fs::path(input).parent_path().string();
@@ -105,10 +130,9 @@ RenderResult Renderer::render(const std::string& input, const std::string& outpu
     return result;
   }
   result.dependencies.push_back(layoutPath);
-  std::optional<style::Layout> layout = style::loadLayout(layoutPath, m_settings.yamlLimits, diags);
+  std::shared_ptr<const style::Layout> layout = this->layout(layoutPath, diags);
   if (!layout) return result;
 
-  text::Shaper shaper;  // one per render: the cache is not shared across threads
   paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
   pagination::Options po;
   po.maxPages = m_settings.maxPages;

@@ -1,13 +1,18 @@
 #pragma once
 // Renders documents: the shared, thread-safe services (fonts, hyphenation
 // patterns) plus the per-document recipe load -> paginate -> write.
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "base/Diagnostics.h"
+#include "cli/MailMerge.h"
+#include "style/Layout.h"
 #include "text/FontStore.h"
 #include "text/Hyphenator.h"
+#include "text/Shaper.h"
 #include "yaml/Node.h"
 
 namespace folio::cli {
@@ -29,16 +34,30 @@ struct RenderResult {
   size_t pages = 0;
 };
 
+// One document to render: a content file, or a parsed content tree with a
+// mail-merge record applied to it.
+struct Job {
+  std::string input;
+  std::string output;
+  const yaml::Node* tree = nullptr;  // parsed once for all records of a merge
+  const Record* record = nullptr;
+};
+
 class Renderer {
 public:
   explicit Renderer(RenderSettings settings);
   ~Renderer();
-  // Thread-safe: one Renderer serves every worker thread of a batch.
-  RenderResult render(const std::string& input, const std::string& output);
+  // Thread-safe: one Renderer serves every worker thread of a batch; each
+  // thread brings its own Shaper (and so its own shaping cache).
+  RenderResult render(const Job& job, text::Shaper& shaper);
   text::FontStore& fonts() { return *m_fonts; }
 
 private:
+  std::shared_ptr<const style::Layout> layout(const std::string& path, Diagnostics& diags);
+
   RenderSettings m_settings;
+  std::mutex m_layoutMutex;
+  std::map<std::string, std::shared_ptr<const style::Layout>> m_layouts;  // loaded once per batch
   std::unique_ptr<text::FontStore> m_fonts;
   std::unique_ptr<text::Hyphenator> m_hyphenator;
 };

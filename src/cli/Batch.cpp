@@ -1,0 +1,229 @@
+#include "cli/Batch.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <set>
+#include <thread>
+
+namespace folio::cli {
+
+namespace fs = std::filesystem;
+
+std::string makeRule(const std::string& target, const std::vector<std::string>& deps) {
+  auto escape = [](const std::string& s) {
+    std::string o;
+    for (char c : s) {
+      if (c == ' ' || c == '#' || c == ':') o += '\\';
+      if (c == '$') o += '$';
+      o += c;
+    }
+    return o;
+  };
+  std::string rule = escape(target) + ":";
+  for (const std::string& d : deps) rule += " \\\n  " + escape(d);
+  rule += "\n";
+  for (const std::string& d : deps) rule += "\n" + escape(d) + ":\n";
+  return rule;
+}
+
+namespace {
+
+bool isDirectoryTarget(const std::string& output) {
+  std::error_code ec;
+  return !output.empty() && (output.back() == '/' || fs::is_directory(output, ec));
+}
+
+std::string defaultOutput(const std::string& input, const std::string& output) {
+  fs::path in(input);
+  std::string name = in.stem().string() + ".pdf";
+  if (output.empty()) return (in.parent_path() / name).string();
+  if (isDirectoryTarget(output)) return (fs::path(output) / name).string();
+  return output;
+}
+
+// A progress bar on a terminal: done/total, rate, time left.
+class Progress {
+public:
+  Progress(size_t total, bool enabled) : m_total(total), m_enabled(enabled), m_start(Clock::now()) {
+    if (m_enabled) m_thread = std::thread([this] { loop(); });
+  }
+  ~Progress() { stop(); }
+  void tick() { ++m_done; }
+  void stop() {
+    if (!m_thread.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(m_mutex);
+      m_stopping = true;
+    }
+    m_cv.notify_all();
+    m_thread.join();
+    draw();
+    std::fputc('\n', stderr);
+  }
+
+private:
+  using Clock = std::chrono::steady_clock;
+  void loop() {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    while (!m_stopping) {
+      m_cv.wait_for(lock, std::chrono::milliseconds(100));
+      draw();
+    }
+  }
+  void draw() {
+    size_t done = m_done.load();
+    double secs = std::chrono::duration<double>(Clock::now() - m_start).count();
+    double rate = secs > 0 ? done / secs : 0;
+    double left = rate > 0 ? (m_total - done) / rate : 0;
+    const int width = 30;
+    int filled = m_total ? static_cast<int>(width * done / m_total) : width;
+    std::string bar(filled, '=');
+    if (filled < width) bar += '>' + std::string(width - filled - 1, ' ');
+    std::fprintf(stderr, "\r[%s] %zu/%zu  %.0f/s  %.0fs left ", bar.c_str(), done, m_total, rate, left);
+    std::fflush(stderr);
+  }
+
+  size_t m_total;
+  bool m_enabled;
+  Clock::time_point m_start;
+  std::atomic<size_t> m_done{0};
+  std::thread m_thread;
+  std::mutex m_mutex;
+  std::condition_variable m_cv;
+  bool m_stopping = false;
+};
+
+struct Batch {
+  std::vector<Job> jobs;
+  std::vector<std::unique_ptr<yaml::Node>> trees;  // content parsed once for a merge
+  std::vector<Record> records;
+  Diagnostics setupDiags;
+  bool fatal = false;
+};
+
+void planMailMerge(const BatchOptions& o, const RenderSettings& s, Batch& b) {
+  if (!loadRecords(o.dataFile, s.yamlLimits, b.records, b.setupDiags) && o.strict) {
+    b.fatal = true;
+    return;
+  }
+  std::set<std::string> patternFields;
+  collectFieldNames(o.output, patternFields);
+  std::set<std::string> outputs;
+  for (const std::string& input : o.inputs) {
+    std::unique_ptr<yaml::Node> tree = yaml::load(input, s.yamlLimits, b.setupDiags);
+    if (!tree) {
+      b.fatal = true;
+      continue;
+    }
+    std::set<std::string> used = patternFields;
+    collectFieldNames(*tree, used);
+    for (const Record& r : b.records) {
+      std::string missing;
+      for (const std::string& name : used)
+        if (!r.value(name)) missing += (missing.empty() ? "'" : ", '") + name + "'";
+      std::string out;
+      if (missing.empty()) {
+        if (patternFields.empty())
+          out = (fs::path(isDirectoryTarget(o.output) ? o.output : ".") /
+                 (fs::path(input).stem().string() + "-" + std::to_string(r.number) + ".pdf")).string();
+        else expandPattern(o.output, r, out);
+      }
+      if (!missing.empty()) {
+        b.setupDiags.error(r.pos, "record " + std::to_string(r.number) + " has no value for " + missing +
+                                      "; expected a column or key of that name (the record is skipped)");
+        if (o.strict) b.fatal = true;
+        continue;
+      }
+      if (!outputs.insert(out).second) {
+        b.setupDiags.error(r.pos, "record " + std::to_string(r.number) + " would overwrite '" + out +
+                                      "'; expected an output pattern that is distinct per record, such as "
+                                      "-o 'out/letter-{fields.id}.pdf'");
+        if (o.strict) b.fatal = true;
+        continue;
+      }
+      b.jobs.push_back(Job{input, out, tree.get(), &r});
+    }
+    b.trees.push_back(std::move(tree));
+  }
+}
+
+}  // namespace
+
+int runBatch(const BatchOptions& o, const RenderSettings& settings) {
+  Batch b;
+  if (!o.dataFile.empty()) {
+    planMailMerge(o, settings, b);
+  } else {
+    for (const std::string& input : o.inputs) b.jobs.push_back(Job{input, defaultOutput(input, o.output), nullptr, nullptr});
+  }
+  for (const Diagnostic& d : b.setupDiags.all()) std::cerr << d.format() << "\n";
+  if (b.fatal) {
+    std::cerr << "folio: nothing rendered (--strict)\n";
+    return 1;
+  }
+  // A deterministic share: every N-th job, so K/N for K = 1..N covers each once.
+  if (o.shards > 1) {
+    std::vector<Job> mine;
+    for (size_t i = 0; i < b.jobs.size(); ++i)
+      if (i % o.shards == o.shard - 1) mine.push_back(b.jobs[i]);
+    b.jobs.swap(mine);
+  }
+  if (isDirectoryTarget(o.output) || (!o.dataFile.empty())) {
+    std::error_code ec;
+    for (const Job& j : b.jobs) fs::create_directories(fs::path(j.output).parent_path().empty() ? "." : fs::path(j.output).parent_path(), ec);
+  }
+
+  RenderSettings s = settings;
+  s.writeOutput = !o.check;
+  s.strict = o.strict;
+  Renderer renderer(s);
+  std::vector<RenderResult> results(b.jobs.size());
+  std::atomic<size_t> next{0};
+  Progress progress(b.jobs.size(), !o.quiet && b.jobs.size() > 1 && isatty(STDERR_FILENO));
+  auto worker = [&] {
+    text::Shaper shaper;  // per thread: its cache serves every document this thread renders
+    for (size_t i; (i = next.fetch_add(1)) < b.jobs.size();) {
+      results[i] = renderer.render(b.jobs[i], shaper);
+      progress.tick();
+    }
+  };
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(b.jobs.size())));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+  progress.stop();
+
+  size_t failed = 0;
+  for (size_t i = 0; i < results.size(); ++i) {
+    const RenderResult& r = results[i];
+    if (r.ok && !o.check && (!o.depfile.empty() || o.depfileBeside)) {
+      std::string err;
+      const std::string& out = b.jobs[i].output;
+      std::vector<std::string> deps = r.dependencies;
+      if (!o.dataFile.empty()) deps.insert(deps.begin() + 1, o.dataFile);
+      if (!writeFileAtomically(o.depfile.empty() ? out + ".d" : o.depfile, makeRule(out, deps), err))
+        std::cerr << "folio: " << err << "\n";
+    }
+    for (const Diagnostic& d : r.diags.all())
+      if (!o.quiet || d.severity == Severity::Error) std::cerr << d.format() << "\n";
+    if (!r.ok) ++failed;
+  }
+  size_t skipped = b.setupDiags.errorCount();
+  size_t total = b.jobs.size();
+  if (total > 1 || o.quiet || skipped)
+    std::cerr << "folio: " << (total - failed) << " of " << total << " documents "
+              << (o.check ? "checked without errors" : "rendered")
+              << (failed ? ", " + std::to_string(failed) + " failed" : "")
+              << (skipped ? ", " + std::to_string(skipped) + " records skipped" : "") << "\n";
+  return failed || skipped ? 1 : 0;
+}
+
+}  // namespace folio::cli

@@ -1,0 +1,30 @@
+#pragma once
+// A batch: the jobs a command line asks for (inputs x mail-merge records,
+// narrowed to one shard), rendered by a pool of threads with a progress bar.
+#include <string>
+#include <vector>
+
+#include "cli/Renderer.h"
+
+namespace folio::cli {
+
+struct BatchOptions {
+  std::vector<std::string> inputs;
+  std::string output;       // file, DIR/, or a pattern with {fields.NAME}
+  std::string dataFile;     // --data
+  size_t shard = 1, shards = 1;  // --shard K/N (1-based K)
+  unsigned jobs = 0;        // 0: one per core
+  bool quiet = false;
+  bool strict = false;
+  bool check = false;       // folio check: render, write nothing
+  std::string depfile;      // --depfile (one output)
+  bool depfileBeside = false;  // -M
+};
+
+// Runs the batch; returns the exit code (0 all rendered, 1 some failed).
+int runBatch(const BatchOptions& options, const RenderSettings& settings);
+
+// The make rule "TARGET: DEPS..." plus an empty rule per dependency.
+std::string makeRule(const std::string& target, const std::vector<std::string>& deps);
+
+}  // namespace folio::cli
