@@ -1,2 +1,0 @@
-# Empty dependencies file for folio_paragraph.
-# This may be replaced when dependencies are built.

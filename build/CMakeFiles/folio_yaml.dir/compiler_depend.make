@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for folio_yaml.
-# This may be replaced when dependencies are built.
