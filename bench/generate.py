@@ -696,8 +696,10 @@ def write_typst(doc, path):
         '#set page(paper: "a4", margin: (top: 30mm, bottom: 24mm, left: 25mm, right: 25mm), numbering: "1",',
         '  header: [#text(size: 8pt)[{} #h(1fr) {}]])'.format(typ_escape(f.get("sender", "")), typ_escape(doc.title)),
         '#set text(font: {}, size: 10.5pt, lang: "{}", hyphenate: true)'.format(TYP_FONTS, doc.language),
-        "#set par(justify: true, leading: 0.38em)",
-        "#show par: set block(spacing: 6pt)",
+        # Baselines 14.5pt apart as in Folio's body style: Typst's leading is the
+        # gap below the cap height (~7.5pt at 10.5pt), paragraphs 6pt apart.
+        "#set par(justify: true, leading: 7pt)",
+        "#show par: set block(spacing: 13pt)",
         '#show heading: set text(font: ("Noto Sans",), size: 13.5pt, fill: rgb("#103a6e"))',
         "#text(size: 14pt, weight: \"bold\")[{}] \\".format(typ_escape(f.get("sender", ""))),
         "#text(size: 8pt)[{}] \\".format(typ_escape(" · ".join(v for k, v in doc.fields if k != "sender"))),
@@ -740,8 +742,8 @@ TEX_LANG = {
     "ar": (r"\arabicfont\beginR ", r"\endR"),
     "he": (r"\hebrewfont\beginR ", r"\endR"),
     "hi": (r"\devanagarifont ", ""),
-    "zh": (r"\cjkfont\XeTeXlinebreaklocale \"zh\"\XeTeXlinebreakskip=0pt plus 1pt ", ""),
-    "ja": (r"\japanesefont\XeTeXlinebreaklocale \"ja\"\XeTeXlinebreakskip=0pt plus 1pt ", ""),
+    "zh": (r'\cjkfont\XeTeXlinebreaklocale "zh"\XeTeXlinebreakskip=0pt plus 1pt ', ""),
+    "ja": (r'\japanesefont\XeTeXlinebreaklocale "ja"\XeTeXlinebreakskip=0pt plus 1pt ', ""),
 }
 
 

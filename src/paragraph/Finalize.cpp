@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "paragraph/GlyphText.h"
 #include "paragraph/Internal.h"
 
 namespace folio::paragraph::detail {
@@ -114,38 +115,30 @@ private:
 
   void emitGlyphs(Line& line, const Piece& piece, Sp& x) {
     const text::Item& item = m_sh.items.items[piece.item];
-    // The glyph that carries each cluster's text: the first that is not a
-    // mark (in RTL, marks can precede their base in visual order).
-    std::map<uint32_t, uint32_t> carrier;
-    for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
-      const text::Glyph& gl = m_sh.glyphs[g];
-      auto it = carrier.find(gl.cluster);
-      if (it == carrier.end()) carrier.emplace(gl.cluster, g);
-      else if (item.font && item.font->isMark(m_sh.glyphs[it->second].gid) && !item.font->isMark(gl.gid))
-        it->second = g;
-    }
-    for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
-      const text::Glyph& gl = m_sh.glyphs[g];
+    const bool rtl = item.level & 1;
+    assignGlyphText(m_sh.glyphs, piece.glyphBegin, piece.glyphEnd, piece.textBegin, piece.textEnd, rtl,
+                    m_flat.source, m_texts);
+    const Sp tracking = letterSpacing(m_o, item.script);
+    for (const GlyphText& gt : m_texts.glyphs) {
+      const text::Glyph& gl = m_sh.glyphs[gt.glyph];
       const Span& span = spanAt(gl.cluster);
       if (span.note > 0 && std::find(line.notes.begin(), line.notes.end(), span.note) == line.notes.end()) {
         line.notes.push_back(span.note);
         line.anchors.push_back(frame::Anchor{"fnref:" + std::to_string(span.note), Point{x, span.rise + span.size}});
       }
-      frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x);
+      frame::GlyphRun& run = runFor(line, item.font, span, rtl, x);
       frame::PlacedGlyph pg;
       pg.gid = gl.gid;
-      pg.advance = gl.advance + m_o.style->tracking;
-      pg.xOffset = gl.xOffset;
+      pg.advance = gl.advance != 0 ? gl.advance + tracking : 0;
+      pg.xOffset = gl.xOffset + (gt.movedBefore ? gt.shift + tracking : 0);
       pg.yOffset = gl.yOffset;
-      if (carrier[gl.cluster] == g) {
-        auto next = carrier.upper_bound(gl.cluster);
-        uint32_t end = next == carrier.end() ? piece.textEnd : next->first;
+      if (gt.textEnd > gt.textBegin) {
         pg.textBegin = static_cast<uint32_t>(run.text.size());
-        pg.textLength = end - gl.cluster;
-        run.text.append(m_flat.source, gl.cluster, end - gl.cluster);
+        pg.textLength = gt.textEnd - gt.textBegin;
+        run.text.append(m_texts.text, gt.textBegin, gt.textEnd - gt.textBegin);
       }
       run.glyphs.push_back(pg);
-      noteLink(span, x, x + pg.advance, item.font);
+      if (pg.advance != 0) noteLink(span, x, x + pg.advance, item.font);
       x += pg.advance;
     }
   }
@@ -228,6 +221,7 @@ private:
   const Options& m_o;
   frame::GlyphRun* m_run = nullptr;
   std::map<int, Extent> m_linkExtents;
+  GlyphTexts m_texts;
 };
 
 }  // namespace

@@ -23,6 +23,7 @@ Span spanFor(const markup::Inline& in, const Options& o, Flat& flat) {
   s.font.italic = st.italic;
   s.features = st.features;
   s.language = in.lang.empty() ? o.language : in.lang;
+  s.sourceOffset = in.sourceOffset;
   if (in.flags & markup::kStrong) s.font.weight = 700;
   if (in.flags & markup::kEmphasis) s.font.italic = !st.italic;
   if (in.flags & markup::kCode) {
@@ -85,6 +86,7 @@ Flat flatten(const markup::InlineText& text, const Options& o) {
         mark.link = "#fn:" + std::to_string(number);
         Span s = spanFor(mark, o, flat);
         s.note = number;
+        s.generated = true;
         s.color = o.style->color;
         std::u32string digits = toUtf32(std::to_string(number));
         append(flat, s, digits, digits);

@@ -21,6 +21,8 @@ struct Span {
   uint16_t flags = 0;      // markup::InlineFlags
   int link = -1;           // index into Flat::links
   int note = 0;            // footnote number for a mark, else 0
+  uint32_t sourceOffset = 0;  // byte offset of the span's first character in the inline source (markup::Inline)
+  bool generated = false;     // text Folio made up (a footnote number), not in the source
   std::string language;
   Sp size = 0;             // font size of this span
   Sp rise = 0;             // baseline shift (superscript > 0)
@@ -58,11 +60,18 @@ struct Shaped {
 };
 
 Flat flatten(const markup::InlineText& text, const Options& options);
+// Warns about each character no font has, once per paragraph and character,
+// at its source position.
+void reportMissingGlyphs(const Flat& flat, const text::Itemization& items, const Options& options,
+                         Diagnostics& diags);
 Shaped shapeAndBuildItems(const Flat& flat, const Options& options, Context& context);
 std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const linebreak::Result& breaks,
                                 const Options& options, Context& context);
 
 bool isRagged(const Options& options, bool rtl);
+// The style's tracking, added to each spacing glyph; none in cursive scripts
+// (Arabic, Syriac, N'Ko, Mongolian), whose letters must stay joined.
+Sp letterSpacing(const Options& options, uint32_t script);
 style::Align resolvedAlign(const Options& options, bool rtl);
 
 }  // namespace folio::paragraph::detail

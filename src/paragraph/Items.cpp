@@ -217,7 +217,9 @@ private:
       p.glyphBegin = lo;
       p.glyphEnd = hi;
       Sp w = 0;
-      for (uint32_t g = lo; g < hi; ++g) w += m_out.glyphs[g].advance + tracking();
+      const Sp tracking = letterSpacing(m_o, m_out.items.items[p.item].script);
+      for (uint32_t g = lo; g < hi; ++g)
+        if (m_out.glyphs[g].advance != 0) w += m_out.glyphs[g].advance + tracking;
       p.width = w;
       m_out.kp[m_pendingKp[i]].width = w;
     }
@@ -225,8 +227,6 @@ private:
     m_pendingBoxes.clear();
     m_pendingKp.clear();
   }
-
-  Sp tracking() const { return m_o.style->tracking; }
 
   // True when some glyph starts exactly at `at` (no ligature spans the cut).
   bool glyphSplit(uint32_t g0, uint32_t g1, bool, uint32_t at, uint32_t& a, uint32_t& b) const {
@@ -295,6 +295,17 @@ private:
 
 }  // namespace
 
+Sp letterSpacing(const Options& options, uint32_t script) {
+  switch (script) {
+    case tag('A', 'r', 'a', 'b'): case tag('S', 'y', 'r', 'c'): case tag('N', 'k', 'o', 'o'):
+    case tag('M', 'o', 'n', 'g'): case tag('M', 'a', 'n', 'd'): case tag('A', 'd', 'l', 'm'):
+    case tag('R', 'o', 'h', 'g'): case tag('P', 'h', 'a', 'g'):
+      return 0;
+    default:
+      return options.style->tracking;
+  }
+}
+
 Shaped shapeAndBuildItems(const Flat& flat, const Options& options, Context& context) {
   Shaped shaped;
   std::vector<text::StyleRun> runs;
@@ -303,16 +314,8 @@ Shaped shapeAndBuildItems(const Flat& flat, const Options& options, Context& con
     const Span& s = flat.spans[i];
     runs.push_back(text::StyleRun{s.begin, s.end, i, s.font, s.language});
   }
-  shaped.items = text::itemize(flat.text, runs, options.direction, context.fonts);
-  for (const text::MissingChar& m : shaped.items.missing) {
-    char buf[16];
-    snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(m.cp));
-    std::string msg = std::string("no font has the character ") + buf + " '" + toUtf8(std::u32string(1, m.cp)) +
-                      "' (character " + std::to_string(m.offset + 1) + " of the paragraph); tried:";
-    for (size_t i = 0; i < m.fontsTried.size(); ++i) msg += (i ? ", " : " ") + m.fontsTried[i];
-    msg += "; expected a font that covers it (install one or name it in the layout's style)";
-    context.diags.warning(options.pos, msg);
-  }
+  shaped.items = text::itemize(flat.text, runs, options.direction, context.fonts, options.language);
+  reportMissingGlyphs(flat, shaped.items, options, context.diags);
   ItemBuilder(flat, options, context, shaped).build();
   return shaped;
 }

@@ -37,6 +37,10 @@ struct Options {
   Sp firstIndent = 0;                 // extra indent of the first line (start side)
   bool breakLines = true;             // false: one line, never broken (templates)
   SourcePos pos;                      // for warnings
+  // Where a byte offset of the inline text's source string (markup::Inline::
+  // sourceOffset) is in the file, when the caller knows (exact columns for a
+  // character no font has); unset: warnings point at `pos`.
+  std::function<SourcePos(uint32_t)> sourcePosition;
   // Called once per footnote reference in order; returns the note's number.
   std::function<int(const markup::Inline&)> footnoteNumber;
 };

@@ -85,7 +85,7 @@ FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
   if (it != m_index.end()) return *m_entries[it->second];
   auto e = std::make_unique<Entry>();
   e->font = font;
-  e->use.resourceName = std::string("F") + std::to_string(m_entries.size() + 1);
+  e->use.resourceName = std::string("F").append(std::to_string(m_entries.size() + 1));
   // Created now (empty) so pages can refer to it; filled by embedAll.
   e->type0 = m_doc.GetObjects().CreateObject("Font");
   e->use.ref = e->type0->Reference();

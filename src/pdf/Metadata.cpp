@@ -1,7 +1,6 @@
 #include "pdf/Metadata.h"
 
-#include <cctype>
-
+#include "pdf/Dates.h"
 #include "pdf/Objects.h"
 #include "pdf/Syntax.h"
 
@@ -14,90 +13,6 @@ namespace folio::pdf {
 using namespace PoDoFo;
 
 namespace {
-
-// A PDF date split into fields; `fields` says how many of year, month, day,
-// hour, minute, second were given (1..6).
-struct Date {
-  int v[6] = {0, 1, 1, 0, 0, 0};
-  int fields = 0;
-  std::string zone;  // "", "Z", "+01:00"
-};
-
-std::optional<Date> parseDate(const std::string& s) {
-  size_t i = s.rfind("D:", 0) == 0 ? 2 : 0;
-  auto digits = [&](size_t n, int& out) {
-    if (i + n > s.size()) return false;
-    int v = 0;
-    for (size_t k = 0; k < n; ++k) {
-      if (!std::isdigit(static_cast<unsigned char>(s[i + k]))) return false;
-      v = v * 10 + (s[i + k] - '0');
-    }
-    out = v;
-    i += n;
-    return true;
-  };
-  Date d;
-  static const int kMin[6] = {0, 1, 1, 0, 0, 0}, kMax[6] = {9999, 12, 31, 23, 59, 59};
-  for (int f = 0; f < 6; ++f) {
-    if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i]))) break;
-    if (!digits(f == 0 ? 4 : 2, d.v[f]) || d.v[f] < kMin[f] || d.v[f] > kMax[f]) return std::nullopt;
-    d.fields = f + 1;
-  }
-  if (d.fields == 0) return std::nullopt;
-  if (i < s.size()) {
-    char o = s[i++];
-    if (o == 'Z') {
-      d.zone = "Z";
-      if (i < s.size() && s.compare(i, std::string::npos, "00'00'") != 0 && s.compare(i, std::string::npos, "00'00") != 0)
-        return std::nullopt;
-      i = s.size();
-    } else if (o == '+' || o == '-') {
-      int hh = 0, mm = 0;
-      if (!digits(2, hh) || hh > 23) return std::nullopt;
-      if (i < s.size() && s[i] == '\'') ++i;
-      if (i < s.size() && (!digits(2, mm) || mm > 59)) return std::nullopt;
-      if (i < s.size() && s[i] == '\'') ++i;
-      d.zone = std::string(1, o) + (hh < 10 ? "0" : "") + std::to_string(hh) + ":" + (mm < 10 ? "0" : "") +
-               std::to_string(mm);
-    } else {
-      return std::nullopt;
-    }
-    if (i != s.size()) return std::nullopt;
-  }
-  return d;
-}
-
-std::string two(int v) {
-  std::string s = std::to_string(v);
-  return s.size() < 2 ? std::string("0").append(s) : s;
-}
-
-std::string four(int v) {
-  std::string s = std::to_string(v);
-  return std::string(4 - std::min<size_t>(4, s.size()), '0') + s;
-}
-
-// The PDF form with every field written: "D:20240101120000Z", "D:20240101120000+01'00'".
-std::string pdfDate(const Date& d) {
-  std::string s = "D:" + four(d.v[0]);
-  for (int f = 1; f < 6; ++f) s += two(d.v[f]);
-  if (d.zone == "Z") s += "Z";
-  else if (!d.zone.empty()) s += d.zone.substr(0, 3) + "'" + d.zone.substr(4, 2) + "'";
-  return s;
-}
-
-std::string isoDate(const Date& d) {
-  std::string s = four(d.v[0]);
-  if (d.fields >= 2) s.append("-").append(two(d.v[1]));
-  if (d.fields >= 3) s.append("-").append(two(d.v[2]));
-  if (d.fields >= 4) {
-    // XMP needs hours and minutes together, and a zone only with a time.
-    s.append("T").append(two(d.v[3])).append(":").append(two(d.v[4]));
-    if (d.fields >= 6) s.append(":").append(two(d.v[5]));
-    s += d.zone;
-  }
-  return s;
-}
 
 std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>& date) {
   auto alt = [](const std::string& tag, const std::string& v) {
@@ -134,16 +49,10 @@ std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>
 
 }  // namespace
 
-std::optional<std::string> xmpDate(const std::string& date) {
-  std::optional<Date> d = parseDate(date);
-  if (!d) return std::nullopt;
-  return isoDate(*d);
-}
-
 std::string producer() { return std::string("Folio ") + FOLIO_VERSION + " (PoDoFo 0.9.8)"; }
 
 void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags) {
-  std::optional<Date> date;
+  std::optional<DocumentDate> date;
   if (!meta.date.empty()) {
     date = parseDate(meta.date);
     if (!date)
@@ -165,13 +74,13 @@ void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics
   text("Creator", meta.creator);
   text("Producer", producer());
   if (date) {
-    info.AddKey("CreationDate", PdfString(pdfDate(*date)));
-    info.AddKey("ModDate", PdfString(pdfDate(*date)));
+    info.AddKey("CreationDate", PdfString(date->pdf()));
+    info.AddKey("ModDate", PdfString(date->pdf()));
   }
 
   // XMP, unfiltered so that tools scanning for the packet find it.
   std::optional<std::string> iso;
-  if (date) iso = isoDate(*date);
+  if (date) iso = date->iso();
   PdfObject* xmp = doc.GetObjects().CreateObject("Metadata");
   xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
   setRawStream(xmp, xmpPacket(meta, iso));

@@ -5,17 +5,12 @@
 // zone, which would make the bytes differ between runs and machines.
 #include <podofo/podofo.h>
 
-#include <optional>
 #include <string>
 
 #include "base/Diagnostics.h"
 #include "frame/Frame.h"
 
 namespace folio::pdf {
-
-// "D:YYYYMMDDHHmmSS" + "Z" or "+HH'mm'" (missing trailing fields default), as
-// the ISO 8601 form XMP uses; nullopt when `pdfDate` is not a valid PDF date.
-std::optional<std::string> xmpDate(const std::string& pdfDate);
 
 // The Producer string: "Folio <version> (PoDoFo 0.9.8)".
 std::string producer();

@@ -40,16 +40,18 @@ struct BidiResult {
   std::vector<uint8_t> levels;
 };
 
-BidiResult resolveBidi(const std::u32string& text, BaseDirection dir) {
+BidiResult resolveBidi(const std::u32string& text, BaseDirection dir, bool rtlLanguage) {
   BidiResult r;
-  r.rtl = dir == BaseDirection::Rtl;
+  r.rtl = dir == BaseDirection::Rtl || (dir == BaseDirection::Auto && rtlLanguage);
   r.levels.assign(text.size(), r.rtl ? 1 : 0);
   if (text.empty()) return r;
   const Utf16Text u16(text);
   UErrorCode err = U_ZERO_ERROR;
   UBiDi* bidi = ubidi_openSized(u16.length(), 0, &err);
   if (U_FAILURE(err) || !bidi) return r;
-  const UBiDiLevel para = dir == BaseDirection::Auto ? UBIDI_DEFAULT_LTR : dir == BaseDirection::Rtl ? 1 : 0;
+  const UBiDiLevel para = dir == BaseDirection::Auto ? (rtlLanguage ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR)
+                          : dir == BaseDirection::Rtl ? 1
+                                                      : 0;
   ubidi_setPara(bidi, u16.data(), u16.length(), para, nullptr, &err);
   const UBiDiLevel* lv = U_SUCCESS(err) ? ubidi_getLevels(bidi, &err) : nullptr;
   if (U_SUCCESS(err) && lv) {
@@ -140,14 +142,14 @@ std::vector<size_t> styleOfChars(size_t n, const std::vector<StyleRun>& styles) 
 }  // namespace
 
 Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& stylesIn, BaseDirection dir,
-                    FontStore& fonts) {
+                    FontStore& fonts, std::string_view language) {
   Itemization result;
   const size_t n = text.size();
   const std::vector<StyleRun> fallbackStyle(1);
   const std::vector<StyleRun>& styles = stylesIn.empty() ? fallbackStyle : stylesIn;
 
   // 1. Bidi.
-  BidiResult bidi = resolveBidi(text, dir);
+  BidiResult bidi = resolveBidi(text, dir, isRtlLanguage(language));
   result.rtl = bidi.rtl;
   result.levels = std::move(bidi.levels);
   if (n == 0) return result;
@@ -311,6 +313,12 @@ std::vector<uint32_t> visualOrder(const std::vector<uint8_t>& runLevels) {
     }
   }
   return order;
+}
+
+bool isRtlLanguage(std::string_view language) {
+  if (language.empty()) return false;
+  const uint32_t script = scriptForLanguage(std::string(language));
+  return script != 0 && hb_script_get_horizontal_direction(static_cast<hb_script_t>(script)) == HB_DIRECTION_RTL;
 }
 
 uint32_t scriptForLanguage(const std::string& language) {

@@ -4,6 +4,7 @@
 // kept together), then font runs (per-grapheme fallback), then language.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/FontStore.h"
@@ -42,8 +43,14 @@ struct Itemization {
   std::vector<MissingChar> missing;  // characters no font has (set with .notdef)
 };
 
+// `dir` Auto: the first strong character decides (UAX #9 P2-P3); a text
+// without one takes the direction of `language` (so "2026" alone in an
+// Arabic document is a right-to-left paragraph).
 Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& styles, BaseDirection dir,
-                    FontStore& fonts);
+                    FontStore& fonts, std::string_view language = {});
+
+// True for languages written right to left (ar, fa, he, ur, yi, ...).
+bool isRtlLanguage(std::string_view language);
 
 // UBA rule L2: the visual order of a line's runs given their levels
 // (logical order in, indices in visual left-to-right order out).

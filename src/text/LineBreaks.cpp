@@ -4,6 +4,7 @@
 #include "text/LineBreaks.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
 #include <unicode/unistr.h>
@@ -70,6 +71,33 @@ icu::BreakIterator* characterIterator() {
   return bi.get();
 }
 
+// Korean is written with spaces between words and set like CSS's
+// `word-break: keep-all`: a line breaks at a space or punctuation, never
+// between the syllables of a word (ICU's UAX #14 data allows both, as for
+// Chinese). Between two Hangul characters this holds whatever the
+// paragraph's language; in a Korean paragraph also between Hangul and
+// letters, digits or Hanja ("제12회", "3월").
+bool isHangulClass(int32_t lb) {
+  return lb == U_LB_H2 || lb == U_LB_H3 || lb == U_LB_JL || lb == U_LB_JV || lb == U_LB_JT;
+}
+bool isWordClass(int32_t lb) {
+  return isHangulClass(lb) || lb == U_LB_ALPHABETIC || lb == U_LB_NUMERIC || lb == U_LB_IDEOGRAPHIC ||
+         lb == U_LB_AMBIGUOUS;
+}
+bool isKorean(std::string_view tag) {
+  return tag.substr(0, 2) == "ko" && (tag.size() == 2 || tag[2] == '-' || tag[2] == '_');
+}
+void keepKoreanWords(const std::u32string& text, bool korean, std::vector<BreakKind>& out) {
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (out[i] != BreakKind::Allowed) continue;
+    const int32_t a = u_getIntPropertyValue(static_cast<UChar32>(text[i - 1]), UCHAR_LINE_BREAK);
+    const int32_t b = u_getIntPropertyValue(static_cast<UChar32>(text[i]), UCHAR_LINE_BREAK);
+    const bool hangul = isHangulClass(a) || isHangulClass(b);
+    if ((isHangulClass(a) && isHangulClass(b)) || (korean && hangul && isWordClass(a) && isWordClass(b)))
+      out[i] = BreakKind::None;
+  }
+}
+
 }  // namespace
 
 std::vector<bool> graphemeStarts(const std::u32string& text) {
@@ -114,6 +142,7 @@ std::vector<BreakKind> lineBreaks(const std::u32string& text, std::string_view l
   for (size_t i = 1; i < text.size(); ++i) {
     if (!starts[i]) out[i] = BreakKind::None;
   }
+  keepKoreanWords(text, isKorean(locale), out);
   return out;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Line-break opportunities by ICU's line BreakIterator with the paragraph's
 // locale (UAX #14 plus dictionaries for Thai, Lao, Khmer, Burmese; CJK
-// kinsoku rules), never inside a grapheme cluster.
+// kinsoku rules), never inside a grapheme cluster, and never inside a
+// Korean word (breaks at spaces, as CSS's word-break: keep-all).
 #include <cstdint>
 #include <string>
 #include <string_view>

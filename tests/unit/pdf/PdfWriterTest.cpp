@@ -108,6 +108,11 @@ frame::Document sampleDocument(const Fixture& fx) {
   sup.glyphs[4].yOffset = pt(4);
   p2.items.push_back(sup);
   p2.items.push_back(simpleRun(serif, size, {pt(72), pt(640)}, U"after rise"));
+  // One glyph, two texts: the space glyph also shows U+00A0. Own codes per
+  // (glyph, text) keep both in the ToUnicode map.
+  frame::GlyphRun nbsp = simpleRun(serif, size, {pt(72), pt(620)}, U"a b\u00A0c");
+  nbsp.glyphs[3].gid = nbsp.glyphs[1].gid;
+  p2.items.push_back(nbsp);
   doc.pages.push_back(std::move(p2));
 
   doc.outline = {{1, "Chapter one", "top"},
@@ -195,6 +200,19 @@ TEST_F(PdfWriterTest, TextExtracts) {
   EXPECT_EQ(m.output.find("error"), std::string::npos) << m.output;
   EXPECT_NE(m.output.find("Hello office"), std::string::npos) << m.output;
   EXPECT_NE(m.output.find("日本語のテキスト"), std::string::npos) << m.output;
+}
+
+TEST_F(PdfWriterTest, OneGlyphTwoTextsKeepsBoth) {
+  // The space glyph shows both U+0020 and U+00A0 on page 2: two codes, two
+  // ToUnicode entries for the same glyph. (Extractors fold U+00A0 into
+  // spaces, so the map itself is checked.)
+  std::string path = writeSample(*s_fx, "nbsp.pdf");
+  pdftest::ToolResult q = run("qpdf --qdf --object-streams=disable " + quote(path) + " -");
+  ASSERT_EQ(q.exitCode, 0);
+  std::smatch space, nbsp;
+  ASSERT_TRUE(std::regex_search(q.output, space, std::regex(R"(<([0-9A-F]{4})> <0020>)")));
+  ASSERT_TRUE(std::regex_search(q.output, nbsp, std::regex(R"(<([0-9A-F]{4})> <00A0>)")));
+  EXPECT_NE(space[1], nbsp[1]);
 }
 
 TEST_F(PdfWriterTest, GhostscriptRendersQuietly) {

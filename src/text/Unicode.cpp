@@ -1,0 +1,40 @@
+#include "text/Unicode.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uscript.h>
+#include <unicode/utf16.h>
+
+
+namespace folio::text {
+
+std::u32string canonicalDecomposition(std::u32string_view text) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  if (U_FAILURE(err) || !nfd) return std::u32string(text);
+  std::u32string out;
+  out.reserve(text.size() + 2);
+  icu::UnicodeString decomposed;
+  for (char32_t c : text) {
+    // Per character is enough here (and cheap): the callers pass one
+    // cluster, and canonical reordering of marks would change which glyph
+    // a character goes with.
+    if (!nfd->getDecomposition(static_cast<UChar32>(c), decomposed)) {
+      out.push_back(c);
+      continue;
+    }
+    for (int32_t i = 0; i < decomposed.length();) {
+      const UChar32 d = decomposed.char32At(i);
+      out.push_back(static_cast<char32_t>(d));
+      i += U16_LENGTH(d);
+    }
+  }
+  return out;
+}
+
+bool isCommonScript(char32_t c) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &err);
+  return U_FAILURE(err) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED;
+}
+
+}  // namespace folio::text

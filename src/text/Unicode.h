@@ -1,0 +1,17 @@
+#pragma once
+// Small Unicode services (ICU) for the stages that may not use ICU directly.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace folio::text {
+
+// The canonical decomposition (NFD) of `text`: "ো" (U+09CB) -> U+09C7 U+09BE.
+// Canonically equivalent to the input, so NFC gives the input back.
+std::u32string canonicalDecomposition(std::u32string_view text);
+
+// True for characters whose script is Common or Inherited (punctuation,
+// digits, spaces, combining marks shared by scripts).
+bool isCommonScript(char32_t c);
+
+}  // namespace folio::text

@@ -1,0 +1,42 @@
+// Fuzzes the whole render: content YAML in, PDF out (written to a temporary
+// file), with the built-in letterhead layout and the system's fonts.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <fstream>
+#include <string>
+
+#include "cli/Renderer.h"
+
+namespace {
+folio::cli::Renderer& renderer() {
+  static folio::cli::Renderer* r = [] {
+    folio::cli::RenderSettings s;
+    s.layoutDirs = {std::string(FOLIO_SOURCE_DIR) + "/layouts"};
+    s.fontDirs = {std::string(FOLIO_SOURCE_DIR) + "/fonts"};
+    s.maxPages = 50;
+    s.yamlLimits.maxInputBytes = 1 << 16;
+    return new folio::cli::Renderer(s);
+  }();
+  return *r;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const std::string dir = [] {
+    char tmpl[] = "/tmp/folio-fuzz-XXXXXX";
+    return std::string(mkdtemp(tmpl));
+  }();
+  std::string input = dir + "/doc.yaml", output = dir + "/doc.pdf";
+  {
+    std::ofstream f(input, std::ios::binary);
+    f.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+  static folio::text::Shaper shaper;
+  folio::cli::Job job{input, output, nullptr, nullptr};
+  folio::cli::RenderResult r = renderer().render(job, shaper);
+  if (!r.ok && !r.diags.hasErrors()) __builtin_trap();  // a refusal must say why
+  unlink(output.c_str());
+  return 0;
+}

@@ -1,0 +1,139 @@
+// The hand-written pieces of the writer, each on its own.
+#include <gtest/gtest.h>
+#include <hb.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "pdf/CMaps.h"
+#include "pdf/CffTable.h"
+#include "pdf/Dates.h"
+#include "pdf/Md5.h"
+#include "pdf/Syntax.h"
+
+namespace folio::pdf {
+namespace {
+
+TEST(SyntaxTest, Numbers) {
+  EXPECT_EQ(formatNumber(12), "12");
+  EXPECT_EQ(formatNumber(-0.5), "-0.5");
+  EXPECT_EQ(formatNumber(595.27559055), "595.2756");
+  EXPECT_EQ(formatNumber(0.00001), "0");  // never exponent notation
+  EXPECT_EQ(formatNumber(-0.00001), "0");  // never "-0"
+  EXPECT_EQ(formatNumber(1.0 / 3, 3), "0.333");
+  EXPECT_EQ(formatPt(pt(72)), "72");
+  EXPECT_EQ(formatPt(1), "0");  // 1 sp
+  EXPECT_EQ(formatPt(pt(10.25)), "10.25");
+}
+
+TEST(SyntaxTest, Utf16) {
+  EXPECT_EQ(utf16beHex(U"A\u00E9"), "004100E9");
+  EXPECT_EQ(utf16beHex(U"\U0001F600"), "D83DDE00");
+  EXPECT_EQ(utf16beWithBom("A"), std::string("\xFE\xFF\x00\x41", 4));
+  EXPECT_EQ(hex4(0xBEEF), "BEEF");
+  EXPECT_TRUE(isPlainAscii("Hello (world)"));
+  EXPECT_FALSE(isPlainAscii("\xC3\xBC"));
+  EXPECT_EQ(xmlEscape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+}
+
+std::string hex(const std::array<uint8_t, 16>& d) {
+  static const char k[] = "0123456789abcdef";
+  std::string s;
+  for (uint8_t b : d) s.append(1, k[b >> 4]).append(1, k[b & 15]);
+  return s;
+}
+
+TEST(Md5Test, Rfc1321Vectors) {
+  EXPECT_EQ(hex(md5("")), "d41d8cd98f00b204e9800998ecf8427e");
+  EXPECT_EQ(hex(md5("abc")), "900150983cd24fb0d6963f7d28e17f72");
+  EXPECT_EQ(hex(md5("message digest")), "f96b697d7cb7938d525a2f31aaf161d0");
+  EXPECT_EQ(hex(md5("12345678901234567890123456789012345678901234567890123456789012345678901234567890")),
+            "57edf4a22be3c955ac49da2e2107b67a");
+  // 55 and 56 bytes: the padding boundary.
+  EXPECT_EQ(hex(md5(std::string(55, 'a'))), "ef1772b6dff9a122358552954ad0df65");
+  EXPECT_EQ(hex(md5(std::string(56, 'a'))), "3b0c8ac703f828b04c6c197006d17218");
+}
+
+TEST(DatesTest, ParsesAndWritesBothForms) {
+  auto d = parseDate("D:20240131120005Z");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->pdf(), "D:20240131120005Z");
+  EXPECT_EQ(d->iso(), "2024-01-31T12:00:05Z");
+
+  d = parseDate("D:20240131120005+05'30'");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->pdf(), "D:20240131120005+05'30'");
+  EXPECT_EQ(d->iso(), "2024-01-31T12:00:05+05:30");
+
+  d = parseDate("D:202401");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->pdf(), "D:20240101000000");
+  EXPECT_EQ(d->iso(), "2024-01");
+
+  EXPECT_FALSE(parseDate("yesterday"));
+  EXPECT_FALSE(parseDate("D:20241301"));  // month 13
+  EXPECT_FALSE(parseDate("D:2024-01-01"));
+  EXPECT_FALSE(parseDate(""));
+}
+
+TEST(CMapsTest, ToUnicodeSkipsEmptyAndSplitsBlocks) {
+  std::vector<std::pair<uint16_t, std::u32string>> e = {{1, U"A"}, {2, U""}, {3, U"ffi"}};
+  std::string cmap = toUnicodeCMap(e);
+  EXPECT_NE(cmap.find("2 beginbfchar\n<0001> <0041>\n<0003> <006600660069>\nendbfchar"), std::string::npos) << cmap;
+  std::vector<std::pair<uint16_t, std::u32string>> many;
+  for (uint16_t c = 1; c <= 150; ++c) many.push_back({c, U"x"});
+  cmap = toUnicodeCMap(many);
+  EXPECT_NE(cmap.find("100 beginbfchar"), std::string::npos);
+  EXPECT_NE(cmap.find("50 beginbfchar"), std::string::npos);
+}
+
+TEST(CMapsTest, CodeToCidMergesRuns) {
+  std::string cmap = codeToCidCMap("Test-F1", {"Adobe", "Identity", 0}, {{1, 100}, {2, 101}, {3, 102}, {4, 7}});
+  EXPECT_NE(cmap.find("2 begincidrange\n<0001> <0003> 100\n<0004> <0004> 7\nendcidrange"), std::string::npos)
+      << cmap;
+  EXPECT_NE(cmap.find("/CMapName /Test-F1 def"), std::string::npos);
+  EXPECT_NE(cmap.find("/Registry (Adobe) def"), std::string::npos);
+}
+
+std::string cffTable(const char* path, unsigned face) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string data = ss.str();
+  hb_blob_t* blob = hb_blob_create(data.data(), static_cast<unsigned>(data.size()), HB_MEMORY_MODE_READONLY,
+                                   nullptr, nullptr);
+  hb_face_t* f = hb_face_create(blob, face);
+  hb_blob_t* t = hb_face_reference_table(f, hb_tag_from_string("CFF ", 4));
+  unsigned len = 0;
+  const char* d = hb_blob_get_data(t, &len);
+  std::string out(d ? d : "", d ? len : 0);
+  hb_blob_destroy(t);
+  hb_face_destroy(f);
+  hb_blob_destroy(blob);
+  return out;
+}
+
+TEST(CffTableTest, CidKeyedAndNameKeyed) {
+  std::string cjk = cffTable("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0);
+  ASSERT_FALSE(cjk.empty()) << "Noto Sans CJK missing";
+  CffInfo info = readCff(cjk);
+  ASSERT_TRUE(info.valid);
+  EXPECT_TRUE(info.cidKeyed);
+  EXPECT_EQ(info.registry, "Adobe");
+  EXPECT_EQ(info.ordering, "Identity");
+  ASSERT_GT(info.gidToCid.size(), 20035u);
+  EXPECT_EQ(info.gidToCid[9544], 9544u);  // U+4E2D in Noto Sans CJK: CID = GID
+  EXPECT_EQ(info.gidToCid[0], 0u);
+
+  std::string nimbus = cffTable("/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf", 0);
+  ASSERT_FALSE(nimbus.empty()) << "Nimbus Sans missing";
+  info = readCff(nimbus);
+  EXPECT_TRUE(info.valid);
+  EXPECT_FALSE(info.cidKeyed);
+
+  EXPECT_FALSE(readCff("").valid);
+  EXPECT_FALSE(readCff(cjk.substr(0, 100)).valid);
+}
+
+}  // namespace
+}  // namespace folio::pdf
