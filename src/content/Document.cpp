@@ -19,14 +19,19 @@ std::optional<Document> buildDocument(const yaml::Node& root, const std::string&
 std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, const Options& options,
                                       Diagnostics& diags) {
   size_t errorsBefore = diags.errorCount();
-  Document doc;
-  doc.path = path;
-  doc.layoutPos = SourcePos{path, 0, 0};
-  DocumentBuilder builder(path, options, diags);
-  builder.readDocument(root, doc);
-  if (!doc.body.empty()) checkReferences(doc, diags);
-  if (diags.errorCount() > errorsBefore) return std::nullopt;
-  return doc;
+  try {
+    Document doc;
+    doc.path = path;
+    doc.layoutPos = SourcePos{path, 0, 0};
+    DocumentBuilder builder(path, options, diags);
+    builder.readDocument(root, doc);
+    if (!doc.body.empty()) checkReferences(doc, diags);
+    if (diags.errorCount() > errorsBefore) return std::nullopt;
+    return doc;
+  } catch (const std::exception& e) {  // out of memory: exceptions must not leave the module
+    diags.error(SourcePos{path, 0, 0}, std::string("cannot read the content: ") + e.what());
+    return std::nullopt;
+  }
 }
 
 std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits,

@@ -89,7 +89,8 @@ std::optional<Problem> checkFile(const std::string& path, const Limits& limits, 
 std::optional<Problem> unknownFormat(std::string_view head) {
   if (head.empty()) return Problem{"the file is empty"};
   if (head.size() >= 4 && head.substr(0, 4) == "GIF8") return Problem{"GIF images are not supported"};
-  if (head.size() >= 4 && head.substr(0, 4) == "%PDF") return Problem{"PDF files are not supported as images"};
+  if (head.size() >= 4 && head.substr(0, 4) == "%PDF")
+    return Problem{"PDF files are not supported as images"};
   if (head.size() >= 5 && head.substr(0, 5) == "<?xml") return Problem{"SVG images are not supported"};
   if (head.size() >= 4 && head.substr(0, 4) == "<svg") return Problem{"SVG images are not supported"};
   return Problem{"unknown file format"};
@@ -112,7 +113,7 @@ std::optional<Problem> probeFile(const std::string& path, const Limits& limits, 
   std::rewind(file.get());
   detail::FileSource src(file.get());
   return kind == detail::Kind::Png ? detail::readPngHeader(src, limits, out)
-                                    : detail::readJpegHeader(src, limits, out);
+                                   : detail::readJpegHeader(src, limits, out);
 }
 
 std::optional<Problem> loadFile(const std::string& path, const Limits& limits, Image& out) {
@@ -138,7 +139,8 @@ std::optional<Problem> loadFile(const std::string& path, const Limits& limits, I
 
 }  // namespace
 
-bool probe(const std::string& path, const Limits& limits, Image& out, const SourcePos& pos, Diagnostics& diags) {
+bool probe(const std::string& path, const Limits& limits, Image& out, const SourcePos& pos,
+           Diagnostics& diags) {
   Image img;
   img.path = path;
   if (auto p = probeFile(path, limits, img)) {

@@ -20,7 +20,7 @@ struct Problem {
 // so that probe() can seek over large JPEG segments (EXIF thumbnails, ICC
 // profiles) without reading them, while load() scans the bytes it already has.
 class Source {
-public:
+ public:
   virtual ~Source() = default;
   virtual bool read(void* dst, size_t n) = 0;  // false at end of data
   virtual bool skip(uint64_t n) = 0;
@@ -28,25 +28,25 @@ public:
 };
 
 class MemorySource : public Source {
-public:
+ public:
   explicit MemorySource(std::string_view bytes) : m_bytes(bytes) {}
   bool read(void* dst, size_t n) override;
   bool skip(uint64_t n) override;
   uint64_t offset() const override { return m_pos; }
 
-private:
+ private:
   std::string_view m_bytes;
   uint64_t m_pos = 0;
 };
 
 class FileSource : public Source {
-public:
+ public:
   explicit FileSource(std::FILE* file) : m_file(file) {}
   bool read(void* dst, size_t n) override;
   bool skip(uint64_t n) override;
   uint64_t offset() const override { return m_pos; }
 
-private:
+ private:
   std::FILE* m_file;
   uint64_t m_pos = 0;
 };

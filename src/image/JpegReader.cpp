@@ -11,10 +11,11 @@
 // error_exit that longjmps) so that tables a PDF viewer's decoder would reject
 // are caught here, and requires an EOI marker after the scan data so that a
 // cut file is reported instead of rendering half an image.
+// clang-format off
 #include <cstdio>  // jpeglib.h needs size_t and FILE declared first
-
 #include <jerror.h>
 #include <jpeglib.h>
+// clang-format on
 
 #include <csetjmp>
 #include <cstring>
@@ -74,7 +75,7 @@ std::optional<Problem> readJpegHeader(Source& in, const Limits& limits, Image& o
       sawSof = true;
       continue;
     }
-    if (marker == 0xDA) break;  // start of scan: the header ends here
+    if (marker == 0xDA) break;              // start of scan: the header ends here
     if (marker == 0xE0 && payload >= 12) {  // APP0 JFIF density
       unsigned char j[12];
       if (!in.read(j, 12)) return Problem{"truncated file"};
@@ -151,7 +152,8 @@ std::optional<Problem> checkJpeg(std::string_view file, Image& out) {
     return Problem{std::string("corrupt JPEG data (") + err.message + ")"};
   }
   jpeg_create_decompress(&cinfo);
-  jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(file.data()), static_cast<unsigned long>(file.size()));
+  jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(file.data()),
+               static_cast<unsigned long>(file.size()));
   jpeg_read_header(&cinfo, TRUE);
   const bool sizeMatches = cinfo.image_width == out.width && cinfo.image_height == out.height &&
                            cinfo.num_components == out.components;

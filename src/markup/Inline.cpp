@@ -55,7 +55,12 @@ InlineText parseInline(const std::string& source, const SourcePos& origin, Diagn
 
 InlineText parseInline(const std::string& source, const SourcePos& origin, Diagnostics& diags,
                        const InlineOptions& options) {
-  return parseMapped(MappedText::identity(source), origin, diags, options);
+  try {
+    return parseMapped(MappedText::identity(source), origin, diags, options);
+  } catch (const std::exception& e) {  // out of memory: exceptions must not leave the module
+    diags.error(origin, std::string("cannot read inline text: ") + e.what());
+    return {};
+  }
 }
 
 std::string plainText(const InlineText& text) {

@@ -94,6 +94,8 @@ private:
     m_carry.clear();
     std::set<int> placedHere;
     size_t lastBreak = SIZE_MAX;
+    bool frozen = false;         // a note was split: the footnote area is full
+    size_t partialAt = SIZE_MAX;  // the line whose note was split
     Sp y = 0;
     // Skip discardable space at the top of the page.
     while (i < m_flow.items.size() && m_flow.items[i].discardable) ++i;
@@ -110,7 +112,8 @@ private:
           for (const FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i});
       std::vector<NoteLine> all = notes;
       all.insert(all.end(), mine.begin(), mine.end());
-      if (y + it.height + notesHeight(all) <= area.height) {
+      bool fits = y + it.height + notesHeight(all) <= area.height && !(frozen && !mine.empty());
+      if (fits) {
         placed.push_back(Placed{i, y});
         y += it.height;
         notes = std::move(all);
@@ -118,8 +121,9 @@ private:
         if (it.breakAfter) lastBreak = i;
         continue;
       }
-      // The line fits with the start of its note: the rest continues overleaf.
-      if (!mine.empty()) {
+      // The line fits with the start of its note: the rest of the note
+      // continues overleaf, and no later note can join this page.
+      if (!mine.empty() && !frozen) {
         std::vector<NoteLine> part = notes;
         size_t k = 0;
         while (k < mine.size()) {
@@ -130,14 +134,16 @@ private:
           }
           ++k;
         }
-        if (k > 0 && it.breakAfter) {
+        if (k > 0) {
           placed.push_back(Placed{i, y});
           y += it.height;
           notes = std::move(part);
           m_carry.assign(mine.begin() + k, mine.end());
           for (int n : it.line.notes) placedHere.insert(n);
-          ++i;
-          break;
+          frozen = true;
+          partialAt = i;
+          if (it.breakAfter) lastBreak = i;
+          continue;
         }
       }
       if (placed.empty()) {  // nothing fits on an empty page: place it anyway
@@ -162,6 +168,7 @@ private:
         for (const Placed& p : placed)
           for (int n : m_flow.items[p.item].line.notes) placedHere.insert(n);
         i = lastBreak + 1;
+        if (partialAt != SIZE_MAX && partialAt > lastBreak) m_carry.clear();  // that line moves on: its note with it
       }
       break;
     }

@@ -25,6 +25,9 @@ style::Align resolvedAlign(const Options& options, bool rtl) {
 
 namespace {
 
+// Spaces stretch by half their width at ratio 1 (Items.cpp); 3 is 2.5 times.
+constexpr double kMaxStretchRatio = 3.0;
+
 struct Placed {
   uint32_t piece;
   Sp width;  // final width (spaces stretched or shrunk)
@@ -242,10 +245,13 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
     // A line holding fil glue (the last one, one before a hard break) keeps
     // its spaces at their natural width.
     if (ragged || (li < breaks.stretchOrders.size() && breaks.stretchOrders[li] > 0)) r = 0;
-    // Only the emergency pass leaves lines looser than the stretch allows
-    // (a long URL among few spaces): such a line is set at its natural
-    // spacing, flush to the start side, rather than with gaping spaces.
-    bool loose = breaks.pass == 3 && r > 1 && !ragged;
+    // A line that would stretch its spaces to more than two and a half
+    // times their width (a long URL among few spaces) is set at its natural
+    // spacing, flush to the start side, rather than with gaping holes. Up to
+    // that it stays justified: long unhyphenated words (Georgian, Armenian)
+    // need loose lines now and then, and a ragged line inside a justified
+    // paragraph reads as a mistake.
+    bool loose = r > kMaxStretchRatio && !ragged;
     if (loose) r = 0;
     // Glue and penalties after a break are discarded (TeX's rule).
     while (start < b && kp[start].type != linebreak::Item::Type::Box) ++start;

@@ -51,7 +51,7 @@ void reportMissingGlyphs(const Flat& flat, const text::Itemization& items, const
     if (times > 1) msg += ", " + std::to_string(times) + " times";
     msg += "; fonts tried:";
     for (size_t i = 0; i < m.fontsTried.size(); ++i) msg += (i ? ", " : " ") + m.fontsTried[i];
-    msg += "; expected a font that covers it (install one, or name it in the layout's style)";
+    msg += " and every installed font; expected a font that covers it (install one, or name it in the layout's style)";
     diags.warning(pos, msg);
   }
 }

@@ -55,8 +55,9 @@ void addLinks(PdfMemDocument& doc, PdfObject* pageObj, const frame::Page& page, 
     PdfDictionary action;
     if (!link.uri.empty()) {
       if (!allowedUri(link.uri)) {
-        diags.warning({}, "link target '" + link.uri +
-                              "' is not written; expected a web or mail address (no javascript:, data: or file:)");
+        diags.warning(
+            {}, "link target '" + link.uri +
+                    "' is not written; expected a web or mail address (no javascript:, data: or file:)");
         continue;
       }
       action.AddKey("S", PdfName("URI"));
@@ -65,7 +66,8 @@ void addLinks(PdfMemDocument& doc, PdfObject* pageObj, const frame::Page& page, 
     } else if (!link.destination.empty()) {
       std::optional<PdfArray> dest = dests.explicitDest(link.destination);
       if (!dest) {
-        diags.warning({}, "link to '" + link.destination + "' has no target in the document; the link is dropped");
+        diags.warning(
+            {}, "link to '" + link.destination + "' has no target in the document; the link is dropped");
         continue;
       }
       action.AddKey("S", PdfName("GoTo"));

@@ -35,7 +35,11 @@ std::string toUnicodeCMap(const std::vector<std::pair<uint16_t, std::u32string>>
     size_t n = std::min(kMaxPerBlock, mapped.size() - i);
     out += std::to_string(n) + " beginbfchar\n";
     for (size_t j = i; j < i + n; ++j)
-      out.append("<").append(hex4(mapped[j]->first)).append("> <").append(utf16beHex(mapped[j]->second)).append(">\n");
+      out.append("<")
+          .append(hex4(mapped[j]->first))
+          .append("> <")
+          .append(utf16beHex(mapped[j]->second))
+          .append(">\n");
     out += "endbfchar\n";
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";

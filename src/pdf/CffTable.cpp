@@ -8,7 +8,7 @@ namespace {
 
 // Bounds-checked big-endian reads over the table.
 class Reader {
-public:
+ public:
   explicit Reader(std::string_view d) : m_d(d) {}
   bool has(size_t at, size_t n) const { return at <= m_d.size() && m_d.size() - at >= n; }
   uint32_t u8(size_t at) const { return static_cast<unsigned char>(m_d[at]); }
@@ -21,7 +21,7 @@ public:
   std::string_view bytes(size_t at, size_t n) const { return m_d.substr(at, n); }
   size_t size() const { return m_d.size(); }
 
-private:
+ private:
   std::string_view m_d;
 };
 
@@ -177,7 +177,8 @@ CffInfo readCff(std::string_view cff) {
     info.supplement = top->supplement;
     // CID-keyed fonts always have a custom charset (offsets 0..2 are the
     // predefined name-keyed charsets).
-    if (top->charset <= 2 || !readCharset(r, static_cast<size_t>(top->charset), charStrings->count, info.gidToCid))
+    if (top->charset <= 2 ||
+        !readCharset(r, static_cast<size_t>(top->charset), charStrings->count, info.gidToCid))
       return info;
   }
   info.valid = true;

@@ -49,21 +49,25 @@ const ColorSpaces::Space& ColorSpaces::separation(const Color& spot) {
 std::string ColorSpaces::setColor(const Color& c, bool stroke, const Space** usedSpace) {
   *usedSpace = nullptr;
   switch (c.space) {
-    case Color::Space::Gray: return component(c.c[0]) + (stroke ? " G\n" : " g\n");
+    case Color::Space::Gray:
+      return component(c.c[0]) + (stroke ? " G\n" : " g\n");
     case Color::Space::Rgb:
-      return component(c.c[0]) + " " + component(c.c[1]) + " " + component(c.c[2]) + (stroke ? " RG\n" : " rg\n");
+      return component(c.c[0]) + " " + component(c.c[1]) + " " + component(c.c[2]) +
+             (stroke ? " RG\n" : " rg\n");
     case Color::Space::Cmyk:
       return component(c.c[0]) + " " + component(c.c[1]) + " " + component(c.c[2]) + " " + component(c.c[3]) +
              (stroke ? " K\n" : " k\n");
     case Color::Space::Spot: {
       if (c.spotName.empty() || c.spotName == "All" || c.spotName == "None") {
         // Not a usable ink name (All/None are reserved): paint the alternate.
-        return setColor(Color::cmyk(c.alt[0] * c.c[0], c.alt[1] * c.c[0], c.alt[2] * c.c[0], c.alt[3] * c.c[0]),
-                        stroke, usedSpace);
+        return setColor(
+            Color::cmyk(c.alt[0] * c.c[0], c.alt[1] * c.c[0], c.alt[2] * c.c[0], c.alt[3] * c.c[0]), stroke,
+            usedSpace);
       }
       const Space& s = separation(c);
       *usedSpace = &s;
-      return "/" + s.resourceName + (stroke ? " CS " : " cs ") + component(c.c[0]) + (stroke ? " SCN\n" : " scn\n");
+      return "/" + s.resourceName + (stroke ? " CS " : " cs ") + component(c.c[0]) +
+             (stroke ? " SCN\n" : " scn\n");
     }
   }
   return {};

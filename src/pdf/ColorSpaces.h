@@ -13,7 +13,7 @@
 namespace folio::pdf {
 
 class ColorSpaces {
-public:
+ public:
   explicit ColorSpaces(PoDoFo::PdfMemDocument& doc) : m_doc(doc) {}
 
   struct Space {
@@ -27,7 +27,7 @@ public:
   // `usedSpace` receives the Separation space when one is needed.
   std::string setColor(const Color& c, bool stroke, const Space** usedSpace);
 
-private:
+ private:
   PoDoFo::PdfMemDocument& m_doc;
   std::map<std::string, Space> m_spaces;  // key: name + alternate
 };

@@ -33,7 +33,7 @@ constexpr double kAdjustEpsilon = 0.05;
 // Writes one page. Tracks the graphics state it has set so that repeated
 // colours, line widths and text rise are not re-emitted.
 class PagePainter {
-public:
+ public:
   PagePainter(Painters& p, PageResources& res, Diagnostics& diags) : m_p(p), m_res(res), m_diags(diags) {}
 
   void paint(const frame::Item& item) {
@@ -41,7 +41,7 @@ public:
   }
   std::string take() { return std::move(m_out); }
 
-private:
+ private:
   void draw(const frame::GlyphRun& run);
   void draw(const frame::Fill& fill);
   void draw(const frame::Stroke& stroke);
@@ -71,8 +71,8 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   setColor(run.color, false);
   const FontEmbedder::Use& font = m_p.fonts.use(run.font);
   m_res.fonts[font.resourceName] = font.ref;
-  m_out += "BT\n/" + font.resourceName + " " + formatPt(run.size) + " Tf\n1 0 0 1 " + formatPt(run.origin.x) + " " +
-           formatPt(run.origin.y) + " Tm\n";
+  m_out += "BT\n/" + font.resourceName + " " + formatPt(run.size) + " Tf\n1 0 0 1 " + formatPt(run.origin.x) +
+           " " + formatPt(run.origin.y) + " Tm\n";
 
   // Everything in 1/1000 em, relative to the run origin. `pos` is where the
   // text position actually is after what has been written; each glyph goes
@@ -109,7 +109,8 @@ void PagePainter::draw(const frame::GlyphRun& run) {
     }
     size_t begin = std::min<size_t>(g.textBegin, run.text.size());
     size_t length = std::min<size_t>(g.textLength, run.text.size() - begin);
-    uint16_t code = m_p.fonts.code(run.font, g.gid, std::u32string_view(run.text).substr(begin, length), m_diags);
+    uint16_t code =
+        m_p.fonts.code(run.font, g.gid, std::u32string_view(run.text).substr(begin, length), m_diags);
     if (!inHex) {
       if (!array.empty()) array += ' ';
       array += '<';
@@ -150,8 +151,8 @@ void PagePainter::draw(const frame::ImagePlacement& placement) {
   const ImageXObjects::XObject& x = m_p.images.use(*placement.image);
   m_res.xobjects[x.resourceName] = x.ref;
   const Rect& r = placement.rect;
-  m_out += "q\n" + formatPt(r.width) + " 0 0 " + formatPt(r.height) + " " + formatPt(r.x) + " " + formatPt(r.y) +
-           " cm\n/" + x.resourceName + " Do\nQ\n";
+  m_out += "q\n" + formatPt(r.width) + " 0 0 " + formatPt(r.height) + " " + formatPt(r.x) + " " +
+           formatPt(r.y) + " cm\n/" + x.resourceName + " Do\nQ\n";
 }
 
 }  // namespace

@@ -56,8 +56,10 @@ std::optional<DocumentDate> parseDate(const std::string& s) {
 std::string DocumentDate::pdf() const {
   std::string s = "D:" + padded(v[0], 4);
   for (int f = 1; f < 6; ++f) s.append(padded(v[f], 2));
-  if (zone == "Z") s.append("Z");
-  else if (!zone.empty()) s.append(zone.substr(0, 3)).append("'").append(zone.substr(4, 2)).append("'");
+  if (zone == "Z")
+    s.append("Z");
+  else if (!zone.empty())
+    s.append(zone.substr(0, 3)).append("'").append(zone.substr(4, 2)).append("'");
   return s;
 }
 

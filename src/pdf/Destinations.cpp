@@ -24,7 +24,8 @@ PdfArray limits(const std::string& first, const std::string& last) {
 
 }  // namespace
 
-Destinations::Destinations(const frame::Document& doc, const std::vector<PdfObject*>& pages, Diagnostics& diags)
+Destinations::Destinations(const frame::Document& doc, const std::vector<PdfObject*>& pages,
+                           Diagnostics& diags)
     : m_pages(pages) {
   for (size_t p = 0; p < doc.pages.size(); ++p)
     for (const frame::Anchor& a : doc.pages[p].anchors) {

@@ -17,7 +17,7 @@
 namespace folio::pdf {
 
 class Destinations {
-public:
+ public:
   // Indexes the anchors of all pages; a repeated name keeps its first place.
   Destinations(const frame::Document& doc, const std::vector<PoDoFo::PdfObject*>& pages, Diagnostics& diags);
 
@@ -27,7 +27,7 @@ public:
   // The /Names /Dests name tree in the catalog (nothing when there are no anchors).
   void writeNameTree(PoDoFo::PdfMemDocument& doc) const;
 
-private:
+ private:
   struct Target {
     size_t page;
     Point at;

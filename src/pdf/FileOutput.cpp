@@ -1,11 +1,11 @@
 #include "pdf/FileOutput.h"
 
-#include "pdf/Md5.h"
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
+
+#include "pdf/Md5.h"
 
 namespace folio::pdf {
 
@@ -55,14 +55,15 @@ std::string serialize(PdfMemDocument& doc) {
 bool writeFile(const std::string& path, const std::string& bytes, Diagnostics& diags) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) {
-    diags.error({path, 0, 0}, "cannot write the PDF: " + std::string(std::strerror(errno)) +
-                                  "; expected a writable path");
+    diags.error({path, 0, 0},
+                "cannot write the PDF: " + std::string(std::strerror(errno)) + "; expected a writable path");
     return false;
   }
   bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
   ok = std::fflush(f) == 0 && ok;
   ok = std::fclose(f) == 0 && ok;
-  if (!ok) diags.error({path, 0, 0}, "cannot write the PDF: write failed (disk full?); expected a writable path");
+  if (!ok)
+    diags.error({path, 0, 0}, "cannot write the PDF: write failed (disk full?); expected a writable path");
   return ok;
 }
 

@@ -78,7 +78,8 @@ PdfArray widthArray(const std::map<uint32_t, double>& widths) {
 
 }  // namespace
 
-FontEmbedder::FontEmbedder(PdfMemDocument& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
+FontEmbedder::FontEmbedder(PdfMemDocument& doc, int compressionLevel)
+    : m_doc(doc), m_level(compressionLevel) {}
 
 FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
   auto it = m_index.find(font);
@@ -96,7 +97,8 @@ FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
 
 const FontEmbedder::Use& FontEmbedder::use(const text::Font* font) { return entry(font).use; }
 
-uint16_t FontEmbedder::code(const text::Font* font, uint32_t gid, std::u32string_view text, Diagnostics& diags) {
+uint16_t FontEmbedder::code(const text::Font* font, uint32_t gid, std::u32string_view text,
+                            Diagnostics& diags) {
   Entry& e = entry(font);
   m_key.assign(1, static_cast<char32_t>(gid));
   m_key.append(text);
@@ -153,8 +155,10 @@ void FontEmbedder::embed(Entry& e, Diagnostics& diags) {
   const std::string baseFont = subsetTag(f, gids) + "+" + f.postscriptName();
 
   PdfObject* file = objs.CreateObject();
-  if (sub.cff) file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-  else file->GetDictionary().AddKey("Length1", integer(static_cast<int64_t>(sub.program.size())));
+  if (sub.cff)
+    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+  else
+    file->GetDictionary().AddKey("Length1", integer(static_cast<int64_t>(sub.program.size())));
   setFlateStream(file, sub.program, m_level);
   PdfObject* fd = fontDescriptor(objs, f, baseFont);
   fd->GetDictionary().AddKey(sub.cff ? "FontFile3" : "FontFile2", file->Reference());
@@ -173,7 +177,8 @@ void FontEmbedder::embed(Entry& e, Diagnostics& diags) {
     uint32_t cid = static_cast<uint32_t>(c);
     if (sub.cff) {
       uint32_t newGid = sub.newGid.at(gid);
-      cid = sub.cffInfo.cidKeyed && newGid < sub.cffInfo.gidToCid.size() ? sub.cffInfo.gidToCid[newGid] : newGid;
+      cid = sub.cffInfo.cidKeyed && newGid < sub.cffInfo.gidToCid.size() ? sub.cffInfo.gidToCid[newGid]
+                                                                         : newGid;
       codeToCid.emplace_back(static_cast<uint16_t>(c), cid);
     }
     widths[cid] = width(&f, gid);

@@ -26,7 +26,7 @@
 namespace folio::pdf {
 
 class FontEmbedder {
-public:
+ public:
   FontEmbedder(PoDoFo::PdfMemDocument& doc, int compressionLevel);
 
   struct Use {
@@ -43,7 +43,7 @@ public:
   // Subsets and embeds every registered font, in font id order.
   void embedAll(Diagnostics& diags);
 
-private:
+ private:
   struct Entry {
     const text::Font* font = nullptr;
     Use use;

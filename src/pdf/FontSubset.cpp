@@ -35,8 +35,8 @@ std::string blobBytes(hb_blob_t* blob) {
 FontSubset subsetFont(const text::Font& font, const std::vector<uint32_t>& gids) {
   FontSubset out;
   std::string_view data = font.data();
-  HbPtr<hb_blob_t> blob(hb_blob_create(data.data(), static_cast<unsigned>(data.size()), HB_MEMORY_MODE_READONLY,
-                                       nullptr, nullptr));
+  HbPtr<hb_blob_t> blob(hb_blob_create(data.data(), static_cast<unsigned>(data.size()),
+                                       HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   // Collections (.ttc) are handled by the face index.
   HbPtr<hb_face_t> face(hb_face_create(blob.get(), static_cast<unsigned>(font.faceIndex())));
   if (hb_face_get_glyph_count(face.get()) == 0) {
@@ -45,8 +45,9 @@ FontSubset subsetFont(const text::Font& font, const std::vector<uint32_t>& gids)
   }
   out.cff = hasTable(face.get(), "CFF ");
   if (!out.cff && !hasTable(face.get(), "glyf")) {
-    out.error = hasTable(face.get(), "CFF2") ? "CFF2 (variable OpenType) outlines cannot be embedded in PDF 1.7"
-                                             : "the font has no TrueType or CFF outlines";
+    out.error = hasTable(face.get(), "CFF2")
+                    ? "CFF2 (variable OpenType) outlines cannot be embedded in PDF 1.7"
+                    : "the font has no TrueType or CFF outlines";
     return out;
   }
 

@@ -10,9 +10,12 @@ namespace {
 
 const char* deviceSpace(int components) {
   switch (components) {
-    case 1: return "DeviceGray";
-    case 4: return "DeviceCMYK";
-    default: return "DeviceRGB";
+    case 1:
+      return "DeviceGray";
+    case 4:
+      return "DeviceCMYK";
+    default:
+      return "DeviceRGB";
   }
 }
 
@@ -32,14 +35,16 @@ PdfObject* imageObject(PdfMemDocument& doc, const image::Image& img, int compone
 std::string ImageXObjects::problem(const image::Image& img) {
   if (img.width == 0 || img.height == 0) return "the image is empty";
   if (img.format == image::Image::Format::Jpeg) {
-    if (img.components != 1 && img.components != 3 && img.components != 4) return "unsupported JPEG components";
+    if (img.components != 1 && img.components != 3 && img.components != 4)
+      return "unsupported JPEG components";
     return img.data.empty() ? "the JPEG data is missing" : "";
   }
   if (img.components != 1 && img.components != 3) return "unsupported number of colour components";
   if (img.bitsPerComponent != 8 && img.bitsPerComponent != 16) return "unsupported bit depth";
   const uint64_t samples = uint64_t(img.width) * img.height * (img.bitsPerComponent / 8);
   if (img.data.size() != samples * img.components) return "the sample data does not match the image size";
-  if (!img.alpha.empty() && img.alpha.size() != samples) return "the alpha data does not match the image size";
+  if (!img.alpha.empty() && img.alpha.size() != samples)
+    return "the alpha data does not match the image size";
   return "";
 }
 

@@ -12,7 +12,7 @@
 namespace folio::pdf {
 
 class ImageXObjects {
-public:
+ public:
   ImageXObjects(PoDoFo::PdfMemDocument& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
 
   struct XObject {
@@ -23,7 +23,7 @@ public:
   // Why `img` cannot be written ("" when it can): sample count vs. size, etc.
   static std::string problem(const image::Image& img);
 
-private:
+ private:
   PoDoFo::PdfObject* write(const image::Image& img);
 
   PoDoFo::PdfMemDocument& m_doc;

@@ -16,8 +16,8 @@ namespace {
 
 std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>& date) {
   auto alt = [](const std::string& tag, const std::string& v) {
-    return "<" + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscape(v) + "</rdf:li></rdf:Alt></" + tag +
-           ">\n";
+    return "<" + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscape(v) + "</rdf:li></rdf:Alt></" +
+           tag + ">\n";
   };
   auto simple = [](const std::string& tag, const std::string& v) {
     return "<" + tag + ">" + xmlEscape(v) + "</" + tag + ">\n";

@@ -17,7 +17,7 @@ namespace {
 // clears 256 KB of state per call, which dominated writing many small page
 // streams. deflateReset gives the same bytes as a fresh stream.
 class Deflater {
-public:
+ public:
   ~Deflater() {
     if (m_level >= 0) deflateEnd(&m_z);
   }
@@ -41,7 +41,7 @@ public:
     return out;
   }
 
-private:
+ private:
   z_stream m_z{};
   int m_level = -1;
 };

@@ -24,8 +24,8 @@ int64_t descendants(const std::vector<Item>& items, size_t i) {
 
 }  // namespace
 
-void writeOutline(PdfMemDocument& doc, const std::vector<frame::OutlineEntry>& entries, const Destinations& dests,
-                  Diagnostics& diags) {
+void writeOutline(PdfMemDocument& doc, const std::vector<frame::OutlineEntry>& entries,
+                  const Destinations& dests, Diagnostics& diags) {
   if (entries.empty()) return;
   // The tree: each entry is a child of the nearest earlier entry with a lower level.
   std::vector<Item> items(1);

@@ -14,6 +14,7 @@ namespace folio::pdf {
 constexpr size_t kPageTreeFanOut = 32;
 
 // Creates one empty /Page object per media box, in the tree, in order.
-std::vector<PoDoFo::PdfObject*> buildPageTree(PoDoFo::PdfMemDocument& doc, const std::vector<Rect>& mediaBoxes);
+std::vector<PoDoFo::PdfObject*> buildPageTree(PoDoFo::PdfMemDocument& doc,
+                                              const std::vector<Rect>& mediaBoxes);
 
 }  // namespace folio::pdf

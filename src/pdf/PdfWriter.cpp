@@ -28,6 +28,21 @@ void quietPodofo() {
   });
 }
 
+// What no PDF can hold: reported instead of writing a file readers reject.
+bool checkDocument(const frame::Document& doc, const std::string& path, Diagnostics& diags) {
+  if (doc.pages.empty()) {
+    diags.error({path, 0, 0}, "the document has no pages; expected at least one page");
+    return false;
+  }
+  for (size_t i = 0; i < doc.pages.size(); ++i)
+    if (doc.pages[i].width <= 0 || doc.pages[i].height <= 0) {
+      diags.error({path, 0, 0},
+                  "page " + std::to_string(i + 1) + " has no area; expected a positive page size");
+      return false;
+    }
+  return true;
+}
+
 std::vector<Rect> mediaBoxes(const frame::Document& doc) {
   std::vector<Rect> boxes;
   for (const frame::Page& p : doc.pages) boxes.push_back(Rect{0, 0, p.width, p.height});
@@ -50,6 +65,7 @@ void writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page,
 
 bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
               Diagnostics& diags) {
+  if (!checkDocument(doc, path, diags)) return false;
   Diagnostics local;
   try {
     quietPodofo();
@@ -70,8 +86,11 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
     writeOutline(pdf, doc.outline, dests, local);
     writeMetadata(pdf, doc.metadata, local);
     std::string bytes = serialize(pdf);
+    // Appending applies the caller's --strict: a warning that became an
+    // error there means no file either.
+    const size_t errorsBefore = diags.errorCount();
     diags.append(local);
-    return !local.hasErrors() && writeFile(path, bytes, diags);
+    return diags.errorCount() == errorsBefore && writeFile(path, bytes, diags);
   } catch (const PdfError& e) {
     diags.append(local);
     diags.error({path, 0, 0}, std::string("cannot write the PDF: PoDoFo error ") +

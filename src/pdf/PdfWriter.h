@@ -1,7 +1,9 @@
 #pragma once
 // Writes a frame::Document as PDF 1.7 through PoDoFo's object model, with
-// fonts subset by hb-subset and embedded as Type0/CIDFontType2 with
-// ToUnicode maps, links, outline, Info and XMP. Deterministic bytes.
+// fonts subset by hb-subset and embedded as Type0 fonts (CIDFontType2 for
+// TrueType outlines, CIDFontType0 for CFF) with ToUnicode maps, images,
+// links, named destinations, outline, Info and XMP. Deterministic bytes:
+// no clock, no time zone, a content-derived /ID.
 #include <string>
 
 #include "base/Diagnostics.h"

@@ -2,6 +2,7 @@
 // (with inheritance) and page templates.
 #include "style/Layout.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -250,7 +251,7 @@ private:
     // margins may move it sideways but not change its width.
     Sp width = m_layout.pageWidth - m_layout.first.marginLeft - m_layout.first.marginRight;
     for (const auto* t : {&m_layout.later, m_layout.left ? &*m_layout.left : nullptr, m_layout.right ? &*m_layout.right : nullptr})
-      if (t && m_layout.pageWidth - t->marginLeft - t->marginRight != width)
+      if (t && std::abs(m_layout.pageWidth - t->marginLeft - t->marginRight - width) > 4)  // rounding of mm
         m_diags.error(n.pos, "every page template must give the body the same width (left + right margins); "
                              "expected the same total as the first page's");
   }

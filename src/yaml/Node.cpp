@@ -6,10 +6,12 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sstream>
 
+#include "yaml/FlowNesting.h"
 #include "yaml/SyntaxErrors.h"
 #include "yaml/TextCheck.h"
 #include "yaml/TreeBuilder.h"
@@ -55,8 +57,10 @@ std::string systemError(int err) {
 
 }  // namespace
 
-std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName, const Limits& limits,
-                            Diagnostics& diags) {
+namespace {
+
+std::unique_ptr<Node> parseText(const std::string& text, const std::string& fileName, const Limits& limits,
+                                Diagnostics& diags) {
   if (text.size() > limits.maxInputBytes) {
     diags.error(SourcePos{fileName, 0, 0}, "the file is too large (" + mebibytes(text.size()) +
                                                "); expected at most " + mebibytes(limits.maxInputBytes));
@@ -70,6 +74,12 @@ std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName
   LineIndex index(body);
   if (auto problem = checkText(body, index, fileName)) {
     diags.add(std::move(*problem));
+    return nullptr;
+  }
+
+  if (size_t deep = findDeepFlowNesting(body, limits.maxDepth); deep != std::string_view::npos) {
+    diags.error(index.position(deep, fileName), "nesting deeper than " + std::to_string(limits.maxDepth) +
+                                                    " levels; expected a flatter document");
     return nullptr;
   }
 
@@ -89,15 +99,24 @@ std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName
                                      : index.position(static_cast<size_t>(std::max(0, e.mark.pos)), fileName);
     diags.error(pos, describeSyntaxError(e.msg, body, pos));
     return nullptr;
-  } catch (const std::bad_alloc&) {
-    diags.error(SourcePos{fileName, 0, 0}, "out of memory while reading YAML; expected a smaller document");
-    return nullptr;
-  } catch (const std::exception& e) {
-    diags.error(SourcePos{fileName, 0, 0}, std::string("cannot read YAML: ") + e.what());
-    return nullptr;
   }
   if (builder.failed()) return nullptr;
   return std::make_unique<Node>(builder.takeRoot());
+}
+
+}  // namespace
+
+std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName, const Limits& limits,
+                            Diagnostics& diags) {
+  // Nothing may escape to the caller, not even running out of memory.
+  try {
+    return parseText(text, fileName, limits, diags);
+  } catch (const std::bad_alloc&) {
+    diags.error(SourcePos{fileName, 0, 0}, "out of memory while reading YAML; expected a smaller document");
+  } catch (const std::exception& e) {
+    diags.error(SourcePos{fileName, 0, 0}, std::string("cannot read YAML: ") + e.what());
+  }
+  return nullptr;
 }
 
 std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags) {
@@ -117,6 +136,7 @@ std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagno
   // Read at most one byte past the limit: enough to refuse a huge file
   // without reading it all.
   std::string text;
+  text.reserve(std::min<size_t>(static_cast<size_t>(st.st_size), limits.maxInputBytes + 1));
   char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);

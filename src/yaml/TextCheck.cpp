@@ -33,13 +33,20 @@ SourcePos LineIndex::position(size_t offset, const std::string& file) const {
   offset = std::min(offset, m_text.size());
   auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
   size_t line = static_cast<size_t>(it - m_lineStarts.begin());  // 1-based
-  size_t start = m_lineStarts[line - 1];
-  // One column per code point; each byte of a broken sequence counts as one.
+  size_t from = m_lineStarts[line - 1];
   int column = 1;
-  for (size_t i = start; i < offset; ++column) {
+  if (m_cachedLine == line && m_cachedOffset <= offset) {
+    from = m_cachedOffset;
+    column = m_cachedColumn;
+  }
+  // One column per code point; each byte of a broken sequence counts as one.
+  for (size_t i = from; i < offset; ++column) {
     size_t n = sequenceLength(m_text, i);
     i += n == 0 ? 1 : n;
   }
+  m_cachedLine = line;
+  m_cachedOffset = offset;
+  m_cachedColumn = column;
   return SourcePos{file, static_cast<int>(line), column};
 }
 

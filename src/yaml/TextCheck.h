@@ -15,7 +15,9 @@ namespace folio::yaml {
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
-  // `offset` may equal text.size() (end of input).
+  // `offset` may equal text.size() (end of input). Queries mostly move
+  // forward through the text, so the last answer is cached: positions on a
+  // single 10 MB line (a long flow sequence) must not cost a scan each.
   SourcePos position(size_t offset, const std::string& file) const;
   // "3:7", for messages that cite a second position.
   static std::string lineColumn(const SourcePos& pos);
@@ -23,6 +25,10 @@ class LineIndex {
  private:
   std::string_view m_text;
   std::vector<size_t> m_lineStarts;  // offset of the first byte of each line
+  // Not thread-safe, like the parse that owns it.
+  mutable size_t m_cachedLine = 0;  // 1-based; 0 = nothing cached
+  mutable size_t m_cachedOffset = 0;
+  mutable int m_cachedColumn = 1;
 };
 
 // The first reason `text` cannot be YAML text (wrong encoding, NUL bytes,

@@ -1,9 +1,10 @@
 #pragma once
 // Test images written on the fly with libpng and libjpeg (no binary fixtures
 // to keep in sync). Header-only so unit_pdf can include it as well.
+// clang-format off
 #include <cstdio>  // jpeglib.h needs size_t and FILE declared first
-
 #include <jpeglib.h>
+// clang-format on
 #include <png.h>
 #include <unistd.h>
 
@@ -20,7 +21,7 @@ namespace folio::testimg {
 
 // A fresh directory under $TMPDIR, removed by the destructor.
 class TempDir {
-public:
+ public:
   TempDir() {
     std::string tmpl = (std::filesystem::temp_directory_path() / "folio-test-XXXXXX").string();
     if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
@@ -32,7 +33,7 @@ public:
   }
   std::string file(const std::string& name) const { return (m_path / name).string(); }
 
-private:
+ private:
   std::filesystem::path m_path;
 };
 
@@ -48,11 +49,16 @@ struct PngSpec {
 
 inline int pngChannels(int colorType) {
   switch (colorType) {
-    case PNG_COLOR_TYPE_GRAY: return 1;
-    case PNG_COLOR_TYPE_GRAY_ALPHA: return 2;
-    case PNG_COLOR_TYPE_RGB: return 3;
-    case PNG_COLOR_TYPE_RGB_ALPHA: return 4;
-    default: return 1;  // palette index
+    case PNG_COLOR_TYPE_GRAY:
+      return 1;
+    case PNG_COLOR_TYPE_GRAY_ALPHA:
+      return 2;
+    case PNG_COLOR_TYPE_RGB:
+      return 3;
+    case PNG_COLOR_TYPE_RGB_ALPHA:
+      return 4;
+    default:
+      return 1;  // palette index
   }
 }
 
@@ -89,8 +95,9 @@ inline void writePng(const std::string& path, const PngSpec& spec) {
   const int channels = pngChannels(spec.colorType);
   const int bytes = spec.bitDepth == 16 ? 2 : 1;
   const int maxValue = spec.colorType == PNG_COLOR_TYPE_PALETTE ? static_cast<int>(spec.palette.size()) - 1
-                                                                 : (1 << spec.bitDepth) - 1;
-  const bool alpha = spec.colorType == PNG_COLOR_TYPE_GRAY_ALPHA || spec.colorType == PNG_COLOR_TYPE_RGB_ALPHA;
+                                                                : (1 << spec.bitDepth) - 1;
+  const bool alpha =
+      spec.colorType == PNG_COLOR_TYPE_GRAY_ALPHA || spec.colorType == PNG_COLOR_TYPE_RGB_ALPHA;
   std::vector<std::vector<unsigned char>> rows(spec.height);
   for (int y = 0; y < spec.height; ++y) {
     // Sub-byte depths: one sample per byte here, packed by png_set_packing.
@@ -144,7 +151,8 @@ inline void writeJpeg(const std::string& path, int width, int height, int compon
   while (cinfo.next_scanline < cinfo.image_height) {
     int y = static_cast<int>(cinfo.next_scanline);
     for (int x = 0; x < width; ++x)
-      for (int c = 0; c < components; ++c) row[x * components + c] = static_cast<unsigned char>(pngSample(x, y, c, 255));
+      for (int c = 0; c < components; ++c)
+        row[x * components + c] = static_cast<unsigned char>(pngSample(x, y, c, 255));
     JSAMPROW r = row.data();
     jpeg_write_scanlines(&cinfo, &r, 1);
   }

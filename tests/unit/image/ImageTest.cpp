@@ -1,8 +1,7 @@
-#include "image/Image.h"
-
 #include <gtest/gtest.h>
 
 #include "ImageFixtures.h"
+#include "image/Image.h"
 
 namespace folio::image {
 namespace {
@@ -241,8 +240,9 @@ TEST(ImageTest, MissingAndUnknownFiles) {
   TempDir dir;
   EXPECT_NE(loadError(dir.file("nope.png")).find("file not found"), std::string::npos);
   testimg::writeFile(dir.file("anim.gif"), "GIF89a\x01\x00\x01\x00");
-  EXPECT_NE(loadError(dir.file("anim.gif")).find("GIF images are not supported; expected a PNG or JPEG image"),
-            std::string::npos);
+  EXPECT_NE(
+      loadError(dir.file("anim.gif")).find("GIF images are not supported; expected a PNG or JPEG image"),
+      std::string::npos);
   testimg::writeFile(dir.file("empty.png"), "");
   EXPECT_NE(probeError(dir.file("empty.png")).find("the file is empty"), std::string::npos);
 }

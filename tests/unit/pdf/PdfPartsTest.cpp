@@ -18,7 +18,7 @@ TEST(SyntaxTest, Numbers) {
   EXPECT_EQ(formatNumber(12), "12");
   EXPECT_EQ(formatNumber(-0.5), "-0.5");
   EXPECT_EQ(formatNumber(595.27559055), "595.2756");
-  EXPECT_EQ(formatNumber(0.00001), "0");  // never exponent notation
+  EXPECT_EQ(formatNumber(0.00001), "0");   // never exponent notation
   EXPECT_EQ(formatNumber(-0.00001), "0");  // never "-0"
   EXPECT_EQ(formatNumber(1.0 / 3, 3), "0.333");
   EXPECT_EQ(formatPt(pt(72)), "72");
@@ -79,7 +79,8 @@ TEST(DatesTest, ParsesAndWritesBothForms) {
 TEST(CMapsTest, ToUnicodeSkipsEmptyAndSplitsBlocks) {
   std::vector<std::pair<uint16_t, std::u32string>> e = {{1, U"A"}, {2, U""}, {3, U"ffi"}};
   std::string cmap = toUnicodeCMap(e);
-  EXPECT_NE(cmap.find("2 beginbfchar\n<0001> <0041>\n<0003> <006600660069>\nendbfchar"), std::string::npos) << cmap;
+  EXPECT_NE(cmap.find("2 beginbfchar\n<0001> <0041>\n<0003> <006600660069>\nendbfchar"), std::string::npos)
+      << cmap;
   std::vector<std::pair<uint16_t, std::u32string>> many;
   for (uint16_t c = 1; c <= 150; ++c) many.push_back({c, U"x"});
   cmap = toUnicodeCMap(many);
@@ -88,7 +89,8 @@ TEST(CMapsTest, ToUnicodeSkipsEmptyAndSplitsBlocks) {
 }
 
 TEST(CMapsTest, CodeToCidMergesRuns) {
-  std::string cmap = codeToCidCMap("Test-F1", {"Adobe", "Identity", 0}, {{1, 100}, {2, 101}, {3, 102}, {4, 7}});
+  std::string cmap =
+      codeToCidCMap("Test-F1", {"Adobe", "Identity", 0}, {{1, 100}, {2, 101}, {3, 102}, {4, 7}});
   EXPECT_NE(cmap.find("2 begincidrange\n<0001> <0003> 100\n<0004> <0004> 7\nendcidrange"), std::string::npos)
       << cmap;
   EXPECT_NE(cmap.find("/CMapName /Test-F1 def"), std::string::npos);

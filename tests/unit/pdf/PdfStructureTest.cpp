@@ -42,8 +42,8 @@ TEST(PdfStructureTest, ManyPagesAndAnchors) {
     frame::Page page;
     page.width = pt(300);
     page.height = pt(400);
-    page.items.push_back(simpleRun(font.get(), pt(10), {pt(20), pt(360)}, U"Page " + std::u32string(
-                                                                                  1, U'A' + i % 26)));
+    page.items.push_back(
+        simpleRun(font.get(), pt(10), {pt(20), pt(360)}, U"Page " + std::u32string(1, U'A' + i % 26)));
     page.anchors.push_back({"p" + std::to_string(i), {pt(20), pt(380)}});
     if (i == 0) {
       frame::Link link;
@@ -63,9 +63,11 @@ TEST(PdfStructureTest, ManyPagesAndAnchors) {
   pdftest::ToolResult info = run("pdfinfo " + quote(path));
   EXPECT_NE(info.output.find("Pages:           200"), std::string::npos) << info.output;
   pdftest::ToolResult dests = run("pdfinfo -dests " + quote(path));
-  EXPECT_TRUE(std::regex_search(dests.output, std::regex(R"(\n\s*200\s+\[\s*XYZ\s+20\s+380\s+null\s*\]\s+"p199")")))
+  EXPECT_TRUE(
+      std::regex_search(dests.output, std::regex(R"(\n\s*200\s+\[\s*XYZ\s+20\s+380\s+null\s*\]\s+"p199")")))
       << dests.output.substr(0, 500);
-  EXPECT_TRUE(std::regex_search(dests.output, std::regex(R"(\n\s*1\s+\[\s*XYZ\s+20\s+380\s+null\s*\]\s+"p0")")));
+  EXPECT_TRUE(
+      std::regex_search(dests.output, std::regex(R"(\n\s*1\s+\[\s*XYZ\s+20\s+380\s+null\s*\]\s+"p0")")));
   size_t count = 0;
   for (size_t at = 0; (at = dests.output.find("\"p", at)) != std::string::npos; ++at) ++count;
   EXPECT_EQ(count, 200u);
@@ -75,7 +77,8 @@ TEST(PdfStructureTest, ManyPagesAndAnchors) {
   EXPECT_NE(json.output.find("\"destpageposfrom1\": 200"), std::string::npos) << json.output;
 
   pdftest::ToolResult fonts = run("pdffonts " + quote(path));
-  EXPECT_TRUE(std::regex_search(fonts.output, std::regex(R"([A-Z]{6}\+NimbusSans-Regular\s+CID Type 0C\s+Custom\s+yes yes yes)")))
+  EXPECT_TRUE(std::regex_search(
+      fonts.output, std::regex(R"([A-Z]{6}\+NimbusSans-Regular\s+CID Type 0C\s+Custom\s+yes yes yes)")))
       << fonts.output;
   pdftest::ToolResult text = run("pdftotext -f 200 -l 200 " + quote(path) + " -");
   EXPECT_NE(text.output.find("Page R"), std::string::npos) << text.output;  // 199 % 26 = 17
@@ -91,9 +94,10 @@ TEST(PdfStructureTest, ImageLayouts) {
   };
   std::vector<std::shared_ptr<const image::Image>> images;
   Diagnostics diags;
-  for (const Spec& s : {Spec{"g8.png", PNG_COLOR_TYPE_GRAY, 8}, Spec{"g1.png", PNG_COLOR_TYPE_GRAY, 1},
-                        Spec{"ga16.png", PNG_COLOR_TYPE_GRAY_ALPHA, 16}, Spec{"rgb16.png", PNG_COLOR_TYPE_RGB, 16},
-                        Spec{"rgba16.png", PNG_COLOR_TYPE_RGB_ALPHA, 16}}) {
+  for (const Spec& s :
+       {Spec{"g8.png", PNG_COLOR_TYPE_GRAY, 8}, Spec{"g1.png", PNG_COLOR_TYPE_GRAY, 1},
+        Spec{"ga16.png", PNG_COLOR_TYPE_GRAY_ALPHA, 16}, Spec{"rgb16.png", PNG_COLOR_TYPE_RGB, 16},
+        Spec{"rgba16.png", PNG_COLOR_TYPE_RGB_ALPHA, 16}}) {
     testimg::PngSpec spec;
     spec.width = 9;
     spec.height = 7;
@@ -121,8 +125,8 @@ TEST(PdfStructureTest, ImageLayouts) {
   page.width = pt(400);
   page.height = pt(400);
   for (size_t i = 0; i < images.size(); ++i)
-    page.items.push_back(frame::ImagePlacement{images[i], {pt(20 + 40 * (i % 8)), pt(300 - 60 * (i / 8)), pt(36),
-                                                            pt(28)}, ""});
+    page.items.push_back(frame::ImagePlacement{
+        images[i], {pt(20 + 40 * (i % 8)), pt(300 - 60 * (i / 8)), pt(36), pt(28)}, ""});
   page.items.push_back(simpleRun(font.get(), pt(10), {pt(20), pt(100)}, U"images"));
   doc.pages.push_back(std::move(page));
 
@@ -140,7 +144,8 @@ TEST(PdfStructureTest, ImageLayouts) {
     for (size_t at = 0; (at = list.output.find("\n   1 ", at)) != std::string::npos; ++at) ++rows;
     EXPECT_EQ(rows, 12u) << list.output;
     EXPECT_TRUE(std::regex_search(list.output, std::regex(R"(image\s+9\s+7\s+rgb\s+3\s+16)"))) << list.output;
-    EXPECT_TRUE(std::regex_search(list.output, std::regex(R"(smask\s+9\s+7\s+gray\s+1\s+16)"))) << list.output;
+    EXPECT_TRUE(std::regex_search(list.output, std::regex(R"(smask\s+9\s+7\s+gray\s+1\s+16)")))
+        << list.output;
     EXPECT_TRUE(std::regex_search(list.output, std::regex(R"(image\s+12\s+10\s+cmyk\s+4\s+8\s+jpeg)")))
         << list.output;
     if (level == 0) {

@@ -82,8 +82,8 @@ inline frame::GlyphRun shapedRtlRun(const text::Font* f, Sp size, Point origin, 
   run.text = std::move(text);
   run.rtl = true;
   hb_buffer_t* buf = hb_buffer_create();
-  hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(run.text.data()), static_cast<int>(run.text.size()),
-                      0, static_cast<int>(run.text.size()));
+  hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(run.text.data()),
+                      static_cast<int>(run.text.size()), 0, static_cast<int>(run.text.size()));
   hb_buffer_set_direction(buf, HB_DIRECTION_RTL);
   hb_buffer_set_script(buf, HB_SCRIPT_ARABIC);
   hb_buffer_set_language(buf, hb_language_from_string("ar", -1));
@@ -95,8 +95,10 @@ inline frame::GlyphRun shapedRtlRun(const text::Font* f, Sp size, Point origin, 
   std::map<uint32_t, unsigned> carrier;
   for (unsigned i = 0; i < n; ++i) {
     auto it = carrier.find(info[i].cluster);
-    if (it == carrier.end()) carrier[info[i].cluster] = i;
-    else if (f->isMark(info[it->second].codepoint) && !f->isMark(info[i].codepoint)) it->second = i;
+    if (it == carrier.end())
+      carrier[info[i].cluster] = i;
+    else if (f->isMark(info[it->second].codepoint) && !f->isMark(info[i].codepoint))
+      it->second = i;
   }
   for (unsigned i = 0; i < n; ++i) {
     frame::PlacedGlyph g;

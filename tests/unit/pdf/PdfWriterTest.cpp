@@ -1,16 +1,17 @@
-#include "pdf/PdfWriter.h"
-
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "../image/ImageFixtures.h"
 #include "PdfTestSupport.h"
 #include "image/Image.h"
+#include "pdf/PdfWriter.h"
 
 namespace folio::pdf {
 namespace {
@@ -62,7 +63,8 @@ frame::Document sampleDocument(const Fixture& fx) {
   uint32_t ffi = serif->glyphFor(U'\uFB03');
   EXPECT_NE(ffi, 0u);
   hello.glyphs.erase(hello.glyphs.begin() + 7, hello.glyphs.begin() + 10);
-  hello.glyphs.insert(hello.glyphs.begin() + 7, {ffi, pdftest::scaled(*serif, serif->advance(ffi), size), 0, 0, 7, 3});
+  hello.glyphs.insert(hello.glyphs.begin() + 7,
+                      {ffi, pdftest::scaled(*serif, serif->advance(ffi), size), 0, 0, 7, 3});
   hello.glyphs[5].advance += pt(6);
   const Sp helloWidth = runWidth(hello);
   p1.items.push_back(hello);
@@ -104,6 +106,8 @@ frame::Document sampleDocument(const Fixture& fx) {
   p2.items.push_back(simpleRun(fx.cjk.get(), size, {pt(72), pt(740)}, U"日本語のテキスト"));
   frame::GlyphRun arabic = pdftest::shapedRtlRun(fx.naskh.get(), size, {pt(300), pt(700)}, U"مرحبا بالعالم");
   p2.items.push_back(arabic);
+  // Marks placed with x/y offsets, a lam-lam-heh ligature with shadda.
+  p2.items.push_back(pdftest::shapedRtlRun(fx.naskh.get(), size, {pt(300), pt(680)}, U"بِسْمِ اللَّهِ"));
   frame::GlyphRun sup = simpleRun(serif, size, {pt(72), pt(660)}, U"E=mc2");
   sup.glyphs[4].yOffset = pt(4);
   p2.items.push_back(sup);
@@ -140,7 +144,7 @@ std::string writeSample(const Fixture& fx, const std::string& name) {
 }
 
 class PdfWriterTest : public ::testing::Test {
-protected:
+ protected:
   static void SetUpTestSuite() { s_fx = new Fixture(); }
   static void TearDownTestSuite() {
     delete s_fx;
@@ -172,7 +176,8 @@ TEST_F(PdfWriterTest, FontsAreEmbeddedSubsetWithUnicode) {
     if (line.size() < 8 || line[6] != '+') continue;  // "ABCDEF+Name ..."
     ++fonts;
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(line, m, std::regex(R"((yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$)"))) << line;
+    ASSERT_TRUE(std::regex_search(line, m, std::regex(R"((yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$)")))
+        << line;
     EXPECT_EQ(m[1], "yes") << line;
     EXPECT_EQ(m[2], "yes") << line;
     EXPECT_EQ(m[3], "yes") << line;
@@ -226,14 +231,16 @@ TEST_F(PdfWriterTest, LinksAndDestinations) {
   std::string path = writeSample(*s_fx, "links.pdf");
   pdftest::ToolResult r = run("pdfinfo -url " + quote(path));
   ASSERT_EQ(r.exitCode, 0) << r.output;
-  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(\n\s*1\s+Annotation\s+https://example\.org/folio\?a=1&b=2)")))
+  EXPECT_TRUE(
+      std::regex_search(r.output, std::regex(R"(\n\s*1\s+Annotation\s+https://example\.org/folio\?a=1&b=2)")))
       << r.output;
   // The internal link is a GoTo, not a URI.
   EXPECT_EQ(r.output.find("chapter-2"), std::string::npos) << r.output;
 
   pdftest::ToolResult d = run("pdfinfo -dests " + quote(path));
   ASSERT_EQ(d.exitCode, 0) << d.output;
-  EXPECT_TRUE(std::regex_search(d.output, std::regex(R"(\n\s*2\s+\[\s*XYZ\s+72\s+800\s+null\s*\]\s+"chapter-2")")))
+  EXPECT_TRUE(
+      std::regex_search(d.output, std::regex(R"(\n\s*2\s+\[\s*XYZ\s+72\s+800\s+null\s*\]\s+"chapter-2")")))
       << d.output;
   EXPECT_TRUE(std::regex_search(d.output, std::regex(R"(\n\s*1\s+\[\s*XYZ\s+72\s+800\s+null\s*\]\s+"top")")))
       << d.output;
@@ -258,8 +265,9 @@ TEST_F(PdfWriterTest, OutlineHasCounts) {
   std::string flat = std::regex_replace(r.output, std::regex(R"(\s+)"), " ");
   flat = std::regex_replace(flat, std::regex(R"("dest": \[[^\]]*\], )"), "");
   EXPECT_TRUE(std::regex_search(
-      flat, std::regex(R"("kids": \[ \{ [^\]]*"kids": \[ \{ [^\]]*"kids": \[\], [^\]]*"title": "Detail" \} \], )"
-                       R"([^\]]*"title": "Section 1\.1" \} \], [^\]]*"title": "Chapter one" \}, \{)")))
+      flat,
+      std::regex(R"("kids": \[ \{ [^\]]*"kids": \[ \{ [^\]]*"kids": \[\], [^\]]*"title": "Detail" \} \], )"
+                 R"([^\]]*"title": "Section 1\.1" \} \], [^\]]*"title": "Chapter one" \}, \{)")))
       << r.output;
   EXPECT_NE(flat.find("\"title\": \"Chapter two \u2014 \u00FCber\""), std::string::npos) << r.output;
   EXPECT_EQ(flat.find("\"open\": false"), std::string::npos) << r.output;
@@ -285,7 +293,8 @@ TEST_F(PdfWriterTest, MetadataAndImages) {
   EXPECT_NE(r.output.find("Producer:        Folio"), std::string::npos) << r.output;
 
   pdftest::ToolResult x = run("pdfinfo -meta " + quote(path));
-  EXPECT_NE(x.output.find("<xmp:CreateDate>2024-01-31T12:00:00Z</xmp:CreateDate>"), std::string::npos) << x.output;
+  EXPECT_NE(x.output.find("<xmp:CreateDate>2024-01-31T12:00:00Z</xmp:CreateDate>"), std::string::npos)
+      << x.output;
   EXPECT_NE(x.output.find("<rdf:li>en-GB</rdf:li>"), std::string::npos) << x.output;
 
   pdftest::ToolResult q = run("qpdf --qdf --object-streams=disable " + quote(path) + " -");
@@ -310,6 +319,8 @@ TEST_F(PdfWriterTest, MetadataAndImages) {
 
 TEST_F(PdfWriterTest, BytesAreDeterministicAcrossRunsAndTimeZones) {
   std::string a = testimg::readFile(writeSample(*s_fx, "a.pdf"));
+  // A second apart, so a clock with one-second resolution would show.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   std::string b = testimg::readFile(writeSample(*s_fx, "b.pdf"));
   ASSERT_FALSE(a.empty());
   EXPECT_TRUE(a == b);
@@ -319,8 +330,10 @@ TEST_F(PdfWriterTest, BytesAreDeterministicAcrossRunsAndTimeZones) {
   setenv("TZ", "Asia/Tokyo", 1);
   tzset();
   std::string c = testimg::readFile(writeSample(*s_fx, "c.pdf"));
-  if (oldTz) setenv("TZ", saved.c_str(), 1);
-  else unsetenv("TZ");
+  if (oldTz)
+    setenv("TZ", saved.c_str(), 1);
+  else
+    unsetenv("TZ");
   tzset();
   EXPECT_TRUE(a == c);
 
@@ -355,7 +368,8 @@ TEST_F(PdfWriterTest, GlyphsLandWherePlaced) {
     EXPECT_EQ(t.exitCode, 0) << t.output;
     std::vector<G> out;
     std::regex g(R"re(<g unicode="[^"]*" glyph="(\d+)" x="([-\d.]+)" y="([-\d.]+)")re");
-    for (auto it = std::sregex_iterator(t.output.begin(), t.output.end(), g); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(t.output.begin(), t.output.end(), g); it != std::sregex_iterator();
+         ++it)
       out.push_back({(*it)[1], std::stod((*it)[2]), std::stod((*it)[3])});
     return out;
   };
@@ -385,6 +399,10 @@ TEST_F(PdfWriterTest, ErrorsAreDiagnostics) {
   EXPECT_FALSE(writePdf(sampleDocument(*s_fx), "/nonexistent-dir/x.pdf", {}, diags));
   ASSERT_TRUE(diags.hasErrors());
   EXPECT_NE(diags.format().find("cannot write the PDF"), std::string::npos) << diags.format();
+
+  Diagnostics empty;
+  EXPECT_FALSE(writePdf(frame::Document{}, s_fx->dir.file("empty.pdf"), {}, empty));
+  EXPECT_NE(empty.format().find("the document has no pages"), std::string::npos) << empty.format();
 
   // Unknown link targets and outline anchors are warnings, not failures.
   frame::Document doc = sampleDocument(*s_fx);
