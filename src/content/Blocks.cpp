@@ -72,8 +72,7 @@ const char* article(const std::string& kind) { return kind == "image" ? "an" : "
 
 }  // namespace
 
-std::vector<Block> DocumentBuilder::readBlocks(const yaml::Node& sequence, const SourcePos&,
-                                               const std::string&) {
+std::vector<Block> DocumentBuilder::readBlocks(const yaml::Node& sequence) {
   std::vector<Block> blocks;
   for (const yaml::Node& item : sequence.items) readItem(item, blocks);
   return blocks;
@@ -323,7 +322,7 @@ bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, 
     readList(key, value, block);
   } else if (kind == "quote") {
     if (value.isSequence() && !value.items.empty()) {
-      block.children = readBlocks(value, pos, kind);
+      block.children = readBlocks(value);
     } else if (value.isSequence()) {
       m_diags.error(pos, "'quote' is empty; expected inline text or a sequence of blocks");
     } else if (value.isMapping()) {
@@ -375,7 +374,7 @@ void DocumentBuilder::readList(const yaml::Node& key, const yaml::Node& value, B
       paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
       blocks.push_back(std::move(paragraph));
     } else if (item.isSequence() && !item.items.empty()) {
-      blocks = readBlocks(item, item.pos, "list");
+      blocks = readBlocks(item);
     } else if (item.isMapping()) {
       readBlockMapping(item, blocks);  // a single block, such as a nested list
     } else {

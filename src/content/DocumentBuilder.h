@@ -15,8 +15,8 @@ class DocumentBuilder {
   // Metadata.cpp: the top-level mapping.
   void readDocument(const yaml::Node& root, Document& doc);
 
-  // Blocks.cpp: a sequence of body items; `name` is the key it sits under.
-  std::vector<Block> readBlocks(const yaml::Node& sequence, const SourcePos& pos, const std::string& name);
+  // Blocks.cpp: a sequence of body items.
+  std::vector<Block> readBlocks(const yaml::Node& sequence);
 
  private:
   // Metadata.cpp

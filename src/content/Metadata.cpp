@@ -174,7 +174,7 @@ void DocumentBuilder::readBody(const yaml::Node& key, const yaml::Node& value, D
                            value.kindName() + " (start each block with '- ')");
     return;
   }
-  doc.body = readBlocks(value, pos, "body");
+  doc.body = readBlocks(value);
 }
 
 }  // namespace folio::content

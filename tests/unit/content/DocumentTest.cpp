@@ -2,8 +2,8 @@
 // every block kind, and the defaults.
 #include <thread>
 
+#include "../markup/InlineDump.h"  // shared run notation
 #include "ContentFixture.h"
-#include "InlineDump.h"
 #include "yaml/Node.h"
 
 namespace folio::content {
