@@ -38,7 +38,14 @@ constexpr const char* kUsage =
     "  -j, --jobs N          render N documents in parallel (default: number of cores)\n"
     "  --strict              treat warnings (such as missing glyphs) as errors\n"
     "  -q, --quiet           print only errors and a final summary\n"
+    "  --allow-path DIR      also read images and layouts from DIR (by default only the\n"
+    "                        content file's directory tree and the layout directories)\n"
     "  --max-pages N         refuse documents longer than N pages (default 100000)\n"
+    "  --max-input-size N    refuse content, layout and data files over N bytes\n"
+    "                        (K and M suffixes allowed; default 16M)\n"
+    "  --max-nesting N       refuse YAML nested deeper than N levels (1-500, default 64)\n"
+    "  --max-nodes N         refuse YAML of more than N nodes, aliases expanded (default 1000000)\n"
+    "  --max-image-pixels N  refuse images of more than N pixels (default 100000000)\n"
     "  --depfile FILE        write a make rule listing every file the output depends on\n"
     "  -M                    write OUTPUT.d beside each output (for batches)\n"
     "  --data FILE           mail merge: one PDF per record of FILE (CSV with a header row,\n"
@@ -96,6 +103,34 @@ int parseArgs(int argc, char** argv, Args& a) {
       unsigned long n;
       if (!value(v) || !parseNumber(v, n) || n == 0) return usageError("option --max-pages needs a positive number");
       a.settings.maxPages = n;
+    } else if (s == "--allow-path") {
+      std::string v;
+      if (!value(v) || !fs::is_directory(v)) return usageError("option --allow-path needs an existing directory");
+      a.settings.allowedDirs.push_back(v);
+    } else if (s == "--max-input-size") {
+      std::string v;
+      unsigned long n = 0, scale = 1;
+      if (value(v) && !v.empty() && (v.back() == 'K' || v.back() == 'k')) scale = 1ul << 10, v.pop_back();
+      else if (!v.empty() && (v.back() == 'M' || v.back() == 'm')) scale = 1ul << 20, v.pop_back();
+      if (v.empty() || !parseNumber(v, n) || n == 0 || n > (1ul << 40) / scale)
+        return usageError("option --max-input-size needs a positive number of bytes, e.g. 100000, 64K or 16M");
+      a.settings.yamlLimits.maxInputBytes = n * scale;
+    } else if (s == "--max-nesting") {
+      std::string v;
+      unsigned long n;
+      // yaml-cpp guards its own recursion at a little over 500 levels.
+      if (!value(v) || !parseNumber(v, n) || n == 0 || n > 500) return usageError("option --max-nesting needs a number from 1 to 500");
+      a.settings.yamlLimits.maxDepth = static_cast<int>(n);
+    } else if (s == "--max-nodes") {
+      std::string v;
+      unsigned long n;
+      if (!value(v) || !parseNumber(v, n) || n == 0) return usageError("option --max-nodes needs a positive number");
+      a.settings.yamlLimits.maxNodes = n;
+    } else if (s == "--max-image-pixels") {
+      std::string v;
+      unsigned long n;
+      if (!value(v) || !parseNumber(v, n) || n == 0) return usageError("option --max-image-pixels needs a positive number");
+      a.settings.imageLimits.maxPixels = n;
     } else if (s == "--depfile") {
       if (!value(a.batch.depfile)) return usageError("option --depfile needs a path");
     } else if (s == "-M") {

@@ -24,6 +24,37 @@ namespace folio::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Every family a layout names must be installed: a list none of whose
+// families exists is an error at its `font:` entry (the text would silently
+// come out in a fallback face); a missing family followed by one that exists
+// is a warning.
+void checkLayoutFonts(const style::Layout& layout, text::FontStore& fonts, Diagnostics& diags) {
+  std::vector<std::string> installed;
+  for (const style::FontList& list : layout.fontLists) {
+    std::vector<const std::pair<std::string, SourcePos>*> missing;
+    bool found = false;
+    for (const auto& family : list.families) {
+      text::FontRequest request;
+      request.families = {family.first};
+      if (fonts.match(request)) found = true;
+      else missing.push_back(&family);
+    }
+    for (const auto* family : missing) {
+      if (installed.empty()) installed = fonts.familyNames();
+      std::string close = closestMatch(family->first, installed);
+      std::string message = "font family '" + family->first + "' is not installed" +
+                            (close.empty() ? "; expected an installed family (fc-list : family lists them)"
+                                           : "; did you mean '" + close + "'?");
+      if (found) diags.warning(family->second, message + " (a later family in the list is used)");
+      else diags.error(family->second, message);
+    }
+  }
+}
+
+}  // namespace
+
 Renderer::Renderer(RenderSettings settings)
     : m_settings(std::move(settings)),
       m_fonts(std::make_unique<text::FontStore>(m_settings.fontDirs)),
@@ -92,8 +123,12 @@ std::shared_ptr<const style::Layout> Renderer::layout(const std::string& path, D
   // Loaded outside the lock; two threads may both load it the first time,
   // which is harmless. A layout with errors is not cached, so every
   // document that uses it reports them.
-  std::optional<style::Layout> loaded = style::loadLayout(path, m_settings.yamlLimits, diags);
+  size_t errorsBefore = diags.errorCount();
+  std::optional<style::Layout> loaded =
+      style::loadLayout(path, m_settings.yamlLimits, style::LayoutOptions{m_settings.allowedDirs}, diags);
   if (!loaded) return nullptr;
+  checkLayoutFonts(*loaded, *m_fonts, diags);
+  if (diags.errorCount() > errorsBefore) return nullptr;
   auto shared = std::make_shared<const style::Layout>(std::move(*loaded));
   std::lock_guard<std::mutex> lock(m_layoutMutex);
   return m_layouts.emplace(path, shared).first->second;
@@ -108,12 +143,13 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   result.dependencies.push_back(input);
 
   std::optional<content::Document> doc;
+  content::Options contentOptions{m_settings.allowedDirs};
   if (job.tree) {
     yaml::Node tree = *job.tree;
     if (job.record) applyRecord(tree, *job.record);
-    doc = content::buildDocument(tree, input, diags);
+    doc = content::buildDocument(tree, input, contentOptions, diags);
   } else {
-    doc = content::loadDocument(input, m_settings.yamlLimits, diags);
+    doc = content::loadDocument(input, m_settings.yamlLimits, contentOptions, diags);
   }
   if (!doc) return result;
 
@@ -126,8 +162,26 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   if (layoutPath.empty()) {
     SourcePos pos = m_settings.layoutOverride.empty() ? doc->layoutPos : SourcePos{"folio", 0, 0};
     if (pos.file.empty()) pos.file = input;
-    diags.error(pos, "layout '" + layoutName + "' not found; expected a built-in layout (letterhead, plain, memo) or a path to a .yaml file");
+    std::string close = style::isLayoutPath(layoutName) ? "" : closestMatch(layoutName, style::layoutNames(layoutDirs));
+    diags.error(pos, "layout '" + layoutName + "' not found; " +
+                         (close.empty() ? "expected a built-in layout (letterhead, plain, memo) or a path to a .yaml file"
+                                        : "did you mean '" + close + "'?"));
     return result;
+  }
+  if (m_settings.layoutOverride.empty()) {
+    // A layout named by the content (unlike --layout, the user's own choice)
+    // must come from the content's directory tree, a layout directory or an
+    // --allow-path directory, also after resolving '..' and symlinks.
+    std::vector<std::string> dirs = {contentDir};
+    dirs.insert(dirs.end(), layoutDirs.begin(), layoutDirs.end());
+    dirs.insert(dirs.end(), m_settings.allowedDirs.begin(), m_settings.allowedDirs.end());
+    if (!style::isInsideAny(layoutPath, dirs)) {
+      std::error_code ec;
+      diags.error(doc->layoutPos, "layout '" + layoutName + "' is outside the content file's directory (it resolves to '" +
+                                      fs::weakly_canonical(layoutPath, ec).string() + "'); expected a layout name or a path in or below '" +
+                                      contentDir + "' (or allow its directory with --allow-path)");
+      return result;
+    }
   }
   result.dependencies.push_back(layoutPath);
   std::shared_ptr<const style::Layout> layout = this->layout(layoutPath, diags);
@@ -136,6 +190,7 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
   pagination::Options po;
   po.maxPages = m_settings.maxPages;
+  po.imageLimits = m_settings.imageLimits;
   po.pdfDate = pdfDate(doc->date);
   frame::Document frames = pagination::paginate(*doc, *layout, po, ctx);
   result.pages = frames.pages.size();

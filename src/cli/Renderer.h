@@ -9,6 +9,7 @@
 
 #include "base/Diagnostics.h"
 #include "cli/MailMerge.h"
+#include "image/Image.h"
 #include "style/Layout.h"
 #include "text/FontStore.h"
 #include "text/Hyphenator.h"
@@ -21,7 +22,11 @@ struct RenderSettings {
   std::string layoutOverride;  // --layout NAME|PATH
   std::vector<std::string> layoutDirs;
   std::vector<std::string> fontDirs;
-  yaml::Limits yamlLimits;
+  yaml::Limits yamlLimits;       // --max-input-size, --max-nesting, --max-nodes
+  image::Limits imageLimits;     // --max-image-pixels
+  // --allow-path: directories images and layouts may also be read from,
+  // beyond the content file's directory tree and the layout directories.
+  std::vector<std::string> allowedDirs;
   size_t maxPages = 100000;
   bool strict = false;
   bool writeOutput = true;  // false for `folio check`

@@ -31,7 +31,8 @@ DocumentBuilder::DocumentBuilder(const std::string& path, const Options& options
 
 void DocumentBuilder::readDocument(const yaml::Node& root, Document& doc) {
   if (root.isNull()) {
-    m_diags.error(SourcePos{root.pos.file.empty() ? m_path : root.pos.file, 0, 0},
+    // Line 1: the place an editor opens, and every message has a line.
+    m_diags.error(SourcePos{root.pos.file.empty() ? m_path : root.pos.file, 1, 1},
                   "empty file; expected a YAML mapping with a 'body' key");
     return;
   }

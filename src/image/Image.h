@@ -26,6 +26,10 @@ struct Image {
 struct Limits {
   uint64_t maxPixels = 100'000'000;  // 100 Mpx
   uint64_t maxFileBytes = 64u << 20;
+  // Decoded PNG samples may take as much memory as maxPixels of 8-bit RGB:
+  // fewer pixels for 16-bit samples or an alpha channel. (JPEG is passed
+  // through undecoded and costs its file size.)
+  uint64_t maxDecodedBytes() const { return maxPixels * 3; }
 };
 
 // Reads only the header: format and size (fast, for layout). Errors are

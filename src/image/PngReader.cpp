@@ -79,29 +79,44 @@ void readBytes(png_structp png, png_bytep out, size_t n) {
 
 void onWarning(png_structp, png_const_charp) {}  // benign (bad ancillary CRC, unknown chunk): no noise
 
-// Splits interleaved colour+alpha samples; drops alpha that is opaque everywhere.
+// Splits interleaved colour+alpha samples; drops alpha that is opaque
+// everywhere. The colour samples are compacted in place (each write lands at
+// or before its read), so the peak is the decoded image plus its alpha, not
+// two copies of it.
 void splitAlpha(Image& out, std::string& pixels, int colorChannels) {
   const size_t bytesPerSample = out.bitsPerComponent / 8;
-  const size_t pixelBytes = bytesPerSample * (colorChannels + 1);
+  const size_t colorBytes = bytesPerSample * colorChannels;
+  const size_t pixelBytes = colorBytes + bytesPerSample;
   const size_t count = pixels.size() / pixelBytes;
-  std::string color(count * bytesPerSample * colorChannels, '\0');
   std::string alpha(count * bytesPerSample, '\0');
   bool opaque = true;
-  const char* src = pixels.data();
-  char* c = color.data();
+  char* base = pixels.data();
   char* a = alpha.data();
-  for (size_t i = 0; i < count; ++i, src += pixelBytes) {
-    std::memcpy(c, src, bytesPerSample * colorChannels);
-    c += bytesPerSample * colorChannels;
+  for (size_t i = 0; i < count; ++i) {
+    const char* src = base + i * pixelBytes;
     for (size_t b = 0; b < bytesPerSample; ++b) {
-      char v = src[bytesPerSample * colorChannels + b];
+      char v = src[colorBytes + b];
       if (static_cast<unsigned char>(v) != 0xFF) opaque = false;
       *a++ = v;
     }
+    std::memmove(base + i * colorBytes, src, colorBytes);
   }
-  out.data = std::move(color);
+  pixels.resize(count * colorBytes);
+  pixels.shrink_to_fit();
+  out.data = std::move(pixels);
   if (!opaque) out.alpha = std::move(alpha);
-  std::string().swap(pixels);
+}
+
+// Bytes libpng will hand us: expanded to 8 bits (or 16), palette to RGB,
+// tRNS to an alpha channel.
+std::string byteSize(uint64_t bytes) {
+  return bytes < (1u << 20) ? std::to_string(bytes) + " bytes" : std::to_string(bytes >> 20) + " MiB";
+}
+
+uint64_t decodedBytes(uint32_t width, uint32_t height, int colorType, int depth, bool trns) {
+  int channels = colorType == 0 ? 1 : colorType == 4 ? 2 : colorType == 6 ? 4 : 3;
+  if (trns && (colorType == 0 || colorType == 2 || colorType == 3)) ++channels;
+  return uint64_t(width) * height * channels * (depth == 16 ? 2 : 1);
 }
 
 }  // namespace
@@ -125,13 +140,16 @@ std::optional<Problem> readPngHeader(Source& in, const Limits& limits, Image& ou
   out.bitsPerComponent = depth == 16 ? 16 : 8;
   if (auto p = checkPixels(out, limits)) return p;
 
-  // Walk the chunks before the image data for the resolution (pHYs).
+  // Walk the chunks before the image data for the resolution (pHYs) and a
+  // transparency chunk (tRNS), which adds an alpha channel when decoded.
+  bool trns = false;
   for (int guard = 0; guard < 10000; ++guard) {
     unsigned char ch[8];
     if (!in.read(ch, 8)) return Problem{"truncated file"};
     uint32_t len = be32(ch);
     if (len > 0x7FFFFFFFu) return Problem{"corrupt PNG data (invalid chunk length)"};
     if (std::memcmp(ch + 4, "IDAT", 4) == 0 || std::memcmp(ch + 4, "IEND", 4) == 0) break;
+    if (std::memcmp(ch + 4, "tRNS", 4) == 0) trns = true;
     if (std::memcmp(ch + 4, "pHYs", 4) == 0 && len == 9) {
       unsigned char p[13];
       if (!in.read(p, sizeof p)) return Problem{"truncated file"};
@@ -142,6 +160,15 @@ std::optional<Problem> readPngHeader(Source& in, const Limits& limits, Image& ou
       continue;
     }
     if (!in.skip(uint64_t(len) + 4)) return Problem{"truncated file"};
+  }
+  // A small file can inflate to a huge image (a "decompression bomb"): the
+  // decoded samples must fit the memory budget, checked before decoding.
+  uint64_t bytes = decodedBytes(width, height, colorType, depth, trns);
+  if (bytes > limits.maxDecodedBytes()) {
+    return Problem{"image is " + std::to_string(width) + "x" + std::to_string(height) + " pixels of " +
+                   std::to_string(bytes / (uint64_t(width) * height)) + " bytes each (" +
+                   byteSize(bytes) + " decoded), over the limit of " + byteSize(limits.maxDecodedBytes()) + " (" +
+                   std::to_string(limits.maxPixels) + " pixels of 8-bit RGB)"};
   }
   return std::nullopt;
 }

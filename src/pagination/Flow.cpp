@@ -34,8 +34,18 @@ private:
     Sp start = 0, end = 0;
   };
 
+  // Adds the block's items, each tagged with the block's position (the
+  // innermost block's, for nested ones) for messages such as the page limit.
   void addBlock(const Block& b, Sp indentStart, Sp indentEnd, const std::string& defaultStyle,
                 const std::string& marker = "") {
+    size_t first = m_flow.items.size();
+    addBlockItems(b, indentStart, indentEnd, defaultStyle, marker);
+    for (size_t i = first; i < m_flow.items.size(); ++i)
+      if (m_flow.items[i].pos.line == 0) m_flow.items[i].pos = b.pos;
+  }
+
+  void addBlockItems(const Block& b, Sp indentStart, Sp indentEnd, const std::string& defaultStyle,
+                     const std::string& marker) {
     const std::string styleName = b.style.empty() ? defaultStyle : b.style;
     switch (b.kind) {
       case Block::Kind::Paragraph:

@@ -29,6 +29,7 @@ struct FlowItem {
   Color color;               // Rule
   std::vector<frame::Anchor> anchors;  // at the top of the item (block ids, headings)
   std::vector<frame::OutlineEntry> outline;
+  SourcePos pos;  // the block it comes from
 };
 
 // A laid-out footnote: its lines in the footnote style.

@@ -1,5 +1,6 @@
 #include "pagination/PageBuilder.h"
 
+#include <algorithm>
 #include <set>
 
 namespace folio::pagination {
@@ -51,7 +52,9 @@ public:
     size_t i = 0;
     while (i < m_flow.items.size() || !m_carry.empty()) {
       if (m_pages.size() >= maxPages) {
-        m_diags.error({}, "the document needs more than " + std::to_string(maxPages) +
+        // At the block that would start the page over the limit.
+        SourcePos at = m_flow.items.empty() ? SourcePos{} : m_flow.items[std::min(i, m_flow.items.size() - 1)].pos;
+        m_diags.error(at, "the document needs more than " + std::to_string(maxPages) +
                               " pages; expected fewer (raise the limit with --max-pages)");
         break;
       }

@@ -25,19 +25,13 @@ style::Align resolvedAlign(const Options& options, bool rtl) {
 
 namespace {
 
-// Spaces stretch by half their width at ratio 1 (Items.cpp); 3 is 2.5 times.
-constexpr double kMaxStretchRatio = 3.0;
-
-struct Placed {
-  uint32_t piece;
-  Sp width;  // final width (spaces stretched or shrunk)
-};
-
 class LineBuilder {
 public:
   LineBuilder(const Flat& flat, const Shaped& shaped, const Options& o) : m_flat(flat), m_sh(shaped), m_o(o) {}
 
-  Line build(const std::vector<Placed>& logical, bool lastLine) {
+  Line build(const LineFit& fit, bool lastLine) {
+    const std::vector<Placed>& logical = fit.placed;
+    m_letterExtra = fit.letterExtra;
     Line line;
     line.leading = m_o.style->leading;
     std::vector<uint8_t> levels;
@@ -122,7 +116,9 @@ private:
     assignGlyphText(m_sh.glyphs, piece.glyphBegin, piece.glyphEnd, piece.textBegin, piece.textEnd, rtl,
                     m_flat.source, m_texts);
     const Sp tracking = letterSpacing(m_o, item.script);
-    for (const GlyphText& gt : m_texts.glyphs) {
+    const Sp extra = m_letterExtra != 0 && allowsLetterSpacing(item.script) ? m_letterExtra : 0;
+    for (size_t k = 0; k < m_texts.glyphs.size(); ++k) {
+      const GlyphText& gt = m_texts.glyphs[k];
       const text::Glyph& gl = m_sh.glyphs[gt.glyph];
       const Span& span = spanAt(gl.cluster);
       if (span.note > 0 && std::find(line.notes.begin(), line.notes.end(), span.note) == line.notes.end()) {
@@ -133,7 +129,8 @@ private:
       frame::PlacedGlyph pg;
       pg.gid = gl.gid;
       pg.advance = gl.advance != 0 ? gl.advance + tracking : 0;
-      pg.xOffset = gl.xOffset + (gt.movedBefore ? gt.shift + tracking : 0);
+      if (extra != 0 && gl.advance != 0 && startsNewLetter(k + 1, gl.cluster)) pg.advance += extra;
+      pg.xOffset = gl.xOffset;
       pg.yOffset = gl.yOffset;
       if (gt.textEnd > gt.textBegin) {
         pg.textBegin = static_cast<uint32_t>(run.text.size());
@@ -222,9 +219,20 @@ private:
   const Flat& m_flat;
   const Shaped& m_sh;
   const Options& m_o;
+  // True when the next spacing glyph written after position k belongs to
+  // another cluster (a letter gap, as counted by letterGaps()).
+  bool startsNewLetter(size_t k, uint32_t cluster) const {
+    for (; k < m_texts.glyphs.size(); ++k) {
+      const text::Glyph& next = m_sh.glyphs[m_texts.glyphs[k].glyph];
+      if (next.advance != 0) return next.cluster != cluster;
+    }
+    return false;
+  }
+
   frame::GlyphRun* m_run = nullptr;
   std::map<int, Extent> m_linkExtents;
   GlyphTexts m_texts;
+  Sp m_letterExtra = 0;
 };
 
 }  // namespace
@@ -237,44 +245,16 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
   bool ragged = isRagged(options, shaped.items.rtl);
   LineBuilder builder(flat, shaped, options);
   size_t start = 0;
-  std::vector<Placed> placed;
+  LineFit fit;
   for (size_t li = 0; li < breaks.breaks.size(); ++li) {
-    size_t b = breaks.breaks[li];
-    double r = li < breaks.ratios.size() ? breaks.ratios[li] : 0.0;
-    if (r < -1) r = -1;
-    // A line holding fil glue (the last one, one before a hard break) keeps
-    // its spaces at their natural width.
-    if (ragged || (li < breaks.stretchOrders.size() && breaks.stretchOrders[li] > 0)) r = 0;
-    // A line that would stretch its spaces to more than two and a half
-    // times their width (a long URL among few spaces) is set at its natural
-    // spacing, flush to the start side, rather than with gaping holes. Up to
-    // that it stays justified: long unhyphenated words (Georgian, Armenian)
-    // need loose lines now and then, and a ragged line inside a justified
-    // paragraph reads as a mistake.
-    bool loose = r > kMaxStretchRatio && !ragged;
-    if (loose) r = 0;
+    const size_t b = breaks.breaks[li];
     // Glue and penalties after a break are discarded (TeX's rule).
     while (start < b && kp[start].type != linebreak::Item::Type::Box) ++start;
-    placed.clear();
-    uint32_t lastPiece = kNoPiece;
-    for (size_t k = start; k < b; ++k) {
-      const linebreak::Item& it = kp[k];
-      if (it.tag == kNoPiece || it.type == linebreak::Item::Type::Penalty) continue;
-      if (it.type == linebreak::Item::Type::Glue) {
-        if (it.width == 0 && shaped.pieces[it.tag].kind != Piece::Kind::Opportunity) continue;  // ragged-right helpers, fills
-        Sp w = it.width + static_cast<Sp>(std::lround(r * (r > 0 ? it.stretch : it.shrink)));
-        if (it.tag == lastPiece) continue;
-        placed.push_back(Placed{it.tag, w});
-      } else {
-        placed.push_back(Placed{it.tag, it.width});
-      }
-      lastPiece = it.tag;
-    }
-    if (b < kp.size() && kp[b].type == linebreak::Item::Type::Penalty && kp[b].width > 0 && kp[b].tag != kNoPiece)
-      placed.push_back(Placed{kp[b].tag, kp[b].width});  // the hyphen of a hyphenated line
-    bool last = li + 1 == breaks.breaks.size() ||
-                (kp[b].tag != kNoPiece && shaped.pieces[kp[b].tag].kind == Piece::Kind::Break);
-    lines.push_back(builder.build(placed, last || loose));
+    const bool last = li + 1 == breaks.breaks.size() ||
+                      (kp[b].tag != kNoPiece && shaped.pieces[kp[b].tag].kind == Piece::Kind::Break);
+    // The last line, and one before a hard break, keeps its natural spacing.
+    fitLine(shaped, options, start, b, !ragged && !last, fit);
+    lines.push_back(builder.build(fit, last || fit.flushStart));
     start = b + 1;
   }
   return lines;

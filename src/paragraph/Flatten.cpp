@@ -19,6 +19,7 @@ Span spanFor(const markup::Inline& in, const Options& o, Flat& flat) {
   s.size = st.size;
   s.color = st.color;
   s.font.families = st.fonts;
+  s.font.scriptFamilies = st.scriptFonts;
   s.font.weight = st.weight;
   s.font.italic = st.italic;
   s.features = st.features;

@@ -74,11 +74,7 @@ class Assigner {
       if (decomposed.size() > chars.size()) chars = std::move(decomposed);
     }
     // Consecutive shares, at least one character each while there are
-    // enough. In right-to-left text each share is stored reversed:
-    // extractors rebuild a line from the glyphs in visual order and reverse
-    // its right-to-left stretches character by character (poppler's
-    // reorderText, pdf.js's bidi), so a glyph that carries "لأ" must say
-    // "أل" to come out as written.
+    // enough.
     const size_t n = chars.size(), m = carriers.size();
     for (size_t c = 0; c < m; ++c) {
       const size_t b = n >= m ? c * n / m : std::min(c, n);
@@ -87,7 +83,6 @@ class Assigner {
       g.textBegin = static_cast<uint32_t>(m_out.text.size());
       m_out.text.append(chars, b, e - b);
       g.textEnd = static_cast<uint32_t>(m_out.text.size());
-      if (m_rtl) std::reverse(m_out.text.begin() + g.textBegin, m_out.text.end());
     }
   }
 
@@ -107,28 +102,8 @@ void assignGlyphText(const std::vector<text::Glyph>& glyphs, uint32_t g0, uint32
   out.glyphs.clear();
   out.text.clear();
   if (g0 >= g1) return;
-  for (uint32_t g = g0; g < g1; ++g) out.glyphs.push_back(GlyphText{g, 0, 0, 0, false});
+  for (uint32_t g = g0; g < g1; ++g) out.glyphs.push_back(GlyphText{g, 0, 0});
   Assigner(glyphs, g0, g1, textBegin, textEnd, rtl, source, out).run();
-
-  // Writing order: visual, except that in left-to-right text the marks that
-  // follow a base are written before it, shifted by its advance, so that
-  // the pen never moves back (in right-to-left text HarfBuzz already puts
-  // marks first).
-  if (rtl) return;
-  for (size_t k = 0; k < out.glyphs.size(); ++k) {
-    if (glyphs[out.glyphs[k].glyph].advance == 0) continue;
-    size_t e = k + 1;
-    while (e < out.glyphs.size() && glyphs[out.glyphs[e].glyph].advance == 0) ++e;
-    if (e == k + 1) continue;
-    const GlyphText base = out.glyphs[k];
-    for (size_t q = k + 1; q < e; ++q) {
-      out.glyphs[q - 1] = out.glyphs[q];
-      out.glyphs[q - 1].shift = glyphs[base.glyph].advance;
-      out.glyphs[q - 1].movedBefore = true;
-    }
-    out.glyphs[e - 1] = base;
-    k = e - 1;
-  }
 }
 
 }  // namespace folio::paragraph::detail

@@ -1,25 +1,21 @@
 #pragma once
-// Which glyph of a shaped word carries which characters for copy and paste
-// (the PDF's ToUnicode map), and in which order its glyphs are written.
+// Which glyph of a shaped word carries which characters, in logical order
+// (frame::PlacedGlyph::textBegin/textLength, from which the PDF writer makes
+// its ToUnicode map and decides the extractor-specific details: the order of
+// right-to-left text, where marks are shown; see src/pdf/RunText.h).
 //
 // Text extractors (poppler, pdf.js, Acrobat) rebuild words from glyph boxes:
-// a glyph's box spans its advance, a glyph that maps to no text leaves a
-// hole that reads as a space, and a zero-width mark drawn back over its base
-// moves the word's right edge backwards so that the next letter looks like a
-// new word. So:
+// a glyph that maps to no text leaves a hole that reads as a space. So:
 //  - a mark (a glyph with no advance) carries no text: its characters go
 //    with the spacing glyph of its base;
 //  - every spacing glyph of a cluster carries some of the cluster's text, in
 //    logical order ("कि" drawn as ि + क: the first carries क, the second ि),
 //    using the canonical decomposition when the cluster has more spacing
-//    glyphs than characters (Bengali "কো" drawn as ে + ক + া);
-//  - in left-to-right text a mark is written before its base (same place on
-//    the page), so no extractor ever sees the pen step back.
+//    glyphs than characters (Bengali "কো" drawn as ে + ক + া).
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "base/Units.h"
 #include "text/Font.h"
 #include "text/Shaper.h"
 
@@ -28,13 +24,11 @@ namespace folio::paragraph::detail {
 struct GlyphText {
   uint32_t glyph = 0;                   // index into the shaped glyphs
   uint32_t textBegin = 0, textEnd = 0;  // into GlyphTexts::text; empty: carries nothing
-  Sp shift = 0;                         // added to the x offset (the glyph moved before its base)
-  bool movedBefore = false;             // written before the spacing glyph it belongs to
 };
 
 // Reusable buffers (no allocation per word once warm).
 struct GlyphTexts {
-  std::vector<GlyphText> glyphs;  // in writing order
+  std::vector<GlyphText> glyphs;  // one per glyph, in visual order
   std::u32string text;            // the characters the glyphs carry
   std::u32string chars;           // scratch
   std::vector<uint32_t> carriers; // scratch

@@ -50,6 +50,28 @@ struct Piece {
   uint32_t glyphBegin = 0, glyphEnd = 0;  // into Shaped::glyphs
   Sp width = 0;
   uint8_t level = 0;
+  // Space: the part of its stretch that letter spacing of the word before
+  // it provides (languages without hyphenation patterns, see Items.cpp).
+  Sp letterStretch = 0;
+};
+
+// Letter spacing a justified line may add between two letters, per mille of
+// an em, when its spaces alone cannot fill it.
+constexpr int kMaxLetterSpacingPerMille = 40;
+
+// A piece of a line with its final width (spaces stretched or shrunk).
+struct Placed {
+  uint32_t piece = 0;
+  Sp width = 0;
+};
+
+// How one line is set: its pieces in logical order with their final widths.
+struct LineFit {
+  std::vector<Placed> placed;
+  Sp letterExtra = 0;      // added between the letters of scripts that allow it (a too-loose line)
+  size_t letterGaps = 0;   // how many such gaps the line has
+  bool flushStart = false; // could not be filled (a long URL among few spaces): not justified
+  std::vector<Sp> stretch, shrink;  // scratch
 };
 
 struct Shaped {
@@ -67,6 +89,16 @@ void reportMissingGlyphs(const Flat& flat, const text::Itemization& items, const
 Shaped shapeAndBuildItems(const Flat& flat, const Options& options, Context& context);
 std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const linebreak::Result& breaks,
                                 const Options& options, Context& context);
+
+// The pieces of kp[begin, end) and their widths; `justify`: filled to the
+// measure exactly (Justify.cpp).
+void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t end, bool justify, LineFit& out);
+// Places between two letters of a box that may take letter spacing.
+size_t letterGaps(const Shaped& shaped, const Piece& piece, const Options& options);
+// Scripts whose letters may be spaced apart: not the cursive ones (Arabic,
+// Syriac, N'Ko, Mongolian ...), not Chinese, Japanese and Thai (which
+// justify between characters already).
+bool allowsLetterSpacing(uint32_t script);
 
 bool isRagged(const Options& options, bool rtl);
 // The style's tracking, added to each spacing glyph; none in cursive scripts

@@ -118,6 +118,13 @@ private:
     char32_t c = m_flat.text[pos];
     bool breakable = c == U' ';
     Sp stretch = c == 0x202F ? 0 : w / 2, shrink = c == 0x202F ? 0 : w / 3;
+    if (!m_ragged && breakable) {
+      // The word before may take letter spacing: the line breaker counts it
+      // (it finds fuller lines) and the line's fit spends it last.
+      m_out.pieces.back().letterStretch = m_letterStretch;
+      stretch += m_letterStretch;
+    }
+    m_letterStretch = 0;
     if (!breakable) m_out.kp.push_back(linebreak::Item::penaltyItem(0, linebreak::kInfinitePenalty, false, kNoPiece));
     if (m_ragged && breakable) {
       // Ragged right as in Knuth-Plass: the line end may stretch by 3 em,
@@ -222,10 +229,29 @@ private:
         if (m_out.glyphs[g].advance != 0) w += m_out.glyphs[g].advance + tracking;
       p.width = w;
       m_out.kp[m_pendingKp[i]].width = w;
+      if (mayLetterSpace(p)) m_letterStretch += static_cast<Sp>(letterGaps(m_out, p, m_o) * letterCap(p));
     }
     (void)rtl;
     m_pendingBoxes.clear();
     m_pendingKp.clear();
+  }
+
+  // Letter spacing helps justify text in languages that cannot hyphenate
+  // (no patterns: Georgian, Armenian, Azerbaijani, Korean ...); elsewhere
+  // hyphenation does that job and letters keep their fit.
+  bool mayLetterSpace(const Piece& p) {
+    if (m_ragged || !m_o.breakLines) return false;
+    const std::string& language = spanAt(p.textBegin).language;
+    auto it = std::find_if(m_canHyphenate.begin(), m_canHyphenate.end(),
+                           [&](const auto& e) { return e.first == language; });
+    if (it == m_canHyphenate.end()) {
+      m_canHyphenate.emplace_back(language, m_ctx.hyphenator.hasLanguage(language));
+      it = m_canHyphenate.end() - 1;
+    }
+    return !it->second;
+  }
+  Sp letterCap(const Piece& p) const {
+    return static_cast<Sp>(int64_t(spanAt(p.textBegin).size) * kMaxLetterSpacingPerMille / 1000);
   }
 
   // True when some glyph starts exactly at `at` (no ligature spans the cut).
@@ -291,20 +317,33 @@ private:
   std::vector<uint32_t> m_pendingBoxes;
   std::vector<size_t> m_pendingKp;
   uint32_t m_lastWordStart = 0;
+  Sp m_letterStretch = 0;  // letter spacing the words since the last space could take
+  std::vector<std::pair<std::string, bool>> m_canHyphenate;  // language -> has patterns
 };
 
 }  // namespace
 
-Sp letterSpacing(const Options& options, uint32_t script) {
+namespace {
+
+// Cursive scripts: their letters join, so no space may come between them.
+bool cursiveScript(uint32_t script) {
   switch (script) {
     case tag('A', 'r', 'a', 'b'): case tag('S', 'y', 'r', 'c'): case tag('N', 'k', 'o', 'o'):
     case tag('M', 'o', 'n', 'g'): case tag('M', 'a', 'n', 'd'): case tag('A', 'd', 'l', 'm'):
     case tag('R', 'o', 'h', 'g'): case tag('P', 'h', 'a', 'g'):
-      return 0;
+      return true;
     default:
-      return options.style->tracking;
+      return false;
   }
 }
+
+}  // namespace
+
+Sp letterSpacing(const Options& options, uint32_t script) {
+  return cursiveScript(script) ? 0 : options.style->tracking;
+}
+
+bool allowsLetterSpacing(uint32_t script) { return !cursiveScript(script) && !spacelessScript(script); }
 
 Shaped shapeAndBuildItems(const Flat& flat, const Options& options, Context& context) {
   Shaped shaped;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pdf/RunText.h"
 #include "pdf/Syntax.h"
 
 namespace folio::pdf {
@@ -29,6 +30,9 @@ namespace {
 // TJ adjustments below this (in 1/1000 em) are not written; the position is
 // tracked exactly, so skipped remainders never accumulate.
 constexpr double kAdjustEpsilon = 0.05;
+
+// Marked content whose glyphs carry no text of their own.
+const std::string kNoText = "/Span <</ActualText ()>> BDC\n";
 
 // Writes one page. Tracks the graphics state it has set so that repeated
 // colours, line widths and text rise are not re-emitted.
@@ -66,6 +70,59 @@ void PagePainter::setColor(const Color& c, bool stroke) {
   current = c;
 }
 
+// The TJ arrays of one text object. Positions are in 1/1000 em relative to
+// the run origin; `m_pos` is where the text position actually is after what
+// has been written, so each glyph lands exactly on its target.
+class TextShower {
+ public:
+  TextShower(std::string& out, double& rise) : m_out(out), m_rise(rise) {}
+
+  void show(double target, double rise, uint16_t code, double width) {
+    if (rise != m_rise) {
+      flush();
+      m_out += formatNumber(rise) + " Ts\n";
+      m_rise = rise;
+    }
+    double delta = target - m_pos;
+    if (std::fabs(delta) > kAdjustEpsilon) {
+      double adjust = std::round(-delta * 1000.0) / 1000.0;  // TJ numbers move left
+      closeHex();
+      if (!m_array.empty()) m_array += ' ';
+      m_array += formatNumber(adjust, 3);
+      m_pos -= adjust;
+    }
+    if (!m_inHex) {
+      if (!m_array.empty()) m_array += ' ';
+      m_array += '<';
+      m_inHex = true;
+    }
+    m_array += hex4(code);
+    m_pos += width;
+  }
+  // Operators between TJ arrays (marked content).
+  void op(const std::string& ops) {
+    flush();
+    m_out += ops;
+  }
+  void flush() {
+    closeHex();
+    if (!m_array.empty()) m_out += "[" + m_array + "] TJ\n";
+    m_array.clear();
+  }
+
+ private:
+  void closeHex() {
+    if (m_inHex) m_array += '>';
+    m_inHex = false;
+  }
+
+  std::string& m_out;
+  double& m_rise;  // Ts persists across BT/ET, like all text state
+  double m_pos = 0;
+  std::string m_array;
+  bool m_inHex = false;
+};
+
 void PagePainter::draw(const frame::GlyphRun& run) {
   if (!run.font || run.glyphs.empty() || run.size <= 0) return;
   setColor(run.color, false);
@@ -74,53 +131,33 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   m_out += "BT\n/" + font.resourceName + " " + formatPt(run.size) + " Tf\n1 0 0 1 " + formatPt(run.origin.x) +
            " " + formatPt(run.origin.y) + " Tm\n";
 
-  // Everything in 1/1000 em, relative to the run origin. `pos` is where the
-  // text position actually is after what has been written; each glyph goes
-  // to pen + xOffset, and after it the pen advances by the placed advance
-  // (which includes justification), not by the font's width.
+  // Each glyph goes to pen + xOffset, where the pen has moved by the placed
+  // advances before it (which include justification), not by font widths.
+  std::vector<int64_t> pen(run.glyphs.size());
+  for (size_t i = 1; i < run.glyphs.size(); ++i) pen[i] = pen[i - 1] + run.glyphs[i - 1].advance;
   const double perMille = 1000.0 / run.size;
-  double pos = 0;
-  int64_t pen = 0;
-  std::string array;
-  bool inHex = false;
-  auto closeHex = [&] {
-    if (inHex) array += '>';
-    inHex = false;
-  };
-  auto flush = [&] {
-    closeHex();
-    if (!array.empty()) m_out += "[" + array + "] TJ\n";
-    array.clear();
-  };
-  for (const frame::PlacedGlyph& g : run.glyphs) {
+  TextShower shower(m_out, m_rise);
+  auto show = [&](const ShownGlyph& s) {
+    const frame::PlacedGlyph& g = run.glyphs[s.index];
+    double target = (static_cast<double>(pen[s.index]) + g.xOffset) * perMille;
     double rise = std::round(toPt(g.yOffset) * 10000.0) / 10000.0;
-    if (rise != m_rise) {
-      flush();
-      m_out += formatNumber(rise) + " Ts\n";
-      m_rise = rise;
-    }
-    double delta = (static_cast<double>(pen) + g.xOffset) * perMille - pos;
-    if (std::fabs(delta) > kAdjustEpsilon) {
-      double adjust = std::round(-delta * 1000.0) / 1000.0;  // TJ numbers move left
-      closeHex();
-      if (!array.empty()) array += ' ';
-      array += formatNumber(adjust, 3);
-      pos -= adjust;
-    }
-    size_t begin = std::min<size_t>(g.textBegin, run.text.size());
-    size_t length = std::min<size_t>(g.textLength, run.text.size() - begin);
-    uint16_t code =
-        m_p.fonts.code(run.font, g.gid, std::u32string_view(run.text).substr(begin, length), m_diags);
-    if (!inHex) {
-      if (!array.empty()) array += ' ';
-      array += '<';
-      inHex = true;
-    }
-    array += hex4(code);
-    pos += m_p.fonts.width(run.font, g.gid);
-    pen += g.advance;
+    uint16_t code = m_p.fonts.code(run.font, g.gid, s.text, m_diags);
+    shower.show(target, rise, code, m_p.fonts.width(run.font, g.gid));
+  };
+
+  RunText plan = planRunText(run);
+  for (const ShownGlyph& s : plan.advancing) {
+    // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
+    if (s.text.empty()) shower.op(kNoText);
+    show(s);
+    if (s.text.empty()) shower.op("EMC\n");
   }
-  flush();
+  if (!plan.attached.empty()) {
+    shower.op(kNoText);
+    for (const ShownGlyph& s : plan.attached) show(s);
+    shower.op("EMC\n");
+  }
+  shower.flush();
   m_out += "ET\n";
 }
 

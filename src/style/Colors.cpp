@@ -64,7 +64,12 @@ int hexDigit(char c) {
 
 }  // namespace
 
-bool parseColor(const std::string& text, const std::map<std::string, Color>& named, Color& out) {
+namespace {
+
+// Every form but spot(): a spot colour's alternate is parsed with this, so
+// spot() cannot nest (no recursion on hostile input such as
+// "spot(a, spot(a, spot(...)))").
+bool parsePlainColor(std::string_view text, const std::map<std::string, Color>& named, Color& out) {
   std::string_view s = trim(text);
   if (auto it = named.find(std::string(s)); it != named.end()) {
     out = it->second;
@@ -97,21 +102,27 @@ bool parseColor(const std::string& text, const std::map<std::string, Color>& nam
     out = Color::cmyk(c[0], c[1], c[2], c[3]);
     return true;
   }
-  if (functionArgs(s, "spot", args)) {
-    // spot(Name, cmyk(...)[, tint])
-    if (args.size() < 2 || args.size() > 3 || args[0].empty()) return false;
-    Color alt;
-    if (!parseColor(std::string(args[1]), named, alt) || alt.space != Color::Space::Cmyk) return false;
-    float tint = 1;
-    if (args.size() == 3 && !parseComponent(args[2], tint)) return false;
-    out = Color{};
-    out.space = Color::Space::Spot;
-    out.spotName = std::string(args[0]);
-    out.c[0] = tint;
-    out.alt = alt.c;
-    return true;
-  }
   return false;
+}
+
+}  // namespace
+
+bool parseColor(const std::string& text, const std::map<std::string, Color>& named, Color& out) {
+  std::string_view s = trim(text);
+  std::vector<std::string_view> args;
+  if (named.count(std::string(s)) || !functionArgs(s, "spot", args)) return parsePlainColor(s, named, out);
+  // spot(Name, cmyk(...)[, tint])
+  if (args.size() < 2 || args.size() > 3 || args[0].empty()) return false;
+  Color alt;
+  if (!parsePlainColor(args[1], named, alt) || alt.space != Color::Space::Cmyk) return false;
+  float tint = 1;
+  if (args.size() == 3 && !parseComponent(args[2], tint)) return false;
+  out = Color{};
+  out.space = Color::Space::Spot;
+  out.spotName = std::string(args[0]);
+  out.c[0] = tint;
+  out.alt = alt.c;
+  return true;
 }
 
 }  // namespace folio::style

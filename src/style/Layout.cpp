@@ -2,6 +2,7 @@
 // (with inheritance) and page templates.
 #include "style/Layout.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -53,7 +54,8 @@ constexpr PageSize kSizes[] = {{"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 2
 
 class Builder {
 public:
-  Builder(Layout& layout, Diagnostics& diags) : m_layout(layout), m_diags(diags), m_read(diags, layout.colors) {}
+  Builder(Layout& layout, const LayoutOptions& options, Diagnostics& diags)
+      : m_layout(layout), m_options(options), m_diags(diags), m_read(diags, layout.colors) {}
 
   void build(const yaml::Node& root) {
     if (!root.isMapping()) {
@@ -67,8 +69,8 @@ public:
     if (const yaml::Node* s = root.find("styles")) readStyles(*s);
     else m_diags.error(root.pos, "the layout has no 'styles'; expected a mapping of style names");
     if (const yaml::Node* t = root.find("templates")) readTemplates(*t);
-    if (const yaml::Node* n = root.find("widows")) m_read.integer(*n, m_layout.widows, 1, 10);
-    if (const yaml::Node* n = root.find("orphans")) m_read.integer(*n, m_layout.orphans, 1, 10);
+    if (const yaml::Node* n = root.find("widows")) m_read.integer(*n, m_layout.widows, 1, 10, "widows");
+    if (const yaml::Node* n = root.find("orphans")) m_read.integer(*n, m_layout.orphans, 1, 10, "orphans");
     if (const yaml::Node* n = root.find("date-format")) m_read.string(*n, m_layout.dateFormat);
     if (const yaml::Node* n = root.find("month-names")) {
       if (m_read.stringList(*n, m_layout.monthNames) && m_layout.monthNames.size() != 12)
@@ -193,18 +195,29 @@ private:
     return &(m_layout.styles[name] = s);
   }
 
+  // Reads a font list and notes where each family is written, so that a
+  // family that is not installed can be reported at its place.
+  void readFonts(const yaml::Node& n, std::vector<std::string>& out) {
+    if (!m_read.stringList(n, out)) return;
+    FontList list;
+    list.pos = n.pos;
+    if (n.isScalar()) list.families.emplace_back(n.scalar, n.pos);
+    for (const yaml::Node& item : n.items) list.families.emplace_back(item.scalar, item.pos);
+    m_layout.fontLists.push_back(std::move(list));
+  }
+
   void readStyle(const yaml::Node& n, Style& s) {
     m_read.checkKeys(n, kStyleKeys, "a style");
-    if (const yaml::Node* v = n.find("font")) m_read.stringList(*v, s.fonts);
+    if (const yaml::Node* v = n.find("font")) readFonts(*v, s.fonts);
     if (const yaml::Node* v = n.find("script-fonts")) {
       if (v->isMapping())
-        for (const auto& [k, fam] : v->entries) m_read.stringList(fam, s.scriptFonts[k.scalar]);
+        for (const auto& [k, fam] : v->entries) readFonts(fam, s.scriptFonts[k.scalar]);
       else m_read.error(*v, "expected a mapping of script codes (Arab, Hebr, Deva, ...) to fonts");
     }
     if (const yaml::Node* v = n.find("weight")) {
       if (v->isScalar() && v->scalar == "bold") s.weight = 700;
       else if (v->isScalar() && (v->scalar == "normal" || v->scalar == "regular")) s.weight = 400;
-      else m_read.integer(*v, s.weight, 100, 900);
+      else m_read.integer(*v, s.weight, 100, 900, "weight");
     }
     if (const yaml::Node* v = n.find("style")) {
       if (v->isScalar() && (v->scalar == "italic" || v->scalar == "normal")) s.italic = v->scalar == "italic";
@@ -212,7 +225,7 @@ private:
     }
     if (const yaml::Node* v = n.find("size")) {
       Sp old = s.size;
-      if (m_read.length(*v, s.size, old) && s.size <= 0) m_read.error(*v, "font size must be positive");
+      if (m_read.length(*v, s.size, old) && s.size <= 0) m_read.error(*v, "font size '" + v->scalar + "' is not positive; expected a size such as 10pt");
       // A leading given as a ratio of the old size scales with the new one.
       if (!n.find("leading") && old > 0) s.leading = static_cast<Sp>(static_cast<int64_t>(s.leading) * s.size / old);
     }
@@ -302,13 +315,7 @@ private:
         break;
       case TemplateItem::Kind::Image: {
         std::string rel;
-        if (m_read.string(*n.find("image"), rel)) {
-          fs::path p = fs::path(m_layout.dir) / rel;
-          item.imagePath = p.lexically_normal().string();
-          std::error_code ec;
-          if (!fs::is_regular_file(p, ec))
-            m_read.error(*n.find("image"), "image '" + rel + "' not found next to the layout (" + item.imagePath + ")");
-        }
+        if (m_read.string(*n.find("image"), rel)) readImagePath(*n.find("image"), rel, item);
         break;
       }
       case TemplateItem::Kind::Rule:
@@ -318,7 +325,29 @@ private:
     t.items.push_back(std::move(item));
   }
 
+  // A template image: relative to the layout, present, and inside the
+  // layout's directory tree or an allowed directory (no escape by '..' or
+  // symbolic links), so a layout cannot pull in arbitrary files.
+  void readImagePath(const yaml::Node& n, const std::string& rel, TemplateItem& item) {
+    fs::path p = fs::path(m_layout.dir.empty() ? "." : m_layout.dir) / rel;
+    item.imagePath = p.lexically_normal().string();
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) {
+      m_read.error(n, "image '" + rel + "' not found next to the layout (" + item.imagePath +
+                          "); expected a PNG or JPEG file in the layout's directory");
+      return;
+    }
+    std::vector<std::string> dirs = m_options.allowedDirs;
+    dirs.insert(dirs.begin(), m_layout.dir.empty() ? "." : m_layout.dir);
+    if (!isInsideAny(item.imagePath, dirs)) {
+      std::string real = fs::weakly_canonical(p, ec).string();
+      m_read.error(n, "image '" + rel + "' is outside the layout's directory (it resolves to '" + real +
+                          "'); expected a file in or below '" + dirs.front() + "'");
+    }
+  }
+
   Layout& m_layout;
+  const LayoutOptions& m_options;
   Diagnostics& m_diags;
   LayoutReader m_read;
   std::map<std::string, const yaml::Node*> m_nodes;
@@ -328,27 +357,73 @@ private:
 }  // namespace
 
 std::optional<Layout> buildLayout(const yaml::Node& root, const std::string& path, Diagnostics& diags) {
-  Layout layout;
-  layout.path = path;
-  layout.dir = fs::path(path).parent_path().string();
+  return buildLayout(root, path, LayoutOptions{}, diags);
+}
+
+std::optional<Layout> buildLayout(const yaml::Node& root, const std::string& path, const LayoutOptions& options,
+                                  Diagnostics& diags) {
   size_t before = diags.errorCount();
-  Builder(layout, diags).build(root);
-  if (diags.errorCount() > before) return std::nullopt;
-  return layout;
+  try {
+    Layout layout;
+    layout.path = path;
+    layout.dir = fs::path(path).parent_path().string();
+    Builder(layout, options, diags).build(root);
+    if (diags.errorCount() > before) return std::nullopt;
+    return layout;
+  } catch (const std::exception& e) {  // out of memory: exceptions must not leave the module
+    diags.error(SourcePos{path, 0, 0}, std::string("cannot read the layout: ") + e.what());
+    return std::nullopt;
+  }
 }
 
 std::optional<Layout> loadLayout(const std::string& path, const yaml::Limits& limits, Diagnostics& diags) {
+  return loadLayout(path, limits, LayoutOptions{}, diags);
+}
+
+std::optional<Layout> loadLayout(const std::string& path, const yaml::Limits& limits, const LayoutOptions& options,
+                                 Diagnostics& diags) {
   std::unique_ptr<yaml::Node> root = yaml::load(path, limits, diags);
   if (!root) return std::nullopt;
-  return buildLayout(*root, path, diags);
+  if (root->isNull()) {
+    diags.error(SourcePos{path, 1, 1}, "empty layout; expected a YAML mapping with 'page' and 'styles'");
+    return std::nullopt;
+  }
+  return buildLayout(*root, path, options, diags);
+}
+
+std::vector<std::string> layoutNames(const std::vector<std::string>& searchDirs) {
+  std::set<std::string> names;
+  for (const std::string& dir : searchDirs) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() == ".yaml") names.insert(it->path().stem().string());
+    }
+  }
+  return {names.begin(), names.end()};
+}
+
+bool isLayoutPath(const std::string& nameOrPath) {
+  return nameOrPath.find('/') != std::string::npos ||
+         (nameOrPath.size() > 5 && nameOrPath.substr(nameOrPath.size() - 5) == ".yaml");
+}
+
+bool isInsideAny(const std::string& path, const std::vector<std::string>& dirs) {
+  std::error_code ec;
+  fs::path real = fs::canonical(path, ec);
+  if (ec) return false;
+  for (const std::string& dir : dirs) {
+    fs::path root = fs::canonical(dir.empty() ? "." : dir, ec);
+    if (ec) continue;
+    auto [rootEnd, realEnd] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+    if (rootEnd == root.end()) return true;
+  }
+  return false;
 }
 
 std::string findLayout(const std::string& nameOrPath, const std::string& contentDir,
                        const std::vector<std::string>& searchDirs) {
   std::error_code ec;
-  bool isPath = nameOrPath.find('/') != std::string::npos ||
-                (nameOrPath.size() > 5 && nameOrPath.substr(nameOrPath.size() - 5) == ".yaml");
-  if (isPath) {
+  if (isLayoutPath(nameOrPath)) {
     fs::path p = fs::path(nameOrPath).is_absolute() ? fs::path(nameOrPath) : fs::path(contentDir) / nameOrPath;
     return fs::is_regular_file(p, ec) ? p.lexically_normal().string() : std::string();
   }

@@ -39,6 +39,13 @@ struct PageTemplate {
   std::vector<TemplateItem> items;
 };
 
+// A `font:` (or `script-fonts:`) entry as written, for checking later that
+// its families are installed; the families are in order of preference.
+struct FontList {
+  SourcePos pos;                                             // the entry's value
+  std::vector<std::pair<std::string, SourcePos>> families;  // each name and where it is written
+};
+
 struct LinkStyle {
   Color color = Color::rgb(0.05f, 0.25f, 0.6f);
   bool underline = false;
@@ -63,6 +70,7 @@ struct Layout {
   std::string bullet = "\u2022";
   Sp footnoteSeparatorWidth = mm(40);
   Sp footnoteGap = pt(10);
+  std::vector<FontList> fontLists;  // every font list the layout names, in source order
 
   const Style& style(const std::string& name) const;  // falls back to "body"
 };
@@ -70,13 +78,31 @@ struct Layout {
 // The names every built-in layout defines (content-format spec).
 const std::vector<std::string>& requiredStyleNames();
 
+struct LayoutOptions {
+  // Images in templates must lie in the layout file's directory tree (after
+  // resolving '..' and symlinks) or in one of these directories.
+  std::vector<std::string> allowedDirs;
+};
+
 std::optional<Layout> buildLayout(const yaml::Node& root, const std::string& path, Diagnostics& diags);
+std::optional<Layout> buildLayout(const yaml::Node& root, const std::string& path, const LayoutOptions& options,
+                                  Diagnostics& diags);
 std::optional<Layout> loadLayout(const std::string& path, const yaml::Limits& limits, Diagnostics& diags);
+std::optional<Layout> loadLayout(const std::string& path, const yaml::Limits& limits, const LayoutOptions& options,
+                                 Diagnostics& diags);
 
 // Resolves `nameOrPath`: a path (contains '/' or ends in .yaml) relative to
 // `contentDir`, else NAME.yaml in each of `searchDirs`. "" if not found.
 std::string findLayout(const std::string& nameOrPath, const std::string& contentDir,
                        const std::vector<std::string>& searchDirs);
+// The names of the layouts in `searchDirs` (NAME of each NAME.yaml), for
+// "did you mean" when a name is not found.
+std::vector<std::string> layoutNames(const std::vector<std::string>& searchDirs);
+// Is `nameOrPath` a path rather than a layout name (see findLayout)?
+bool isLayoutPath(const std::string& nameOrPath);
+// Does `path`, after resolving '..' and symbolic links, lie in (or below)
+// one of `dirs`? False if it does not exist.
+bool isInsideAny(const std::string& path, const std::vector<std::string>& dirs);
 
 // Parses "#1a2b3c", "#abc", "gray(50%)", "cmyk(0%, 20%, 100%, 0%)", "spot(Name, cmyk(...))"
 // or a colour name defined in `named`.

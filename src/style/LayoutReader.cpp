@@ -75,7 +75,7 @@ bool LayoutReader::boolean(const yaml::Node& n, bool& out) {
   return false;
 }
 
-bool LayoutReader::integer(const yaml::Node& n, int& out, int min, int max) {
+bool LayoutReader::integer(const yaml::Node& n, int& out, int min, int max, const char* name) {
   int v = 0;
   if (n.isScalar()) {
     auto [end, ec] = std::from_chars(n.scalar.data(), n.scalar.data() + n.scalar.size(), v);
@@ -84,8 +84,10 @@ bool LayoutReader::integer(const yaml::Node& n, int& out, int min, int max) {
       return true;
     }
   }
-  error(n, "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", found '" +
-               (n.isScalar() ? n.scalar : std::string(n.kindName())) + "'");
+  std::string found = n.isScalar() ? "'" + n.scalar + "'" : std::string(n.kindName());
+  std::string range = "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+  if (name) error(n, std::string(name) + " " + found + " is not valid; expected " + range);
+  else error(n, "expected " + range + ", found " + found);
   return false;
 }
 

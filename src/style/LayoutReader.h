@@ -23,7 +23,8 @@ public:
   bool color(const yaml::Node& n, Color& out);
   bool string(const yaml::Node& n, std::string& out);
   bool boolean(const yaml::Node& n, bool& out);
-  bool integer(const yaml::Node& n, int& out, int min, int max);
+  // `name` ("widows") makes the message say which value is wrong.
+  bool integer(const yaml::Node& n, int& out, int min, int max, const char* name = nullptr);
   // A string or a sequence of strings.
   bool stringList(const yaml::Node& n, std::vector<std::string>& out);
   void error(const yaml::Node& n, const std::string& message) { m_diags.error(n.pos, message); }

@@ -79,6 +79,19 @@ std::string cjkRegion(const std::string& language, uint32_t script) {
 
 }  // namespace
 
+const std::vector<std::string>* FontRequest::familiesFor(uint32_t script) const {
+  if (scriptFamilies.empty()) return nullptr;
+  char tag[5] = {0, 0, 0, 0, 0};
+  hb_tag_to_string(hb_script_to_iso15924_tag(static_cast<hb_script_t>(script)), tag);
+  for (const auto& [name, families] : scriptFamilies) {
+    if (name.size() != 4) continue;
+    bool same = true;
+    for (size_t i = 0; i < 4; ++i) same &= std::tolower(static_cast<unsigned char>(name[i])) == std::tolower(static_cast<unsigned char>(tag[i]));
+    if (same) return &families;
+  }
+  return nullptr;
+}
+
 struct FontStore::Impl {
   FcConfig* config = nullptr;
   mutable std::mutex mutex;
@@ -161,7 +174,9 @@ struct FontStore::Impl {
   }
 
   std::vector<std::string> chain(uint32_t script, const FontRequest& r) {
-    std::vector<std::string> out = r.families;
+    std::vector<std::string> out;
+    if (const std::vector<std::string>* own = r.familiesFor(script)) out = *own;
+    out.insert(out.end(), r.families.begin(), r.families.end());
     const bool serif = prefersSerif(r);
     auto pair = [&](const std::string& serifFamily, const std::string& sansFamily) {
       if (serif) {
@@ -291,6 +306,27 @@ std::vector<const Font*> FontStore::loaded() const {
   std::vector<const Font*> out;
   out.reserve(m_impl->fonts.size());
   for (const auto& f : m_impl->fonts) out.push_back(f.get());
+  return out;
+}
+
+std::vector<std::string> FontStore::familyNames() const {
+  std::lock_guard<std::mutex> lock(m_impl->mutex);
+  std::vector<std::string> out;
+  if (!m_impl->config) return out;
+  FcPattern* pat = FcPatternCreate();
+  FcObjectSet* os = FcObjectSetBuild(FC_FAMILY, nullptr);
+  if (FcFontSet* set = FcFontList(m_impl->config, pat, os)) {
+    for (int i = 0; i < set->nfont; ++i) {
+      FcChar8* fam = nullptr;
+      for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; ++k)
+        out.emplace_back(reinterpret_cast<const char*>(fam));
+    }
+    FcFontSetDestroy(set);
+  }
+  FcObjectSetDestroy(os);
+  FcPatternDestroy(pat);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -3,6 +3,7 @@
 // project's fonts/ directory, loads each file once, and resolves per-script
 // fallback chains (Noto by default). Thread-safe: one store serves a batch.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,6 +18,13 @@ struct FontRequest {
   int weight = 400;                   // 400 regular, 700 bold
   bool italic = false;
   std::string language;  // BCP 47; picks regional CJK fallbacks (ja -> JP, ko -> KR, zh-TW -> TC)
+  // Per-script choices (a layout style's `script-fonts`), by ISO 15924 tag
+  // ("Arab", "Hebr", "Cyrl"): tried first for text in that script, even
+  // where `families` would cover it.
+  std::map<std::string, std::vector<std::string>> scriptFamilies;
+
+  // The script choices for an hb_script_t value, or nullptr.
+  const std::vector<std::string>* familiesFor(uint32_t script) const;
 };
 
 class FontStore {
@@ -37,6 +45,9 @@ class FontStore {
   std::vector<std::string> chainFor(uint32_t script, const FontRequest& request) const;
   // Every font loaded so far (for depfiles).
   std::vector<const Font*> loaded() const;
+  // The names of every installed family, sorted (for "did you mean" when a
+  // layout names a family that is not installed).
+  std::vector<std::string> familyNames() const;
 
  private:
   struct Impl;

@@ -62,6 +62,21 @@ BidiResult resolveBidi(const std::u32string& text, BaseDirection dir, bool rtlLa
   return r;
 }
 
+// A Common character used by a few scripts only (Script_Extensions: the
+// Arabic comma ، for Arabic, Syriac, Thaana ...; the danda । for the Indic
+// scripts) keeps the neighbour's script when that is one of them, else takes
+// the first of them: "(Festival)،" is an Arabic comma after Latin text and
+// must come from an Arabic font.
+UScriptCode withinExtensions(UChar32 cp, UScriptCode resolved) {
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode scx[16];
+  const int32_t n = uscript_getScriptExtensions(cp, scx, 16, &err);
+  if (U_FAILURE(err) || n <= 0 || (n == 1 && isWeakScript(scx[0]))) return resolved;
+  for (int32_t k = 0; k < n; ++k)
+    if (scx[k] == resolved) return resolved;
+  return scx[0];
+}
+
 // Per-character scripts with Common/Inherited/Unknown taking the script of the
 // preceding strong character (or the following one at the start), and a
 // closing bracket taking the script of its opening bracket (UAX #24, as done
@@ -106,6 +121,7 @@ std::vector<UScriptCode> resolveScripts(const std::u32string& text,
         }
       }
     }
+    resolved = withinExtensions(cp, resolved);
     sc[i] = resolved;
     if (resolved == USCRIPT_INVALID_CODE) pending.push_back(i);
   }
@@ -219,7 +235,7 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
       // Spaces, punctuation and digits stay in the running font: fewer runs,
       // and an Arabic phrase keeps its own spaces.
       chosen = prevFont;
-    } else if (covers(primary[st])) {
+    } else if (covers(primary[st]) && !req.familiesFor(hbScripts[a])) {
       chosen = primary[st];
     } else if (sameStyle && prevScript == scripts[a] && covers(prevFont)) {
       chosen = prevFont;  // continue a fallback run without asking the store again

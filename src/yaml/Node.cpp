@@ -42,6 +42,7 @@ const char* Node::kindName() const {
 namespace {
 
 std::string mebibytes(size_t bytes) {
+  if (bytes < (1u << 20)) return std::to_string(bytes) + " bytes";
   std::ostringstream out;
   out.imbue(std::locale::classic());
   out.precision(1);
@@ -62,7 +63,7 @@ namespace {
 std::unique_ptr<Node> parseText(const std::string& text, const std::string& fileName, const Limits& limits,
                                 Diagnostics& diags) {
   if (text.size() > limits.maxInputBytes) {
-    diags.error(SourcePos{fileName, 0, 0}, "the file is too large (" + mebibytes(text.size()) +
+    diags.error(SourcePos{fileName, 1, 1}, "the file is too large (" + mebibytes(text.size()) +
                                                "); expected at most " + mebibytes(limits.maxInputBytes));
     return nullptr;
   }
@@ -153,7 +154,7 @@ std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagno
   }
   ::close(fd);
   if (text.size() > limits.maxInputBytes) {
-    diags.error(filePos, "the file is too large (more than " + mebibytes(limits.maxInputBytes) +
+    diags.error(SourcePos{path, 1, 1}, "the file is too large (more than " + mebibytes(limits.maxInputBytes) +
                              "); expected at most " + mebibytes(limits.maxInputBytes));
     return nullptr;
   }

@@ -25,6 +25,8 @@ std::string hintFor(const std::string& message) {
     return "inside double quotes write '\\\\' for a backslash, or use single quotes";
   }
   if (message.starts_with("illegal block entry")) return "a '- ' item is not aligned with the items above it";
+  if (message.starts_with("end of map not found") || message.starts_with("end of sequence not found"))
+    return "this line's indentation matches no level above it";
   if (message.starts_with("the referenced anchor is not defined"))
     return "define '&name' before using '*name'";
   if (message.starts_with("unknown token") || message.starts_with("illegal character")) {

@@ -10,6 +10,25 @@ TreeBuilder::TreeBuilder(std::string_view text, const LineIndex& index, const st
 
 namespace {
 
+// Does the quoted scalar opening at text[at] ('"' or '\'') close? yaml-cpp
+// accepts a quoted scalar that runs to the end of the file, which swallows
+// the rest of the document into one string.
+bool closesQuote(std::string_view text, size_t at) {
+  char quote = text[at];
+  for (size_t i = at + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' inside single quotes
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // An alias waiting for expansion: a Null node marked quoted (a real Null
 // never is), holding the anchor id.
 bool isAliasPlaceholder(const Node& node) { return node.kind == Node::Kind::Null && node.quoted; }
@@ -85,6 +104,15 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   // yaml-cpp tags quoted and block scalars "!"; an explicit !!str means the
   // same to us: the author wants a string, not a number or boolean.
   node.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
+  if (mark.pos >= 0 && static_cast<size_t>(mark.pos) < m_text.size() &&
+      (m_text[mark.pos] == '"' || m_text[mark.pos] == '\'') && !closesQuote(m_text, static_cast<size_t>(mark.pos))) {
+    std::string q(1, m_text[mark.pos]);
+    throw LimitExceeded{Diagnostic{Severity::Error, node.pos,
+                                   "YAML syntax error: the string opened by " + q +
+                                       " here is never closed; expected a closing " + q +
+                                       (q == "\"" ? " (write \\\" for a quote inside the string)"
+                                                  : " (write '' for a quote inside the string)")}};
+  }
   charge(1, node.pos);
   attach(std::move(node), 1, 0, anchor);
 }

@@ -24,9 +24,16 @@ folio::cli::Renderer& renderer() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // The document's directory holds a few images (good and broken) that
+  // `image:` blocks of the seeds name, so the image readers are reached too.
   static const std::string dir = [] {
     char tmpl[] = "/tmp/folio-fuzz-XXXXXX";
-    return std::string(mkdtemp(tmpl));
+    std::string d = mkdtemp(tmpl);
+    for (const char* name : {"good.png", "corrupt.png", "rgba.png", "palette.png", "jpeg.jpg", "truncated.jpg"}) {
+      std::ifstream in(std::string(FOLIO_SOURCE_DIR) + "/tests/fuzz/corpus/image/" + name, std::ios::binary);
+      std::ofstream(d + "/" + name, std::ios::binary) << in.rdbuf();
+    }
+    return d;
   }();
   std::string input = dir + "/doc.yaml", output = dir + "/doc.pdf";
   {

@@ -8,7 +8,7 @@ class ContentDiagnostics : public ContentTest {};
 
 TEST_F(ContentDiagnostics, EmptyFile) {
   EXPECT_FALSE(build(""));
-  EXPECT_EQ(diagnostics(), "content.yaml: error: empty file; expected a YAML mapping with a 'body' key\n");
+  EXPECT_EQ(diagnostics(), "content.yaml:1:1: error: empty file; expected a YAML mapping with a 'body' key\n");
 }
 
 TEST_F(ContentDiagnostics, TopLevelNotAMapping) {

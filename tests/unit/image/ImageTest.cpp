@@ -347,5 +347,41 @@ TEST(ImageTest, DamagedFilesNeverCrash) {
   }
 }
 
+// A small file can inflate to a huge image: the decoded samples must fit
+// maxPixels of 8-bit RGB, checked from the header before decoding.
+TEST(PngTest, DecodedSizeBudgetCountsChannelsDepthAndTransparency) {
+  TempDir dir;
+  Limits limits;
+  limits.maxPixels = 100;  // 300 bytes decoded
+  PngSpec rgb;
+  rgb.width = 10;
+  rgb.height = 10;
+  rgb.colorType = PNG_COLOR_TYPE_RGB;
+  testimg::writePng(dir.file("rgb.png"), rgb);
+  EXPECT_TRUE(loadOk(dir.file("rgb.png"), limits));  // exactly 300 bytes
+  PngSpec rgba = rgb;
+  rgba.colorType = PNG_COLOR_TYPE_RGB_ALPHA;
+  testimg::writePng(dir.file("rgba.png"), rgba);
+  EXPECT_EQ(loadError(dir.file("rgba.png"), limits),
+            "doc.yaml:12:5: error: cannot read image '" + dir.file("rgba.png") +
+                "': image is 10x10 pixels of 4 bytes each (400 bytes decoded), over the limit of 300 bytes (100 pixels of "
+                "8-bit RGB); expected a PNG or JPEG image");
+  EXPECT_NE(probeError(dir.file("rgba.png"), limits).find("4 bytes each"), std::string::npos);
+  PngSpec deep = rgb;
+  deep.bitDepth = 16;
+  testimg::writePng(dir.file("rgb16.png"), deep);
+  EXPECT_NE(loadError(dir.file("rgb16.png"), limits).find("6 bytes each"), std::string::npos);
+  // A palette with tRNS decodes to RGBA.
+  PngSpec palette = rgb;
+  palette.colorType = PNG_COLOR_TYPE_PALETTE;
+  palette.bitDepth = 8;
+  palette.palette = {{255, 0, 0}, {0, 255, 0}};
+  testimg::writePng(dir.file("palette.png"), palette);
+  EXPECT_TRUE(loadOk(dir.file("palette.png"), limits));
+  palette.paletteAlpha = {0};
+  testimg::writePng(dir.file("palette-trns.png"), palette);
+  EXPECT_NE(loadError(dir.file("palette-trns.png"), limits).find("4 bytes each"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace folio::image

@@ -5,10 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "PdfTestSupport.h"
 #include "pdf/CMaps.h"
 #include "pdf/CffTable.h"
 #include "pdf/Dates.h"
 #include "pdf/Md5.h"
+#include "pdf/RunText.h"
 #include "pdf/Syntax.h"
 
 namespace folio::pdf {
@@ -135,6 +137,32 @@ TEST(CffTableTest, CidKeyedAndNameKeyed) {
 
   EXPECT_FALSE(readCff("").valid);
   EXPECT_FALSE(readCff(cjk.substr(0, 100)).valid);
+}
+
+TEST(RunTextTest, MarksRideOnTheirBase) {
+  auto naskh = text::Font::load(pdftest::kNaskh, 0, 1);
+  ASSERT_TRUE(naskh);
+  // beh + kasra, seen: the kasra is drawn after the letters and its text
+  // goes to the beh, stored in visual order (reversed) in this RTL run.
+  frame::GlyphRun run = pdftest::shapedRtlRun(naskh.get(), pt(12), {0, 0}, U"\u0628\u0650\u0633");
+  RunText plan = planRunText(run);
+  ASSERT_EQ(plan.advancing.size(), 2u);
+  ASSERT_EQ(plan.attached.size(), 1u);
+  EXPECT_EQ(plan.attached[0].text, U"");
+  EXPECT_EQ(plan.advancing[0].text, U"\u0633");                // seen: leftmost in visual order
+  EXPECT_EQ(plan.advancing[1].text, U"\u0650\u0628");          // beh carries its kasra, reversed
+  EXPECT_LT(plan.attached[0].index, plan.advancing[1].index);  // the mark came before its base
+
+  auto serif = text::Font::load(pdftest::kSerif, 0, 2);
+  ASSERT_TRUE(serif);
+  // Left to right: a text-less zero-advance glyph joins the glyph before it.
+  frame::GlyphRun ltr = pdftest::simpleRun(serif.get(), pt(12), {0, 0}, U"ab");
+  ltr.glyphs.push_back({serif->glyphFor(U'\u0301'), 0, -pt(3), 0, 0, 0});
+  plan = planRunText(ltr);
+  ASSERT_EQ(plan.advancing.size(), 2u);
+  EXPECT_EQ(plan.advancing[1].text, U"b");
+  ASSERT_EQ(plan.attached.size(), 1u);
+  EXPECT_EQ(plan.attached[0].index, 2u);
 }
 
 }  // namespace

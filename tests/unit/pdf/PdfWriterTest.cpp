@@ -108,6 +108,8 @@ frame::Document sampleDocument(const Fixture& fx) {
   p2.items.push_back(arabic);
   // Marks placed with x/y offsets, a lam-lam-heh ligature with shadda.
   p2.items.push_back(pdftest::shapedRtlRun(fx.naskh.get(), size, {pt(300), pt(680)}, U"بِسْمِ اللَّهِ"));
+  // The lam-alef ligature: one glyph carrying two letters in a right-to-left run.
+  p2.items.push_back(pdftest::shapedRtlRun(fx.naskh.get(), size, {pt(300), pt(600)}, U"السلام عليكم"));
   frame::GlyphRun sup = simpleRun(serif, size, {pt(72), pt(660)}, U"E=mc2");
   sup.glyphs[4].yOffset = pt(4);
   p2.items.push_back(sup);
@@ -196,6 +198,11 @@ TEST_F(PdfWriterTest, TextExtracts) {
   EXPECT_NE(r.output.find("Chapter two"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("日本語のテキスト"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("مرحبا بالعالم"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("السلام عليكم"), std::string::npos) << r.output;
+  // Marks stay in their words (their text rides on the base letter). The
+  // kasra that ends the line is the visually leftmost character, which
+  // poppler moves to the front of the line: a poppler limit.
+  EXPECT_NE(r.output.find("بِسْمِ اللَّه"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("after rise"), std::string::npos) << r.output;
 
   pdftest::ToolResult m = run("mutool draw -q -F txt -o - " + quote(path));

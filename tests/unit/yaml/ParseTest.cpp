@@ -169,7 +169,7 @@ TEST(YamlParse, InputSizeLimit) {
   limits.maxInputBytes = 10;
   Parsed p = parseText("title: too long for the limit\n", limits);
   EXPECT_FALSE(p.root);
-  EXPECT_EQ(onlyDiagnostic(p), "t.yaml: error: the file is too large (0.0 MiB); expected at most 0.0 MiB");
+  EXPECT_EQ(onlyDiagnostic(p), "t.yaml:1:1: error: the file is too large (30 bytes); expected at most 10 bytes");
 }
 
 TEST(YamlParse, SyntaxErrorHasPositionAndHint) {
@@ -346,6 +346,44 @@ TEST(YamlParse, ParsesInParallel) {
   }
   for (auto& th : threads) th.join();
   for (int n : ok) EXPECT_EQ(n, 50);
+}
+
+}  // namespace
+}  // namespace folio::yaml
+
+namespace folio::yaml {
+namespace {
+
+// yaml-cpp lets a quoted string run to the end of the file, which swallows
+// the rest of the document; it is refused where it opens.
+TEST(YamlParse, UnclosedDoubleQuoteIsAnError) {
+  Parsed p = parseText("title: \"An unclosed quote\nbody:\n  - Hello.\n");
+  EXPECT_FALSE(p.root);
+  EXPECT_EQ(onlyDiagnostic(p),
+            "t.yaml:1:8: error: YAML syntax error: the string opened by \" here is never closed; expected a "
+            "closing \" (write \\\" for a quote inside the string)");
+}
+
+TEST(YamlParse, UnclosedSingleQuoteIsAnError) {
+  Parsed p = parseText("body:\n  - 'it''s open\n");
+  EXPECT_FALSE(p.root);
+  EXPECT_NE(onlyDiagnostic(p).find("t.yaml:2:5: error: YAML syntax error: the string opened by ' here"),
+            std::string::npos);
+}
+
+TEST(YamlParse, ClosedQuotesWithEscapesAreFine) {
+  Parsed p = parseText("a: \"say \\\"hi\\\"\"\nb: 'it''s'\nc: \"multi\n  line\"\n");
+  ASSERT_TRUE(p.root) << p.diags.format();
+  EXPECT_EQ(p.root->find("a")->scalar, "say \"hi\"");
+  EXPECT_EQ(p.root->find("b")->scalar, "it's");
+  EXPECT_EQ(p.root->find("c")->scalar, "multi line");
+}
+
+TEST(YamlParse, BadIndentationHasAHint) {
+  Parsed p = parseText("body:\n  - First.\n - Second.\n");
+  EXPECT_FALSE(p.root);
+  EXPECT_NE(onlyDiagnostic(p).find("end of map not found; check indentation and quoting (this line's indentation"),
+            std::string::npos);
 }
 
 }  // namespace
