@@ -53,6 +53,10 @@ fuzz: setup
 	    >build-fuzz/fuzz-$$h.log 2>&1; rc=$$?; tail -12 build-fuzz/fuzz-$$h.log; [ $$rc -eq 0 ] || exit 1; \
 	done
 
+# Whole-process and micro benchmarks with peers (see docs/performance.md).
+bench: setup
+	@bench/run
+
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'bench/*.cpp')
 
