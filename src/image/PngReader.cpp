@@ -166,8 +166,8 @@ std::optional<Problem> readPngHeader(Source& in, const Limits& limits, Image& ou
   uint64_t bytes = decodedBytes(width, height, colorType, depth, trns);
   if (bytes > limits.maxDecodedBytes()) {
     return Problem{"image is " + std::to_string(width) + "x" + std::to_string(height) + " pixels of " +
-                   std::to_string(bytes / (uint64_t(width) * height)) + " bytes each (" +
-                   byteSize(bytes) + " decoded), over the limit of " + byteSize(limits.maxDecodedBytes()) + " (" +
+                   std::to_string(bytes / (uint64_t(width) * height)) + " bytes each (" + byteSize(bytes) +
+                   " decoded), over the limit of " + byteSize(limits.maxDecodedBytes()) + " (" +
                    std::to_string(limits.maxPixels) + " pixels of 8-bit RGB)"};
   }
   return std::nullopt;

@@ -39,7 +39,7 @@ std::optional<DocumentDate> parseDate(const std::string& s) {
     // "Z", and the "Z00'00'" some writers add.
     std::string rest = s.substr(i);
     if (!rest.empty() && rest != "00'00'" && rest != "00'00") return std::nullopt;
-    d.zone = "Z";
+    d.zone.assign(1, 'Z');
     return d;
   }
   if (o != '+' && o != '-') return std::nullopt;

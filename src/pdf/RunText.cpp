@@ -65,7 +65,7 @@ RunText planRunText(const frame::GlyphRun& run) {
     for (; member != members.end() && member->first == i; ++member) ranges.push_back(range(member->second));
     std::u32string text;
     if (ranges.size() == 1) {
-      text.assign(run.text, ranges[0].first, ranges[0].second);
+      text = run.text.substr(ranges[0].first, ranges[0].second);
     } else {
       std::sort(ranges.begin(), ranges.end());
       size_t covered = 0;

@@ -364,7 +364,8 @@ TEST(PngTest, DecodedSizeBudgetCountsChannelsDepthAndTransparency) {
   testimg::writePng(dir.file("rgba.png"), rgba);
   EXPECT_EQ(loadError(dir.file("rgba.png"), limits),
             "doc.yaml:12:5: error: cannot read image '" + dir.file("rgba.png") +
-                "': image is 10x10 pixels of 4 bytes each (400 bytes decoded), over the limit of 300 bytes (100 pixels of "
+                "': image is 10x10 pixels of 4 bytes each (400 bytes decoded), over the limit of 300 bytes "
+                "(100 pixels of "
                 "8-bit RGB); expected a PNG or JPEG image");
   EXPECT_NE(probeError(dir.file("rgba.png"), limits).find("4 bytes each"), std::string::npos);
   PngSpec deep = rgb;
