@@ -44,17 +44,26 @@ def words(text):
     return [w for w in re.split(r"\s+", text) if w]
 
 
+SPACELESS = ("zh", "ja", "th", "lo", "km", "my")
+
+
 def main(content, pdf):
     doc = yaml.safe_load(open(content, encoding="utf-8"))
     strings = []
     inline_strings(doc.get("body", []), strings)
     source = words(" ".join(strip_markup(s) for s in strings))
+    spaceless = str(doc.get("language", "en")).split("-")[0] in SPACELESS
     extracted = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, check=True).stdout.decode()
     # A URL broken across lines (Folio breaks before / . - ? and after //)
     # continues on the next line; rejoin it.
     extracted = re.sub(r"\n(?=[/.,\-_?#%~=&])", "", extracted)
     extracted = re.sub(r"(//|[=&])\n", r"\1", extracted)
     body = " ".join(words(extracted))
+    if spaceless:
+        # Lines of Chinese, Japanese or Thai break between characters, not at
+        # spaces: compare the character sequence with whitespace removed.
+        body = body.replace(" ", "")
+        source = [w for w in source]
     pos = 0
     missing = []
     for w in source:
