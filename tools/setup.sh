@@ -15,7 +15,7 @@ PACKAGES=(
   # fonts: Noto for every script Folio supports out of the box
   fonts-noto-core fonts-noto-cjk fonts-noto-mono fontconfig
   # independent PDF readers used by the tests
-  qpdf poppler-utils mupdf-tools ghostscript python3 python3-yaml libharfbuzz-bin
+  qpdf poppler-utils mupdf-tools ghostscript python3 python3-yaml libharfbuzz-bin time
 )
 
 missing=()
