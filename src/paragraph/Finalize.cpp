@@ -3,7 +3,6 @@
 // (UBA L2 over pieces; glyphs inside a piece are already in visual order),
 // aligned, and emitted as glyph runs with their source text for ToUnicode.
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 #include "paragraph/GlyphText.h"
@@ -11,27 +10,34 @@
 
 namespace folio::paragraph::detail {
 
-bool isRagged(const Options& options, bool rtl) { return resolvedAlign(options, rtl) != style::Align::Justify; }
+bool isRagged(const Options& options, bool rtl) {
+  return resolvedAlign(options, rtl) != style::Align::Justify;
+}
 
 style::Align resolvedAlign(const Options& options, bool rtl) {
   style::Align a = options.align.value_or(options.style->align);
   if (!options.breakLines && a == style::Align::Justify) a = style::Align::Start;
   switch (a) {
-    case style::Align::Start: return rtl ? style::Align::Right : style::Align::Left;
-    case style::Align::End: return rtl ? style::Align::Left : style::Align::Right;
-    default: return a;
+    case style::Align::Start:
+      return rtl ? style::Align::Right : style::Align::Left;
+    case style::Align::End:
+      return rtl ? style::Align::Left : style::Align::Right;
+    default:
+      return a;
   }
 }
 
 namespace {
 
 class LineBuilder {
-public:
-  LineBuilder(const Flat& flat, const Shaped& shaped, const Options& o) : m_flat(flat), m_sh(shaped), m_o(o) {}
+ public:
+  LineBuilder(const Flat& flat, const Shaped& shaped, const Options& o)
+      : m_flat(flat), m_sh(shaped), m_o(o) {}
 
   Line build(const LineFit& fit, bool lastLine) {
     const std::vector<Placed>& logical = fit.placed;
     m_letterExtra = fit.letterExtra;
+    m_distributedExtra = fit.distributedExtra;
     Line line;
     line.leading = m_o.style->leading;
     std::vector<uint8_t> levels;
@@ -46,16 +52,28 @@ public:
       const Placed& p = logical[idx];
       const Piece& piece = m_sh.pieces[p.piece];
       switch (piece.kind) {
-        case Piece::Kind::Box: emitGlyphs(line, piece, x); break;
-        case Piece::Kind::Space: emitSpace(line, piece, p.width, x); break;
-        case Piece::Kind::Hyphen: emitHyphen(line, piece, x); break;
-        case Piece::Kind::Indent: x += p.width; m_run = nullptr; break;
+        case Piece::Kind::Box:
+          emitGlyphs(line, piece, x);
+          break;
+        case Piece::Kind::Space:
+          emitSpace(line, piece, p.width, x);
+          break;
+        case Piece::Kind::Hyphen:
+          emitHyphen(line, piece, x);
+          break;
+        case Piece::Kind::Indent:
+          x += p.width;
+          m_run = nullptr;
+          break;
         case Piece::Kind::Opportunity:  // inter-character justification (CJK, Thai)
-          if (p.width != 0 && m_run && !m_run->glyphs.empty()) m_run->glyphs.back().advance += p.width;
-          else if (p.width != 0) m_run = nullptr;
+          if (p.width != 0 && m_run && !m_run->glyphs.empty())
+            m_run->glyphs.back().advance += p.width;
+          else if (p.width != 0)
+            m_run = nullptr;
           x += p.width;
           break;
-        case Piece::Kind::Break: break;
+        case Piece::Kind::Break:
+          break;
       }
     }
     line.width = x;
@@ -68,8 +86,10 @@ public:
     return line;
   }
 
-private:
-  const Span& spanAt(uint32_t i) const { return m_flat.spans[m_flat.spanOf[std::min<size_t>(i, m_flat.spanOf.size() - 1)]]; }
+ private:
+  const Span& spanAt(uint32_t i) const {
+    return m_flat.spans[m_flat.spanOf[std::min<size_t>(i, m_flat.spanOf.size() - 1)]];
+  }
 
   frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, bool rtl, Sp x) {
     if (m_run && m_run->font == font && m_run->size == span.size && m_run->color == span.color &&
@@ -101,7 +121,8 @@ private:
       asc = static_cast<Sp>(int64_t(font->metrics().ascender) * span.size / font->unitsPerEm());
       desc = static_cast<Sp>(-int64_t(font->metrics().descender) * span.size / font->unitsPerEm());
     }
-    if (!e.used) e = {true, x0, x1, span.rise - desc, span.rise + asc};
+    if (!e.used)
+      e = {true, x0, x1, span.rise - desc, span.rise + asc};
     else {
       e.x0 = std::min(e.x0, x0);
       e.x1 = std::max(e.x1, x1);
@@ -116,14 +137,17 @@ private:
     assignGlyphText(m_sh.glyphs, piece.glyphBegin, piece.glyphEnd, piece.textBegin, piece.textEnd, rtl,
                     m_flat.source, m_texts);
     const Sp tracking = letterSpacing(m_o, item.script);
-    const Sp extra = m_letterExtra != 0 && allowsLetterSpacing(item.script) ? m_letterExtra : 0;
+    const Sp extra = !piece.letterSpaceable                 ? 0
+                     : distributesLetters(m_o, item.script) ? m_distributedExtra
+                                                            : m_letterExtra;
     for (size_t k = 0; k < m_texts.glyphs.size(); ++k) {
       const GlyphText& gt = m_texts.glyphs[k];
       const text::Glyph& gl = m_sh.glyphs[gt.glyph];
       const Span& span = spanAt(gl.cluster);
       if (span.note > 0 && std::find(line.notes.begin(), line.notes.end(), span.note) == line.notes.end()) {
         line.notes.push_back(span.note);
-        line.anchors.push_back(frame::Anchor{"fnref:" + std::to_string(span.note), Point{x, span.rise + span.size}});
+        line.anchors.push_back(
+            frame::Anchor{"fnref:" + std::to_string(span.note), Point{x, span.rise + span.size}});
       }
       frame::GlyphRun& run = runFor(line, item.font, span, rtl, x);
       frame::PlacedGlyph pg;
@@ -190,20 +214,25 @@ private:
       line.links.push_back(link);
       bool noteMark = link.target.rfind("#fn", 0) == 0;  // footnote marks and numbers are not underlined
       if (m_o.layout && m_o.layout->links.underline && !noteMark)
-        line.fills.push_back(frame::Fill{Rect{e.x0, -m_o.style->size / 9, e.x1 - e.x0, std::max<Sp>(m_o.style->size / 20, pt(0.4))},
-                                         m_o.layout->links.color});
+        line.fills.push_back(frame::Fill{
+            Rect{e.x0, -m_o.style->size / 9, e.x1 - e.x0, std::max<Sp>(m_o.style->size / 20, pt(0.4))},
+            m_o.layout->links.color});
     }
   }
 
   void align(Line& line, bool lastLine) {
     bool rtl = m_sh.items.rtl;
     style::Align a = resolvedAlign(m_o, rtl);
-    if (a == style::Align::Justify) a = lastLine ? (rtl ? style::Align::Right : style::Align::Left) : style::Align::Left;
+    if (a == style::Align::Justify)
+      a = lastLine ? (rtl ? style::Align::Right : style::Align::Left) : style::Align::Left;
     Sp offset = 0;
     Sp slack = m_o.width - line.width;
-    if (a == style::Align::Right) offset = slack;
-    else if (a == style::Align::Center) offset = slack / 2;
-    if (rtl && resolvedAlign(m_o, rtl) == style::Align::Justify && !lastLine) offset = slack;  // overfull RTL lines hang left
+    if (a == style::Align::Right)
+      offset = slack;
+    else if (a == style::Align::Center)
+      offset = slack / 2;
+    if (rtl && resolvedAlign(m_o, rtl) == style::Align::Justify && !lastLine)
+      offset = slack;  // overfull RTL lines hang left
     if (offset == 0) return;
     for (frame::GlyphRun& r : line.runs) r.origin.x += offset;
     for (frame::Fill& f : line.fills) f.rect.x += offset;
@@ -232,7 +261,7 @@ private:
   frame::GlyphRun* m_run = nullptr;
   std::map<int, Extent> m_linkExtents;
   GlyphTexts m_texts;
-  Sp m_letterExtra = 0;
+  Sp m_letterExtra = 0, m_distributedExtra = 0;
 };
 
 }  // namespace

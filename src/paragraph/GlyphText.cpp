@@ -11,10 +11,16 @@ namespace {
 // Decides the units of a word and which characters each glyph carries.
 class Assigner {
  public:
-  Assigner(const std::vector<text::Glyph>& glyphs, uint32_t g0, uint32_t g1, uint32_t textBegin, uint32_t textEnd,
-           bool rtl, const std::u32string& source, GlyphTexts& out)
-      : m_glyphs(glyphs), m_g0(g0), m_n(g1 - g0), m_textBegin(textBegin), m_textEnd(textEnd), m_rtl(rtl),
-        m_source(source), m_out(out) {}
+  Assigner(const std::vector<text::Glyph>& glyphs, uint32_t g0, uint32_t g1, uint32_t textBegin,
+           uint32_t textEnd, bool rtl, const std::u32string& source, GlyphTexts& out)
+      : m_glyphs(glyphs),
+        m_g0(g0),
+        m_n(g1 - g0),
+        m_textBegin(textBegin),
+        m_textEnd(textEnd),
+        m_rtl(rtl),
+        m_source(source),
+        m_out(out) {}
 
   // Units: a cluster with at least one spacing glyph, plus the clusters that
   // follow it (logically) and draw no advance, plus more clusters while the

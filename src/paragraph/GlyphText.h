@@ -28,10 +28,10 @@ struct GlyphText {
 
 // Reusable buffers (no allocation per word once warm).
 struct GlyphTexts {
-  std::vector<GlyphText> glyphs;  // one per glyph, in visual order
-  std::u32string text;            // the characters the glyphs carry
-  std::u32string chars;           // scratch
-  std::vector<uint32_t> carriers; // scratch
+  std::vector<GlyphText> glyphs;   // one per glyph, in visual order
+  std::u32string text;             // the characters the glyphs carry
+  std::u32string chars;            // scratch
+  std::vector<uint32_t> carriers;  // scratch
 };
 
 // Glyphs [g0, g1) of a word shaped from paragraph[textBegin, textEnd), in

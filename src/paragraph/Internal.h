@@ -18,14 +18,15 @@ constexpr uint32_t kNoPiece = 0xFFFFFFFF;    // tag of line-breaking items that 
 // A range of text with one set of inline attributes.
 struct Span {
   uint32_t begin = 0, end = 0;
-  uint16_t flags = 0;      // markup::InlineFlags
-  int link = -1;           // index into Flat::links
-  int note = 0;            // footnote number for a mark, else 0
-  uint32_t sourceOffset = 0;  // byte offset of the span's first character in the inline source (markup::Inline)
-  bool generated = false;     // text Folio made up (a footnote number), not in the source
+  uint16_t flags = 0;  // markup::InlineFlags
+  int link = -1;       // index into Flat::links
+  int note = 0;        // footnote number for a mark, else 0
+  uint32_t sourceOffset =
+      0;                   // byte offset of the span's first character in the inline source (markup::Inline)
+  bool generated = false;  // text Folio made up (a footnote number), not in the source
   std::string language;
-  Sp size = 0;             // font size of this span
-  Sp rise = 0;             // baseline shift (superscript > 0)
+  Sp size = 0;  // font size of this span
+  Sp rise = 0;  // baseline shift (superscript > 0)
   Color color;
   text::FontRequest font;
   std::string features;
@@ -45,7 +46,7 @@ struct Flat {
 struct Piece {
   enum class Kind : uint8_t { Box, Space, Hyphen, Opportunity, Break, Indent };
   Kind kind = Kind::Box;
-  uint32_t item = 0;               // itemizer item
+  uint32_t item = 0;  // itemizer item
   uint32_t textBegin = 0, textEnd = 0;
   uint32_t glyphBegin = 0, glyphEnd = 0;  // into Shaped::glyphs
   Sp width = 0;
@@ -53,6 +54,9 @@ struct Piece {
   // Space: the part of its stretch that letter spacing of the word before
   // it provides (languages without hyphenation patterns, see Items.cpp).
   Sp letterStretch = 0;
+  // Box: may take letter spacing in a justified line (Thai and its kin;
+  // letters of other scripts in languages without hyphenation patterns).
+  bool letterSpaceable = false;
 };
 
 // Letter spacing a justified line may add between two letters, per mille of
@@ -68,9 +72,9 @@ struct Placed {
 // How one line is set: its pieces in logical order with their final widths.
 struct LineFit {
   std::vector<Placed> placed;
-  Sp letterExtra = 0;      // added between the letters of scripts that allow it (a too-loose line)
-  size_t letterGaps = 0;   // how many such gaps the line has
-  bool flushStart = false; // could not be filled (a long URL among few spaces): not justified
+  Sp letterExtra = 0;               // added between letters of other scripts that allow it (a too-loose line)
+  Sp distributedExtra = 0;          // added between letters of Thai, Lao, Khmer, Burmese
+  bool flushStart = false;          // could not be filled (a long URL among few spaces): not justified
   std::vector<Sp> stretch, shrink;  // scratch
 };
 
@@ -92,13 +96,21 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
 
 // The pieces of kp[begin, end) and their widths; `justify`: filled to the
 // measure exactly (Justify.cpp).
-void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t end, bool justify, LineFit& out);
-// Places between two letters of a box that may take letter spacing.
-size_t letterGaps(const Shaped& shaped, const Piece& piece, const Options& options);
+void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t end, bool justify,
+             LineFit& out);
+// Places between two letters of a box that may take letter spacing (none
+// unless piece.letterSpaceable).
+size_t letterGaps(const Shaped& shaped, const Piece& piece);
 // Scripts whose letters may be spaced apart: not the cursive ones (Arabic,
-// Syriac, N'Ko, Mongolian ...), not Chinese, Japanese and Thai (which
-// justify between characters already).
+// Syriac, N'Ko, Mongolian ...), not those with a headline (Devanagari,
+// Bengali, Gurmukhi), not Chinese and Japanese (which justify with glue
+// between characters).
 bool allowsLetterSpacing(uint32_t script);
+// Thai, Lao, Khmer, Burmese paragraphs are justified by spacing their
+// letters evenly ("distributed"), from the first point of slack, as a Thai
+// reader expects: a gap at a word boundary would read as a space, which
+// ends a phrase.
+bool distributesLetters(const Options& options, uint32_t script);
 
 bool isRagged(const Options& options, bool rtl);
 // The style's tracking, added to each spacing glyph; none in cursive scripts

@@ -11,16 +11,23 @@ namespace folio::paragraph::detail {
 namespace {
 
 constexpr uint32_t tag(char a, char b, char c, char d) {
-  return (uint32_t(uint8_t(a)) << 24) | (uint32_t(uint8_t(b)) << 16) | (uint32_t(uint8_t(c)) << 8) | uint8_t(d);
+  return (uint32_t(uint8_t(a)) << 24) | (uint32_t(uint8_t(b)) << 16) | (uint32_t(uint8_t(c)) << 8) |
+         uint8_t(d);
 }
 
-// Scripts written without spaces between words: break opportunities inside
-// them get a little stretchable glue so justified lines can spread evenly.
-bool spacelessScript(uint32_t script) {
+bool languageIsOneOf(const std::string& tag, std::initializer_list<std::string_view> languages) {
+  const std::string_view primary = std::string_view(tag).substr(0, tag.find_first_of("-_"));
+  return std::find(languages.begin(), languages.end(), primary) != languages.end();
+}
+
+// Chinese and Japanese: a justified line spreads evenly between its
+// characters, so every break opportunity gets a little stretchable glue.
+bool interCharacterScript(uint32_t script) {
   switch (script) {
-    case tag('H', 'a', 'n', 'i'): case tag('H', 'i', 'r', 'a'): case tag('K', 'a', 'n', 'a'):
-    case tag('T', 'h', 'a', 'i'): case tag('L', 'a', 'o', 'o'): case tag('K', 'h', 'm', 'r'):
-    case tag('M', 'y', 'm', 'r'): case tag('B', 'o', 'p', 'o'):
+    case tag('H', 'a', 'n', 'i'):
+    case tag('H', 'i', 'r', 'a'):
+    case tag('K', 'a', 'n', 'a'):
+    case tag('B', 'o', 'p', 'o'):
       return true;
     default:
       return false;
@@ -32,14 +39,16 @@ bool isPunctuation(char32_t c) {
          (c >= 0x2010 && c <= 0x205E) || c == 0xAB || c == 0xBB || c == 0xBF || c == 0xA1;
 }
 
-bool isUpper(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= 0x410 && c <= 0x42F); }
+bool isUpper(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= 0x410 && c <= 0x42F);
+}
 
 constexpr int32_t kHyphenPenalty = 50;     // TeX's \hyphenpenalty
 constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
 constexpr int32_t kUrlBreakPenalty = 100;  // inside a URL: allowed, but a space is better
 
 class ItemBuilder {
-public:
+ public:
   ItemBuilder(const Flat& flat, const Options& o, Context& ctx, Shaped& out)
       : m_flat(flat), m_o(o), m_ctx(ctx), m_out(out), m_ragged(false) {}
 
@@ -48,7 +57,8 @@ public:
     m_ragged = isRagged(m_o, m_out.items.rtl);
     m_breaks = text::lineBreaks(text, m_o.language);
     if (m_o.firstIndent > 0) {
-      addPiece(Piece{Piece::Kind::Indent, 0, 0, 0, 0, 0, m_o.firstIndent, m_out.items.rtl ? uint8_t(1) : uint8_t(0)});
+      addPiece(Piece{Piece::Kind::Indent, 0, 0, 0, 0, 0, m_o.firstIndent,
+                     m_out.items.rtl ? uint8_t(1) : uint8_t(0)});
       m_out.kp.push_back(linebreak::Item::box(m_o.firstIndent, lastPiece()));
     }
     m_lastWordStart = lastWordStart();
@@ -58,7 +68,7 @@ public:
     m_out.kp.push_back(linebreak::Item::penaltyItem(0, -linebreak::kInfinitePenalty, false, kNoPiece));
   }
 
-private:
+ private:
   uint32_t lastPiece() const { return static_cast<uint32_t>(m_out.pieces.size() - 1); }
   void addPiece(const Piece& p) { m_out.pieces.push_back(p); }
   const Span& spanAt(uint32_t i) const { return m_flat.spans[m_flat.spanOf[i]]; }
@@ -125,7 +135,8 @@ private:
       stretch += m_letterStretch;
     }
     m_letterStretch = 0;
-    if (!breakable) m_out.kp.push_back(linebreak::Item::penaltyItem(0, linebreak::kInfinitePenalty, false, kNoPiece));
+    if (!breakable)
+      m_out.kp.push_back(linebreak::Item::penaltyItem(0, linebreak::kInfinitePenalty, false, kNoPiece));
     if (m_ragged && breakable) {
       // Ragged right as in Knuth-Plass: the line end may stretch by 3 em,
       // the space itself never does.
@@ -134,7 +145,8 @@ private:
       m_out.kp.push_back(linebreak::Item::penaltyItem(0, 0, false, lastPiece()));
       m_out.kp.push_back(linebreak::Item::glue(w, -rag, 0, lastPiece()));
     } else {
-      m_out.kp.push_back(linebreak::Item::glue(w, m_ragged ? 0 : stretch, m_ragged ? 0 : shrink, lastPiece()));
+      m_out.kp.push_back(
+          linebreak::Item::glue(w, m_ragged ? 0 : stretch, m_ragged ? 0 : shrink, lastPiece()));
     }
   }
 
@@ -147,7 +159,8 @@ private:
     // A break opportunity right before this word when it follows another
     // piece without a space (CJK, an item boundary after a slash, ...).
     if (begin > 0 && m_breaks[begin] == text::BreakKind::Allowed && text[begin - 1] != U' ' &&
-        text[begin - 1] != kLineSeparator && !m_out.pieces.empty() && m_out.pieces.back().kind == Piece::Kind::Box)
+        text[begin - 1] != kLineSeparator && !m_out.pieces.empty() &&
+        m_out.pieces.back().kind == Piece::Kind::Box)
       addOpportunity(item, begin);
 
     uint32_t g0 = static_cast<uint32_t>(m_out.glyphs.size());
@@ -175,8 +188,10 @@ private:
       uint32_t ga, gb;
       if (!glyphSplit(g0, g1, item.level & 1, cut.at, ga, gb)) continue;  // a ligature spans the cut
       addBox(itemIndex, from, cut.at, item.level);
-      if (cut.hyphen) addHyphen(itemIndex, span, cut.at);
-      else addOpportunity(item, cut.at, looksLikeUrl(begin, end) ? kUrlBreakPenalty : 0);
+      if (cut.hyphen)
+        addHyphen(itemIndex, span, cut.at);
+      else
+        addOpportunity(item, cut.at, looksLikeUrl(begin, end) ? kUrlBreakPenalty : 0);
       from = cut.at;
     }
     addBox(itemIndex, from, end, item.level);
@@ -190,7 +205,8 @@ private:
   // %, ~; before or after = and &.
   bool looksLikeUrl(uint32_t begin, uint32_t end) const {
     std::u32string_view w(m_flat.text.data() + begin, end - begin);
-    return w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www." || spanAt(begin).link >= 0;
+    return w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www." ||
+           spanAt(begin).link >= 0;
   }
   bool urlBreakBefore(uint32_t k) const {
     const std::u32string& t = m_flat.text;
@@ -229,7 +245,21 @@ private:
         if (m_out.glyphs[g].advance != 0) w += m_out.glyphs[g].advance + tracking;
       p.width = w;
       m_out.kp[m_pendingKp[i]].width = w;
-      if (mayLetterSpace(p)) m_letterStretch += static_cast<Sp>(letterGaps(m_out, p, m_o) * letterCap(p));
+      p.letterSpaceable = mayLetterSpace(p);
+      if (!p.letterSpaceable) continue;
+      // The letter spacing the box may take goes to the glue after it: the
+      // break opportunity that follows it inside a Thai word, else the next
+      // space (or the opportunity that starts the next word).
+      const Sp room = static_cast<Sp>(letterGaps(m_out, p) * letterCap(p));
+      const size_t next = m_pendingKp[i] + 1;
+      if (next < m_out.kp.size() && m_out.kp[next].type == linebreak::Item::Type::Glue &&
+          m_out.kp[next].tag != kNoPiece &&
+          m_out.pieces[m_out.kp[next].tag].kind == Piece::Kind::Opportunity) {
+        m_out.kp[next].stretch += room;
+        m_out.pieces[m_out.kp[next].tag].letterStretch += room;
+      } else {
+        m_letterStretch += room;
+      }
     }
     (void)rtl;
     m_pendingBoxes.clear();
@@ -241,6 +271,9 @@ private:
   // hyphenation does that job and letters keep their fit.
   bool mayLetterSpace(const Piece& p) {
     if (m_ragged || !m_o.breakLines) return false;
+    const uint32_t script = m_out.items.items[p.item].script;
+    if (!allowsLetterSpacing(script)) return false;
+    if (distributesLetters(m_o, script)) return true;  // Thai justifies between its letters
     const std::string& language = spanAt(p.textBegin).language;
     auto it = std::find_if(m_canHyphenate.begin(), m_canHyphenate.end(),
                            [&](const auto& e) { return e.first == language; });
@@ -262,12 +295,25 @@ private:
   }
 
   void addOpportunity(const text::Item& item, uint32_t at, int32_t penalty = 0) {
-    addPiece(Piece{Piece::Kind::Opportunity, static_cast<uint32_t>(&item - m_out.items.items.data()), at, at, 0, 0, 0,
-                   item.level});
+    addPiece(Piece{Piece::Kind::Opportunity, static_cast<uint32_t>(&item - m_out.items.items.data()), at, at,
+                   0, 0, 0, item.level});
     const Span& span = spanAt(at > 0 ? at - 1 : 0);
     char32_t before = at > 0 ? m_flat.text[at - 1] : 0;
-    if (spacelessScript(item.script) && !m_ragged) {
+    if (interCharacterScript(item.script) && !m_ragged &&
+        languageIsOneOf(m_o.language, {"zh", "ja", "yue"})) {
+      // (Only in a Chinese or Japanese paragraph: a few ideographs inside
+      // other text stay as they are and the spaces take the slack.)
       m_out.kp.push_back(linebreak::Item::glue(0, span.size / 6, 0, lastPiece()));
+    } else if (distributesLetters(m_o, item.script) && !m_ragged) {
+      // A Thai word boundary is one more letter gap, no wider than the
+      // others (a gap would read as the space that ends a phrase); its glue
+      // also carries the letter spacing of the box before it (assignGlyphs),
+      // or of the words before it here.
+      const Sp room =
+          m_letterStretch + static_cast<Sp>(int64_t(span.size) * kMaxLetterSpacingPerMille / 1000);
+      m_out.kp.push_back(linebreak::Item::glue(0, room, 0, lastPiece()));
+      m_out.pieces.back().letterStretch = room;
+      m_letterStretch = 0;
     } else if (before == U'-' || before == 0x2010 || before == 0x2013 || before == 0x2014) {
       m_out.kp.push_back(linebreak::Item::penaltyItem(0, kExHyphenPenalty, true, lastPiece()));
     } else {
@@ -287,9 +333,11 @@ private:
     m_out.kp.push_back(linebreak::Item::penaltyItem(w, kHyphenPenalty, true, lastPiece()));
   }
 
-  std::vector<uint32_t> hyphenationPoints(const text::Item& item, const Span& span, uint32_t begin, uint32_t end) {
+  std::vector<uint32_t> hyphenationPoints(const text::Item& item, const Span& span, uint32_t begin,
+                                          uint32_t end) {
     if (!m_o.breakLines || !m_o.style->hyphenate || (item.level & 1) || span.link >= 0 ||
-        (span.flags & (markup::kCode | markup::kSuperscript | markup::kSubscript)) || begin >= m_lastWordStart)
+        (span.flags & (markup::kCode | markup::kSuperscript | markup::kSubscript)) ||
+        begin >= m_lastWordStart)
       return {};
     const std::u32string& t = m_flat.text;
     // The letters of the word, without surrounding quotes and punctuation.
@@ -328,9 +376,14 @@ namespace {
 // Cursive scripts: their letters join, so no space may come between them.
 bool cursiveScript(uint32_t script) {
   switch (script) {
-    case tag('A', 'r', 'a', 'b'): case tag('S', 'y', 'r', 'c'): case tag('N', 'k', 'o', 'o'):
-    case tag('M', 'o', 'n', 'g'): case tag('M', 'a', 'n', 'd'): case tag('A', 'd', 'l', 'm'):
-    case tag('R', 'o', 'h', 'g'): case tag('P', 'h', 'a', 'g'):
+    case tag('A', 'r', 'a', 'b'):
+    case tag('S', 'y', 'r', 'c'):
+    case tag('N', 'k', 'o', 'o'):
+    case tag('M', 'o', 'n', 'g'):
+    case tag('M', 'a', 'n', 'd'):
+    case tag('A', 'd', 'l', 'm'):
+    case tag('R', 'o', 'h', 'g'):
+    case tag('P', 'h', 'a', 'g'):
       return true;
     default:
       return false;
@@ -343,7 +396,19 @@ Sp letterSpacing(const Options& options, uint32_t script) {
   return cursiveScript(script) ? 0 : options.style->tracking;
 }
 
-bool allowsLetterSpacing(uint32_t script) { return !cursiveScript(script) && !spacelessScript(script); }
+bool allowsLetterSpacing(uint32_t script) {
+  // Devanagari, Bengali and Gurmukhi letters hang from a continuous headline
+  // that spacing would break.
+  const bool headline = script == tag('D', 'e', 'v', 'a') || script == tag('B', 'e', 'n', 'g') ||
+                        script == tag('G', 'u', 'r', 'u');
+  return !cursiveScript(script) && !interCharacterScript(script) && !headline;
+}
+
+bool distributesLetters(const Options& options, uint32_t script) {
+  const bool script_ = script == tag('T', 'h', 'a', 'i') || script == tag('L', 'a', 'o', 'o') ||
+                       script == tag('K', 'h', 'm', 'r') || script == tag('M', 'y', 'm', 'r');
+  return script_ && languageIsOneOf(options.language, {"th", "lo", "km", "my"});
+}
 
 Shaped shapeAndBuildItems(const Flat& flat, const Options& options, Context& context) {
   Shaped shaped;

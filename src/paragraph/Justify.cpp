@@ -1,11 +1,11 @@
 // Step 4a of a paragraph: the widths of one line's pieces. Spaces (and the
-// inter-character glue of CJK and Thai) take the line's slack in proportion
-// to their stretch or shrink, to the scaled point, so a justified line ends
-// exactly at the measure. A line that cannot be filled within 2.5 times the
-// natural space width (long unhyphenated words: Georgian, Armenian) also
-// spaces its letters a little before its spaces open further.
+// inter-character glue of Chinese and Japanese) take the line's slack in
+// proportion to their stretch or shrink, to the scaled point, so that a
+// justified line ends exactly at the measure. Thai spreads its letters
+// evenly instead. A line that cannot be filled with spaces at 2.5 times their
+// width (long unhyphenated words: Georgian, Armenian) also spaces its
+// letters a little before its spaces open further.
 #include <algorithm>
-#include <cmath>
 
 #include "paragraph/Internal.h"
 
@@ -38,11 +38,21 @@ void distribute(std::vector<Placed>& placed, const std::vector<Sp>& weight, Sp t
   }
 }
 
+// Thai word boundaries take the same extra as the letters around them.
+void widenThaiBoundaries(const Shaped& shaped, const Options& options, LineFit& out) {
+  if (out.distributedExtra == 0) return;
+  for (Placed& p : out.placed) {
+    const Piece& piece = shaped.pieces[p.piece];
+    if (piece.kind == Piece::Kind::Opportunity &&
+        distributesLetters(options, shaped.items.items[piece.item].script))
+      p.width += out.distributedExtra;
+  }
+}
+
 }  // namespace
 
-size_t letterGaps(const Shaped& shaped, const Piece& piece, const Options& options) {
-  if (piece.kind != Piece::Kind::Box || !allowsLetterSpacing(shaped.items.items[piece.item].script)) return 0;
-  (void)options;
+size_t letterGaps(const Shaped& shaped, const Piece& piece) {
+  if (piece.kind != Piece::Kind::Box || !piece.letterSpaceable) return 0;
   size_t gaps = 0;
   const text::Glyph* prev = nullptr;
   for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
@@ -54,10 +64,12 @@ size_t letterGaps(const Shaped& shaped, const Piece& piece, const Options& optio
   return gaps;
 }
 
-void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t end, bool justify, LineFit& out) {
+void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t end, bool justify,
+             LineFit& out) {
   const std::vector<linebreak::Item>& kp = shaped.kp;
   out.placed.clear();
   out.letterExtra = 0;
+  out.distributedExtra = 0;
   out.flushStart = false;
   std::vector<Sp>& stretch = out.stretch;
   std::vector<Sp>& shrink = out.shrink;
@@ -85,7 +97,8 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
     lastPiece = it.tag;
   }
   // The hyphen of a hyphenated line.
-  if (end < kp.size() && kp[end].type == linebreak::Item::Type::Penalty && kp[end].width > 0 && kp[end].tag != kNoPiece) {
+  if (end < kp.size() && kp[end].type == linebreak::Item::Type::Penalty && kp[end].width > 0 &&
+      kp[end].tag != kNoPiece) {
     out.placed.push_back(Placed{kp[end].tag, kp[end].width});
     stretch.push_back(0);
     shrink.push_back(0);
@@ -100,39 +113,73 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
     distribute(out.placed, shrink, static_cast<Sp>(-std::min<int64_t>(-slack, can)));
     return;
   }
-  int64_t can = 0;
-  for (Sp s : stretch) can += s;
-  if (slack <= can * kMaxStretchRatio) {
-    distribute(out.placed, stretch, slack);
+  int64_t own = 0;
+  for (Sp s : stretch) own += s;
+  size_t distributed = 0, other = 0;
+  for (const Placed& p : out.placed) {
+    const Piece& piece = shaped.pieces[p.piece];
+    const bool thai = distributesLetters(options, shaped.items.items[piece.item].script);
+    if (thai && piece.kind == Piece::Kind::Opportunity) ++distributed;  // a word boundary is a letter gap too
+    const size_t gaps = letterGaps(shaped, piece);
+    if (thai)
+      distributed += gaps;
+    else
+      other += gaps;
+  }
+  const int64_t cap = int64_t(options.style->size) * kMaxLetterSpacingPerMille / 1000;
+
+  // 1. Spaces to their stretch, the letters of Thai (and its kin) sharing
+  //    the slack in proportion from the first point.
+  const int64_t thai = cap * static_cast<int64_t>(distributed);
+  if (slack <= own + thai) {
+    const int64_t toLetters = own + thai > 0 ? slack * thai / (own + thai) : 0;
+    if (distributed) out.distributedExtra = static_cast<Sp>(toLetters / static_cast<int64_t>(distributed));
+    const Sp rest = slack - out.distributedExtra * static_cast<Sp>(distributed);
+    if (own > 0) {
+      distribute(out.placed, stretch, rest);
+    } else {
+      // No space on the line: the rounding remainder (a few scaled
+      // points) goes to a word boundary, so the line still ends exactly.
+      for (Placed& p : out.placed)
+        if (shaped.pieces[p.piece].kind == Piece::Kind::Opportunity) {
+          p.width += rest;
+          break;
+        }
+    }
+    widenThaiBoundaries(shaped, options, out);
     return;
   }
-  // Too loose for the spaces alone: they open to their limit and the
-  // letters take the rest, up to theirs.
-  const Sp opened = static_cast<Sp>(can * kMaxStretchRatio);
-  size_t gaps = 0;
-  for (const Placed& p : out.placed) gaps += letterGaps(shaped, shaped.pieces[p.piece], options);
-  const int64_t cap = int64_t(options.style->size) * kMaxLetterSpacingPerMille / 1000;
-  const int64_t letters = std::min<int64_t>(cap * static_cast<int64_t>(gaps), slack - opened);
-  if (gaps > 0) {
-    out.letterGaps = gaps;
-    out.letterExtra = static_cast<Sp>(letters / static_cast<int64_t>(gaps));
-    slack -= out.letterExtra * static_cast<Sp>(gaps);
+  if (distributed) out.distributedExtra = static_cast<Sp>(cap);
+  slack -= static_cast<Sp>(thai);
+  // 2. Spaces up to two and a half times their width.
+  if (slack <= own * kMaxStretchRatio) {
+    distribute(out.placed, stretch, slack);
+    widenThaiBoundaries(shaped, options, out);
+    return;
   }
-  // What is left goes to the spaces, as long as none grows past an em (a
-  // line of long unhyphenated words); beyond that (a long URL among few
-  // spaces) the line keeps its natural spacing, flush to the start side,
-  // rather than gaping holes that readers and text extractors take for
-  // column gaps.
+  // 3. The letters of other scripts, up to their limit: long words with no
+  //    hyphenation patterns (Georgian, Armenian).
+  const int64_t opened = static_cast<int64_t>(own * kMaxStretchRatio);
+  if (other) {
+    out.letterExtra = static_cast<Sp>(std::min<int64_t>(cap, (slack - opened) / static_cast<int64_t>(other)));
+    slack -= out.letterExtra * static_cast<Sp>(other);
+  }
+  // 4. In such a line, spaces on up to an em. Elsewhere, and beyond that (a
+  //    long URL among few spaces), the line keeps its natural spacing,
+  //    flush to the start side, rather than gaping holes that readers and
+  //    text extractors take for column gaps.
   int64_t room = 0;
-  for (size_t i = 0; i < out.placed.size(); ++i)
+  const bool longWords = other + distributed > 0;  // a language without hyphenation patterns
+  for (size_t i = 0; longWords && i < out.placed.size(); ++i)
     if (stretch[i] > 0 && shaped.pieces[out.placed[i].piece].kind == Piece::Kind::Space)
       room += std::max<int64_t>(0, options.style->size - out.placed[i].width - stretch[i] * 3);
-  if (slack - opened <= room) {
+  if (longWords && slack - opened <= room) {
     distribute(out.placed, stretch, slack);
+    widenThaiBoundaries(shaped, options, out);
     return;
   }
   out.letterExtra = 0;
-  out.letterGaps = 0;
+  out.distributedExtra = 0;
   out.flushStart = true;
 }
 

@@ -36,22 +36,25 @@ void reportMissingGlyphs(const Flat& flat, const text::Itemization& items, const
   for (const text::MissingChar& m : items.missing) {
     if (std::find(reported.begin(), reported.end(), m.cp) != reported.end()) continue;
     reported.push_back(m.cp);
-    const size_t times = static_cast<size_t>(std::count_if(
-        items.missing.begin(), items.missing.end(), [&](const text::MissingChar& x) { return x.cp == m.cp; }));
+    const size_t times =
+        static_cast<size_t>(std::count_if(items.missing.begin(), items.missing.end(),
+                                          [&](const text::MissingChar& x) { return x.cp == m.cp; }));
     SourcePos pos = options.pos;
     const Span& span = flat.spans[flat.spanOf[m.offset]];
     if (options.sourcePosition && !span.generated) {
       SourcePos exact = options.sourcePosition(sourceOffsetOf(flat, m.offset));
       if (exact.line > 0) pos = exact;
     }
-    std::string msg = "no font has the character " + codePoint(m.cp) + " '" + toUtf8(std::u32string(1, m.cp)) +
-                      "'";
+    std::string msg =
+        "no font has the character " + codePoint(m.cp) + " '" + toUtf8(std::u32string(1, m.cp)) + "'";
     if (pos.line == options.pos.line && pos.column == options.pos.column)
       msg += " (character " + std::to_string(m.offset + 1) + " of this text)";
     if (times > 1) msg += ", " + std::to_string(times) + " times";
     msg += "; fonts tried:";
     for (size_t i = 0; i < m.fontsTried.size(); ++i) msg += (i ? ", " : " ") + m.fontsTried[i];
-    msg += " and every installed font; expected a font that covers it (install one, or name it in the layout's style)";
+    msg +=
+        " and every installed font; expected a font that covers it (install one, or name it in the layout's "
+        "style)";
     diags.warning(pos, msg);
   }
 }

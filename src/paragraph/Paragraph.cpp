@@ -10,7 +10,8 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   detail::Shaped shaped = detail::shapeAndBuildItems(flat, options, context);
 
   linebreak::Params params;
-  params.emergencyStretch = 3 * options.style->size;  // a third pass before any line is overfull (LaTeX's \sloppy-ish 3em)
+  params.emergencyStretch =
+      3 * options.style->size;  // a third pass before any line is overfull (LaTeX's \sloppy-ish 3em)
   std::vector<Sp> widths = {options.breakLines ? options.width : kSpPerPt * 30000};
   linebreak::Result breaks = linebreak::breakLines(shaped.kp, widths, params);
   // Long words with no hyphenation patterns (Georgian, Armenian) or long
@@ -24,9 +25,10 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
     if (!looser.overfull) breaks = std::move(looser);
   }
   if (breaks.overfull && options.breakLines)
-    context.diags.warning(options.pos, "a line is wider than the measure: a word or unbreakable item does not fit in " +
-                                           std::to_string(static_cast<int>(toPt(options.width))) +
-                                           "pt; expected shorter words or a wider text block");
+    context.diags.warning(options.pos,
+                          "a line is wider than the measure: a word or unbreakable item does not fit in " +
+                              std::to_string(static_cast<int>(toPt(options.width))) +
+                              "pt; expected shorter words or a wider text block");
 
   Paragraph out;
   out.rtl = shaped.items.rtl;

@@ -51,15 +51,15 @@ struct LineLink {
 };
 
 struct Line {
-  Sp width = 0;    // natural width of the content as set
-  Sp ascent = 0;   // above the baseline
-  Sp descent = 0;  // below the baseline (positive)
-  Sp leading = 0;  // baseline-to-baseline distance to the next line
+  Sp width = 0;                       // natural width of the content as set
+  Sp ascent = 0;                      // above the baseline
+  Sp descent = 0;                     // below the baseline (positive)
+  Sp leading = 0;                     // baseline-to-baseline distance to the next line
   std::vector<frame::GlyphRun> runs;  // origins relative to (measure left, baseline)
   std::vector<frame::Fill> fills;     // underlines, same coordinates
   std::vector<LineLink> links;
-  std::vector<int> notes;             // footnote numbers marked on this line
-  std::vector<frame::Anchor> anchors; // "fnref:N" at the marks
+  std::vector<int> notes;              // footnote numbers marked on this line
+  std::vector<frame::Anchor> anchors;  // "fnref:N" at the marks
 };
 
 struct Paragraph {

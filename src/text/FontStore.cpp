@@ -86,7 +86,9 @@ const std::vector<std::string>* FontRequest::familiesFor(uint32_t script) const 
   for (const auto& [name, families] : scriptFamilies) {
     if (name.size() != 4) continue;
     bool same = true;
-    for (size_t i = 0; i < 4; ++i) same &= std::tolower(static_cast<unsigned char>(name[i])) == std::tolower(static_cast<unsigned char>(tag[i]));
+    for (size_t i = 0; i < 4; ++i)
+      same &= std::tolower(static_cast<unsigned char>(name[i])) ==
+              std::tolower(static_cast<unsigned char>(tag[i]));
     if (same) return &families;
   }
   return nullptr;
@@ -189,9 +191,9 @@ struct FontStore::Impl {
     };
     switch (script) {
       case HB_SCRIPT_ARABIC:
-        // Naskh is the book style; Noto Sans Arabic (Kufi-like) only after it.
-        out.push_back("Noto Naskh Arabic");
-        out.push_back("Noto Sans Arabic");
+        // Naskh is the book style for serif text; Noto Sans Arabic, a
+        // low-contrast Naskh, goes with sans-serif text (headings).
+        pair("Noto Naskh Arabic", "Noto Sans Arabic");
         break;
       case HB_SCRIPT_HAN:
       case HB_SCRIPT_HIRAGANA:

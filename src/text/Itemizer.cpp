@@ -49,7 +49,7 @@ BidiResult resolveBidi(const std::u32string& text, BaseDirection dir, bool rtlLa
   UErrorCode err = U_ZERO_ERROR;
   UBiDi* bidi = ubidi_openSized(u16.length(), 0, &err);
   if (U_FAILURE(err) || !bidi) return r;
-  const UBiDiLevel para = dir == BaseDirection::Auto ? (rtlLanguage ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR)
+  const UBiDiLevel para = dir == BaseDirection::Auto  ? (rtlLanguage ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR)
                           : dir == BaseDirection::Rtl ? 1
                                                       : 0;
   ubidi_setPara(bidi, u16.data(), u16.length(), para, nullptr, &err);
@@ -334,7 +334,8 @@ std::vector<uint32_t> visualOrder(const std::vector<uint8_t>& runLevels) {
 bool isRtlLanguage(std::string_view language) {
   if (language.empty()) return false;
   const uint32_t script = scriptForLanguage(std::string(language));
-  return script != 0 && hb_script_get_horizontal_direction(static_cast<hb_script_t>(script)) == HB_DIRECTION_RTL;
+  return script != 0 &&
+         hb_script_get_horizontal_direction(static_cast<hb_script_t>(script)) == HB_DIRECTION_RTL;
 }
 
 uint32_t scriptForLanguage(const std::string& language) {

@@ -4,7 +4,6 @@
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
-
 namespace folio::text {
 
 std::u32string canonicalDecomposition(std::u32string_view text) {

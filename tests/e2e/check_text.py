@@ -18,7 +18,12 @@ for each line, checks:
      brackets and numbers; there every word must still come back whole, and
      the line is reported as a known poppler limit.
 
-usage: check_text.py CONTENT.yaml FILE.pdf [--verbose]
+With --justified, it also checks that the body paragraphs are justified:
+every line but the last ends exactly at the measure; --loose-ok reports a
+line that Folio had to set flush (long words and no hyphenation patterns)
+instead of failing.
+
+usage: check_text.py CONTENT.yaml FILE.pdf [--justified [--loose-ok]] [--verbose]
 exit status: 0 all paragraphs found and checks 1-3 hold; 1 otherwise."""
 import collections
 import html
@@ -50,21 +55,23 @@ def strip_markup(s):
     return s
 
 
-Paragraph = collections.namedtuple("Paragraph", "text rtl marker")
+Paragraph = collections.namedtuple("Paragraph", "text rtl marker justified")
 
 
 def blocks(node, language, out, marker=None):
-    """Paragraphs in document order, with their direction and list marker."""
+    """Paragraphs in document order, with their direction, list marker and
+    whether they are body text (justified in the layouts used by the samples)."""
     if isinstance(node, str):
-        add(node, {}, language, out, marker)
+        add(node, {}, language, out, marker, True)
     elif isinstance(node, list):
         for item in node:
             blocks(item, language, out, marker)
     elif isinstance(node, dict):
         lang = node.get("lang", language)
-        for key in ("paragraph", "heading"):
-            if key in node:
-                add(node[key], node, lang, out, marker)
+        if "paragraph" in node:
+            add(node["paragraph"], node, lang, out, marker, "style" not in node and "align" not in node)
+        if "heading" in node:
+            add(node["heading"], node, lang, out, marker, False)
         if "quote" in node:
             blocks(node["quote"], lang, out)
         if "list" in node:
@@ -80,14 +87,14 @@ def blocks(node, language, out, marker=None):
                     blocks(item, lang, out, m)
 
 
-def add(text, attrs, language, out, marker):
+def add(text, attrs, language, out, marker, justified):
     text = unicodedata.normalize("NFC", strip_markup(str(text)))
     d = attrs.get("dir", "auto")
     if d == "auto":
         rtl = uba.paragraph_level(text, language.split("-")[0] in RTL_LANGUAGES) == 1
     else:
         rtl = d == "rtl"
-    out.append(Paragraph(text, rtl, marker))
+    out.append(Paragraph(text, rtl, marker, justified and "\\\n" not in str(attrs.get("paragraph", ""))))
 
 
 # ---------------------------------------------------------------- PDF
@@ -96,7 +103,7 @@ def clean(s):
     return "".join(c for c in unicodedata.normalize("NFC", s) if not c.isspace() and c not in CONTROLS)
 
 
-PdfLine = collections.namedtuple("PdfLine", "page words")  # words: visual order, left to right
+PdfLine = collections.namedtuple("PdfLine", "page words x0 x1")  # words: visual order, left to right
 
 
 def bbox_lines(pdf):
@@ -104,10 +111,10 @@ def bbox_lines(pdf):
                          check=True).stdout.decode()
     lines = []
     for page, body in enumerate(re.split(r"<page ", xml)[1:]):
-        for line in re.findall(r"<line [^>]*>(.*?)</line>", body, re.S):
+        for x0, x1, line in re.findall(r'<line xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>(.*?)</line>', body, re.S):
             words = [(float(x), html.unescape(w)) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>(.*?)</word>', line)]
             words.sort(key=lambda w: w[0])
-            lines.append(PdfLine(page, [w for _, w in words]))
+            lines.append(PdfLine(page, [w for _, w in words], float(x0), float(x1)))
     return lines
 
 
@@ -153,14 +160,18 @@ def words_of(text):
 # ---------------------------------------------------------------- checks
 
 class Checker:
-    def __init__(self, paragraphs, pdf, verbose):
+    def __init__(self, paragraphs, pdf, verbose, justified, loose_ok):
         self.paragraphs = paragraphs
         self.verbose = verbose
+        self.justified = justified
+        self.loose_ok = loose_ok
         self.lines = bbox_lines(pdf)
         self.visual = [clean("".join(l.words)) for l in self.lines]
         self.group, self.extracted = self.pair(text_lines(pdf))
         self.failures = []
         self.limits = []
+        self.lines_checked = 0
+        self.lines_written = 0
 
     def pair(self, texts):
         """Maps each -bbox-layout line to its line of pdftotext's output (poppler
@@ -233,12 +244,27 @@ class Checker:
                 continue
             k = after
             levels = uba.resolve_levels(para.text, 1 if para.rtl else 0)
-            written = all(self.check_line(para, label, levels, *f) for f in found)
+            written = all([self.check_line(para, label, levels, *f) for f in found])
+            if self.justified and para.justified:
+                self.check_justified(para, label, [self.lines[f[0]] for f in found[:-1]])
             if self.verbose:
                 print(f"{'ok  ' if written else 'note'} {label}: {len(found)} line(s)")
         return not self.failures
 
+    def check_justified(self, para, label, lines):
+        """Every line but the last ends at the same edge as the others: the
+        right one in left-to-right text, the left one in right-to-left text
+        (the other edge holds the list marker or the first-line indent)."""
+        ends = [l.x0 if para.rtl else l.x1 for l in lines]
+        if ends and max(ends) - min(ends) > 0.6:
+            message = f"{label}: justified lines end at {sorted(set(round(e, 1) for e in ends))}"
+            if self.loose_ok:
+                self.limits.append(message + " (a loose line set flush: no hyphenation patterns)")
+            else:
+                self.failures.append(message)
+
     def check_line(self, para, label, levels, line, begin, end, hyphen):
+        self.lines_checked += 1
         expected = "".join(para.text[begin + i] for i in uba.visual_order(levels[begin:end]))
         expected = clean(expected) + ("-" if hyphen else "")
         actual = self.visual[line]
@@ -260,6 +286,7 @@ class Checker:
         logical = clean(para.text[begin:end])
         joined = extracted.replace("-", "")  # poppler joins hyphenated lines, dropping the hyphen
         if logical in extracted or logical.replace("-", "") in joined:
+            self.lines_written += 1
             return True
         strong = {("R" if is_r(c) else "L") for c in logical if is_r(c) or is_l(c)}
         # poppler keeps a right-to-left line in order as long as no two
@@ -283,18 +310,22 @@ class Checker:
 
 def main(argv):
     verbose = "--verbose" in argv
+    justified = "--justified" in argv
+    loose_ok = "--loose-ok" in argv
     args = [a for a in argv if not a.startswith("--")]
     doc = yaml.safe_load(open(args[0], encoding="utf-8"))
     paragraphs = []
     blocks(doc.get("body", []), str(doc.get("language", "en")), paragraphs)
-    checker = Checker(paragraphs, args[1], verbose)
+    checker = Checker(paragraphs, args[1], verbose, justified, loose_ok)
     ok = checker.check()
     for f in checker.failures:
         print("FAIL " + f)
     for m in checker.limits:
         print("note " + m)
-    print(f"{len(paragraphs) - len(checker.failures)} of {len(paragraphs)} paragraphs check out; "
-          f"{len(checker.limits)} mixed-direction line(s) show poppler's reordering limit")
+    failed = {f.split(":")[0] for f in checker.failures}
+    print(f"{len(paragraphs) - len(failed)} of {len(paragraphs)} paragraphs check out; "
+          f"{checker.lines_checked} lines, {checker.lines_written} back exactly as written, "
+          f"{len(checker.limits)} noted (poppler's bidi reordering, loose lines)")
     return 0 if ok else 1
 
 

@@ -73,7 +73,8 @@ TEST(Bidi, EveryLineOfAMixedParagraphIsReorderedOnItsOwn) {
   // reading order on both.
   Fixture f;
   f.body.align = style::Align::Start;
-  Paragraph p = f.set("أعلنت المؤسسة عن برنامج Northern Light Festival الذي يقام في الميناء", f.options(pt(150), "ar"));
+  Paragraph p =
+      f.set("أعلنت المؤسسة عن برنامج Northern Light Festival الذي يقام في الميناء", f.options(pt(150), "ar"));
   ASSERT_GT(p.lines.size(), 1u);
   std::string all;
   for (const Line& l : p.lines) all += visual(p, &l - p.lines.data()) + "|";
@@ -100,8 +101,10 @@ TEST(Bidi, AlignmentFollowsTheDirection) {
     Paragraph p = f.set(c.rtl ? "שלום עולם" : "Hello world", f.options(width, c.rtl ? "he" : "en"));
     ASSERT_EQ(p.lines.size(), 1u);
     const testing::Extent e = extent(p.lines[0]);
-    if (c.flushRight) EXPECT_EQ(e.right, width);
-    else EXPECT_EQ(e.left, 0);
+    if (c.flushRight)
+      EXPECT_EQ(e.right, width);
+    else
+      EXPECT_EQ(e.left, 0);
   }
 }
 

@@ -42,11 +42,12 @@ constexpr uint32_t tag(const char (&t)[5]) {
 // The characters in writing order, and checks that every glyph with an
 // advance carries some text (no holes for extractors).
 std::u32string carried(const Shaped1& s, bool rtl, GlyphTexts& out) {
-  assignGlyphText(s.glyphs, 0, static_cast<uint32_t>(s.glyphs.size()), 0, static_cast<uint32_t>(s.text.size()),
-                  rtl, s.text, out);
+  assignGlyphText(s.glyphs, 0, static_cast<uint32_t>(s.glyphs.size()), 0,
+                  static_cast<uint32_t>(s.text.size()), rtl, s.text, out);
   std::u32string all;
   for (const GlyphText& g : out.glyphs) {
-    if (s.glyphs[g.glyph].advance != 0) EXPECT_GT(g.textEnd, g.textBegin) << "glyph " << g.glyph << " carries nothing";
+    if (s.glyphs[g.glyph].advance != 0)
+      EXPECT_GT(g.textEnd, g.textBegin) << "glyph " << g.glyph << " carries nothing";
     all.append(out.text, g.textBegin, g.textEnd - g.textBegin);
   }
   return all;
@@ -57,7 +58,8 @@ std::u32string carried(const Shaped1& s, bool rtl, GlyphTexts& out) {
 std::u32string logicalRtl(const Shaped1& s, GlyphTexts& out) {
   carried(s, true, out);
   std::u32string all;
-  for (auto it = out.glyphs.rbegin(); it != out.glyphs.rend(); ++it) all.append(out.text, it->textBegin, it->textEnd - it->textBegin);
+  for (auto it = out.glyphs.rbegin(); it != out.glyphs.rend(); ++it)
+    all.append(out.text, it->textBegin, it->textEnd - it->textBegin);
   return all;
 }
 

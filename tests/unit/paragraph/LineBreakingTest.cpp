@@ -32,8 +32,8 @@ TEST(LineBreaking, ThaiBreaksBetweenWords) {
   ASSERT_GT(lines.size(), 3u);
   // Words of the text that a break must never cut (compounds such as
   // กลาง|แจ้ง or เส้น|ทาง may break between their parts, as in Thai print).
-  const char* words[] = {"มูลนิธิ", "ประกาศ", "เทศกาล", "ตลอด", "ระหว่าง", "มีนาคม", "เจ้าพระยา", "ศิลปิน",
-                         "ประเทศ", "เกือบ", "กิโลเมตร", "ประภาคาร", "เขื่อน", "บูรณะ", "กิโลเมตร"};
+  const char* words[] = {"มูลนิธิ",   "ประกาศ", "เทศกาล",  "ตลอด",     "ระหว่าง", "มีนาคม", "เจ้าพระยา", "ศิลปิน",
+                         "ประเทศ", "เกือบ",   "กิโลเมตร", "ประภาคาร", "เขื่อน",   "บูรณะ",  "กิโลเมตร"};
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     for (const char* w : words) {
       const std::u32string word = testing::u32(w);
@@ -56,7 +56,8 @@ TEST(LineBreaking, CjkKeepsPunctuationOffLineStartsAndJustifiesFlush) {
       Paragraph p = f.set(textOf(lang), f.options(width, lang));
       std::vector<std::u32string> lines = lineTexts(p);
       ASSERT_GT(lines.size(), 3u);
-      const std::u32string noStart = testing::u32("。、，．：；！？」』）》〉”’・ーッッャュョァィゥェォっゃゅょぁぃぅぇぉ");
+      const std::u32string noStart =
+          testing::u32("。、，．：；！？」』）》〉”’・ーッッャュョァィゥェォっゃゅょぁぃぅぇぉ");
       const std::u32string noEnd = testing::u32("「『（《〈“‘");
       for (size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) EXPECT_EQ(noStart.find(lines[i].front()), std::u32string::npos) << toUtf8(lines[i]);

@@ -35,10 +35,13 @@ TEST(Measure, NoLineLeavesTheMeasureInAnyScript) {
         EXPECT_LE(e.right, width);
         if (i + 1 == p.lines.size()) continue;
         const bool full = e.right == width && (!p.rtl || e.left == 0);
-        if (!full && mayHaveLooseLines(s.language, width)) ++loose;
-        else EXPECT_TRUE(full) << "a justified line spans " << toPt(e.left) << "-" << toPt(e.right) << "pt";
+        if (!full && mayHaveLooseLines(s.language, width))
+          ++loose;
+        else
+          EXPECT_TRUE(full) << "a justified line spans " << toPt(e.left) << "-" << toPt(e.right) << "pt";
       }
-      if (loose > 0) std::printf("%s at %.0fpt: %zu of %zu lines loose\n", s.language, toPt(width), loose, p.lines.size());
+      if (loose > 0)
+        std::printf("%s at %.0fpt: %zu of %zu lines loose\n", s.language, toPt(width), loose, p.lines.size());
     }
   }
 }

@@ -51,7 +51,9 @@ struct Fixture {
     text[0].text = utf8;
     return layoutParagraph(text, o, context);
   }
-  Paragraph set(const markup::InlineText& text, const Options& o) { return layoutParagraph(text, o, context); }
+  Paragraph set(const markup::InlineText& text, const Options& o) {
+    return layoutParagraph(text, o, context);
+  }
 };
 
 // The characters a line carries, in the order its glyphs are drawn (left to
@@ -59,8 +61,9 @@ struct Fixture {
 inline std::u32string visualText(const Line& line) {
   std::vector<const frame::GlyphRun*> runs;
   for (const frame::GlyphRun& r : line.runs) runs.push_back(&r);
-  std::stable_sort(runs.begin(), runs.end(),
-                   [](const frame::GlyphRun* a, const frame::GlyphRun* b) { return a->origin.x < b->origin.x; });
+  std::stable_sort(runs.begin(), runs.end(), [](const frame::GlyphRun* a, const frame::GlyphRun* b) {
+    return a->origin.x < b->origin.x;
+  });
   std::u32string out;
   for (const frame::GlyphRun* r : runs)
     for (const frame::PlacedGlyph& g : r->glyphs) out.append(r->text, g.textBegin, g.textLength);

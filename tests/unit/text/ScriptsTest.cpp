@@ -42,9 +42,9 @@ void expectLikeHbShape(const std::string& file, int faceIndex, const char* utf8,
   std::vector<RefGlyph> ref;
   std::string error;
   ASSERT_TRUE(hbShape(file, text,
-                      "--face-index=" + std::to_string(faceIndex) + " --font-size=" +
-                          std::to_string(font->unitsPerEm()) + " --script=" + tagText + " --language=" + lang +
-                          " --direction=" + (rtl ? "rtl" : "ltr"),
+                      "--face-index=" + std::to_string(faceIndex) +
+                          " --font-size=" + std::to_string(font->unitsPerEm()) + " --script=" + tagText +
+                          " --language=" + lang + " --direction=" + (rtl ? "rtl" : "ltr"),
                       ref, error))
       << error;
   ASSERT_EQ(ours.size(), ref.size());
@@ -59,19 +59,20 @@ void expectLikeHbShape(const std::string& file, int faceIndex, const char* utf8,
 }
 
 TEST(Scripts, EveryScriptShapesLikeHbShape) {
-  expectLikeHbShape(notoPath("NotoSerif-Regular.ttf"), 0, "Şəhər ğ ı ə — ёлка, Ещё", tag("Latn"), "az", false);
+  expectLikeHbShape(notoPath("NotoSerif-Regular.ttf"), 0, "Şəhər ğ ı ə — ёлка, Ещё", tag("Latn"), "az",
+                    false);
   expectLikeHbShape(notoPath("NotoSerifArmenian-Regular.ttf"), 0, "Բարի գալուստ Գյումրի։", tag("Armn"), "hy",
                     false);
-  expectLikeHbShape(notoPath("NotoSerifGeorgian-Regular.ttf"), 0, "კეთილი იყოს თქვენი მობრძანება", tag("Geor"),
-                    "ka", false);
-  expectLikeHbShape(notoPath("NotoNaskhArabic-Bold.ttf"), 0, "للتواصل الإعلامي فنانًا", tag("Arab"), "ar", true);
+  expectLikeHbShape(notoPath("NotoSerifGeorgian-Regular.ttf"), 0, "კეთილი იყოს თქვენი მობრძანება",
+                    tag("Geor"), "ka", false);
+  expectLikeHbShape(notoPath("NotoNaskhArabic-Bold.ttf"), 0, "للتواصل الإعلامي فنانًا", tag("Arab"), "ar",
+                    true);
   expectLikeHbShape(notoPath("NotoSerifHebrew-Regular.ttf"), 0, "שָׁלוֹם ה־12 בנמל", tag("Hebr"), "he", true);
   expectLikeHbShape(notoPath("NotoSerifDevanagari-Regular.ttf"), 0, "पुनर्स्थापित श्रीमती निःशुल्क कृतियाँ",
                     tag("Deva"), "hi", false);
-  expectLikeHbShape(notoPath("NotoSerifBengali-Regular.ttf"), 0, "পুরোনো চৌত্রিশ বিজ্ঞপ্তি স্বাস্থ্য",
-                    tag("Beng"), "bn", false);
-  expectLikeHbShape(notoPath("NotoSerifThai-Regular.ttf"), 0, "ที่นี่ น้ำ ผู้ใหญ่ ค่อย ๆ", tag("Thai"), "th",
-                    false);
+  expectLikeHbShape(notoPath("NotoSerifBengali-Regular.ttf"), 0, "পুরোনো চৌত্রিশ বিজ্ঞপ্তি স্বাস্থ্য", tag("Beng"),
+                    "bn", false);
+  expectLikeHbShape(notoPath("NotoSerifThai-Regular.ttf"), 0, "ที่นี่ น้ำ ผู้ใหญ่ ค่อย ๆ", tag("Thai"), "th", false);
   // Noto Serif CJK: faces 0-4 of the collection are JP, KR, SC, TC, HK.
   const std::string cjk = notoPath("NotoSerifCJK-Regular.ttc");
   expectLikeHbShape(cjk, 2, "港口信托今天宣布了“港湾灯光节”。", tag("Hani"), "zh-Hans", false);
@@ -140,8 +141,8 @@ TEST(Scripts, TextWithoutStrongCharactersTakesTheLanguageDirection) {
   EXPECT_TRUE(itemize(text, {run}, BaseDirection::Auto, sharedStore(), "he-IL").rtl);
   EXPECT_FALSE(itemize(text, {run}, BaseDirection::Auto, sharedStore(), "en").rtl);
   // A strong character still decides (UAX #9 P2).
-  EXPECT_FALSE(itemize(u32("Folio 2026"), {StyleRun{0, 10, 0, run.font, "ar"}}, BaseDirection::Auto, sharedStore(),
-                       "ar")
+  EXPECT_FALSE(itemize(u32("Folio 2026"), {StyleRun{0, 10, 0, run.font, "ar"}}, BaseDirection::Auto,
+                       sharedStore(), "ar")
                    .rtl);
   EXPECT_TRUE(isRtlLanguage("fa"));
   EXPECT_FALSE(isRtlLanguage("ru"));

@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+"""Checks that no word of a PDF leaves the text block horizontally: every
+word box that pdftotext -bbox reports (glyph origins and advances) lies
+between the left and right margins.
+
+usage: text_block.py FILE.pdf LEFT_MM RIGHT_MM"""
+import re
+import subprocess
+import sys
+
+PT_PER_MM = 72 / 25.4
+SLACK = 0.5  # pt: rounding in the content stream and in poppler
+
+
+def main(pdf, left_mm, right_mm):
+    xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, check=True).stdout.decode()
+    bad = []
+    words = 0
+    for page, body in enumerate(re.split(r"<page ", xml)[1:], 1):
+        width = float(re.match(r'width="([\d.]+)"', body).group(1))
+        left, right = float(left_mm) * PT_PER_MM, width - float(right_mm) * PT_PER_MM
+        for x0, x1, word in re.findall(r'<word xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>(.*?)</word>', body):
+            words += 1
+            if float(x0) < left - SLACK or float(x1) > right + SLACK:
+                bad.append(f"page {page}: '{word}' spans {float(x0):.1f}-{float(x1):.1f}pt, "
+                           f"the text block {left:.1f}-{right:.1f}pt")
+    for b in bad[:20]:
+        print(b)
+    print(f"{words - len(bad)} of {words} words inside the text block")
+    return 1 if bad or words == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:4]))
