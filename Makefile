@@ -37,20 +37,23 @@ sanitize: setup
 	@cmake --build build-asan -j$(NPROC)
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(NPROC)
 
-# libFuzzer harnesses for the YAML loader, the inline parser and the whole
-# render, each run for FUZZ_SECONDS from the seed corpus in tests/fuzz/corpus.
+# libFuzzer harnesses for the YAML loader, the inline parser, the image
+# readers and the whole render, each run for FUZZ_SECONDS from the seed
+# corpus in tests/fuzz/corpus (with a dictionary of its tokens).
 FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES ?= yaml markup image render
 fuzz: setup
 	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
 	  -DFOLIO_FUZZ=ON -DFOLIO_TESTS=OFF -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" >/dev/null
-	@cmake --build build-fuzz -j$(NPROC) --target fuzz_yaml fuzz_markup fuzz_render
+	@cmake --build build-fuzz -j$(NPROC) --target $(addprefix fuzz_,$(FUZZ_HARNESSES))
 	@mkdir -p build-fuzz/crashes
-	@for h in yaml markup render; do \
+	@for h in $(FUZZ_HARNESSES); do \
 	  mkdir -p build-fuzz/corpus-$$h; \
 	  echo "fuzz_$$h: $(FUZZ_SECONDS) s"; \
 	  build-fuzz/tests/fuzz/fuzz_$$h build-fuzz/corpus-$$h tests/fuzz/corpus/$$h -max_total_time=$(FUZZ_SECONDS) \
-	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$h- \
-	    >build-fuzz/fuzz-$$h.log 2>&1; rc=$$?; tail -12 build-fuzz/fuzz-$$h.log; [ $$rc -eq 0 ] || exit 1; \
+	    -dict=tests/fuzz/$$h.dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/crashes/$$h- >build-fuzz/fuzz-$$h.log 2>&1; rc=$$?; \
+	  tail -12 build-fuzz/fuzz-$$h.log; [ $$rc -eq 0 ] || exit 1; \
 	done
 
 # Whole-process and micro benchmarks with peers (see docs/performance.md).

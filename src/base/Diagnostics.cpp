@@ -39,26 +39,42 @@ std::string Diagnostics::format() const {
   return out;
 }
 
-static size_t editDistance(const std::string& a, const std::string& b) {
+// Levenshtein distance if it is below `limit`, else `limit`: only a band of
+// width 2*limit+1 around the diagonal is computed, and a row whose every
+// cell has reached the limit ends the search. Cost O(len * limit).
+static size_t boundedEditDistance(const std::string& a, const std::string& b, size_t limit) {
+  size_t lengthGap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (lengthGap >= limit) return limit;
   std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = std::min(j, limit);
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
+    size_t lo = i > limit ? i - limit : 1;
+    size_t hi = std::min(b.size(), i + limit);
+    size_t diag = row[lo - 1];
+    row[lo - 1] = lo == 1 ? std::min(i, limit) : limit;
+    size_t rowMin = row[lo - 1];
+    for (size_t j = lo; j <= hi; ++j) {
       size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row[j] = std::min({limit, up + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      rowMin = std::min(rowMin, row[j]);
       diag = up;
     }
+    if (hi < b.size()) row[hi + 1] = limit;  // outside the band
+    if (rowMin >= limit) return limit;
   }
   return row[b.size()];
 }
 
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates) {
+  // A typo is a short word's problem; a suggestion for a 100-character id
+  // would cost much and help little.
+  constexpr size_t kLongestWord = 64;
+  if (word.size() > kLongestWord) return "";
   std::string best;
   size_t bestDistance = std::max<size_t>(2, word.size() / 3) + 1;
   for (const std::string& c : candidates) {
-    size_t d = editDistance(word, c);
+    if (c.size() > kLongestWord) continue;
+    size_t d = boundedEditDistance(word, c, bestDistance);
     if (d < bestDistance) {
       bestDistance = d;
       best = c;

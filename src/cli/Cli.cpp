@@ -43,7 +43,7 @@ constexpr const char* kUsage =
     "  --max-pages N         refuse documents longer than N pages (default 100000)\n"
     "  --max-input-size N    refuse content, layout and data files over N bytes\n"
     "                        (K and M suffixes allowed; default 16M)\n"
-    "  --max-nesting N       refuse YAML nested deeper than N levels (1-500, default 64)\n"
+    "  --max-nesting N       refuse YAML nested deeper than N levels (1-400, default 64)\n"
     "  --max-nodes N         refuse YAML of more than N nodes, aliases expanded (default 1000000)\n"
     "  --max-image-pixels N  refuse images of more than N pixels (default 100000000)\n"
     "  --depfile FILE        write a make rule listing every file the output depends on\n"
@@ -118,8 +118,8 @@ int parseArgs(int argc, char** argv, Args& a) {
     } else if (s == "--max-nesting") {
       std::string v;
       unsigned long n;
-      // yaml-cpp guards its own recursion at a little over 500 levels.
-      if (!value(v) || !parseNumber(v, n) || n == 0 || n > 500) return usageError("option --max-nesting needs a number from 1 to 500");
+      // yaml-cpp stops its own recursion near 500 levels (a plainer message).
+      if (!value(v) || !parseNumber(v, n) || n == 0 || n > 400) return usageError("option --max-nesting needs a number from 1 to 400");
       a.settings.yamlLimits.maxDepth = static_cast<int>(n);
     } else if (s == "--max-nodes") {
       std::string v;

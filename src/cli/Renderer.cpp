@@ -32,24 +32,49 @@ namespace {
 // is a warning.
 void checkLayoutFonts(const style::Layout& layout, text::FontStore& fonts, Diagnostics& diags) {
   std::vector<std::string> installed;
+  std::map<std::string, bool> known;  // family -> installed, each looked up once
+  int suggestionsLeft = 100;          // each compares with every installed family
   for (const style::FontList& list : layout.fontLists) {
     std::vector<const std::pair<std::string, SourcePos>*> missing;
     bool found = false;
     for (const auto& family : list.families) {
-      text::FontRequest request;
-      request.families = {family.first};
-      if (fonts.match(request)) found = true;
+      auto [it, fresh] = known.emplace(family.first, false);
+      if (fresh) {
+        text::FontRequest request;
+        request.families = {family.first};
+        it->second = fonts.match(request) != nullptr;
+      }
+      if (it->second) found = true;
       else missing.push_back(&family);
     }
     for (const auto* family : missing) {
       if (installed.empty()) installed = fonts.familyNames();
-      std::string close = closestMatch(family->first, installed);
+      std::string close = suggestionsLeft-- > 0 ? closestMatch(family->first, installed) : "";
       std::string message = "font family '" + family->first + "' is not installed" +
                             (close.empty() ? "; expected an installed family (fc-list : family lists them)"
                                            : "; did you mean '" + close + "'?");
       if (found) diags.warning(family->second, message + " (a later family in the list is used)");
       else diags.error(family->second, message);
     }
+  }
+}
+
+// Every `style:` of the content must name a style of the layout.
+void checkBlockStyles(const std::vector<content::Block>& blocks, const style::Layout& layout,
+                      std::vector<std::string>& names, int& suggestionsLeft, Diagnostics& diags) {
+  for (const content::Block& b : blocks) {
+    if (!b.style.empty() && !layout.styles.count(b.style)) {
+      if (names.empty())
+        for (const auto& [name, s] : layout.styles) names.push_back(name);
+      // A suggestion compares with every name: only for the first problems.
+      std::string close = suggestionsLeft-- > 0 ? closestMatch(b.style, names) : "";
+      diags.error(b.stylePos.line > 0 ? b.stylePos : b.pos,
+                  "unknown style '" + b.style + "'" +
+                      (close.empty() ? "; expected a style of the layout ('" + layout.path + "')"
+                                     : "; did you mean '" + close + "'?"));
+    }
+    for (const auto& item : b.items) checkBlockStyles(item, layout, names, suggestionsLeft, diags);
+    checkBlockStyles(b.children, layout, names, suggestionsLeft, diags);
   }
 }
 
@@ -186,6 +211,10 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   result.dependencies.push_back(layoutPath);
   std::shared_ptr<const style::Layout> layout = this->layout(layoutPath, diags);
   if (!layout) return result;
+  std::vector<std::string> styleNames;
+  int suggestionsLeft = 100;
+  checkBlockStyles(doc->body, *layout, styleNames, suggestionsLeft, diags);
+  if (diags.hasErrors()) return result;
 
   paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
   pagination::Options po;
@@ -205,6 +234,18 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   if (!m_settings.writeOutput) {
     result.ok = true;
     return result;
+  }
+
+  // Never write over a file the document is made from (-o doc.yaml, or the
+  // layout, an image, a font): that would lose it.
+  for (const std::string& dep : result.dependencies) {
+    std::error_code ec;
+    if (fs::equivalent(output, dep, ec)) {
+      diags.error({output, 0, 0}, "the output would overwrite '" + dep +
+                                      "', which the document is made from; expected a different output path "
+                                      "(a .pdf file)");
+      return result;
+    }
   }
 
   // The writer needs a file; write beside the target, then rename into place.

@@ -181,7 +181,7 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
   for (size_t i = 0; i < generated.size(); ++i) {
     Block& b = generated[i];
     if (i == 0) b.id = block.id;
-    if (!block.style.empty()) b.style = block.style;
+    if (!block.style.empty()) b.style = block.style, b.stylePos = block.stylePos;
     if (!block.lang.empty()) b.lang = block.lang;
     if (block.dir != Direction::Auto) b.dir = block.dir;
     out.push_back(std::move(b));
@@ -206,6 +206,7 @@ bool DocumentBuilder::readCommonAttribute(const std::string& name, const yaml::N
       m_diags.error(pos, "'style' is empty; expected a style name from the layout");
     } else {
       block.style = *text;
+      block.stylePos = pos;
     }
   } else if (name == "lang") {
     if (checkLanguage(*text, pos, "lang", m_diags)) block.lang = *text;

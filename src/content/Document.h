@@ -30,6 +30,7 @@ struct Block {
   Kind kind = Kind::Paragraph;
   SourcePos pos;
   std::string id, style, lang;
+  SourcePos stylePos;  // where `style` is written (for "unknown style" once the layout is known)
   Direction dir = Direction::Auto;
   Align align = Align::Default;
 

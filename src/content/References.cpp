@@ -72,10 +72,15 @@ class ReferenceChecker {
     }
   }
 
+  // "Did you mean" compares a name with every candidate: a generated file
+  // with thousands of ids and thousands of broken references would make
+  // that quadratic, so only the first problems get suggestions.
+  bool maySuggest() { return m_suggestionsLeft > 0 && m_suggestionsLeft--; }
+
   void checkFootnoteRef(const std::string& id, const SourcePos& pos) {
     m_used.insert(id);
     if (m_doc.footnotes.count(id)) return;
-    std::string suggestion = didYouMean(id, m_footnoteIds);
+    std::string suggestion = maySuggest() ? didYouMean(id, m_footnoteIds) : "";
     m_diags.error(pos, "footnote '[^" + id + "]' is not defined" +
                            (suggestion.empty() ? "; expected '" + id + "' under the top-level 'footnotes' key"
                                                : suggestion));
@@ -85,7 +90,7 @@ class ReferenceChecker {
     if (link.front() == '#') {
       std::string id = link.substr(1);
       if (m_ids.count(id)) return;
-      std::string suggestion = closestMatch(id, m_idNames);
+      std::string suggestion = maySuggest() ? closestMatch(id, m_idNames) : "";
       m_diags.error(pos, "link '" + link + "' points to no block" +
                              (suggestion.empty() ? "; expected the id of a block in this document"
                                                  : "; did you mean '#" + suggestion + "'?"));
@@ -118,6 +123,7 @@ class ReferenceChecker {
   std::vector<std::string> m_idNames;
   std::vector<std::string> m_footnoteIds;
   std::set<std::string> m_used;
+  int m_suggestionsLeft = 100;
 };
 
 }  // namespace

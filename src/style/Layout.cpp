@@ -45,6 +45,8 @@ const std::vector<std::string> kStyleKeys = {
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
     "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together"};
 
+constexpr size_t kMaxInheritance = 32;  // styles in one 'inherit' chain
+
 struct PageSize {
   const char* name;
   double wMm, hMm;
@@ -167,14 +169,25 @@ private:
     if (auto it = m_layout.styles.find(name); it != m_layout.styles.end()) return &it->second;
     auto node = m_nodes.find(name);
     if (node == m_nodes.end()) {
-      std::vector<std::string> names;
-      for (const auto& [n, v] : m_nodes) names.push_back(n);
-      std::string close = closestMatch(name, names);
+      std::string close;
+      if (m_read.maySuggest()) {
+        std::vector<std::string> names;
+        for (const auto& [n, v] : m_nodes) names.push_back(n);
+        close = closestMatch(name, names);
+      }
       m_diags.error(from, "unknown style '" + name + "'" + (close.empty() ? "; expected a style defined in 'styles'" : "; did you mean '" + close + "'?"));
       return nullptr;
     }
     if (m_resolving.count(name)) {
       m_diags.error(node->second->pos, "style '" + name + "' inherits from itself; expected a chain ending at a base style");
+      return nullptr;
+    }
+    // Resolution recurses along the chain: bound it, or a generated layout
+    // with a chain of 100,000 styles would overflow the stack.
+    if (m_resolving.size() >= kMaxInheritance) {
+      m_diags.error(node->second->pos, "style '" + name + "' inherits through more than " +
+                                           std::to_string(kMaxInheritance) +
+                                           " styles; expected a shorter chain of 'inherit'");
       return nullptr;
     }
     m_resolving.insert(name);

@@ -51,7 +51,7 @@ bool LayoutReader::color(const yaml::Node& n, Color& out) {
                     "'colors'";
   std::vector<std::string> names;
   for (const auto& [name, c] : m_colors) names.push_back(name);
-  if (n.isScalar()) {
+  if (n.isScalar() && maySuggest()) {
     std::string close = closestMatch(n.scalar, names);
     if (!close.empty()) msg = "unknown colour '" + n.scalar + "'; did you mean '" + close + "'?";
   }

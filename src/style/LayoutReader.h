@@ -28,10 +28,15 @@ public:
   // A string or a sequence of strings.
   bool stringList(const yaml::Node& n, std::vector<std::string>& out);
   void error(const yaml::Node& n, const std::string& message) { m_diags.error(n.pos, message); }
+  // "Did you mean" compares a name with every candidate; a generated layout
+  // with thousands of names and thousands of mistakes would make that
+  // quadratic, so only the first problems get suggestions.
+  bool maySuggest() { return m_suggestionsLeft > 0 && m_suggestionsLeft--; }
 
 private:
   Diagnostics& m_diags;
   const std::map<std::string, Color>& m_colors;
+  int m_suggestionsLeft = 100;
 };
 
 }  // namespace folio::style

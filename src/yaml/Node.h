@@ -26,7 +26,11 @@ struct Node {
   std::string scalar;                          // Scalar: the value as written
   bool quoted = false;                         // Scalar: was quoted ('' or "") or a block scalar
   std::vector<Node> items;                     // Sequence
-  std::vector<std::pair<Node, Node>> entries;  // Mapping, in source order (key is a Scalar node)
+  // Mapping, in source order. An entry reads like a std::pair (first is the
+  // key, a Scalar node; second the value); std::pair<Node, Node> itself
+  // cannot be a member of Node (clang rejects the incomplete type).
+  struct Entry;
+  std::vector<Entry> entries;
 
   bool isNull() const { return kind == Kind::Null; }
   bool isScalar() const { return kind == Kind::Scalar; }
@@ -36,6 +40,13 @@ struct Node {
   const Node* find(std::string_view key) const;
   // "a mapping", "a sequence", "a string", "null": for "expected X, found Y".
   const char* kindName() const;
+};
+
+struct Node::Entry {
+  Node first;   // the key
+  Node second;  // the value
+  Entry() = default;
+  Entry(Node key, Node value) : first(std::move(key)), second(std::move(value)) {}
 };
 
 // Parses `text` (the contents of `fileName`). On failure returns nullptr and

@@ -78,6 +78,8 @@ while IFS=$'\t' read -r file args regex; do
   printf '%s\t%s\t%s\t%s\n' "$file" "$rc" "$secs" "$rss" >>"$REPORT"
   if [ $rc -eq 1 ]; then pass "$name: exit 1"; else
     fail "$name: exit 1 (got $rc in ${secs}s, ${rss} KB)"; sed 's/^/     /' "$out/run.err" | head -5; fi
+  # A sanitizer report also exits with 1: it must not be there.
+  check "$name: no crash or sanitizer report" bash -c "! grep -qE 'Sanitizer|runtime error|Segmentation|Aborted' '$out/run.err'"
   # FILE:LINE:COL: error: (the content file or its layout), and the fragment.
   check "$name: FILE:LINE:COL: error:" grep -qE "\.yaml:[1-9][0-9]*:[1-9][0-9]*: error: " "$out/run.err"
   check "$name: message /$regex/" grep -qE -- "$regex" "$out/run.err"
@@ -103,6 +105,17 @@ run_limited "$TMP/unwritable2" render "$H/images-ok.yaml" -o "$TMP/no-such-dir/x
 check "unwritable output (no such directory): exit 1" test $? -eq 1
 check "unwritable output (no such directory): no directory made" test ! -e "$TMP/no-such-dir"
 
+# -o naming the content file itself (or its layout): refused, the file kept.
+cp "$H/images-ok.yaml" "$H/self.yaml"
+run_limited "$TMP/self" render "$H/self.yaml" -o "$H/self.yaml"
+check "output over the input: exit 1" test $? -eq 1
+check "output over the input: message" grep -q "the output would overwrite '.*self.yaml', which the document is made from" "$TMP/self.err"
+check "output over the input: input intact" cmp "$H/images-ok.yaml" "$H/self.yaml"
+cp layouts/plain.yaml "$TMP/plain-copy.yaml"
+run_limited "$TMP/self2" render "$H/images-ok.yaml" --layout "$TMP/plain-copy.yaml" -o "$TMP/plain-copy.yaml"
+check "output over the layout: exit 1" test $? -eq 1
+check "output over the layout: layout intact" cmp layouts/plain.yaml "$TMP/plain-copy.yaml"
+
 # A file over the input size limit (16 MiB) is refused without being parsed.
 python3 -c "import sys; sys.stdout.write('body:\n' + '  - x\n' * 3000000)" >"$TMP/huge.yaml"
 run_limited "$TMP/huge" render "$TMP/huge.yaml" -o "$TMP/huge.pdf"
@@ -121,6 +134,32 @@ printf 'layout: deep\nbody:\n  - Text.\n' >"$TMP/spot/doc.yaml"
 run_limited "$TMP/spot/run" render "$TMP/spot/doc.yaml" -o "$TMP/spot/doc.pdf"
 check "deeply nested spot colour: exit 1" test $? -eq 1
 check "deeply nested spot colour: bad colour at its line" grep -qE "deep.yaml:2:[0-9]+: error: bad colour" "$TMP/spot/run.err"
+
+# A chain of 100,000 'inherit's (it overflowed the stack): an error at once.
+python3 -c "
+print('styles:\n  body: {size: 10pt}')
+for i in range(100000):
+    print('  s%d: {inherit: s%d}' % (i, i + 1))
+print('  s100000: {size: 9pt}')" >"$TMP/spot/layouts/chain.yaml"
+printf 'layout: chain\nbody:\n  - Text.\n' >"$TMP/spot/chain.yaml"
+run_limited "$TMP/spot/chain" render "$TMP/spot/chain.yaml" -o "$TMP/spot/chain.pdf"
+check "100,000-style inheritance chain: exit 1" test $? -eq 1
+check "100,000-style inheritance chain: message" grep -qE "chain.yaml:[0-9]+:[0-9]+: error: style 's[0-9]+' inherits through more than 32 styles" "$TMP/spot/chain.err"
+
+# 20,000 ids and 20,000 broken links and footnote references: each is
+# reported, in linear time ("did you mean" only for the first hundred).
+python3 -c "
+n = 20000
+print('footnotes:')
+for i in range(n):
+    print('  note-%d: Note.' % i)
+print('body:')
+for i in range(n):
+    print('  - paragraph: \"See [this](#blok-%d).[^nte-%d]\"' % (i, i))
+    print('    id: block-%d' % i)" >"$TMP/refs.yaml"
+run_limited "$TMP/refs" check "$TMP/refs.yaml"
+check "40,000 broken references: exit 1 in time" test $? -eq 1
+check "40,000 broken references: all reported" test "$(grep -c ': error: ' "$TMP/refs.err")" -eq 40000
 
 # --allow-path widens where images and layouts may come from.
 check "--allow-path: an image outside the content directory" \
@@ -156,8 +195,8 @@ for flag in --max-input-size --max-nesting --max-nodes --max-image-pixels --max-
   "$FOLIO" render "$H/limits.yaml" "$flag" 0 2>/dev/null
   check "$flag 0 is bad usage (exit 2)" test $? -eq 2
 done
-"$FOLIO" render "$H/limits.yaml" --max-nesting 501 2>/dev/null
-check "--max-nesting above 500 is bad usage" test $? -eq 2
+"$FOLIO" render "$H/limits.yaml" --max-nesting 401 2>/dev/null
+check "--max-nesting above 400 is bad usage" test $? -eq 2
 
 # Resource bounds: one paragraph of 1,000,000 characters and 100,000
 # paragraphs finish, in bounded memory (their time is recorded). A
@@ -190,6 +229,8 @@ for name in long-paragraph many-paragraphs; do
 done
 
 # Safe by default: no PDF Folio writes holds JavaScript or a Launch action.
+printf '<< /S /JavaScript /JS (app.alert(1)) >>\n' >"$TMP/js-control.txt"
+check "the JavaScript check finds JavaScript (control)" grep -aqE '/(JavaScript|JS|Launch)\b' "$TMP/js-control.txt"
 for src in content/*.yaml tests/data/content/*.yaml "$TMP/allowed.pdf"; do
   case "$src" in *.pdf) pdf=$src ;; *) pdf="$TMP/safe-$(basename "$src" .yaml).pdf"; "$FOLIO" render "$src" -o "$pdf" 2>/dev/null || continue ;; esac
   qpdf --qdf --object-streams=disable "$pdf" "$TMP/qdf.pdf" 2>/dev/null

@@ -144,3 +144,36 @@ TEST_F(LayoutSafety, EmptyLayoutFileHasALine) {
 
 }  // namespace
 }  // namespace folio::style
+
+namespace folio::style {
+namespace {
+
+// A generated chain of 100,000 'inherit's overflowed the stack; resolution
+// now stops at 32 levels with a message at the style that goes too deep.
+TEST(LayoutHostile, LongInheritanceChainIsAnErrorNotACrash) {
+  std::string text = "styles:\n  body: {size: 10pt}\n";
+  const int n = 100000;
+  for (int i = 0; i < n; ++i) text += "  s" + std::to_string(i) + ": {inherit: s" + std::to_string(i + 1) + "}\n";
+  text += "  s" + std::to_string(n) + ": {size: 9pt}\n";
+  Diagnostics d;
+  auto root = yaml::parse(text, "layout.yaml", yaml::Limits{}, d);
+  ASSERT_TRUE(root) << d.format();
+  EXPECT_FALSE(buildLayout(*root, "/tmp/layouts/layout.yaml", d));
+  ASSERT_TRUE(d.hasErrors());
+  EXPECT_NE(d.all()[0].message.find("inherits through more than 32 styles"), std::string::npos) << d.format();
+}
+
+TEST(LayoutHostile, ThirtyTwoLevelsOfInheritanceAreFine) {
+  std::string text = "styles:\n  body: {size: 10pt}\n";
+  for (int i = 0; i < 30; ++i) text += "  s" + std::to_string(i) + ": {inherit: s" + std::to_string(i + 1) + "}\n";
+  text += "  s30: {size: 9pt}\n";
+  Diagnostics d;
+  auto root = yaml::parse(text, "layout.yaml", yaml::Limits{}, d);
+  ASSERT_TRUE(root) << d.format();
+  auto l = buildLayout(*root, "/tmp/layouts/layout.yaml", d);
+  ASSERT_TRUE(l) << d.format();
+  EXPECT_EQ(l->style("s0").size, pt(9));
+}
+
+}  // namespace
+}  // namespace folio::style
