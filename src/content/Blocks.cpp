@@ -88,6 +88,7 @@ void DocumentBuilder::readItem(const yaml::Node& item, std::vector<Block>& out) 
     paragraph.kind = Block::Kind::Paragraph;
     paragraph.pos = item.pos;
     paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
+    paragraph.textSource = sourceMap(item);
     out.push_back(std::move(paragraph));
     return;
   }
@@ -313,12 +314,18 @@ markup::InlineText DocumentBuilder::readInline(const yaml::Node& key, const yaml
   return markup::parseInline(*text, pos, m_diags);
 }
 
+std::shared_ptr<const yaml::ScalarMap> DocumentBuilder::sourceMap(const yaml::Node& scalar) const {
+  if (!m_options.source || !scalar.isScalar()) return nullptr;
+  return std::make_shared<const yaml::ScalarMap>(m_options.source, scalar.offset, scalar.scalar);
+}
+
 bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, const yaml::Node& value,
                                 Block& block, std::vector<Block>& generated) {
   SourcePos pos = valuePos(key, value);
   size_t errors = m_diags.errorCount();
   if (kind == "paragraph" || kind == "heading") {
     block.text = readInline(key, value, kind);
+    block.textSource = sourceMap(value);
   } else if (kind == "list") {
     readList(key, value, block);
   } else if (kind == "quote") {
@@ -331,6 +338,7 @@ bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, 
                     "wrong type for 'quote': expected inline text or a sequence of blocks, found a mapping");
     } else {
       block.text = readInline(key, value, kind);
+      block.textSource = sourceMap(value);
     }
   } else if (kind == "image") {
     if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
@@ -373,6 +381,7 @@ void DocumentBuilder::readList(const yaml::Node& key, const yaml::Node& value, B
       Block paragraph;
       paragraph.pos = item.pos;
       paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
+      paragraph.textSource = sourceMap(item);
       blocks.push_back(std::move(paragraph));
     } else if (item.isSequence() && !item.items.empty()) {
       blocks = readBlocks(item);

@@ -41,9 +41,10 @@ std::optional<Document> loadDocument(const std::string& path, const yaml::Limits
 
 std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits,
                                      const Options& options, Diagnostics& diags) {
-  std::unique_ptr<yaml::Node> root = yaml::load(path, limits, diags);
+  Options withSource = options;
+  std::unique_ptr<yaml::Node> root = yaml::load(path, limits, diags, &withSource.source);
   if (!root) return std::nullopt;
-  return buildDocument(*root, path, options, diags);
+  return buildDocument(*root, path, withSource, diags);
 }
 
 }  // namespace folio::content

@@ -3,6 +3,7 @@
 // inline text is already parsed.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "base/Units.h"
 #include "markup/Inline.h"
 #include "yaml/Node.h"
+#include "yaml/ScalarSource.h"
 
 namespace folio::content {
 
@@ -35,6 +37,9 @@ struct Block {
   Align align = Align::Default;
 
   markup::InlineText text;  // Paragraph, Heading, Quote (inline form)
+  // Where each byte of the text's source was written (see sourceOffset of
+  // the inline runs); null when unknown.
+  std::shared_ptr<const yaml::ScalarMap> textSource;
   int level = 1;            // Heading
 
   // List: each item is a sequence of blocks (an inline item becomes one Paragraph).
@@ -70,6 +75,9 @@ struct Options {
   // Images must lie inside the content file's directory tree (after
   // resolving '..' and symlinks) or inside one of these directories.
   std::vector<std::string> allowedDirs;
+  // The content file's text, for exact positions of characters in inline
+  // text (set by loadDocument).
+  std::shared_ptr<const yaml::SourceText> source;
 };
 
 // Validates the YAML tree and builds the Document. Problems are diagnostics

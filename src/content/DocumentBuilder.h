@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "content/Document.h"
+#include "yaml/ScalarSource.h"
 
 namespace folio::content {
 
@@ -36,6 +37,9 @@ class DocumentBuilder {
   bool readValue(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
                  std::vector<Block>& generated);
   markup::InlineText readInline(const yaml::Node& key, const yaml::Node& value, const std::string& name);
+  // Where each character of an inline scalar was written (null when the
+  // file text is not known, as for a mail-merge record).
+  std::shared_ptr<const yaml::ScalarMap> sourceMap(const yaml::Node& scalar) const;
   void readList(const yaml::Node& key, const yaml::Node& value, Block& block);
   std::optional<Length> readLengthValue(const yaml::Node& key, const yaml::Node& value,
                                         const std::string& name);

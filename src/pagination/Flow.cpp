@@ -140,6 +140,8 @@ private:
     }
     o.width = width;
     o.pos = b.pos;
+    if (b.textSource)
+      o.sourcePosition = [source = b.textSource](uint32_t offset) { return source->position(offset); };
     o.footnoteNumber = [this, &b](const markup::Inline& ref) { return footnoteNumber(ref, b); };
     return o;
   }
@@ -192,6 +194,10 @@ private:
     paragraph::Options o = optionsFor(b, st, m_layout.listIndent);
     o.breakLines = false;
     o.align = style::Align::Left;
+    o.sourcePosition = nullptr;  // the marker is generated, not written
+    // The marker reads in its item's direction ("1." after the text of a
+    // right-to-left item reads as a right-to-left reader expects).
+    o.direction = rtl ? text::BaseDirection::Rtl : text::BaseDirection::Ltr;
     markup::InlineText t(1);
     t[0].text = marker;
     paragraph::Paragraph p = paragraph::layoutParagraph(t, o, m_ctx);

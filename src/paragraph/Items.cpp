@@ -167,37 +167,50 @@ class ItemBuilder {
     m_ctx.shaper.shape(text, begin, end, request(item, span), m_out.glyphs);
     uint32_t g1 = static_cast<uint32_t>(m_out.glyphs.size());
 
-    struct Cut {
-      uint32_t at;
-      bool hyphen;
-    };
-    std::vector<Cut> cuts;
-    if (looksLikeUrl(begin, end)) {
+    // Everything below is one pass over the word's characters and glyphs:
+    // a hostile "word" of a million characters (CJK without spaces, a long
+    // URL) must cost no more than a million short ones.
+    indexClusters(g0, g1, begin, end);
+    const bool url = looksLikeUrl(begin, end);
+    m_cuts.clear();
+    if (url) {
       for (uint32_t k = begin + 1; k < end; ++k)
-        if (urlBreakBefore(k)) cuts.push_back({k, false});
+        if (urlBreakBefore(k)) m_cuts.push_back({k, false});
     } else {
       for (uint32_t k = begin + 1; k < end; ++k)
-        if (m_breaks[k] != text::BreakKind::None) cuts.push_back({k, false});
+        if (m_breaks[k] != text::BreakKind::None) m_cuts.push_back({k, false});
     }
-    for (uint32_t k : hyphenationPoints(item, span, begin, end)) cuts.push_back({k, true});
-    std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.at < b.at; });
+    for (uint32_t k : hyphenationPoints(item, span, begin, end)) m_cuts.push_back({k, true});
+    std::sort(m_cuts.begin(), m_cuts.end(), [](const Cut& a, const Cut& b) { return a.at < b.at; });
 
     uint32_t from = begin;
-    for (const Cut& cut : cuts) {
+    for (const Cut& cut : m_cuts) {
       if (cut.at <= from) continue;
-      uint32_t ga, gb;
-      if (!glyphSplit(g0, g1, item.level & 1, cut.at, ga, gb)) continue;  // a ligature spans the cut
+      if (!glyphStartsAt(begin, cut.at)) continue;  // a ligature spans the cut
       addBox(itemIndex, from, cut.at, item.level);
       if (cut.hyphen)
         addHyphen(itemIndex, span, cut.at);
       else
-        addOpportunity(item, cut.at, looksLikeUrl(begin, end) ? kUrlBreakPenalty : 0);
+        addOpportunity(item, cut.at, url ? kUrlBreakPenalty : 0);
       from = cut.at;
     }
     addBox(itemIndex, from, end, item.level);
     // Fill in glyph ranges for the boxes of this word now that all cuts are known.
-    assignGlyphs(g0, g1, item.level & 1);
+    assignGlyphs(g0, g1, begin);
   }
+
+  // m_clusterGlyph[c - begin] = the first glyph whose cluster is c (or
+  // kNoGlyph): which cuts fall between glyphs, in one pass.
+  static constexpr uint32_t kNoGlyph = UINT32_MAX;
+  void indexClusters(uint32_t g0, uint32_t g1, uint32_t begin, uint32_t end) {
+    m_clusterGlyph.assign(end - begin, kNoGlyph);
+    for (uint32_t g = g0; g < g1; ++g) {
+      const uint32_t c = m_out.glyphs[g].cluster;
+      if (c >= begin && c < end && m_clusterGlyph[c - begin] == kNoGlyph) m_clusterGlyph[c - begin] = g;
+    }
+  }
+  // True when some glyph starts exactly at `at` (no ligature spans the cut).
+  bool glyphStartsAt(uint32_t begin, uint32_t at) const { return m_clusterGlyph[at - begin] != kNoGlyph; }
 
   // URLs break where Chicago style puts the break (and never leave a hyphen
   // at a line end, which readers would take for a hyphenation): after "//"
@@ -226,16 +239,28 @@ class ItemBuilder {
     m_pendingKp.push_back(m_out.kp.size() - 1);
   }
 
-  // Glyphs with clusters in [begin, end) of each pending box: contiguous in
-  // visual order for both directions because clusters are monotone.
-  void assignGlyphs(uint32_t g0, uint32_t g1, bool rtl) {
-    for (size_t i = 0; i < m_pendingBoxes.size(); ++i) {
+  // Glyphs with clusters in [textBegin, textEnd) of each pending box:
+  // contiguous in visual order for both directions because clusters are
+  // monotone. The boxes tile the word in text order, so each glyph finds its
+  // box through a per-character index (one pass, not boxes x glyphs).
+  void assignGlyphs(uint32_t g0, uint32_t g1, uint32_t wordBegin) {
+    const size_t boxes = m_pendingBoxes.size();
+    m_boxOfChar.resize(m_clusterGlyph.size());
+    for (size_t i = 0; i < boxes; ++i) {
+      const Piece& p = m_out.pieces[m_pendingBoxes[i]];
+      for (uint32_t c = p.textBegin; c < p.textEnd; ++c)
+        m_boxOfChar[c - wordBegin] = static_cast<uint32_t>(i);
+    }
+    m_boxRange.assign(boxes, {g1, g0});
+    for (uint32_t g = g0; g < g1; ++g) {
+      const uint32_t c = m_out.glyphs[g].cluster;
+      if (c < wordBegin || c - wordBegin >= m_boxOfChar.size()) continue;
+      auto& [lo, hi] = m_boxRange[m_boxOfChar[c - wordBegin]];
+      lo = std::min(lo, g), hi = std::max(hi, g + 1);
+    }
+    for (size_t i = 0; i < boxes; ++i) {
       Piece& p = m_out.pieces[m_pendingBoxes[i]];
-      uint32_t lo = g1, hi = g0;
-      for (uint32_t g = g0; g < g1; ++g) {
-        uint32_t c = m_out.glyphs[g].cluster;
-        if (c >= p.textBegin && c < p.textEnd) lo = std::min(lo, g), hi = std::max(hi, g + 1);
-      }
+      auto [lo, hi] = m_boxRange[i];
       if (lo >= hi) lo = hi = g0;
       p.glyphBegin = lo;
       p.glyphEnd = hi;
@@ -261,7 +286,6 @@ class ItemBuilder {
         m_letterStretch += room;
       }
     }
-    (void)rtl;
     m_pendingBoxes.clear();
     m_pendingKp.clear();
   }
@@ -285,13 +309,6 @@ class ItemBuilder {
   }
   Sp letterCap(const Piece& p) const {
     return static_cast<Sp>(int64_t(spanAt(p.textBegin).size) * kMaxLetterSpacingPerMille / 1000);
-  }
-
-  // True when some glyph starts exactly at `at` (no ligature spans the cut).
-  bool glyphSplit(uint32_t g0, uint32_t g1, bool, uint32_t at, uint32_t& a, uint32_t& b) const {
-    for (uint32_t g = g0; g < g1; ++g)
-      if (m_out.glyphs[g].cluster == at) return a = g, b = g, true;
-    return false;
   }
 
   void addOpportunity(const text::Item& item, uint32_t at, int32_t penalty = 0) {
@@ -364,6 +381,14 @@ class ItemBuilder {
   std::vector<text::BreakKind> m_breaks;
   std::vector<uint32_t> m_pendingBoxes;
   std::vector<size_t> m_pendingKp;
+  // Scratch for addWord, reused from word to word.
+  struct Cut {
+    uint32_t at;
+    bool hyphen;
+  };
+  std::vector<Cut> m_cuts;
+  std::vector<uint32_t> m_clusterGlyph, m_boxOfChar;
+  std::vector<std::pair<uint32_t, uint32_t>> m_boxRange;
   uint32_t m_lastWordStart = 0;
   Sp m_letterStretch = 0;  // letter spacing the words since the last space could take
   std::vector<std::pair<std::string, bool>> m_canHyphenate;  // language -> has patterns

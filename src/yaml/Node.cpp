@@ -1,4 +1,5 @@
 #include "yaml/Node.h"
+#include "yaml/ScalarSource.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -121,6 +122,11 @@ std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName
 }
 
 std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags) {
+  return load(path, limits, diags, nullptr);
+}
+
+std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags,
+                           std::shared_ptr<const SourceText>* source) {
   SourcePos filePos{path, 0, 0};
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -158,7 +164,9 @@ std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagno
                              "); expected at most " + mebibytes(limits.maxInputBytes));
     return nullptr;
   }
-  return parse(text, path, limits, diags);
+  std::unique_ptr<Node> root = parse(text, path, limits, diags);
+  if (root && source) *source = std::make_shared<const SourceText>(path, text);
+  return root;
 }
 
 }  // namespace folio::yaml

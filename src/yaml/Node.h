@@ -13,6 +13,8 @@
 
 namespace folio::yaml {
 
+class SourceText;  // yaml/ScalarSource.h
+
 struct Limits {
   size_t maxInputBytes = 16u << 20;  // 16 MiB
   int maxDepth = 64;                 // nesting of sequences and mappings
@@ -25,6 +27,7 @@ struct Node {
   SourcePos pos;
   std::string scalar;                          // Scalar: the value as written
   bool quoted = false;                         // Scalar: was quoted ('' or "") or a block scalar
+  uint32_t offset = 0;                         // Scalar: byte offset of its first character in the file
   std::vector<Node> items;                     // Sequence
   // Mapping, in source order. An entry reads like a std::pair (first is the
   // key, a Scalar node; second the value); std::pair<Node, Node> itself
@@ -56,5 +59,8 @@ std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName
                             Diagnostics& diags);
 // Reads the file then parses it; a missing or unreadable file is a diagnostic.
 std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags);
+// The same, also handing back the text (for ScalarMap, yaml/ScalarSource.h).
+std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags,
+                           std::shared_ptr<const SourceText>* text);
 
 }  // namespace folio::yaml

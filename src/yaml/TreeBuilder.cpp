@@ -101,6 +101,7 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   node.kind = Node::Kind::Scalar;
   node.pos = position(mark);
   node.scalar = value;
+  node.offset = mark.pos > 0 ? static_cast<uint32_t>(mark.pos) : 0;
   // yaml-cpp tags quoted and block scalars "!"; an explicit !!str means the
   // same to us: the author wants a string, not a number or boolean.
   node.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";

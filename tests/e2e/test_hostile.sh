@@ -215,7 +215,18 @@ python3 -c "
 print('body:')
 for i in range($PARAGRAPHS):
     print('  - Paragraph %d of a very long document, with a few words.' % i)" >"$TMP/many-paragraphs.yaml"
-for name in long-paragraph many-paragraphs; do
+# Words without spaces: 300,000 ideographs (a break opportunity between
+# each) and one 100,000-character URL (Chicago-style breaks inside it) must
+# also cost time linear in their length.
+WORD=300000
+[ "$SANITIZED" = 1 ] && WORD=30000
+python3 -c "
+import random
+random.seed(9)
+print('language: zh\nbody:\n  - \"' + ''.join(chr(0x4e00 + random.randrange(2000)) for _ in range($WORD)) + '\"')" >"$TMP/long-cjk-word.yaml"
+python3 -c "
+print('body:\n  - \"https://example.org/' + '/'.join('segment%d.part' % i for i in range($WORD // 40)) + '\"')" >"$TMP/long-url.yaml"
+for name in long-paragraph many-paragraphs long-cjk-word long-url; do
   if [ "$SANITIZED" = 1 ]; then
     /usr/bin/time -f '%e %M' -o "$TMP/$name.time" timeout 1800 "$FOLIO" render "$TMP/$name.yaml" -o "$TMP/$name.pdf" 2>"$TMP/$name.err"
   else

@@ -73,12 +73,33 @@ printf 'title: Missing glyph\nbody:\n  - Plain text.\n  - Text with \xf0\x98\xac
 "$FOLIO" render "$TMP/missing/doc.yaml" -o "$TMP/missing/doc.pdf" 2>"$TMP/missing/err"
 check "missing glyph: still renders (exit 0)" test $? -eq 0 -a -f "$TMP/missing/doc.pdf"
 check "missing glyph: warning with line, column and U+18B00" \
-  grep -qE 'doc\.yaml:4:5: warning: no font has the character U\+18B00' "$TMP/missing/err"
+  grep -qE 'doc\.yaml:4:15: warning: no font has the character U\+18B00' "$TMP/missing/err"
 check "missing glyph: names the fonts tried" grep -qE 'fonts tried: Noto Serif, .*Noto Sans' "$TMP/missing/err"
+# The column is the character's own, however the text is written: in a
+# block scalar, in a plain scalar folded over lines, after an escape in a
+# double-quoted string, in a list item, in a heading.
+cat >"$TMP/missing/forms.yaml" <<'YAML'
+title: Where the character is
+body:
+  - paragraph: |
+      First line of a block.
+      Second line has it here: 𘬀, then more.
+  - Plain scalar folded
+    over two lines with 𘬁 inside.
+  - "An escape \u00e9 before 𘬂 it"
+  - list:
+      - "Item with 𘬃 in it"
+  - heading: Heading 𘬄 text
+YAML
+"$FOLIO" render "$TMP/missing/forms.yaml" -o "$TMP/missing/forms.pdf" 2>"$TMP/missing/forms.err"
+for want in "5:32 U+18B00" "7:25 U+18B01" "8:30 U+18B02" "10:20 U+18B03" "11:22 U+18B04"; do
+  check "missing glyph at ${want% *}: ${want#* }" \
+    grep -qF "forms.yaml:${want% *}: warning: no font has the character ${want#* }" "$TMP/missing/forms.err"
+done
 rm -f "$TMP/missing/doc.pdf"
 "$FOLIO" render --strict "$TMP/missing/doc.yaml" -o "$TMP/missing/doc.pdf" 2>"$TMP/missing/err"
 check "missing glyph --strict: exit 1" test $? -eq 1
-check "missing glyph --strict: an error" grep -qE 'doc\.yaml:4:5: error: no font has the character U\+18B00' "$TMP/missing/err"
+check "missing glyph --strict: an error" grep -qE 'doc\.yaml:4:15: error: no font has the character U\+18B00' "$TMP/missing/err"
 check "missing glyph --strict: no output file" test ! -e "$TMP/missing/doc.pdf"
 
 # folio fonts: each script resolves to its Noto face.
