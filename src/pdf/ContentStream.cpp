@@ -182,14 +182,18 @@ void PagePainter::draw(const frame::ImagePlacement& placement) {
   std::string problem = ImageXObjects::problem(*placement.image);
   if (!problem.empty()) {
     m_diags.error({}, "cannot place image '" + placement.image->path + "': " + problem +
-                          "; expected a decoded PNG or JPEG image");
+                          "; expected a decoded PNG or JPEG image or a PDF page");
     return;
   }
   const ImageXObjects::XObject& x = m_p.images.use(*placement.image);
   m_res.xobjects[x.resourceName] = x.ref;
   const Rect& r = placement.rect;
-  m_out += "q\n" + formatPt(r.width) + " 0 0 " + formatPt(r.height) + " " + formatPt(r.x) + " " +
-           formatPt(r.y) + " cm\n/" + x.resourceName + " Do\nQ\n";
+  // An image fills the unit square; a form its own extent, scaled to fit.
+  std::string sx = formatPt(r.width), sy = formatPt(r.height);
+  if (x.formWidth > 0 && x.formHeight > 0)
+    sx = formatNumber(toPt(r.width) / x.formWidth, 6), sy = formatNumber(toPt(r.height) / x.formHeight, 6);
+  m_out += "q\n" + sx + " 0 0 " + sy + " " + formatPt(r.x) + " " + formatPt(r.y) + " cm\n/" + x.resourceName +
+           " Do\nQ\n";
 }
 
 }  // namespace
