@@ -161,6 +161,7 @@ void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc
     t.width = pages[i].width;
     t.height = pages[i].height;
     drawer.draw(t, layout.templateFor(static_cast<size_t>(i)), i + 1, count);
+    pages[i].templateItems += t.items.size();
     pages[i].items.insert(pages[i].items.begin(), std::make_move_iterator(t.items.begin()),
                           std::make_move_iterator(t.items.end()));
     pages[i].links.insert(pages[i].links.end(), t.links.begin(), t.links.end());

@@ -44,6 +44,7 @@ class PagePainter {
     std::visit([this](const auto& i) { draw(i); }, item);
   }
   std::string take() { return std::move(m_out); }
+  void raw(const std::string& ops) { m_out += ops; }
 
  private:
   void draw(const frame::GlyphRun& run);
@@ -198,10 +199,33 @@ void PagePainter::draw(const frame::ImagePlacement& placement) {
 
 }  // namespace
 
-std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources,
+std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources, PageTags& tags,
                         Diagnostics& diags) {
   PagePainter painter(painters, resources, diags);
-  for (const frame::Item& item : page.items) painter.paint(item);
+  // Each item is page furniture (an artifact), a figure (its own sequence),
+  // or body content, whose consecutive items share one sequence.
+  enum class Mark { None, Artifact, Body, Figure } open = Mark::None;
+  for (size_t i = 0; i < page.items.size(); ++i) {
+    const frame::Item& item = page.items[i];
+    const auto* image = std::get_if<frame::ImagePlacement>(&item);
+    Mark mark = i < page.templateItems ? Mark::Artifact : image ? Mark::Figure : Mark::Body;
+    if (mark != open || mark == Mark::Figure) {
+      if (open != Mark::None) painter.raw("EMC\n");
+      const std::string mcid = std::to_string(tags.elements.size());
+      if (mark == Mark::Artifact) {
+        painter.raw("/Artifact <</Type /Pagination>> BDC\n");
+      } else if (mark == Mark::Figure) {
+        painter.raw("/Figure <</MCID " + mcid + ">> BDC\n");
+        tags.elements.push_back(PageTags::Element{true, image->alt, image->rect});
+      } else {
+        painter.raw("/Div <</MCID " + mcid + ">> BDC\n");
+        tags.elements.push_back(PageTags::Element{});
+      }
+      open = mark;
+    }
+    painter.paint(item);
+  }
+  if (open != Mark::None) painter.raw("EMC\n");
   return painter.take();
 }
 

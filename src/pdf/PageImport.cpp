@@ -77,7 +77,8 @@ Box pageBox(const PdfObject* page, const PdfVecObjects& objects) {
     box.x1 = std::min(box.x1, crop->x1);
     box.y1 = std::min(box.y1, crop->y1);
   }
-  if (!(box.width() > 0 && box.height() > 0)) throw ImportError("the page has no area (empty MediaBox or CropBox)");
+  if (!(box.width() > 0 && box.height() > 0))
+    throw ImportError("the page has no area (empty MediaBox or CropBox)");
   return box;
 }
 
@@ -94,10 +95,18 @@ int rotation(const PdfObject* page, const PdfVecObjects& objects) {
 PdfArray formMatrix(const Box& b, int degrees) {
   double m[6];
   switch (degrees) {
-    case 90: m[0] = 0, m[1] = -1, m[2] = 1, m[3] = 0, m[4] = -b.y0, m[5] = b.x1; break;
-    case 180: m[0] = -1, m[1] = 0, m[2] = 0, m[3] = -1, m[4] = b.x1, m[5] = b.y1; break;
-    case 270: m[0] = 0, m[1] = 1, m[2] = -1, m[3] = 0, m[4] = b.y1, m[5] = -b.x0; break;
-    default: m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1, m[4] = -b.x0, m[5] = -b.y0; break;
+    case 90:
+      m[0] = 0, m[1] = -1, m[2] = 1, m[3] = 0, m[4] = -b.y0, m[5] = b.x1;
+      break;
+    case 180:
+      m[0] = -1, m[1] = 0, m[2] = 0, m[3] = -1, m[4] = b.x1, m[5] = b.y1;
+      break;
+    case 270:
+      m[0] = 0, m[1] = 1, m[2] = -1, m[3] = 0, m[4] = b.y1, m[5] = -b.x0;
+      break;
+    default:
+      m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1, m[4] = -b.x0, m[5] = -b.y0;
+      break;
   }
   PdfArray a;
   for (double v : m) a.push_back(number(v));
@@ -116,7 +125,7 @@ std::string decoded(const PdfObject* o) {
 // The page's content: one stream, or an array of streams that a reader
 // concatenates (with white space between, as the parts may split anywhere
 // between tokens).
-std::string pageContent(const PdfObject* page, const PdfVecObjects& objects) {
+std::string sourceContent(const PdfObject* page, const PdfVecObjects& objects) {
   const PdfObject* contents = resolve(page->GetDictionary().GetKey("Contents"), objects);
   if (!contents || contents->IsNull()) return "";
   if (!contents->IsArray()) return decoded(contents);
@@ -141,7 +150,8 @@ bool isPageTreeNode(const PdfObject* o) {
 // file gives the same bytes).
 class Copier {
  public:
-  Copier(PdfMemDocument& source, PdfMemDocument& target) : m_src(source.GetObjects()), m_dst(target.GetObjects()) {}
+  Copier(PdfMemDocument& source, PdfMemDocument& target)
+      : m_src(source.GetObjects()), m_dst(target.GetObjects()) {}
 
   PdfObject copy(const PdfObject& v, int depth = 0) {
     if (depth > kMaxDepth) throw ImportError("objects are nested more than 64 deep");
@@ -218,7 +228,8 @@ ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page,
   try {
     source.LoadFromBuffer(file.data(), static_cast<long>(file.size()));
   } catch (const PdfError& e) {
-    if (e.GetError() == ePdfError_InvalidPassword) throw ImportError("the PDF is encrypted (it needs a password)");
+    if (e.GetError() == ePdfError_InvalidPassword)
+      throw ImportError("the PDF is encrypted (it needs a password)");
     throw ImportError(std::string("the PDF cannot be parsed (") + PdfError::ErrorName(e.GetError()) + ")");
   }
   // Even without a user password, encrypted strings and streams would have
@@ -227,8 +238,8 @@ ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page,
   const int count = source.GetPageCount();
   if (count <= 0) throw ImportError("the PDF has no pages");
   if (page < 1 || page > count)
-    throw ImportError("page " + std::to_string(page) + " does not exist; the PDF has " + std::to_string(count) +
-                      (count == 1 ? " page" : " pages"));
+    throw ImportError("page " + std::to_string(page) + " does not exist; the PDF has " +
+                      std::to_string(count) + (count == 1 ? " page" : " pages"));
   PdfPage* p = source.GetPage(page - 1);
   if (!p || !p->GetObject() || !p->GetObject()->IsDictionary()) throw ImportError("the page tree is damaged");
   const PdfObject* pageObj = p->GetObject();
@@ -236,7 +247,7 @@ ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page,
 
   const Box box = pageBox(pageObj, objects);
   const int degrees = rotation(pageObj, objects);
-  std::string content = pageContent(pageObj, objects);
+  std::string content = sourceContent(pageObj, objects);
 
   Copier copier(source, target);
   PdfObject* form = target.GetObjects().CreateObject("XObject");
@@ -249,7 +260,8 @@ ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page,
     return a;
   }());
   d.AddKey("Matrix", formMatrix(box, degrees));
-  if (const PdfObject* resources = inherited(pageObj, "Resources", objects); resources && resources->IsDictionary())
+  if (const PdfObject* resources = inherited(pageObj, "Resources", objects);
+      resources && resources->IsDictionary())
     d.AddKey("Resources", copier.copy(*resources));
   else
     d.AddKey("Resources", PdfDictionary());  // a form needs one; the page's content uses nothing

@@ -24,6 +24,7 @@ struct ImportedPage {
 
 // Imports page `page` (1-based) of the PDF `file` into `target`. Throws
 // ImportError (or PoDoFo's PdfError for damage found while copying).
-ImportedPage importPage(PoDoFo::PdfMemDocument& target, std::string_view file, int page, int compressionLevel);
+ImportedPage importPage(PoDoFo::PdfMemDocument& target, std::string_view file, int page,
+                        int compressionLevel);
 
 }  // namespace folio::pdf
