@@ -110,7 +110,8 @@ std::optional<Problem> loadFile(const std::string& path, const Limits& limits, I
 std::optional<Problem> readPdf(std::string bytes, const Limits& limits, Image& out) {
   if (!limits.pdfPages) return Problem{"PDF files cannot be read by this program"};
   out.format = Image::Format::Pdf;
-  if (out.page < 1) return Problem{"page " + std::to_string(out.page) + " does not exist; pages count from 1"};
+  if (out.page < 1)
+    return Problem{"page " + std::to_string(out.page) + " does not exist; pages count from 1"};
   std::string problem = limits.pdfPages(bytes, out.page, out.pageWidth, out.pageHeight);
   if (!problem.empty()) return Problem{problem};
   if (!(out.pageWidth > 0 && out.pageHeight > 0)) return Problem{"the page has no area"};

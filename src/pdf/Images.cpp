@@ -61,7 +61,8 @@ const ImageXObjects::XObject& ImageXObjects::use(const image::Image& img) {
 
 ImageXObjects::XObject ImageXObjects::writeForm(const image::Image& img) {
   ImportedPage page = importPage(m_doc, img.data, img.page, m_level);
-  return XObject{"Fm" + std::to_string(m_written.size() + 1), page.form->Reference(), page.width, page.height};
+  return XObject{"Fm" + std::to_string(m_written.size() + 1), page.form->Reference(), page.width,
+                 page.height};
 }
 
 PdfObject* ImageXObjects::write(const image::Image& img) {
