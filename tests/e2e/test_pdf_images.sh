@@ -83,6 +83,16 @@ check "the form's box is the source's A4 page" grep -q "bbox=\[0,0,595.276,841.8
 check "placed at 60mm wide, aspect kept" grep -qE "^0\.2857(1|2)[0-9]* 0 0 0\.2857(1|2)[0-9]* " \
   <(qpdf --qdf --object-streams=disable "$TMP/doc/main.pdf" - | grep -a " cm$")
 
+# A page with /Rotate 90 is placed as a viewer shows it: landscape, so 60mm
+# wide is 60mm / 841.89pt of its long side, and the form turns it clockwise.
+qpdf --rotate=+90:1 "$TMP/doc/source.pdf" "$TMP/doc/turned.pdf"
+sed 's/source.pdf/turned.pdf/; s/page: 2/page: 1/' "$TMP/doc/main.yaml" >"$TMP/doc/turned.yaml"
+check "a rotated page renders" "$FOLIO" render "$TMP/doc/turned.yaml" -o "$TMP/doc/turned-out.pdf"
+qpdf --qdf --object-streams=disable "$TMP/doc/turned-out.pdf" "$TMP/turned.qdf"
+check "rotated: scaled by its long side (0.20202)" grep -aqE "^0\.20202 0 0 0\.20202 .* cm$" "$TMP/turned.qdf"
+check "rotated: the form's matrix turns it clockwise" bash -c "tr '\n' ' ' <'$TMP/turned.qdf' | grep -qE '/Matrix \[ *0 +-1 +1 +0 +0 +595.2756 *\]'"
+check "rotated: its text still extracts" grep -q "ALPHAWORD" <(pdftotext "$TMP/doc/turned-out.pdf" -)
+
 # --- Refused: each at the image's position, exit 1, no output ---------------
 refused() {  # refused "description" yaml-body-line expected-message
   local what=$1 image=$2 expected=$3
