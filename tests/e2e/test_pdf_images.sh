@@ -128,6 +128,31 @@ out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % x
 open(sys.argv[1], "wb").write(out)
 EOF
 refused "a PDF without pages is refused" empty.pdf "the PDF has no pages"
+# Hostile structure: nesting 100 and 100,000 deep in the page's resources,
+# and a resource that refers to itself (copied once, not forever).
+python3 - "$TMP/doc" <<'EOF'
+import sys
+def write(path, resources, extra=b""):
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Resources " + resources + b" >>"]
+    if extra:
+        objs.append(extra)
+    out, offs = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out)); out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    x = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+    open(path, "wb").write(out)
+write(sys.argv[1] + "/nested100.pdf", b"<< /X " + b"[" * 100 + b"]" * 100 + b" >>")
+write(sys.argv[1] + "/nested100k.pdf", b"<< /X " + b"[" * 100000 + b"]" * 100000 + b" >>")
+write(sys.argv[1] + "/loop.pdf", b"<< /X 4 0 R >>", b"<< /Self 4 0 R /Next [4 0 R] >>")
+EOF
+refused "resources nested 100 deep are refused" nested100.pdf "objects are nested more than 64 deep"
+refused "resources nested 100,000 deep are refused" nested100k.pdf "cannot read image"
+printf 'layout: plain\nbody:\n  - image: loop.pdf\n' >"$TMP/doc/loop.yaml"
+check "a resource referring to itself is copied once" "$FOLIO" render "$TMP/doc/loop.yaml" -o "$TMP/doc/loop-out.pdf"
+check "  ... and the result is clean" qpdf_clean "$TMP/doc/loop-out.pdf"
 printf 'layout: plain\nbody:\n  - image: source.pdf\n    page: 3\n' >"$TMP/doc/page3.yaml"
 "$FOLIO" render "$TMP/doc/page3.yaml" -o "$TMP/doc/page3.pdf" 2>"$TMP/err.txt"
 rc=$?
@@ -142,4 +167,30 @@ cp "$TMP/doc/source.pdf" "$TMP/outside.pdf"
 printf 'layout: plain\nbody:\n  - image: ../outside.pdf\n' >"$TMP/doc/escape.yaml"
 "$FOLIO" render "$TMP/doc/escape.yaml" -o "$TMP/doc/escape.pdf" 2>"$TMP/err.txt"
 check "a PDF outside the content's folder is refused" grep -qF "is outside the content file's directory" "$TMP/err.txt"
+# In a layout's template: `page:` beside `image:` chooses the page; beside
+# anything else it is an error at its value.
+mkdir -p "$TMP/lay/layouts"
+cp "$TMP/doc/source.pdf" "$TMP/lay/layouts/two.pdf"
+cat >"$TMP/lay/layouts/t.yaml" <<'EOF'
+styles:
+  body: {font: [Noto Serif], size: 10pt, leading: 13pt}
+templates:
+  first:
+    items:
+      - image: two.pdf
+        page: 2
+        x: 20mm
+        y: 10mm
+        width: 40mm
+EOF
+printf 'layout: t\nbody:\n  - Hello.\n' >"$TMP/lay/d.yaml"
+check "a template image takes page 2 of a PDF" "$FOLIO" render "$TMP/lay/d.yaml" -o "$TMP/lay/d.pdf"
+check "  ... whose text is on the page" grep -q BRAVOWORD <(pdftotext "$TMP/lay/d.pdf" -)
+sed -i 's/page: 2/page: 5/' "$TMP/lay/layouts/t.yaml"
+"$FOLIO" render "$TMP/lay/d.yaml" -o "$TMP/lay/d5.pdf" 2>"$TMP/err.txt"
+check "a template page the PDF lacks: error at the item" grep -qF "t.yaml:6:9: error: cannot read image" "$TMP/err.txt"
+check "  ... naming the page count" grep -qF "page 5 does not exist; the PDF has 2 pages" "$TMP/err.txt"
+printf '      - text: ["x"]\n        page: 2\n' >>"$TMP/lay/layouts/t.yaml"
+"$FOLIO" render "$TMP/lay/d.yaml" -o "$TMP/lay/d6.pdf" 2>"$TMP/err.txt"
+check "page beside text is an error at its value" grep -qF "t.yaml:12:15: error: 'page' is for image items" "$TMP/err.txt"
 finish
