@@ -16,6 +16,7 @@
 
 #include "content/Document.h"
 #include "pagination/Pagination.h"
+#include "pdf/PdfPageReader.h"
 #include "pdf/PdfWriter.h"
 #include "style/Layout.h"
 #include "text/Shaper.h"
@@ -83,7 +84,10 @@ void checkBlockStyles(const std::vector<content::Block>& blocks, const style::La
 Renderer::Renderer(RenderSettings settings)
     : m_settings(std::move(settings)),
       m_fonts(std::make_unique<text::FontStore>(m_settings.fontDirs)),
-      m_hyphenator(std::make_unique<text::Hyphenator>()) {}
+      m_hyphenator(std::make_unique<text::Hyphenator>()) {
+  // PDF pages as images are parsed by the pdf stage (the image stage cannot link PoDoFo).
+  m_settings.imageLimits.pdfPages = pdf::readPdfPage;
+}
 
 Renderer::~Renderer() = default;
 

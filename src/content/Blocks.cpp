@@ -24,7 +24,7 @@ const std::vector<BlockKind>& blockKinds() {
       {"heading", Block::Kind::Heading, {"level", "align"}},
       {"list", Block::Kind::List, {"numbered", "start"}},
       {"quote", Block::Kind::Quote, {}},
-      {"image", Block::Kind::Image, {"width", "height", "align", "alt"}},
+      {"image", Block::Kind::Image, {"width", "height", "align", "alt", "page"}},
       {"rule", Block::Kind::Rule, {"thickness", "width"}},
       {"spacer", Block::Kind::Spacer, {}},
       {"page-break", Block::Kind::PageBreak, {}},
@@ -271,6 +271,13 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
       numberedSet = true;
     } else {
       m_diags.error(pos, "numbered '" + *text + "' is not true or false; expected true or false");
+    }
+  } else if (name == "page") {
+    auto page = parseWholeNumber(*text);
+    if (!page || *page < 1 || *page > 1'000'000) {
+      m_diags.error(pos, "image page '" + *text + "' is not valid; expected a page number of the PDF from 1");
+    } else {
+      block.page = static_cast<int>(*page);
     }
   } else if (name == "start") {
     auto start = parseWholeNumber(*text);

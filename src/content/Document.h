@@ -52,6 +52,7 @@ struct Block {
   std::string imagePath;                // Image: the content file's dir joined with the path as written
   std::optional<Length> width, height;  // Image, Rule (width)
   std::string alt;
+  int page = 1;  // Image: the page placed when the file is a PDF
   std::optional<Length> thickness;  // Rule
   Length space;                     // Spacer
 };

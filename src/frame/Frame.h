@@ -72,6 +72,9 @@ struct Page {
   std::vector<Item> items;  // painted in order
   std::vector<Link> links;
   std::vector<Anchor> anchors;
+  // items[0, templateItems) come from the page template (letterhead, running
+  // head, folio): page furniture, which a tagged PDF marks as artifacts.
+  size_t templateItems = 0;
 };
 
 struct OutlineEntry {

@@ -1,6 +1,8 @@
 #include "image/Image.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <limits>
@@ -43,6 +45,7 @@ bool FileSource::skip(uint64_t n) {
 Kind sniff(std::string_view b) {
   if (b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return Kind::Png;
   if (b.size() >= 3 && b.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3)) return Kind::Jpeg;
+  if (b.size() >= 5 && b.substr(0, 5) == "%PDF-") return Kind::Pdf;
   return Kind::Unknown;
 }
 
@@ -62,9 +65,11 @@ namespace {
 using detail::Problem;
 
 constexpr const char* kExpected = "expected a PNG or JPEG image";
+constexpr const char* kExpectedPdf = "expected an unencrypted PDF file with that page";
 
-void report(Diagnostics& diags, const SourcePos& pos, const std::string& path, const std::string& what) {
-  diags.error(pos, "cannot read image '" + path + "': " + what + "; " + kExpected);
+void report(Diagnostics& diags, const SourcePos& pos, const Image& img, const std::string& what) {
+  diags.error(pos, "cannot read image '" + img.path + "': " + what + "; " +
+                       (img.format == Image::Format::Pdf ? kExpectedPdf : kExpected));
 }
 
 std::string megabytes(uint64_t bytes) {
@@ -89,8 +94,6 @@ std::optional<Problem> checkFile(const std::string& path, const Limits& limits, 
 std::optional<Problem> unknownFormat(std::string_view head) {
   if (head.empty()) return Problem{"the file is empty"};
   if (head.size() >= 4 && head.substr(0, 4) == "GIF8") return Problem{"GIF images are not supported"};
-  if (head.size() >= 4 && head.substr(0, 4) == "%PDF")
-    return Problem{"PDF files are not supported as images"};
   if (head.size() >= 5 && head.substr(0, 5) == "<?xml") return Problem{"SVG images are not supported"};
   if (head.size() >= 4 && head.substr(0, 4) == "<svg") return Problem{"SVG images are not supported"};
   return Problem{"unknown file format"};
@@ -99,6 +102,27 @@ std::optional<Problem> unknownFormat(std::string_view head) {
 struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
+
+std::optional<Problem> loadFile(const std::string& path, const Limits& limits, Image& out);
+
+// A PDF page: the reader the caller plugged in parses the file and measures
+// the page; the bytes are kept for the writer, which imports the page.
+std::optional<Problem> readPdf(std::string bytes, const Limits& limits, Image& out) {
+  if (!limits.pdfPages) return Problem{"PDF files cannot be read by this program"};
+  out.format = Image::Format::Pdf;
+  if (out.page < 1)
+    return Problem{"page " + std::to_string(out.page) + " does not exist; pages count from 1"};
+  std::string problem = limits.pdfPages(bytes, out.page, out.pageWidth, out.pageHeight);
+  if (!problem.empty()) return Problem{problem};
+  if (!(out.pageWidth > 0 && out.pageHeight > 0)) return Problem{"the page has no area"};
+  // Pixel fields stand for the size in pt so code that only needs an aspect
+  // ratio or a non-zero size keeps working.
+  out.width = static_cast<uint32_t>(std::max(1.0, std::round(out.pageWidth)));
+  out.height = static_cast<uint32_t>(std::max(1.0, std::round(out.pageHeight)));
+  out.dpiX = out.dpiY = 72;
+  out.data = std::move(bytes);
+  return std::nullopt;
+}
 
 std::optional<Problem> probeFile(const std::string& path, const Limits& limits, Image& out) {
   uint64_t size = 0;
@@ -110,6 +134,10 @@ std::optional<Problem> probeFile(const std::string& path, const Limits& limits, 
   std::string_view headView(head, got);
   detail::Kind kind = detail::sniff(headView);
   if (kind == detail::Kind::Unknown) return unknownFormat(headView);
+  if (kind == detail::Kind::Pdf) {
+    file.reset();
+    return loadFile(path, limits, out);  // a PDF's size is known only after parsing it
+  }
   std::rewind(file.get());
   detail::FileSource src(file.get());
   return kind == detail::Kind::Png ? detail::readPngHeader(src, limits, out)
@@ -126,6 +154,7 @@ std::optional<Problem> loadFile(const std::string& path, const Limits& limits, I
   bytes.resize(got);  // a file that shrank since stat() reads as truncated below
   detail::Kind kind = detail::sniff(bytes);
   if (kind == detail::Kind::Unknown) return unknownFormat(std::string_view(bytes).substr(0, 8));
+  if (kind == detail::Kind::Pdf) return readPdf(std::move(bytes), limits, out);
   // The header and the pixel budget are checked before anything is decoded.
   detail::MemorySource src(bytes);
   auto p = kind == detail::Kind::Png ? detail::readPngHeader(src, limits, out)
@@ -139,12 +168,24 @@ std::optional<Problem> loadFile(const std::string& path, const Limits& limits, I
 
 }  // namespace
 
+void naturalSize(const Image& img, double defaultDpi, double& widthPt, double& heightPt) {
+  if (img.format == Image::Format::Pdf) {
+    widthPt = img.pageWidth;
+    heightPt = img.pageHeight;
+    return;
+  }
+  double dpiX = img.dpiX > 0 ? img.dpiX : defaultDpi;
+  double dpiY = img.dpiY > 0 ? img.dpiY : dpiX;
+  widthPt = img.width * 72.0 / dpiX;
+  heightPt = img.height * 72.0 / dpiY;
+}
+
 bool probe(const std::string& path, const Limits& limits, Image& out, const SourcePos& pos,
            Diagnostics& diags) {
   Image img;
   img.path = path;
   if (auto p = probeFile(path, limits, img)) {
-    report(diags, pos, path, p->what);
+    report(diags, pos, img, p->what);
     return false;
   }
   out = std::move(img);
@@ -152,9 +193,10 @@ bool probe(const std::string& path, const Limits& limits, Image& out, const Sour
 }
 
 std::shared_ptr<const Image> load(const std::string& path, const Limits& limits, const SourcePos& pos,
-                                  Diagnostics& diags) {
+                                  Diagnostics& diags, int page) {
   auto img = std::make_shared<Image>();
   img->path = path;
+  img->page = page;
   std::optional<Problem> p;
   try {
     p = loadFile(path, limits, *img);
@@ -162,7 +204,7 @@ std::shared_ptr<const Image> load(const std::string& path, const Limits& limits,
     p = Problem{"out of memory while decoding"};
   }
   if (p) {
-    report(diags, pos, path, p->what);
+    report(diags, pos, *img, p->what);
     return nullptr;
   }
   return img;

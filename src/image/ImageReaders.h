@@ -51,7 +51,7 @@ class FileSource : public Source {
   uint64_t m_pos = 0;
 };
 
-enum class Kind : uint8_t { Png, Jpeg, Unknown };
+enum class Kind : uint8_t { Png, Jpeg, Pdf, Unknown };
 Kind sniff(std::string_view firstBytes);
 
 // The pixel budget, checked by the header readers as soon as the size is

@@ -271,15 +271,15 @@ private:
   }
 
   void addImage(const Block& b, Sp indentStart, Sp indentEnd) {
-    auto img = image::load(b.imagePath, m_limits, b.pos, m_ctx.diags);
+    auto img = image::load(b.imagePath, m_limits, b.pos, m_ctx.diags, b.page);
     if (!img) return;
     Sp avail = m_bodyWidth - indentStart - indentEnd;
     const Sp em = m_layout.style("body").size;
-    // Natural size: the file's resolution, else 150 dpi (a typical print-ready scan).
-    double dpi = img->dpiX > 0 ? img->dpiX : 150.0;
-    double w = img->width * 72.0 / dpi;
-    double h = img->height * 72.0 / dpi;
-    double aspect = img->width ? double(img->height) / img->width : 1.0;
+    // Natural size: a PDF page's own, or the file's resolution, else 150 dpi
+    // (a typical print-ready scan).
+    double w = 0, h = 0;
+    image::naturalSize(*img, 150.0, w, h);
+    double aspect = w > 0 ? h / w : 1.0;
     if (b.width && b.height) w = toPt(b.width->resolve(em)), h = toPt(b.height->resolve(em));
     else if (b.width) w = toPt(b.width->resolve(em)), h = w * aspect;
     else if (b.height) h = toPt(b.height->resolve(em)), w = h / aspect;

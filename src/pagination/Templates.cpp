@@ -123,16 +123,21 @@ private:
   }
 
   void drawImage(frame::Page& page, const style::TemplateItem& item) {
-    auto it = m_images.find(item.imagePath);
+    const std::string key = item.imagePath + "#" + std::to_string(item.page);
+    auto it = m_images.find(key);
     if (it == m_images.end())
-      it = m_images.emplace(item.imagePath, image::load(item.imagePath, m_limits, item.pos, m_ctx.diags)).first;
+      it = m_images.emplace(key, image::load(item.imagePath, m_limits, item.pos, m_ctx.diags, item.page)).first;
     const auto& img = it->second;
     if (!img || img->width == 0) return;
-    double aspect = double(img->height) / img->width;
+    // Raster images at 150 dpi whatever the file says (as before); a PDF page at its own size.
+    double naturalW = 0, naturalH = 0;
+    if (img->format == image::Image::Format::Pdf) image::naturalSize(*img, 150.0, naturalW, naturalH);
+    else naturalW = img->width * 72.0 / 150, naturalH = img->height * 72.0 / 150;
+    double aspect = naturalH / naturalW;
     Sp w = item.width, h = item.height;
     if (w > 0 && h == 0) h = static_cast<Sp>(w * aspect);
     else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
-    else if (w == 0 && h == 0) w = pt(img->width * 72.0 / 150), h = static_cast<Sp>(w * aspect);
+    else if (w == 0 && h == 0) w = pt(naturalW), h = static_cast<Sp>(w * aspect);
     page.items.push_back(frame::ImagePlacement{img, Rect{item.x, page.height - item.y - h, w, h}, ""});
   }
 
@@ -156,6 +161,7 @@ void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc
     t.width = pages[i].width;
     t.height = pages[i].height;
     drawer.draw(t, layout.templateFor(static_cast<size_t>(i)), i + 1, count);
+    pages[i].templateItems += t.items.size();
     pages[i].items.insert(pages[i].items.begin(), std::make_move_iterator(t.items.begin()),
                           std::make_move_iterator(t.items.end()));
     pages[i].links.insert(pages[i].links.end(), t.links.begin(), t.links.end());

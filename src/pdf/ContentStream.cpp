@@ -44,6 +44,7 @@ class PagePainter {
     std::visit([this](const auto& i) { draw(i); }, item);
   }
   std::string take() { return std::move(m_out); }
+  void raw(const std::string& ops) { m_out += ops; }
 
  private:
   void draw(const frame::GlyphRun& run);
@@ -182,22 +183,49 @@ void PagePainter::draw(const frame::ImagePlacement& placement) {
   std::string problem = ImageXObjects::problem(*placement.image);
   if (!problem.empty()) {
     m_diags.error({}, "cannot place image '" + placement.image->path + "': " + problem +
-                          "; expected a decoded PNG or JPEG image");
+                          "; expected a decoded PNG or JPEG image or a PDF page");
     return;
   }
   const ImageXObjects::XObject& x = m_p.images.use(*placement.image);
   m_res.xobjects[x.resourceName] = x.ref;
   const Rect& r = placement.rect;
-  m_out += "q\n" + formatPt(r.width) + " 0 0 " + formatPt(r.height) + " " + formatPt(r.x) + " " +
-           formatPt(r.y) + " cm\n/" + x.resourceName + " Do\nQ\n";
+  // An image fills the unit square; a form its own extent, scaled to fit.
+  std::string sx = formatPt(r.width), sy = formatPt(r.height);
+  if (x.formWidth > 0 && x.formHeight > 0)
+    sx = formatNumber(toPt(r.width) / x.formWidth, 6), sy = formatNumber(toPt(r.height) / x.formHeight, 6);
+  m_out += "q\n" + sx + " 0 0 " + sy + " " + formatPt(r.x) + " " + formatPt(r.y) + " cm\n/" + x.resourceName +
+           " Do\nQ\n";
 }
 
 }  // namespace
 
-std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources,
+std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources, PageTags& tags,
                         Diagnostics& diags) {
   PagePainter painter(painters, resources, diags);
-  for (const frame::Item& item : page.items) painter.paint(item);
+  // Each item is page furniture (an artifact), a figure (its own sequence),
+  // or body content, whose consecutive items share one sequence.
+  enum class Mark { None, Artifact, Body, Figure } open = Mark::None;
+  for (size_t i = 0; i < page.items.size(); ++i) {
+    const frame::Item& item = page.items[i];
+    const auto* image = std::get_if<frame::ImagePlacement>(&item);
+    Mark mark = i < page.templateItems ? Mark::Artifact : image ? Mark::Figure : Mark::Body;
+    if (mark != open || mark == Mark::Figure) {
+      if (open != Mark::None) painter.raw("EMC\n");
+      const std::string mcid = std::to_string(tags.elements.size());
+      if (mark == Mark::Artifact) {
+        painter.raw("/Artifact <</Type /Pagination>> BDC\n");
+      } else if (mark == Mark::Figure) {
+        painter.raw("/Figure <</MCID " + mcid + ">> BDC\n");
+        tags.elements.push_back(PageTags::Element{true, image->alt, image->rect});
+      } else {
+        painter.raw("/Div <</MCID " + mcid + ">> BDC\n");
+        tags.elements.push_back(PageTags::Element{});
+      }
+      open = mark;
+    }
+    painter.paint(item);
+  }
+  if (open != Mark::None) painter.raw("EMC\n");
   return painter.take();
 }
 

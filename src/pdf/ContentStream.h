@@ -13,6 +13,7 @@
 #include "pdf/ColorSpaces.h"
 #include "pdf/FontEmbedder.h"
 #include "pdf/Images.h"
+#include "pdf/StructureTree.h"
 
 namespace folio::pdf {
 
@@ -29,8 +30,9 @@ struct Painters {
   ColorSpaces& colors;
 };
 
-// The page's operators; fills `resources` with what they use.
-std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources,
+// The page's operators; fills `resources` with what they use and `tags`
+// with the marked-content sequences (see StructureTree.h).
+std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources, PageTags& tags,
                         Diagnostics& diags);
 
 }  // namespace folio::pdf

@@ -1,6 +1,7 @@
 #include "pdf/Images.h"
 
 #include "pdf/Objects.h"
+#include "pdf/PageImport.h"
 
 namespace folio::pdf {
 
@@ -34,6 +35,7 @@ PdfObject* imageObject(PdfMemDocument& doc, const image::Image& img, int compone
 
 std::string ImageXObjects::problem(const image::Image& img) {
   if (img.width == 0 || img.height == 0) return "the image is empty";
+  if (img.format == image::Image::Format::Pdf) return img.data.empty() ? "the PDF data is missing" : "";
   if (img.format == image::Image::Format::Jpeg) {
     if (img.components != 1 && img.components != 3 && img.components != 4)
       return "unsupported JPEG components";
@@ -51,8 +53,16 @@ std::string ImageXObjects::problem(const image::Image& img) {
 const ImageXObjects::XObject& ImageXObjects::use(const image::Image& img) {
   auto it = m_written.find(&img);
   if (it != m_written.end()) return it->second;
-  XObject x{"Im" + std::to_string(m_written.size() + 1), write(img)->Reference()};
+  XObject x = img.format == image::Image::Format::Pdf
+                  ? writeForm(img)
+                  : XObject{"Im" + std::to_string(m_written.size() + 1), write(img)->Reference()};
   return m_written.emplace(&img, x).first->second;
+}
+
+ImageXObjects::XObject ImageXObjects::writeForm(const image::Image& img) {
+  ImportedPage page = importPage(m_doc, img.data, img.page, m_level);
+  return XObject{"Fm" + std::to_string(m_written.size() + 1), page.form->Reference(), page.width,
+                 page.height};
 }
 
 PdfObject* ImageXObjects::write(const image::Image& img) {

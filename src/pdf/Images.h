@@ -1,7 +1,8 @@
 #pragma once
 // Image XObjects, each written once however often it is placed (keyed on the
 // decoded image the frames share). PNG samples are Flate-compressed with the
-// alpha as an /SMask; JPEG bytes pass through with /DCTDecode.
+// alpha as an /SMask; JPEG bytes pass through with /DCTDecode; a PDF page
+// becomes a Form XObject (PageImport.h).
 #include <podofo/podofo.h>
 
 #include <string>
@@ -16,8 +17,11 @@ class ImageXObjects {
   ImageXObjects(PoDoFo::PdfMemDocument& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
 
   struct XObject {
-    std::string resourceName;  // "Im1"
+    std::string resourceName;  // "Im1", "Fm2"
     PoDoFo::PdfReference ref;
+    // A form's extent in pt, which its placement scales to the frame's
+    // rectangle; 0 for an image (drawn in the unit square).
+    double formWidth = 0, formHeight = 0;
   };
   const XObject& use(const image::Image& img);
   // Why `img` cannot be written ("" when it can): sample count vs. size, etc.
@@ -25,6 +29,7 @@ class ImageXObjects {
 
  private:
   PoDoFo::PdfObject* write(const image::Image& img);
+  XObject writeForm(const image::Image& img);
 
   PoDoFo::PdfMemDocument& m_doc;
   int m_level;

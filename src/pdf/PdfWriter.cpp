@@ -12,6 +12,7 @@
 #include "pdf/Objects.h"
 #include "pdf/Outline.h"
 #include "pdf/PageTree.h"
+#include "pdf/StructureTree.h"
 
 namespace folio::pdf {
 
@@ -51,9 +52,9 @@ std::vector<Rect> mediaBoxes(const frame::Document& doc) {
 
 // One page: its content stream, the resources that content uses, its links.
 void writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page, Painters& painters,
-               const Destinations& dests, int level, Diagnostics& diags) {
+               const Destinations& dests, int level, PageTags& tags, Diagnostics& diags) {
   PageResources resources;
-  std::string content = pageContent(page, painters, resources, diags);
+  std::string content = pageContent(page, painters, resources, tags, diags);
   PdfObject* stream = pdf.GetObjects().CreateObject();
   setFlateStream(stream, content, level);
   pageObj->GetDictionary().AddKey("Contents", stream->Reference());
@@ -78,8 +79,10 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
     ImageXObjects images(pdf, options.compressionLevel);
     ColorSpaces colors(pdf);
     Painters painters{fonts, images, colors};
+    std::vector<PageTags> tags(doc.pages.size());
     for (size_t i = 0; i < doc.pages.size(); ++i)
-      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, local);
+      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, tags[i], local);
+    writeStructureTree(pdf, pages, tags);
     fonts.embedAll(local);  // after all pages: the fonts know every glyph used
 
     dests.writeNameTree(pdf);

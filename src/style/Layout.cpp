@@ -287,6 +287,7 @@ private:
     if (!m_read.checkKeys(n, {"margins", "items"}, "a page template")) return;
     if (const yaml::Node* m = n.find("margins")) readMargins(*m, t);
     if (const yaml::Node* items = n.find("items")) {
+      t.items.clear();  // a template's own items replace those of the template it inherits from
       if (!items->isSequence()) return m_read.error(*items, std::string("expected a list of template items, found ") + items->kindName());
       for (const yaml::Node& item : items->items) readItem(item, t);
     }
@@ -295,7 +296,7 @@ private:
   void readItem(const yaml::Node& n, PageTemplate& t) {
     static const std::vector<std::string> kKinds = {"text", "image", "rule", "box"};
     if (!m_read.checkKeys(n, {"text", "image", "rule", "box", "style", "x", "y", "x2", "y2", "width", "height", "align",
-                              "thickness", "color"},
+                              "thickness", "color", "page"},
                           "a template item"))
       return;
     TemplateItem item;
@@ -312,6 +313,10 @@ private:
     if (const yaml::Node* v = n.find("height")) m_read.length(*v, item.height);
     if (const yaml::Node* v = n.find("thickness")) m_read.length(*v, item.thickness);
     if (const yaml::Node* v = n.find("color")) m_read.color(*v, item.color);
+    if (const yaml::Node* v = n.find("page")) {
+      if (item.kind != TemplateItem::Kind::Image) m_read.error(*v, "'page' is for image items; expected it beside 'image'");
+      else m_read.integer(*v, item.page, 1, 1000000, "page");
+    }
     if (const yaml::Node* v = n.find("style")) {
       m_read.string(*v, item.style);
       if (!m_layout.styles.count(item.style)) resolve(item.style, v->pos);
@@ -347,7 +352,7 @@ private:
     std::error_code ec;
     if (!fs::is_regular_file(p, ec)) {
       m_read.error(n, "image '" + rel + "' not found next to the layout (" + item.imagePath +
-                          "); expected a PNG or JPEG file in the layout's directory");
+                          "); expected a PNG, JPEG or PDF file in the layout's directory");
       return;
     }
     std::vector<std::string> dirs = m_options.allowedDirs;

@@ -29,6 +29,7 @@ struct TemplateItem {
   Sp height = 0;            // Image, Box
   Align align = Align::Left;
   std::string imagePath;    // resolved against the layout's directory
+  int page = 1;             // Image: the page placed when the file is a PDF
   Sp x2 = 0, y2 = 0;        // Rule: the other end
   Sp thickness = pt(0.5);   // Rule
   Color color = Color::black();  // Rule, Box fill

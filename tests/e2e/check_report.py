@@ -43,6 +43,10 @@ def main(pdf, body_bottom, footer_top):
             errors.append(f"note {n}: cited on page {p}, starts on page {start_page.get(n)}")
         if end_page.get(n) not in (p, p + 1):
             errors.append(f"note {n}: cited on page {p}, ends on page {end_page.get(n)}")
+    # The long notes must really exercise continuation onto the next page.
+    continued = [n for n, p in cite_page.items() if end_page.get(n) == p + 1]
+    if not continued:
+        errors.append("no note continues onto the next page; the report does not test continuation")
     # nothing between the text area and the footer
     xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
     xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml)
@@ -79,7 +83,8 @@ def main(pdf, body_bottom, footer_top):
     if errors:
         print("\n".join(errors[:30]))
         return 1
-    print(f"{pages} pages, {len(cite_page)} notes on their pages, {len(outline)} outline entries, "
+    print(f"{pages} pages, {len(cite_page)} notes on their pages ({len(continued)} continued on the next), "
+          f"{len(outline)} outline entries, "
           f"{len(gotos)} internal links, {len(uris)} URI links checked")
     return 0
 

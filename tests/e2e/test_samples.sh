@@ -39,6 +39,17 @@ pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 for p in $(seq 1 "$pages"); do
   check "press release: page $p says Page $p of $pages" grep -q "Page $p of $pages" <(pdftotext -f "$p" -l "$p" "$pdf" -)
 done
+# Footnotes: each note on its mark's page; the mark links to the note and the
+# note's number back to the mark, both on that page (pdf_links.py reads the
+# annotations and their destinations through qpdf).
+check "press release: note 1 on page 1 with its mark" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^1 Visitor figures are counted'"
+check "press release: note 2 on page 2 with its mark" bash -c "pdftotext -f 2 -l 2 '$pdf' - | grep -q '^2 Measured against the 2019 festival'"
+python3 tests/e2e/pdf_links.py "$pdf" >"$TMP/pr-links.txt"
+check "press release: two footnote links per note page, each to its own page" \
+  test "$(awk '$4 == "goto" && $2 == $5' "$TMP/pr-links.txt" | wc -l)" -eq 4
+check "press release: no internal link leaves its page" test "$(awk '$4 == "goto" && $2 != $5' "$TMP/pr-links.txt" | wc -l)" -eq 0
+check "press release: the outline lists the headings in order" diff <(grep '^outline' "$TMP/pr-links.txt" | cut -d' ' -f4-) \
+  <(printf '%s\n' "A route through two centuries of harbour history" "Lower energy, local makers" "Practical information" "About the Harbour Trust")
 check "press release: superscript ordinal extracts" grep -q "12th" <(pdftotext "$pdf" -)
 check "press release: ligatures extract as letters" grep -q "office" <(pdftotext "$pdf" -)
 finish
