@@ -30,6 +30,7 @@ struct Style {
   bool uppercase = false;
   bool keepWithNext = false;
   bool keepTogether = false;
+  bool hangingPunctuation = false;  // punctuation protrudes into the margins of flush edges
 };
 
 }  // namespace folio::style
