@@ -135,6 +135,14 @@ class ItemBuilder {
     char32_t c = m_flat.text[pos];
     bool breakable = c == U' ';
     Sp stretch = c == 0x202F ? 0 : w / 2, shrink = c == 0x202F ? 0 : w / 3;
+    if (breakable && m_o.style->wideSentenceSpace && endsSentence(pos)) {
+      // TeX's space factor 3000: a third more space, three times the
+      // stretch, a third of the shrink.
+      w += w / 3;
+      stretch *= 3;
+      shrink /= 3;
+      m_out.pieces.back().width = w;
+    }
     if (!m_ragged && breakable) {
       // The word before may take letter spacing: the line breaker counts it
       // (it finds fuller lines) and the line's fit spends it last.
@@ -155,6 +163,19 @@ class ItemBuilder {
       m_out.kp.push_back(
           linebreak::Item::glue(w, m_ragged ? 0 : stretch, m_ragged ? 0 : shrink, lastPiece()));
     }
+  }
+
+  // TeX's rule for the end of a sentence: the space follows . ! or ?
+  // (perhaps inside closing quotes or brackets) that does not follow a
+  // capital letter ("J. Smith", "the U.S. Navy" stay at word spacing).
+  bool endsSentence(uint32_t pos) const {
+    const std::u32string& t = m_flat.text;
+    uint32_t k = pos;
+    while (k > 0 && (t[k - 1] == U')' || t[k - 1] == U']' || t[k - 1] == U'"' || t[k - 1] == U'\'' ||
+                     t[k - 1] == 0x201D || t[k - 1] == 0x2019))
+      --k;
+    if (k < 2 || (t[k - 1] != U'.' && t[k - 1] != U'!' && t[k - 1] != U'?')) return false;
+    return !isUpper(t[k - 2]);
   }
 
   // A word: shaped whole (so kerning and ligatures are right), then cut into

@@ -28,8 +28,8 @@ check "loose variant: the check finds its widows and orphans" \
   bash -c "! python3 tests/e2e/check_page_breaks.py '$TMP/loose.pdf' content/report.yaml $LEFT $RIGHT && \
            python3 tests/e2e/check_page_breaks.py '$TMP/loose.pdf' content/report.yaml $LEFT $RIGHT | grep -Eq 'widow|orphan'"
 
-# Word spacing (tools/spacing.py): docs/typography.md has Folio at sd 0.056,
-# max 0.377 em on the press release and 0.070 / 0.526 em on the report, and
+# Word spacing (tools/spacing.py): docs/typography.md has Folio at sd 0.050,
+# max 0.368 em on the press release and 0.070 / 0.526 em on the report, and
 # XeLaTeX at 0.067 / 0.713 and 0.071 / 0.828 em. A regression past XeLaTeX's
 # figures fails.
 within() {  # within PDF SIZE MAX_SD MAX_MAX

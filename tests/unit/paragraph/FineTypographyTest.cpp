@@ -222,5 +222,23 @@ TEST(SentenceSpace, NoneExtraByDefault) {
   EXPECT_EQ(widths.begin()->second, 5);
 }
 
+// sentence-space: wide puts a third more space after a sentence (TeX's
+// \nonfrenchspacing), but not after an initial.
+TEST(SentenceSpace, WideOnRequest) {
+  Fixture f;
+  f.body.align = style::Align::Start;
+  f.body.wideSentenceSpace = true;
+  Paragraph p = f.set("It ends. Then J. Smith came (at last.) Fine!", f.options(pt(400)));
+  ASSERT_EQ(p.lines.size(), 1u);
+  std::vector<Sp> spaces;
+  for (const frame::GlyphRun& run : p.lines[0].runs)
+    for (const frame::PlacedGlyph& g : run.glyphs)
+      if (g.textLength == 1 && run.text[g.textBegin] == U' ') spaces.push_back(g.advance);
+  ASSERT_EQ(spaces.size(), 8u);
+  const Sp word = spaces[0];  // after "It"
+  const std::vector<Sp> expected = {word, word + word / 3, word, word, word, word, word, word + word / 3};
+  EXPECT_EQ(spaces, expected);
+}
+
 }  // namespace
 }  // namespace folio::paragraph
