@@ -99,7 +99,8 @@ class Breaker {
   bool runPass();
   void tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth, Sp endHang);
   Sp startHangAt(size_t start) const {
-    return start < m_items.size() && m_items[start].type == Item::Type::Box ? m_items[start].protrudeStart : 0;
+    return start < m_items.size() && m_items[start].type == Item::Type::Box ? m_items[start].protrudeStart
+                                                                            : 0;
   }
   // The protrusion of the line end when breaking at `pos`: the penalty's
   // own (a hyphen) when it has a width, else that of the last box before.

@@ -46,7 +46,8 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
        more *= 2) {
     params.emergencyStretch = more * emergency;
     linebreak::Result looser = linebreak::breakLines(shaped.kp, widths, params);
-    if (!looser.overfull && (breaks.overfull || loosest(looser) < loosest(breaks))) breaks = std::move(looser);
+    if (!looser.overfull && (breaks.overfull || loosest(looser) < loosest(breaks)))
+      breaks = std::move(looser);
   }
   if (breaks.overfull && options.breakLines)
     context.diags.warning(options.pos,

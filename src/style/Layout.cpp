@@ -267,8 +267,11 @@ private:
     if (const yaml::Node* v = n.find("keep-together")) m_read.boolean(*v, s.keepTogether);
     if (const yaml::Node* v = n.find("hanging-punctuation")) m_read.boolean(*v, s.hangingPunctuation);
     if (const yaml::Node* v = n.find("sentence-space")) {
-      if (v->isScalar() && (v->scalar == "normal" || v->scalar == "wide")) s.wideSentenceSpace = v->scalar == "wide";
-      else m_read.error(*v, "bad sentence-space; expected normal (a word space) or wide (a third more, as TeX's \\nonfrenchspacing)");
+      if (v->isScalar() && (v->scalar == "normal" || v->scalar == "wide"))
+        s.wideSentenceSpace = v->scalar == "wide";
+      else
+        m_read.error(*v, "bad sentence-space; expected normal (a word space) or wide (a third more, as TeX's "
+                         "\\nonfrenchspacing)");
     }
   }
 
