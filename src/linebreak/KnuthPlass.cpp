@@ -74,6 +74,7 @@ struct Active {
   bool flagged = false;  // the break is a hyphenation (TeX's "hyphenated" type)
   int64_t demerits = 0;  // total demerits from the paragraph start
   Totals after;          // copy of the passive's, kept here for locality
+  Sp startHang = 0;      // protrusion of the first box of the line that starts here
 };
 
 class Breaker {
@@ -96,7 +97,23 @@ class Breaker {
 
  private:
   bool runPass();
-  void tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth);
+  void tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth, Sp endHang);
+  Sp startHangAt(size_t start) const {
+    return start < m_items.size() && m_items[start].type == Item::Type::Box ? m_items[start].protrudeStart
+                                                                            : 0;
+  }
+  // The protrusion of the line end when breaking at `pos`: the penalty's
+  // own (a hyphen) when it has a width, else that of the last box before.
+  Sp endHangAt(size_t pos) const {
+    if (pos < m_items.size() && m_items[pos].type == Item::Type::Penalty && m_items[pos].width != 0)
+      return m_items[pos].protrudeEnd;
+    for (size_t j = pos; j > 0; --j) {
+      const Item& it = m_items[j - 1];
+      if (it.type == Item::Type::Box) return it.protrudeEnd;
+      if (it.width != 0) return 0;  // a glue with width (a ragged-right space) ends the line
+    }
+    return 0;
+  }
   Totals afterBreak(size_t pos, const Totals& before) const;
   size_t lineStart(size_t pos) const;
   Sp lineWidth(int32_t line) const {
@@ -194,6 +211,7 @@ bool Breaker::runPass() {
   m_active.clear();
   m_passive.push_back(Passive{});  // the paragraph start: index 0, prev -1
   m_active.push_back(Active{});
+  m_active.back().startHang = startHangAt(0);
 
   // §866: walk the items, trying a break at each legal breakpoint before the
   // item's own width joins the running totals.
@@ -205,14 +223,15 @@ bool Breaker::runPass() {
       case Item::Type::Box:
         break;
       case Item::Type::Glue:
-        if (i > 0 && m_items[i - 1].type == Item::Type::Box) tryBreak(i, 0, false, totals, 0);
+        if (i > 0 && m_items[i - 1].type == Item::Type::Box)
+          tryBreak(i, 0, false, totals, 0, m_items[i - 1].protrudeEnd);
         break;
       case Item::Type::Penalty:
         // Pass 1 leaves hyphenation points alone (TeX has not hyphenated yet),
         // but a forced break is a break whatever it is flagged as.
         if (it.penalty < kInfinitePenalty &&
             (m_secondPass || !it.flagged || it.penalty <= -kInfinitePenalty)) {
-          tryBreak(i, it.penalty, it.flagged, totals, it.width);
+          tryBreak(i, it.penalty, it.flagged, totals, it.width, endHangAt(i));
         }
         break;
     }
@@ -221,7 +240,7 @@ bool Breaker::runPass() {
   }
   if (n == 0 ||
       !(m_items[n - 1].type == Item::Type::Penalty && m_items[n - 1].penalty <= -kInfinitePenalty)) {
-    tryBreak(n, -kInfinitePenalty, false, totals, 0);  // the documented implicit paragraph end
+    tryBreak(n, -kInfinitePenalty, false, totals, 0, endHangAt(n));  // the documented implicit paragraph end
   }
   return !m_active.empty();
 }
@@ -245,7 +264,8 @@ Totals Breaker::afterBreak(size_t pos, const Totals& before) const {
 }
 
 // §829: considers lines from every active node to the break at `pos`.
-void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth) {
+void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth,
+                       Sp endHang) {
   const bool forced = pi <= -kInfinitePenalty;
   if (forced) pi = -kInfinitePenalty;
   // §873: the paragraph end counts as hyphenated, which is how
@@ -259,6 +279,7 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
   int64_t minimum = kAwfulBad;
   bool noBreakYet = true;
   Totals after;
+  Sp nextStartHang = 0;
   const int64_t endWidth = before.width + penaltyWidth;
 
   m_next.clear();
@@ -276,6 +297,7 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
         if (noBreakYet) {
           noBreakYet = false;
           after = afterBreak(pos, before);
+          nextStartHang = startHangAt(lineStart(pos));
         }
         const int64_t adj = std::abs(static_cast<int64_t>(m_params.fitnessDemerits));
         minimum = adj >= kAwfulBad - minimum ? kAwfulBad - 1 : minimum + adj;
@@ -289,6 +311,7 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
             a.flagged = breakFlagged;
             a.demerits = minimal[fc];
             a.after = after;
+            a.startHang = nextStartHang;
             m_next.push_back(a);
           }
           minimal[fc] = kAwfulBad;
@@ -308,7 +331,9 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
     const Active& r = m_active[i];
 
     // §851: badness and fitness class of the line from r to here.
-    const int64_t shortfall = static_cast<int64_t>(width) - (endWidth - r.after.width);
+    // Hanging punctuation widens the line by what its ends may protrude.
+    const int64_t shortfall =
+        static_cast<int64_t>(width) + endHang + r.startHang - (endWidth - r.after.width);
     int32_t b;
     uint8_t fit;
     if (shortfall > 0) {
@@ -443,7 +468,10 @@ Result Breaker::collect(const Active& best) const {
     Totals t;
     for (size_t j = start; j < end; ++j) t.add(m_items[j]);
     if (end < m_items.size() && m_items[end].type == Item::Type::Penalty) t.width += m_items[end].width;
-    const int64_t shortfall = static_cast<int64_t>(lineWidth(line)) - t.width;
+    const Sp startHang = startHangAt(start), endHang = endHangAt(end);
+    result.startHangs.push_back(startHang);
+    result.endHangs.push_back(endHang);
+    const int64_t shortfall = static_cast<int64_t>(lineWidth(line)) + startHang + endHang - t.width;
     double ratio = 0;
     uint8_t order = 0;
     if (shortfall > 0) {

@@ -35,6 +35,13 @@ struct Item {
   // Glue: 0 = finite stretch; 1 = "fil" (TeX's infinite order): a line holding
   // any fil stretch has badness 0 and only its fil glue stretches.
   uint8_t stretchOrder = 0;
+  // Character protrusion (hanging punctuation, as pdfTeX's \lpcode and
+  // \rpcode): how far a Box may hang out of the measure when it is the
+  // first (protrudeStart) or last (protrudeEnd) box of a line; for a
+  // Penalty with a width (a hyphen), how far that width may hang when the
+  // line breaks there. The line is then that much wider for the breaker.
+  Sp protrudeStart = 0;
+  Sp protrudeEnd = 0;
 
   static Item box(Sp w, uint32_t tag = 0) {
     Item i;
@@ -97,6 +104,10 @@ struct Result {
   // applies to fil stretch only and finite glue keeps its natural width.
   std::vector<uint8_t> stretchOrders;
   int64_t demerits = 0;  // total demerits of the chosen breaks; an overfull line counts 0
+  // Per line: how far its first and last item hang out of the measure
+  // (Item::protrudeStart / protrudeEnd); the line was filled to its width
+  // plus both.
+  std::vector<Sp> startHangs, endHangs;
 };
 
 // Line widths: lineWidths[i] for line i; the last value repeats for later lines

@@ -78,7 +78,7 @@ class LineBuilder {
     }
     line.width = x;
     finishLinks(line);
-    align(line, lastLine);
+    align(line, lastLine, fit);
     if (line.ascent == 0 && line.descent == 0) {
       line.ascent = m_o.style->size * 3 / 4;
       line.descent = m_o.style->size / 4;
@@ -220,17 +220,22 @@ class LineBuilder {
     }
   }
 
-  void align(Line& line, bool lastLine) {
+  // Places the line in the measure. Hanging punctuation: the line's logical
+  // start hangs out on the start side (left in left-to-right text), its end
+  // on the other, each by the amount the line breaker counted.
+  void align(Line& line, bool lastLine, const LineFit& fit) {
     bool rtl = m_sh.items.rtl;
+    const Sp hangLeft = rtl ? fit.hangEnd : fit.hangStart;
+    const Sp hangRight = rtl ? fit.hangStart : fit.hangEnd;
     style::Align a = resolvedAlign(m_o, rtl);
     if (a == style::Align::Justify)
       a = lastLine ? (rtl ? style::Align::Right : style::Align::Left) : style::Align::Left;
-    Sp offset = 0;
-    Sp slack = m_o.width - line.width;
+    Sp offset = -hangLeft;
+    Sp slack = m_o.width + hangRight - line.width;
     if (a == style::Align::Right)
       offset = slack;
     else if (a == style::Align::Center)
-      offset = slack / 2;
+      offset = (m_o.width - line.width) / 2;
     if (rtl && resolvedAlign(m_o, rtl) == style::Align::Justify && !lastLine)
       offset = slack;  // overfull RTL lines hang left
     if (offset == 0) return;
@@ -282,6 +287,8 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
     const bool last = li + 1 == breaks.breaks.size() ||
                       (kp[b].tag != kNoPiece && shaped.pieces[kp[b].tag].kind == Piece::Kind::Break);
     // The last line, and one before a hard break, keeps its natural spacing.
+    fit.hangStart = li < breaks.startHangs.size() ? breaks.startHangs[li] : 0;
+    fit.hangEnd = li < breaks.endHangs.size() ? breaks.endHangs[li] : 0;
     fitLine(shaped, options, start, b, !ragged && !last, fit);
     lines.push_back(builder.build(fit, last || fit.flushStart));
     start = b + 1;

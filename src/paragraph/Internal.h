@@ -2,6 +2,7 @@
 // Data passed between the steps of layoutParagraph (internal to the module).
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "linebreak/KnuthPlass.h"
@@ -59,6 +60,13 @@ struct Piece {
   bool letterSpaceable = false;
 };
 
+// How far a character may hang into the margin at a line start and at a
+// line end, per mille of its advance (Protrusion.cpp).
+struct Protrusion {
+  int start = 0, end = 0;
+};
+Protrusion protrusionOf(char32_t c);
+
 // Letter spacing a justified line may add between two letters, per mille of
 // an em, when its spaces alone cannot fill it.
 constexpr int kMaxLetterSpacingPerMille = 40;
@@ -76,6 +84,9 @@ struct LineFit {
   Sp distributedExtra = 0;          // added between letters of Thai, Lao, Khmer, Burmese
   bool flushStart = false;          // could not be filled (a long URL among few spaces): not justified
   std::vector<Sp> stretch, shrink;  // scratch
+  // Set by the caller before fitLine: how far the line's first and last
+  // glyphs hang out of the measure (linebreak::Result::startHangs, endHangs).
+  Sp hangStart = 0, hangEnd = 0;
 };
 
 struct Shaped {
@@ -86,6 +97,13 @@ struct Shaped {
 };
 
 Flat flatten(const markup::InlineText& text, const Options& options);
+// The no-break space (U+00A0 or the narrow U+202F) the language wants for
+// the space between `before` and `after` (the words on either side, with
+// their punctuation), or 0 for an ordinary, breakable space.
+char32_t noBreakSpaceFor(std::u32string_view before, std::u32string_view after, const std::string& language);
+// Applies noBreakSpaceFor to every space of flat.text; flat.source keeps
+// the space as written (what copy and paste gives back).
+void bindSpaces(Flat& flat);
 // Warns about each character no font has, once per paragraph and character,
 // at its source position.
 void reportMissingGlyphs(const Flat& flat, const text::Itemization& items, const Options& options,

@@ -55,6 +55,13 @@ class ItemBuilder {
   void build() {
     const std::u32string& text = m_flat.text;
     m_ragged = isRagged(m_o, m_out.items.rtl);
+    // Punctuation hangs on a flush edge only: both sides of justified text,
+    // the start side of text set flush to its start.
+    if (m_o.style->hangingPunctuation && m_o.breakLines) {
+      const style::Align a = resolvedAlign(m_o, m_out.items.rtl);
+      m_hangEnd = a == style::Align::Justify;
+      m_hangStart = m_hangEnd || a == (m_out.items.rtl ? style::Align::Right : style::Align::Left);
+    }
     m_breaks = text::lineBreaks(text, m_o.language);
     if (m_o.firstIndent > 0) {
       addPiece(Piece{Piece::Kind::Indent, 0, 0, 0, 0, 0, m_o.firstIndent,
@@ -128,6 +135,14 @@ class ItemBuilder {
     char32_t c = m_flat.text[pos];
     bool breakable = c == U' ';
     Sp stretch = c == 0x202F ? 0 : w / 2, shrink = c == 0x202F ? 0 : w / 3;
+    if (breakable && m_o.style->wideSentenceSpace && endsSentence(pos)) {
+      // TeX's space factor 3000: a third more space, three times the
+      // stretch, a third of the shrink.
+      w += w / 3;
+      stretch *= 3;
+      shrink /= 3;
+      m_out.pieces.back().width = w;
+    }
     if (!m_ragged && breakable) {
       // The word before may take letter spacing: the line breaker counts it
       // (it finds fuller lines) and the line's fit spends it last.
@@ -148,6 +163,19 @@ class ItemBuilder {
       m_out.kp.push_back(
           linebreak::Item::glue(w, m_ragged ? 0 : stretch, m_ragged ? 0 : shrink, lastPiece()));
     }
+  }
+
+  // TeX's rule for the end of a sentence: the space follows . ! or ?
+  // (perhaps inside closing quotes or brackets) that does not follow a
+  // capital letter ("J. Smith", "the U.S. Navy" stay at word spacing).
+  bool endsSentence(uint32_t pos) const {
+    const std::u32string& t = m_flat.text;
+    uint32_t k = pos;
+    while (k > 0 && (t[k - 1] == U')' || t[k - 1] == U']' || t[k - 1] == U'"' || t[k - 1] == U'\'' ||
+                     t[k - 1] == 0x201D || t[k - 1] == 0x2019))
+      --k;
+    if (k < 2 || (t[k - 1] != U'.' && t[k - 1] != U'!' && t[k - 1] != U'?')) return false;
+    return !isUpper(t[k - 2]);
   }
 
   // A word: shaped whole (so kerning and ligatures are right), then cut into
@@ -270,6 +298,7 @@ class ItemBuilder {
         if (m_out.glyphs[g].advance != 0) w += m_out.glyphs[g].advance + tracking;
       p.width = w;
       m_out.kp[m_pendingKp[i]].width = w;
+      setProtrusion(p, m_out.kp[m_pendingKp[i]]);
       p.letterSpaceable = mayLetterSpace(p);
       if (!p.letterSpaceable) continue;
       // The letter spacing the box may take goes to the glue after it: the
@@ -288,6 +317,34 @@ class ItemBuilder {
     }
     m_pendingBoxes.clear();
     m_pendingKp.clear();
+  }
+
+  // The advance of the glyphs of the character at `at` when it is a cluster
+  // of its own (no ligature or mark joins it to a neighbour), else 0.
+  Sp clusterAdvance(const Piece& p, uint32_t at) const {
+    Sp w = 0;
+    bool alone = at + 1 >= p.textEnd;
+    for (uint32_t g = p.glyphBegin; g < p.glyphEnd; ++g) {
+      if (m_out.glyphs[g].cluster == at) w += m_out.glyphs[g].advance;
+      if (m_out.glyphs[g].cluster == at + 1) alone = true;
+    }
+    return alone ? w : 0;
+  }
+
+  // Hanging punctuation of a box: its first character may hang at a line
+  // start, its last at a line end, when it runs in the paragraph's
+  // direction (a mark inside an embedded run is not at the margin).
+  void setProtrusion(const Piece& p, linebreak::Item& item) const {
+    if ((!m_hangStart && !m_hangEnd) || p.textEnd <= p.textBegin || p.glyphEnd <= p.glyphBegin) return;
+    if (bool(p.level & 1) != m_out.items.rtl) return;
+    if (m_hangStart) {
+      const int f = protrusionOf(m_flat.text[p.textBegin]).start;
+      if (f > 0) item.protrudeStart = static_cast<Sp>(int64_t(clusterAdvance(p, p.textBegin)) * f / 1000);
+    }
+    if (m_hangEnd) {
+      const int f = protrusionOf(m_flat.text[p.textEnd - 1]).end;
+      if (f > 0) item.protrudeEnd = static_cast<Sp>(int64_t(clusterAdvance(p, p.textEnd - 1)) * f / 1000);
+    }
   }
 
   // Letter spacing helps justify text in languages that cannot hyphenate
@@ -348,6 +405,7 @@ class ItemBuilder {
     for (uint32_t g = g0; g < g1; ++g) w += m_out.glyphs[g].advance;
     addPiece(Piece{Piece::Kind::Hyphen, itemIndex, at, at, g0, g1, w, item.level});
     m_out.kp.push_back(linebreak::Item::penaltyItem(w, kHyphenPenalty, true, lastPiece()));
+    if (m_hangEnd) m_out.kp.back().protrudeEnd = static_cast<Sp>(int64_t(w) * protrusionOf(U'-').end / 1000);
   }
 
   std::vector<uint32_t> hyphenationPoints(const text::Item& item, const Span& span, uint32_t begin,
@@ -378,6 +436,7 @@ class ItemBuilder {
   Context& m_ctx;
   Shaped& m_out;
   bool m_ragged;
+  bool m_hangStart = false, m_hangEnd = false;
   std::vector<text::BreakKind> m_breaks;
   std::vector<uint32_t> m_pendingBoxes;
   std::vector<size_t> m_pendingKp;

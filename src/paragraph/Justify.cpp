@@ -104,9 +104,13 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
     shrink.push_back(0);
     natural += kp[end].width;
   }
-  if (!justify) return;
-
-  Sp slack = options.width - natural;
+  // Hanging punctuation: the line is filled to the measure plus what its
+  // first and last glyphs may protrude.
+  Sp slack = options.width + out.hangStart + out.hangEnd - natural;
+  // A line that is not justified (a paragraph's last) keeps its natural
+  // spacing unless it is too long: the line breaker may have chosen to
+  // shrink its spaces, as TeX does, and it must then fit like any other.
+  if (!justify && slack >= 0) return;
   if (slack < 0) {
     int64_t can = 0;
     for (Sp s : shrink) can += s;

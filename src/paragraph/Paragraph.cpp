@@ -1,5 +1,7 @@
 #include "paragraph/Paragraph.h"
 
+#include <algorithm>
+
 #include "paragraph/Internal.h"
 
 namespace folio::paragraph {
@@ -7,11 +9,22 @@ namespace folio::paragraph {
 Paragraph layoutParagraph(const markup::InlineText& text, const Options& options, Context& context) {
   detail::Flat flat = detail::flatten(text, options);
   if (flat.text.empty()) return Paragraph{};
+  detail::bindSpaces(flat);
   detail::Shaped shaped = detail::shapeAndBuildItems(flat, options, context);
 
+  // Tuned against XeLaTeX on the press release and the report (docs/
+  // typography.md): TeX's passes and demerits, with a line penalty of 100
+  // (TeX: 10), which prefers fuller lines to looser ones, a slightly wider
+  // tolerance for the hyphenating pass, and a small emergency stretch
+  // (0.75 em per line) so that a paragraph TeX would leave overfull comes
+  // out evenly loose rather than with a few gaping lines.
+  const Sp emergency = options.style->size * 3 / 4;
   linebreak::Params params;
-  params.emergencyStretch =
-      3 * options.style->size;  // a third pass before any line is overfull (LaTeX's \sloppy-ish 3em)
+  params.tolerance = 250;
+  params.pretolerance = 100;
+  params.linePenalty = 100;
+  params.flaggedDemerits = 10000;  // TeX's \doublehyphendemerits
+  params.emergencyStretch = emergency;
   std::vector<Sp> widths = {options.breakLines ? options.width : kSpPerPt * 30000};
   linebreak::Result breaks = linebreak::breakLines(shaped.kp, widths, params);
   // Long words with no hyphenation patterns (Georgian, Armenian) or long
@@ -19,10 +32,22 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   // than push a line past the margin, allow looser lines, as TeX does with
   // a larger \emergencystretch (the badness stays meaningful, unlike
   // \tolerance=10000, so the looseness is spread over the paragraph).
-  for (int more = 2; breaks.overfull && options.breakLines && more <= 8; more *= 2) {
-    params.emergencyStretch = 3 * more * options.style->size;
+  // The same when the rescue of TeX's last pass left a line far looser
+  // than its spaces can take (stretch ratio above 2: spaces at twice their
+  // width), which Justify.cpp would have to set flush to its start.
+  auto loosest = [](const linebreak::Result& r) {
+    double m = 0;
+    for (size_t i = 0; i < r.ratios.size(); ++i)
+      if (i >= r.stretchOrders.size() || r.stretchOrders[i] == 0) m = std::max(m, r.ratios[i]);
+    return m;
+  };
+  constexpr double kRetryRatio = 2.0;
+  for (int more = 4; options.breakLines && (breaks.overfull || loosest(breaks) > kRetryRatio) && more <= 32;
+       more *= 2) {
+    params.emergencyStretch = more * emergency;
     linebreak::Result looser = linebreak::breakLines(shaped.kp, widths, params);
-    if (!looser.overfull) breaks = std::move(looser);
+    if (!looser.overfull && (breaks.overfull || loosest(looser) < loosest(breaks)))
+      breaks = std::move(looser);
   }
   if (breaks.overfull && options.breakLines)
     context.diags.warning(options.pos,

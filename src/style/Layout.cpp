@@ -43,7 +43,8 @@ const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "te
 const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
-    "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together"};
+    "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together",
+    "hanging-punctuation", "sentence-space"};
 
 constexpr size_t kMaxInheritance = 32;  // styles in one 'inherit' chain
 
@@ -264,6 +265,14 @@ private:
     if (const yaml::Node* v = n.find("uppercase")) m_read.boolean(*v, s.uppercase);
     if (const yaml::Node* v = n.find("keep-with-next")) m_read.boolean(*v, s.keepWithNext);
     if (const yaml::Node* v = n.find("keep-together")) m_read.boolean(*v, s.keepTogether);
+    if (const yaml::Node* v = n.find("hanging-punctuation")) m_read.boolean(*v, s.hangingPunctuation);
+    if (const yaml::Node* v = n.find("sentence-space")) {
+      if (v->isScalar() && (v->scalar == "normal" || v->scalar == "wide"))
+        s.wideSentenceSpace = v->scalar == "wide";
+      else
+        m_read.error(*v, "bad sentence-space; expected normal (a word space) or wide (a third more, as TeX's "
+                         "\\nonfrenchspacing)");
+    }
   }
 
   void readTemplates(const yaml::Node& n) {

@@ -30,6 +30,8 @@ struct Style {
   bool uppercase = false;
   bool keepWithNext = false;
   bool keepTogether = false;
+  bool hangingPunctuation = false;  // punctuation protrudes into the margins of flush edges
+  bool wideSentenceSpace = false;   // sentence-space: wide (TeX's \nonfrenchspacing); normal by default
 };
 
 }  // namespace folio::style

@@ -10,6 +10,11 @@ import sys
 
 PT_PER_MM = 72 / 25.4
 SLACK = 0.5  # pt: rounding in the content stream and in poppler
+# Hanging punctuation (layout option hanging-punctuation): a word that starts
+# or ends with one of these marks may reach this far into the margin (the
+# most any mark hangs at sizes up to 12 pt: half of a 0.45 em quote).
+HANGING = set(".,:;!?-\u2010\u2013\u2014\u201c\u201d\u2018\u2019\"'\u00ab\u00bb\u060c\u061b\u06d4")
+HANG = 2.8
 
 
 def main(pdf, left_mm, right_mm):
@@ -21,7 +26,10 @@ def main(pdf, left_mm, right_mm):
         left, right = float(left_mm) * PT_PER_MM, width - float(right_mm) * PT_PER_MM
         for x0, x1, word in re.findall(r'<word xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>(.*?)</word>', body):
             words += 1
-            if float(x0) < left - SLACK or float(x1) > right + SLACK:
+            text = word.replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+            # either side: in right-to-left text a word's logical end is its left
+            hang_l = hang_r = HANG if text[:1] in HANGING or text[-1:] in HANGING else 0
+            if float(x0) < left - SLACK - hang_l or float(x1) > right + SLACK + hang_r:
                 bad.append(f"page {page}: '{word}' spans {float(x0):.1f}-{float(x1):.1f}pt, "
                            f"the text block {left:.1f}-{right:.1f}pt")
     for b in bad[:20]:

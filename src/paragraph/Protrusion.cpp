@@ -1,0 +1,63 @@
+// Hanging punctuation: how far a character may protrude into the margin at
+// a line start or end, as a fraction of its advance. Light marks (periods,
+// commas, hyphens, quotes) leave a visual dent in a justified edge; letting
+// them hang by most of their width makes the edge look straight, as in
+// pdfTeX's character protrusion. The values follow the spirit of microtype's
+// default set (per mille of the glyph's width), tuned for Noto's marks.
+#include "paragraph/Internal.h"
+
+namespace folio::paragraph::detail {
+
+Protrusion protrusionOf(char32_t c) {
+  switch (c) {
+    case U'.':
+    case U',':
+      return {0, 700};
+    case 0x2026:  // …
+      return {0, 300};
+    case U':':
+    case U';':
+      return {0, 500};
+    case U'!':
+    case U'?':
+      return {0, 200};
+    case U'-':
+    case 0x2010:  // hyphen
+    case 0x2011:  // non-breaking hyphen
+    case 0xAD:
+      return {0, 700};
+    case 0x2013:  // en dash
+      return {400, 400};
+    case 0x2014:  // em dash
+      return {250, 250};
+    case 0x201C:  // “
+    case 0x201E:  // „
+    case U'"':
+      return {500, 500};
+    case 0x201D:  // ”
+      return {500, 500};
+    case 0x2018:  // ‘
+    case 0x201A:  // ‚
+    case U'\'':
+      return {700, 700};
+    case 0x2019:  // ’
+      return {700, 700};
+    case 0xAB:  // «
+    case 0xBB:  // »
+      return {400, 400};
+    case 0x2039:  // ‹
+    case 0x203A:  // ›
+      return {500, 500};
+    case 0x060C:  // Arabic comma
+    case 0x061B:  // Arabic semicolon
+    case 0x06D4:  // Arabic full stop
+      return {0, 500};
+    case 0x3001:      // 、
+    case 0x3002:      // 。
+      return {0, 0};  // CJK full-width marks are set solid, not hung
+    default:
+      return {0, 0};
+  }
+}
+
+}  // namespace folio::paragraph::detail

@@ -1,0 +1,244 @@
+// Fine typography of a paragraph: hanging punctuation (character
+// protrusion on both sides of a justified line, mirrored in right-to-left
+// text), no-break spaces where the language wants them (with the source
+// text kept for copy and paste), and no extra space after a sentence.
+#include <map>
+
+#include "ParagraphFixture.h"
+#include "paragraph/Internal.h"
+
+namespace folio::paragraph {
+namespace {
+
+using testing::extent;
+using testing::Fixture;
+using testing::u32;
+using testing::visualText;
+
+const char* kEnglish =
+    "The route opens at dusk, closes at eleven, and is free. Visitors, families and students come by "
+    "ferry, bicycle or on foot; the last admission is at a quarter past ten. “We wanted the harbour to "
+    "belong to everyone again,” said the director. Detailed maps, accessibility information and the "
+    "programme are online, in six languages, with audio descriptions of every single installation.";
+
+// Noto Serif's period and comma are 250 units wide: at 10pt a 70% hang is
+// 1.75pt, exactly (in scaled points) what the line breaker was given.
+constexpr Sp kPeriodHang = pt(2.5) * 700 / 1000;
+
+TEST(HangingPunctuation, PeriodsAndCommasHangIntoTheEndMargin) {
+  Fixture f;
+  f.body.hangingPunctuation = true;
+  int hung = 0, hyphens = 0, quotes = 0, flush = 0, lines = 0;
+  for (int w = 150; w <= 260; w += 10) {
+    const Sp width = pt(w);
+    Paragraph p = f.set(kEnglish, f.options(width));
+    ASSERT_GT(p.lines.size(), 3u);
+    for (size_t i = 0; i + 1 < p.lines.size(); ++i, ++lines) {
+      const std::u32string text = visualText(p.lines[i]);
+      SCOPED_TRACE(toUtf8(text) + " at " + std::to_string(w) + "pt");
+      const testing::Extent e = extent(p.lines[i]);
+      const char32_t last = text.back(), first = text.front();
+      if (e.right < width - pt(1)) {
+        ++flush;  // too loose to justify on a narrow measure: set flush (Justify.cpp)
+        continue;
+      }
+      if (last == U'.' || last == U',') {
+        EXPECT_EQ(e.right, width + kPeriodHang);
+        ++hung;
+      } else if (last == U'-') {
+        EXPECT_EQ(e.right, width + pt(3.1) * 700 / 1000);  // Noto Serif's hyphen: 310 units
+        ++hyphens;
+      } else if (last != U';' && last != 0x201D) {
+        EXPECT_EQ(e.right, width);
+      }
+      if (first == 0x201C) {
+        EXPECT_EQ(e.left, -pt(4.5) * 500 / 1000);  // “: 450 units, half of it hangs
+        ++quotes;
+      } else {
+        EXPECT_EQ(e.left, 0);
+      }
+    }
+  }
+  EXPECT_GT(hung, 0) << "no line ends with a period or comma: the test proves nothing";
+  EXPECT_GT(hyphens, 0);
+  EXPECT_GT(quotes, 0);
+  EXPECT_LT(flush * 20, lines) << flush << " of " << lines << " lines could not be justified";
+}
+
+TEST(HangingPunctuation, OffByDefault) {
+  Fixture f;
+  const Sp width = pt(170);
+  Paragraph p = f.set(kEnglish, f.options(width));
+  for (size_t i = 0; i + 1 < p.lines.size(); ++i) {
+    const testing::Extent e = extent(p.lines[i]);
+    EXPECT_EQ(e.left, 0);
+    EXPECT_EQ(e.right, width);
+  }
+}
+
+// Hebrew: a sentence's final period is at the logical end of its line,
+// drawn at the left; it hangs into the left margin and the right edge stays
+// flush.
+TEST(HangingPunctuation, RightToLeftLinesHangOnTheLeft) {
+  Fixture f;
+  f.body.hangingPunctuation = true;
+  const Sp width = pt(150);
+  const char* hebrew =
+      "הנמל נפתח בערב. המסלול חופשי לכולם, והכניסה למגדלים בתשלום. משפחות, סטודנטים ותיירים מגיעים "
+      "במעבורת, באופניים או ברגל. המפות, המידע על הנגישות והתוכנית המלאה זמינים ברשת. כל מיצב מלווה "
+      "בתיאור קולי בשש שפות, והסיורים המודרכים יוצאים מהמגדלור בכל חצי שעה.";
+  Paragraph p = f.set(hebrew, f.options(width, "he"));
+  ASSERT_TRUE(p.rtl);
+  int hung = 0;
+  for (size_t i = 0; i + 1 < p.lines.size(); ++i) {
+    const std::u32string text = visualText(p.lines[i]);
+    SCOPED_TRACE(toUtf8(text));
+    const testing::Extent e = extent(p.lines[i]);
+    size_t k = 0;
+    while (k < text.size() && text[k] == U' ') ++k;
+    EXPECT_EQ(e.right, width);  // a Hebrew line starts with a letter here
+    if (text[k] == U'.' || text[k] == U',') {
+      EXPECT_LT(e.left, 0);
+      EXPECT_GT(e.left, -pt(3));
+      ++hung;
+    } else {
+      EXPECT_EQ(e.left, 0);
+    }
+  }
+  EXPECT_GT(hung, 0) << "no line ends with a period or comma: the test proves nothing";
+}
+
+// noBreakSpaceFor, language by language.
+TEST(NoBreakSpaces, PerLanguage) {
+  using detail::noBreakSpaceFor;
+  const char32_t nbsp = 0xA0, narrow = 0x202F;
+  struct Case {
+    const char* language;
+    const char* before;
+    const char* after;
+    char32_t expected;
+  };
+  const Case cases[] = {
+      // numbers and units, abbreviations before numbers, initials (any language)
+      {"en", "10", "km", nbsp},
+      {"en", "5", "%", nbsp},
+      {"en", "20", "°C.", nbsp},
+      {"en", "(p.", "5)", nbsp},
+      {"en", "No.", "3", nbsp},
+      {"en", "J.", "R.", nbsp},
+      {"en", "R.", "Tolkien", nbsp},
+      {"en", "Dr.", "Okafor", nbsp},
+      {"en", "the", "cat", 0},
+      {"en", "a", "cat", 0},
+      {"en", "10", "kilometres", 0},
+      {"en", "end.", "The", 0},
+      // French: narrow no-break space before ; ! ? » and after «, a word
+      // space that cannot break before a colon, narrow between digit groups
+      {"fr", "Vraiment", "?", narrow},
+      {"fr", "Attention", "!", narrow},
+      {"fr", "voici", ";", narrow},
+      {"fr", "«", "Bonjour", narrow},
+      {"fr", "Bonjour", "»", narrow},
+      {"fr", "dit", ":", nbsp},
+      {"fr", "212", "000", narrow},
+      {"fr-CA", "Vraiment", "?", narrow},
+      {"en", "Really", "?", 0},
+      // one-letter prepositions and conjunctions
+      {"cs", "v", "lese", nbsp},
+      {"cs", "a", "pak", nbsp},
+      {"cs", "K", "mostu", nbsp},
+      {"sk", "s", "nami", nbsp},
+      {"pl", "w", "domu", nbsp},
+      {"pl", "z", "nami", nbsp},
+      {"pl", "i", "on", nbsp},
+      {"ru", "в", "доме", nbsp},
+      {"ru", "и", "он", nbsp},
+      {"ru", "с", "ним", nbsp},
+      {"ru", "(к", "морю", nbsp},
+      {"ru", "у", "моря", nbsp},
+      {"ru", "дом", "и", 0},
+      {"de", "a", "b", 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.language) + ": '" + c.before + "' '" + c.after + "'");
+    EXPECT_EQ(noBreakSpaceFor(u32(c.before), u32(c.after), c.language), c.expected);
+  }
+}
+
+// A Czech paragraph on a narrow measure: no line ends with a one-letter
+// preposition or conjunction, and the tied space still copies as a space.
+TEST(NoBreakSpaces, CzechLinesDoNotEndWithOneLetterWords) {
+  Fixture f;
+  const char* czech =
+      "Přístav se v březnu otevře v celé délce a v každém domě i v každé ulici bude k vidění světlo, "
+      "o kterém se s úctou mluví u nás i v zahraničí. Návštěvníci přijdou v noci a s dětmi, k vodě "
+      "i k majáku, a z mostu uvidí v dálce celé město.";
+  int lines = 0;
+  for (Sp width : {pt(120), pt(140), pt(160), pt(180)}) {
+    Paragraph p = f.set(czech, f.options(width, "cs"));
+    for (const Line& line : p.lines) {
+      ++lines;
+      std::u32string t = visualText(line);
+      while (!t.empty() && t.back() == U' ') t.pop_back();
+      SCOPED_TRACE(toUtf8(t));
+      ASSERT_GE(t.size(), 2u);
+      EXPECT_FALSE(t[t.size() - 2] == U' ' &&
+                   std::u32string(U"vVaAiIkKsSzZoOuU").find(t.back()) != std::u32string::npos);
+      EXPECT_EQ(t.find(char32_t(0xA0)), std::u32string::npos) << "a tied space must copy as a space";
+    }
+  }
+  EXPECT_GT(lines, 12);
+}
+
+// French: the space before "?" becomes a narrow, fixed no-break space in the
+// layout but copies as the space that was typed.
+TEST(NoBreakSpaces, FrenchQuestionMarkGetsANarrowSpace) {
+  Fixture f;
+  f.body.align = style::Align::Start;
+  Paragraph p = f.set("Vraiment ? Oui", f.options(pt(400), "fr"));
+  ASSERT_EQ(p.lines.size(), 1u);
+  const frame::GlyphRun& run = p.lines[0].runs.at(0);
+  EXPECT_EQ(run.text, u32("Vraiment ? Oui"));
+  std::vector<Sp> spaces;
+  for (const frame::PlacedGlyph& g : run.glyphs)
+    if (g.textLength == 1 && run.text[g.textBegin] == U' ') spaces.push_back(g.advance);
+  ASSERT_EQ(spaces.size(), 2u);
+  EXPECT_NEAR(spaces[0], pt(10) * 166 / 1000, 2);  // Noto Serif's U+202F
+  EXPECT_NEAR(spaces[1], pt(10) * 260 / 1000, 2);  // its word space
+}
+
+// No extra space after a sentence: at natural spacing (a last line) the
+// space after a period is as wide as any other.
+TEST(SentenceSpace, NoneExtraByDefault) {
+  Fixture f;
+  f.body.align = style::Align::Start;
+  Paragraph p = f.set("It ends. Then it starts again.", f.options(pt(400)));
+  ASSERT_EQ(p.lines.size(), 1u);
+  std::map<Sp, int> widths;
+  for (const frame::GlyphRun& run : p.lines[0].runs)
+    for (const frame::PlacedGlyph& g : run.glyphs)
+      if (g.textLength == 1 && run.text[g.textBegin] == U' ') ++widths[g.advance];
+  ASSERT_EQ(widths.size(), 1u);
+  EXPECT_EQ(widths.begin()->second, 5);
+}
+
+// sentence-space: wide puts a third more space after a sentence (TeX's
+// \nonfrenchspacing), but not after an initial.
+TEST(SentenceSpace, WideOnRequest) {
+  Fixture f;
+  f.body.align = style::Align::Start;
+  f.body.wideSentenceSpace = true;
+  Paragraph p = f.set("It ends. Then J. Smith came (at last.) Fine!", f.options(pt(400)));
+  ASSERT_EQ(p.lines.size(), 1u);
+  std::vector<Sp> spaces;
+  for (const frame::GlyphRun& run : p.lines[0].runs)
+    for (const frame::PlacedGlyph& g : run.glyphs)
+      if (g.textLength == 1 && run.text[g.textBegin] == U' ') spaces.push_back(g.advance);
+  ASSERT_EQ(spaces.size(), 8u);
+  const Sp word = spaces[0];  // after "It"
+  const std::vector<Sp> expected = {word, word + word / 3, word, word, word, word, word, word + word / 3};
+  EXPECT_EQ(spaces, expected);
+}
+
+}  // namespace
+}  // namespace folio::paragraph
