@@ -198,7 +198,16 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
                         Diagnostics& diags) {
   PagePainter painter(painters, resources, diags);
   for (const frame::Item& item : page.items) painter.paint(item);
-  return painter.take();
+  if (!page.boxes) return painter.take();
+  // On a print sheet, the page (and template items running into the bleed)
+  // is clipped at the bleed box; the marks are painted outside it, by a
+  // painter that starts from the graphics state that Q restores.
+  const Rect& b = page.boxes->bleed;
+  std::string out = "q\n" + formatPt(b.x) + " " + formatPt(b.y) + " " + formatPt(b.width) + " " +
+                    formatPt(b.height) + " re W n\n" + painter.take() + "Q\n";
+  PagePainter marks(painters, resources, diags);
+  for (const frame::Item& item : page.marks) marks.paint(item);
+  return out + marks.take();
 }
 
 }  // namespace folio::pdf

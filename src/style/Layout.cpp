@@ -39,7 +39,8 @@ const PageTemplate& Layout::templateFor(size_t pageIndex) const {
 namespace {
 
 const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "templates", "links", "lists",
-                                           "footnotes", "widows", "orphans", "date-format", "month-names"};
+                                           "footnotes", "widows", "orphans", "date-format", "month-names",
+                                           "bleed", "marks", "standard"};
 const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
@@ -79,6 +80,7 @@ public:
         m_read.error(*n, "expected 12 month names, found " + std::to_string(m_layout.monthNames.size()));
     }
     if (const yaml::Node* n = root.find("links")) readLinks(*n);
+    readPrintSetup(root, m_read, m_layout.print);
     if (const yaml::Node* n = root.find("lists")) {
       if (m_read.checkKeys(*n, {"indent", "bullet"}, "'lists'")) {
         if (const yaml::Node* v = n->find("indent")) m_read.length(*v, m_layout.listIndent);
