@@ -27,9 +27,12 @@ inline std::optional<PdfStandard> parsePdfStandard(std::string_view s) {
 
 inline const char* pdfStandardName(PdfStandard s) {
   switch (s) {
-    case PdfStandard::PdfX4: return "pdf/x-4";
-    case PdfStandard::PdfA2b: return "pdf/a-2b";
-    case PdfStandard::None: break;
+    case PdfStandard::PdfX4:
+      return "pdf/x-4";
+    case PdfStandard::PdfA2b:
+      return "pdf/a-2b";
+    case PdfStandard::None:
+      break;
   }
   return "none";
 }

@@ -10,7 +10,8 @@ namespace {
 
 // sRGB IEC61966-2.1: icc-profiles-free's ICC v2 profile first (v2 is what
 // every reader handles), then colord-data's and Ghostscript's.
-const std::vector<std::string> kSrgb = {"/usr/share/color/icc/sRGB.icc", "/usr/share/color/icc/colord/sRGB.icc",
+const std::vector<std::string> kSrgb = {"/usr/share/color/icc/sRGB.icc",
+                                        "/usr/share/color/icc/colord/sRGB.icc",
                                         "/usr/share/color/icc/ghostscript/srgb.icc"};
 // A CMYK output (prtr) profile: Debian 12 ships no FOGRA39 / ISO Coated
 // profile in main; Ghostscript's SWOP characterisation (libgs-common) is the

@@ -44,10 +44,14 @@ void shift(Rect& r, Sp d) {
 }
 
 void shiftItem(frame::Item& item, Sp d) {
-  if (auto* run = std::get_if<frame::GlyphRun>(&item)) shift(run->origin, d);
-  else if (auto* fill = std::get_if<frame::Fill>(&item)) shift(fill->rect, d);
-  else if (auto* stroke = std::get_if<frame::Stroke>(&item)) shift(stroke->from, d), shift(stroke->to, d);
-  else if (auto* image = std::get_if<frame::ImagePlacement>(&item)) shift(image->rect, d);
+  if (auto* run = std::get_if<frame::GlyphRun>(&item))
+    shift(run->origin, d);
+  else if (auto* fill = std::get_if<frame::Fill>(&item))
+    shift(fill->rect, d);
+  else if (auto* stroke = std::get_if<frame::Stroke>(&item))
+    shift(stroke->from, d), shift(stroke->to, d);
+  else if (auto* image = std::get_if<frame::ImagePlacement>(&item))
+    shift(image->rect, d);
 }
 
 class MarkDrawer {
@@ -78,7 +82,9 @@ class MarkDrawer {
   }
 
  private:
-  void line(Point from, Point to) { m_page.marks.push_back(frame::Stroke{from, to, m_g.width, registration()}); }
+  void line(Point from, Point to) {
+    m_page.marks.push_back(frame::Stroke{from, to, m_g.width, registration()});
+  }
 
   void target(Point c) {
     const Sp r = mm(kTargetRadiusMm), arm = r + mm(1);
@@ -87,7 +93,8 @@ class MarkDrawer {
     for (int i = 0; i < kCircleSegments; ++i) {
       auto at = [&](int k) {
         double a = 2 * M_PI * k / kCircleSegments;
-        return Point{c.x + static_cast<Sp>(std::lround(r * std::cos(a))), c.y + static_cast<Sp>(std::lround(r * std::sin(a)))};
+        return Point{c.x + static_cast<Sp>(std::lround(r * std::cos(a))),
+                     c.y + static_cast<Sp>(std::lround(r * std::sin(a)))};
       };
       line(at(i), at(i + 1));
     }
@@ -152,7 +159,8 @@ void placeOnSheets(std::vector<frame::Page>& pages, const content::Document& doc
     for (frame::Anchor& anchor : page.anchors) shift(anchor.at, d);
     frame::PrintBoxes boxes;
     boxes.trim = Rect{d, d, page.width, page.height};
-    boxes.bleed = Rect{d - print.bleed, d - print.bleed, page.width + 2 * print.bleed, page.height + 2 * print.bleed};
+    boxes.bleed =
+        Rect{d - print.bleed, d - print.bleed, page.width + 2 * print.bleed, page.height + 2 * print.bleed};
     page.width += 2 * d;
     page.height += 2 * d;
     page.boxes = boxes;

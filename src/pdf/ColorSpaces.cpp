@@ -33,7 +33,8 @@ PdfReference ColorSpaces::profileStream(int components) {
 }
 
 const ColorSpaces::Space* ColorSpaces::iccSpace(int components) {
-  if ((components == 3 && !m_rgbViaIcc) || (components == 4 && !m_cmykViaIcc) || (components != 3 && components != 4))
+  if ((components == 3 && !m_rgbViaIcc) || (components == 4 && !m_cmykViaIcc) ||
+      (components != 3 && components != 4))
     return nullptr;
   std::string key = "icc:" + std::to_string(components);
   auto it = m_spaces.find(key);
@@ -70,8 +71,10 @@ const ColorSpaces::Space& ColorSpaces::separation(const Color& spot) {
   PdfArray cs;
   cs.push_back(PdfName("Separation"));
   cs.push_back(PdfName(spot.spotName));
-  if (const Space* icc = iccSpace(4)) cs.push_back(icc->ref);
-  else cs.push_back(PdfName("DeviceCMYK"));
+  if (const Space* icc = iccSpace(4))
+    cs.push_back(icc->ref);
+  else
+    cs.push_back(PdfName("DeviceCMYK"));
   cs.push_back(tint);
   PdfObject* obj = m_doc.GetObjects().CreateObject(cs);
   size_t separations = std::count_if(m_spaces.begin(), m_spaces.end(),
@@ -96,7 +99,8 @@ std::string ColorSpaces::setColor(const Color& c, bool stroke, const Space** use
       return v + (stroke ? " RG\n" : " rg\n");
     }
     case Color::Space::Cmyk: {
-      std::string v = component(c.c[0]) + " " + component(c.c[1]) + " " + component(c.c[2]) + " " + component(c.c[3]);
+      std::string v =
+          component(c.c[0]) + " " + component(c.c[1]) + " " + component(c.c[2]) + " " + component(c.c[3]);
       if (const Space* icc = iccSpace(4)) return viaSpace(*icc, v);
       return v + (stroke ? " K\n" : " k\n");
     }

@@ -55,7 +55,9 @@ std::string standardXmp(PdfStandard standard, const std::string& documentId) {
              "xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
              "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
              "<pdf:Trapped>False</pdf:Trapped>\n"
-             "<xmpMM:DocumentID>" + documentId + "</xmpMM:DocumentID>\n"
+             "<xmpMM:DocumentID>" +
+             documentId +
+             "</xmpMM:DocumentID>\n"
              "<xmpMM:VersionID>1</xmpMM:VersionID>\n"
              "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
              "</rdf:Description>\n";
@@ -70,8 +72,8 @@ std::string standardXmp(PdfStandard standard, const std::string& documentId) {
   return {};
 }
 
-void writeStandardParts(PdfMemDocument& doc, PdfStandard standard, ColorSpaces& colors, const std::string& srgb,
-                        const std::string& cmyk) {
+void writeStandardParts(PdfMemDocument& doc, PdfStandard standard, ColorSpaces& colors,
+                        const std::string& srgb, const std::string& cmyk) {
   if (standard == PdfStandard::None) return;
   const bool x4 = standard == PdfStandard::PdfX4;
   const std::string& profile = x4 ? cmyk : srgb;

@@ -28,21 +28,28 @@ void readBleed(const yaml::Node& n, LayoutReader& read, PrintSetup& print) {
 // `marks: crop`, `marks: [crop, registration, slug]`, `marks: none` or `[]`.
 void readMarks(const yaml::Node& n, LayoutReader& read, PrintSetup& print) {
   std::vector<const yaml::Node*> items;
-  if (n.isScalar()) items.push_back(&n);
+  if (n.isScalar())
+    items.push_back(&n);
   else if (n.isSequence())
     for (const yaml::Node& item : n.items) items.push_back(&item);
   else
-    return read.error(n, std::string("expected a list of marks (crop, registration, slug), found ") + n.kindName());
+    return read.error(
+        n, std::string("expected a list of marks (crop, registration, slug), found ") + n.kindName());
   for (const yaml::Node* item : items) {
     if (!item->isScalar()) {
-      read.error(*item, std::string("expected a mark name (crop, registration, slug), found ") + item->kindName());
+      read.error(*item,
+                 std::string("expected a mark name (crop, registration, slug), found ") + item->kindName());
       continue;
     }
     const std::string& name = item->scalar;
-    if (name == "crop") print.cropMarks = true;
-    else if (name == "registration") print.registrationMarks = true;
-    else if (name == "slug") print.slug = true;
-    else if (name == "none" && items.size() == 1) continue;
+    if (name == "crop")
+      print.cropMarks = true;
+    else if (name == "registration")
+      print.registrationMarks = true;
+    else if (name == "slug")
+      print.slug = true;
+    else if (name == "none" && items.size() == 1)
+      continue;
     else {
       std::string close = closestMatch(name, kMarks);
       read.error(*item, "unknown mark '" + name + "'; " +
