@@ -312,7 +312,12 @@ private:
     if (const yaml::Node* v = n.find("y2")) m_read.length(*v, item.y2);
     if (const yaml::Node* v = n.find("width")) m_read.length(*v, item.width);
     if (const yaml::Node* v = n.find("height")) m_read.length(*v, item.height);
-    if (const yaml::Node* v = n.find("thickness")) m_read.length(*v, item.thickness);
+    if (const yaml::Node* v = n.find("thickness")) {
+      // Presses lose hairlines; preflight flags anything under 0.25 pt.
+      if (m_read.length(*v, item.thickness) && item.thickness < pt(0.25))
+        m_diags.warning(v->pos, "rule thickness '" + v->scalar +
+                                    "' is a hairline that may not print; expected at least 0.25pt");
+    }
     if (const yaml::Node* v = n.find("color")) m_read.color(*v, item.color);
     if (const yaml::Node* v = n.find("style")) {
       m_read.string(*v, item.style);

@@ -55,27 +55,32 @@ def main():
     w, h, px = read_tiff(path)
     to_px = lambda mm: int(round(mm / 25.4 * dpi))
     to_mm = lambda p: p * 25.4 / dpi
-    inked = lambda x, y: px[y * w + x] > 32
+    # Rows as bytes of 1 (inked: more than 12% ink) or 0, searched in C.
+    marks = bytes(1 if v > 32 else 0 for v in range(256))
+    row = lambda y, x0=0, x1=w: px[y * w + max(0, x0):y * w + min(w, x1)].translate(marks)
     if cmd == "ink-box":
         x0, y0, x1, y1 = (to_px(a) for a in args)
-        xs, ys = [], []
+        box = None
         for y in range(max(0, y0), min(h, y1)):
-            for x in range(max(0, x0), min(w, x1)):
-                if inked(x, y):
-                    xs.append(x)
-                    ys.append(y)
-        if not xs:
+            r = row(y, x0, x1)
+            first = r.find(1)
+            if first < 0:
+                continue
+            last = r.rfind(1)
+            xa, xb = max(0, x0) + first, max(0, x0) + last
+            box = [xa, y, xb, y] if box is None else [min(box[0], xa), box[1], max(box[2], xb), y]
+        if box is None:
             print("none")
         else:
-            print("%.2f %.2f %.2f %.2f" % (to_mm(min(xs)), to_mm(min(ys)), to_mm(max(xs) + 1), to_mm(max(ys) + 1)))
+            print("%.2f %.2f %.2f %.2f" % (to_mm(box[0]), to_mm(box[1]), to_mm(box[2] + 1), to_mm(box[3] + 1)))
     elif cmd == "row-span":
-        y = to_px(args[0])
-        cols = [x for x in range(w) if inked(x, y)]
-        print("none" if not cols else "%.2f %.2f" % (to_mm(min(cols)), to_mm(max(cols) + 1)))
+        r = row(to_px(args[0]))
+        print("none" if r.find(1) < 0 else "%.2f %.2f" % (to_mm(r.find(1)), to_mm(r.rfind(1) + 1)))
     elif cmd == "ink-outside":
         x0, y0, x1, y1 = (to_px(a) for a in args)
-        n = sum(1 for y in range(h) for x in range(w) if inked(x, y) and not (x0 <= x < x1 and y0 <= y < y1))
-        print(n)
+        total = px.translate(marks).count(1)
+        inside = sum(row(y, x0, x1).count(1) for y in range(max(0, y0), min(h, y1)))
+        print(total - inside)
     else:
         sys.exit(__doc__)
 

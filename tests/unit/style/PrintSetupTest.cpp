@@ -83,3 +83,20 @@ TEST(SpotColours, UnknownReservedAndConflictingInks) {
 
 }  // namespace
 }  // namespace folio::style
+
+namespace folio::style {
+namespace {
+
+TEST(PrintSetup, HairlineRulesAreWarned) {
+  Diagnostics d;
+  auto l = parse(
+      "styles: {body: {}}\ntemplates:\n  first:\n    items:\n      - rule: {}\n        thickness: 0.1pt\n",
+      d);
+  ASSERT_TRUE(l) << d.format();
+  EXPECT_NE(d.format().find("layout.yaml:6:20: warning: rule thickness '0.1pt' is a hairline"),
+            std::string::npos)
+      << d.format();
+}
+
+}  // namespace
+}  // namespace folio::style
