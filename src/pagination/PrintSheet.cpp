@@ -56,8 +56,7 @@ void shiftItem(frame::Item& item, Sp d) {
 
 class MarkDrawer {
  public:
-  MarkDrawer(const style::PrintSetup& print, const MarkGeometry& g, frame::Page& page)
-      : m_print(print), m_g(g), m_page(page), m_trim(page.boxes->trim) {}
+  MarkDrawer(const MarkGeometry& g, frame::Page& page) : m_g(g), m_page(page), m_trim(page.boxes->trim) {}
 
   void cropMarks() {
     const Sp near = m_g.offset, far = m_g.offset + m_g.length;
@@ -100,7 +99,6 @@ class MarkDrawer {
     }
   }
 
-  const style::PrintSetup& m_print;
   const MarkGeometry& m_g;
   frame::Page& m_page;
   Rect m_trim;
@@ -165,7 +163,7 @@ void placeOnSheets(std::vector<frame::Page>& pages, const content::Document& doc
     page.height += 2 * d;
     page.boxes = boxes;
 
-    MarkDrawer marks(print, g, page);
+    MarkDrawer marks(g, page);
     if (print.cropMarks) marks.cropMarks();
     if (print.registrationMarks) marks.registrationMarks();
     if (print.slug) {
