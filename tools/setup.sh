@@ -14,6 +14,9 @@ PACKAGES=(
   hyphen-en-us hyphen-de hyphen-fr hyphen-ru hyphen-es hyphen-it
   # fonts: Noto for every script Folio supports out of the box
   fonts-noto-core fonts-noto-cjk fonts-noto-mono fontconfig
+  # ICC profiles for PDF/X-4 and PDF/A-2b output (docs/standards.md): sRGB, and
+  # Ghostscript's CMYK press profile
+  icc-profiles-free libgs-common
   # independent PDF readers used by the tests
   qpdf poppler-utils mupdf-tools ghostscript python3 python3-yaml libharfbuzz-bin time
 )

@@ -36,6 +36,9 @@ constexpr const char* kUsage =
     "                        default: the input's name with .pdf beside it\n"
     "  --layout NAME|PATH    use this layout instead of the content's 'layout'\n"
     "  -j, --jobs N          render N documents in parallel (default: number of cores)\n"
+    "  --standard NAME       pdf/x-4 (print: CMYK output intent, TrimBox) or pdf/a-2b\n"
+    "                        (archive: sRGB output intent, XMP identification); overrides\n"
+    "                        the layout's 'standard'; 'none' for plain PDF 1.7\n"
     "  --strict              treat warnings (such as missing glyphs) as errors\n"
     "  -q, --quiet           print only errors and a final summary\n"
     "  --allow-path DIR      also read images and layouts from DIR (by default only the\n"
@@ -146,6 +149,15 @@ int parseArgs(int argc, char** argv, Args& a) {
         return usageError("option --shard needs K/N with 1 <= K <= N, e.g. --shard 2/8");
       a.batch.shard = k;
       a.batch.shards = n;
+    } else if (s == "--standard") {
+      std::string v;
+      if (!value(v)) return usageError("option --standard needs pdf/x-4, pdf/a-2b or none");
+      a.settings.standard = parsePdfStandard(v);
+      if (!a.settings.standard) {
+        std::string close = closestMatch(v, {"pdf/x-4", "pdf/a-2b", "none"});
+        return usageError("unknown standard '" + v + "'; " +
+                          (close.empty() ? std::string("expected pdf/x-4, pdf/a-2b or none") : "did you mean '" + close + "'?"));
+      }
     } else if (s == "--strict") {
       a.batch.strict = true;
     } else if (s == "-q" || s == "--quiet") {

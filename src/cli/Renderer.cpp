@@ -14,6 +14,7 @@
 #include <fstream>
 #include <set>
 
+#include "cli/IccProfiles.h"
 #include "content/Document.h"
 #include "pagination/Pagination.h"
 #include "pdf/PdfPageReader.h"
@@ -225,6 +226,9 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   po.maxPages = m_settings.maxPages;
   po.imageLimits = m_settings.imageLimits;
   po.pdfDate = pdfDate(doc->date);
+  const PdfStandard standard = m_settings.standard ? *m_settings.standard : layout->print.standard;
+  po.pageBoxes = standard == PdfStandard::PdfX4;
+  po.jobName = fs::path(output).filename().string();
   frame::Document frames = pagination::paginate(*doc, *layout, po, ctx);
   result.pages = frames.pages.size();
   std::set<std::string> used;  // fonts and images, once each, in a stable order
@@ -265,7 +269,19 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     return result;
   }
   ::close(fd);
-  if (!pdf::writePdf(frames, name.data(), pdf::WriteOptions{}, diags)) {
+  pdf::WriteOptions wo;
+  wo.standard = standard;
+  wo.jobName = po.jobName;
+  if (standard != PdfStandard::None) {
+    IccProfiles profiles;
+    if (!loadIccProfiles(profiles, diags)) {
+      ::unlink(name.data());
+      return result;
+    }
+    wo.srgbProfile = std::move(profiles.srgb);
+    wo.cmykProfile = std::move(profiles.cmyk);
+  }
+  if (!pdf::writePdf(frames, name.data(), wo, diags)) {
     ::unlink(name.data());
     return result;
   }

@@ -4,10 +4,12 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/Diagnostics.h"
+#include "base/PdfStandard.h"
 #include "cli/MailMerge.h"
 #include "image/Image.h"
 #include "style/Layout.h"
@@ -30,6 +32,8 @@ struct RenderSettings {
   size_t maxPages = 100000;
   bool strict = false;
   bool writeOutput = true;  // false for `folio check`
+  // --standard: overrides the layout's `standard:` when set.
+  std::optional<PdfStandard> standard;
 };
 
 struct RenderResult {

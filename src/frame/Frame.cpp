@@ -194,7 +194,14 @@ std::string dump(const Document& doc) {
     const Page& page = doc.pages[p];
     w.raw("page ").integer(static_cast<int64_t>(p + 1)).raw(" ").length(page.width).raw("x");
     w.length(page.height).raw("\n");
+    if (page.boxes) {
+      w.raw("  trim ").rect(page.boxes->trim).raw(" bleed ").rect(page.boxes->bleed).raw("\n");
+    }
     for (const Item& item : page.items) writeItem(w, item);
+    for (const Item& item : page.marks) {
+      w.raw("  mark");
+      writeItem(w, item);
+    }
     for (const Link& link : page.links) writeLink(w, link);
     for (const Anchor& anchor : page.anchors) {
       w.raw("  anchor ").token(anchor.name).raw(" at ").point(anchor.at).raw("\n");

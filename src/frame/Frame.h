@@ -4,6 +4,7 @@
 // `dump()` renders it as a diff-friendly text trace for tests.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -67,9 +68,20 @@ struct Anchor {
   Point at;          // top-left of the target
 };
 
+// A page printed on a larger sheet: the trim (the finished page) and the
+// bleed around it, in the coordinates of the sheet (the MediaBox).
+struct PrintBoxes {
+  Rect trim, bleed;
+};
+
 struct Page {
   Sp width = 0, height = 0;
   std::vector<Item> items;  // painted in order
+  // Set only for print output (a layout's bleed or marks, or PDF/X); then
+  // `items` are clipped at the bleed box, and `marks` (crop and
+  // registration marks, the slug) are painted after them, outside it.
+  std::optional<PrintBoxes> boxes;
+  std::vector<Item> marks;
   std::vector<Link> links;
   std::vector<Anchor> anchors;
   // items[0, templateItems) come from the page template (letterhead, running

@@ -2,6 +2,7 @@
 
 #include "pagination/Flow.h"
 #include "pagination/PageBuilder.h"
+#include "pagination/PrintSheet.h"
 #include "pagination/Templates.h"
 
 namespace folio::pagination {
@@ -13,6 +14,7 @@ frame::Document paginate(const content::Document& doc, const style::Layout& layo
   frame::Document out;
   out.pages = buildPages(flow, layout, options.maxPages, context.diags);
   drawTemplates(out.pages, doc, layout, options.imageLimits, context);
+  if (layout.print.any() || options.pageBoxes) placeOnSheets(out.pages, doc, layout, options.jobName, context);
   out.outline = std::move(flow.outline);
   out.metadata = frame::Metadata{doc.title, doc.author, doc.subject, doc.keywords, doc.language, "Folio", options.pdfDate};
   return out;

@@ -14,6 +14,10 @@ struct Options {
   image::Limits imageLimits;
   size_t maxPages = 100000;
   std::string pdfDate;  // "D:YYYYMMDDHHmmSSZ" for the metadata, "" for none
+  // Put pages on a sheet with trim and bleed boxes even without a bleed or
+  // marks in the layout (PDF/X needs a TrimBox on every page).
+  bool pageBoxes = false;
+  std::string jobName;  // the output file's name, for the slug line
 };
 
 frame::Document paginate(const content::Document& doc, const style::Layout& layout, const Options& options,

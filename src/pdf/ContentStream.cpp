@@ -226,7 +226,20 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
     painter.paint(item);
   }
   if (open != Mark::None) painter.raw("EMC\n");
-  return painter.take();
+  if (!page.boxes) return painter.take();
+  // On a print sheet, the page (and template items running into the bleed)
+  // is clipped at the bleed box; the marks are painted outside it, by a
+  // painter that starts from the graphics state that Q restores. They are
+  // printer's furniture: an artifact, outside the structure tree.
+  const Rect& b = page.boxes->bleed;
+  std::string out = "q\n" + formatPt(b.x) + " " + formatPt(b.y) + " " + formatPt(b.width) + " " +
+                    formatPt(b.height) + " re W n\n" + painter.take() + "Q\n";
+  if (page.marks.empty()) return out;
+  PagePainter marks(painters, resources, diags);
+  marks.raw("/Artifact <</Type /Page>> BDC\n");  // "cut marks and color bars" (PDF 1.7, 14.8.2.2)
+  for (const frame::Item& item : page.marks) marks.paint(item);
+  marks.raw("EMC\n");
+  return out + marks.take();
 }
 
 }  // namespace folio::pdf

@@ -20,13 +20,16 @@ const char* deviceSpace(int components) {
   }
 }
 
-PdfObject* imageObject(PdfMemDocument& doc, const image::Image& img, int components) {
+PdfObject* imageObject(PdfMemDocument& doc, const image::Image& img, int components,
+                       ColorSpaces* colors = nullptr) {
   PdfObject* obj = doc.GetObjects().CreateObject("XObject");
   PdfDictionary& d = obj->GetDictionary();
   d.AddKey("Subtype", PdfName("Image"));
   d.AddKey("Width", integer(img.width));
   d.AddKey("Height", integer(img.height));
-  d.AddKey("ColorSpace", PdfName(deviceSpace(components)));
+  const ColorSpaces::Space* icc = colors ? colors->iccSpace(components) : nullptr;
+  if (icc) d.AddKey("ColorSpace", icc->ref);
+  else d.AddKey("ColorSpace", PdfName(deviceSpace(components)));
   d.AddKey("BitsPerComponent", integer(img.bitsPerComponent));
   return obj;
 }
@@ -67,7 +70,7 @@ ImageXObjects::XObject ImageXObjects::writeForm(const image::Image& img) {
 
 PdfObject* ImageXObjects::write(const image::Image& img) {
   if (img.format == image::Image::Format::Jpeg) {
-    PdfObject* obj = imageObject(m_doc, img, img.components);
+    PdfObject* obj = imageObject(m_doc, img, img.components, m_colors);
     obj->GetDictionary().AddKey("Filter", PdfName("DCTDecode"));
     if (img.adobeInvertedCmyk) {
       // Photoshop's CMYK JPEGs store inverted samples; undo that.
@@ -81,7 +84,7 @@ PdfObject* ImageXObjects::write(const image::Image& img) {
     setRawStream(obj, img.data);
     return obj;
   }
-  PdfObject* obj = imageObject(m_doc, img, img.components);
+  PdfObject* obj = imageObject(m_doc, img, img.components, m_colors);
   setFlateStream(obj, img.data, m_level);
   if (!img.alpha.empty()) {
     PdfObject* mask = imageObject(m_doc, img, 1);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "image/Image.h"
+#include "pdf/ColorSpaces.h"
 
 namespace folio::pdf {
 
@@ -24,6 +25,9 @@ class ImageXObjects {
     double formWidth = 0, formHeight = 0;
   };
   const XObject& use(const image::Image& img);
+  // Images then keep their colour space but carry an ICC profile where
+  // `colors` requires one (RGB under PDF/X-4 or PDF/A-2b).
+  void tagWith(ColorSpaces* colors) { m_colors = colors; }
   // Why `img` cannot be written ("" when it can): sample count vs. size, etc.
   static std::string problem(const image::Image& img);
 
@@ -33,6 +37,7 @@ class ImageXObjects {
 
   PoDoFo::PdfMemDocument& m_doc;
   int m_level;
+  ColorSpaces* m_colors = nullptr;
   std::unordered_map<const image::Image*, XObject> m_written;  // lookup only; names follow first use
 };
 

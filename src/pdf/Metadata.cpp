@@ -14,7 +14,7 @@ using namespace PoDoFo;
 
 namespace {
 
-std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>& date) {
+std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>& date, const std::string& extra) {
   auto alt = [](const std::string& tag, const std::string& v) {
     return "<" + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscape(v) + "</rdf:li></rdf:Alt></" +
            tag + ">\n";
@@ -43,7 +43,7 @@ std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>
     x += simple("xmp:ModifyDate", *date);
     x += simple("xmp:MetadataDate", *date);
   }
-  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+  x += "</rdf:Description>\n" + extra + "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
   return x;
 }
 
@@ -51,7 +51,7 @@ std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>
 
 std::string producer() { return std::string("Folio ") + FOLIO_VERSION + " (PoDoFo 0.9.8)"; }
 
-void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags) {
+void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags, const std::string& xmpExtra) {
   std::optional<DocumentDate> date;
   if (!meta.date.empty()) {
     date = parseDate(meta.date);
@@ -83,7 +83,7 @@ void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics
   if (date) iso = date->iso();
   PdfObject* xmp = doc.GetObjects().CreateObject("Metadata");
   xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
-  setRawStream(xmp, xmpPacket(meta, iso));
+  setRawStream(xmp, xmpPacket(meta, iso, xmpExtra));
 
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
   catalog.AddKey("Metadata", xmp->Reference());

@@ -15,6 +15,8 @@ namespace folio::pdf {
 // The Producer string: "Folio <version> (PoDoFo 0.9.8)".
 std::string producer();
 
-void writeMetadata(PoDoFo::PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags);
+// `xmpExtra`: more rdf:Description elements (a standard's identification).
+void writeMetadata(PoDoFo::PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags,
+                   const std::string& xmpExtra = "");
 
 }  // namespace folio::pdf

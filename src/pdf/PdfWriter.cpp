@@ -11,7 +11,9 @@
 #include "pdf/Metadata.h"
 #include "pdf/Objects.h"
 #include "pdf/Outline.h"
+#include "pdf/Md5.h"
 #include "pdf/PageTree.h"
+#include "pdf/Standards.h"
 #include "pdf/StructureTree.h"
 
 namespace folio::pdf {
@@ -44,6 +46,58 @@ bool checkDocument(const frame::Document& doc, const std::string& path, Diagnost
   return true;
 }
 
+// A standard's requirements that the document itself must meet.
+bool checkStandard(const frame::Document& doc, const WriteOptions& options, const std::string& path,
+                   Diagnostics& diags) {
+  if (options.standard == PdfStandard::None) return true;
+  const char* name = pdfStandardName(options.standard);
+  auto profileOk = [&](const std::string& bytes, int components, const char* what) {
+    if (readIccInfo(bytes).components == components) return true;
+    diags.error({path, 0, 0}, std::string("no usable ") + what + " ICC profile for " + name +
+                                  "; expected the profiles of tools/setup.sh (see docs/standards.md)");
+    return false;
+  };
+  if (!profileOk(options.srgbProfile, 3, "sRGB") || !profileOk(options.cmykProfile, 4, "CMYK")) return false;
+  if (options.standard == PdfStandard::PdfX4) {
+    if (doc.metadata.date.empty()) {
+      diags.error({path, 0, 0}, "pdf/x-4 needs the document's creation date; expected 'date:' in the content "
+                                "or SOURCE_DATE_EPOCH");
+      return false;
+    }
+    for (size_t i = 0; i < doc.pages.size(); ++i)
+      if (!doc.pages[i].boxes) {
+        diags.error({path, 0, 0}, "pdf/x-4 needs a TrimBox on page " + std::to_string(i + 1) +
+                                      "; expected the pages to be laid out for print");
+        return false;
+      }
+  }
+  return true;
+}
+
+// A stable identifier of the document for XMP (PDF/X): a hash of what is on its pages.
+std::string documentId(const frame::Document& doc) {
+  std::array<uint8_t, 16> d = md5(frame::dump(doc));
+  static const char kHex[] = "0123456789abcdef";
+  std::string id = "uuid:";
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) id += '-';
+    id += kHex[d[i] >> 4];
+    id += kHex[d[i] & 0xF];
+  }
+  return id;
+}
+
+// TrimBox and BleedBox of print pages (the MediaBox is the sheet).
+void addPageBoxes(const std::vector<PdfObject*>& pages, const frame::Document& doc) {
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const auto& boxes = doc.pages[i].boxes;
+    if (!boxes) continue;
+    PdfDictionary& d = pages[i]->GetDictionary();
+    d.AddKey("BleedBox", rectArray(boxes->bleed.x, boxes->bleed.y, boxes->bleed.right(), boxes->bleed.top()));
+    d.AddKey("TrimBox", rectArray(boxes->trim.x, boxes->trim.y, boxes->trim.right(), boxes->trim.top()));
+  }
+}
+
 std::vector<Rect> mediaBoxes(const frame::Document& doc) {
   std::vector<Rect> boxes;
   for (const frame::Page& p : doc.pages) boxes.push_back(Rect{0, 0, p.width, p.height});
@@ -52,42 +106,58 @@ std::vector<Rect> mediaBoxes(const frame::Document& doc) {
 
 // One page: its content stream, the resources that content uses, its links.
 void writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page, Painters& painters,
-               const Destinations& dests, int level, PageTags& tags, Diagnostics& diags) {
+               const Destinations& dests, int level, bool links, PageTags& tags, Diagnostics& diags) {
   PageResources resources;
   std::string content = pageContent(page, painters, resources, tags, diags);
   PdfObject* stream = pdf.GetObjects().CreateObject();
   setFlateStream(stream, content, level);
   pageObj->GetDictionary().AddKey("Contents", stream->Reference());
   pageObj->GetDictionary().AddKey("Resources", resources.dictionary());
-  addLinks(pdf, pageObj, page, dests, diags);
+  if (links) addLinks(pdf, pageObj, page, dests, diags);
 }
 
 }  // namespace
 
 bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
               Diagnostics& diags) {
-  if (!checkDocument(doc, path, diags)) return false;
+  if (!checkDocument(doc, path, diags) || !checkStandard(doc, options, path, diags)) return false;
+  const PdfStandard standard = options.standard;
   Diagnostics local;
   try {
     quietPodofo();
     PdfMemDocument pdf;
-    pdf.SetPdfVersion(ePdfVersion_1_7);
+    // PDF/X-4 is defined on PDF 1.6 (ISO 15930-7), PDF/A-2 on PDF 1.7.
+    pdf.SetPdfVersion(standard == PdfStandard::PdfX4 ? ePdfVersion_1_6 : ePdfVersion_1_7);
     std::vector<PdfObject*> pages = buildPageTree(pdf, mediaBoxes(doc));
+    addPageBoxes(pages, doc);
     Destinations dests(doc, pages, local);
 
     FontEmbedder fonts(pdf, options.compressionLevel);
     ImageXObjects images(pdf, options.compressionLevel);
     ColorSpaces colors(pdf);
+    if (standard != PdfStandard::None) {
+      // RGB always carries the sRGB profile (X-4 forbids DeviceRGB under its
+      // CMYK output intent); under A-2b's sRGB intent, CMYK carries the CMYK one.
+      colors.requireProfiles(options.srgbProfile, options.cmykProfile, true,
+                             standard == PdfStandard::PdfA2b);
+      images.tagWith(&colors);
+    }
     Painters painters{fonts, images, colors};
+    // PDF/X: no annotations on the printed area; links are for the screen.
+    const bool links = standard != PdfStandard::PdfX4;
     std::vector<PageTags> tags(doc.pages.size());
     for (size_t i = 0; i < doc.pages.size(); ++i)
-      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, tags[i], local);
+      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, links, tags[i], local);
     writeStructureTree(pdf, pages, tags);
     fonts.embedAll(local);  // after all pages: the fonts know every glyph used
 
     dests.writeNameTree(pdf);
     writeOutline(pdf, doc.outline, dests, local);
-    writeMetadata(pdf, doc.metadata, local);
+    frame::Metadata meta = doc.metadata;
+    if (standard == PdfStandard::PdfX4 && meta.title.empty()) meta.title = options.jobName;
+    writeMetadata(pdf, meta, local,
+                  standard == PdfStandard::None ? "" : standardXmp(standard, documentId(doc)));
+    writeStandardParts(pdf, standard, colors, options.srgbProfile, options.cmykProfile);
     std::string bytes = serialize(pdf);
     // Appending applies the caller's --strict: a warning that became an
     // error there means no file either.

@@ -7,12 +7,18 @@
 #include <string>
 
 #include "base/Diagnostics.h"
+#include "base/PdfStandard.h"
 #include "frame/Frame.h"
 
 namespace folio::pdf {
 
 struct WriteOptions {
   int compressionLevel = 6;  // zlib level for content and font streams
+  // PDF/X-4 or PDF/A-2b (docs/standards.md); both need the two profiles
+  // (ICC bytes): sRGB for RGB colours and images, CMYK for the print condition.
+  PdfStandard standard = PdfStandard::None;
+  std::string srgbProfile, cmykProfile;
+  std::string jobName;  // the output's file name: the title PDF/X needs when the content has none
 };
 
 // Writes to `path` directly (the caller handles temp-file-and-rename).

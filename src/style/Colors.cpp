@@ -111,8 +111,20 @@ bool parseColor(const std::string& text, const std::map<std::string, Color>& nam
   std::string_view s = trim(text);
   std::vector<std::string_view> args;
   if (named.count(std::string(s)) || !functionArgs(s, "spot", args)) return parsePlainColor(s, named, out);
-  // spot(Name, cmyk(...)[, tint])
-  if (args.size() < 2 || args.size() > 3 || args[0].empty()) return false;
+  // spot(Name, cmyk(...)[, tint]), or spot(Name, tint) for an ink that a
+  // colour of `named` defines. "All" and "None" are reserved ink names
+  // (registration colour, nothing).
+  if (args.size() < 2 || args.size() > 3 || args[0].empty() || args[0] == "All" || args[0] == "None") return false;
+  float shade = 1;
+  if (args.size() == 2 && parseComponent(args[1], shade)) {
+    for (const auto& [name, c] : named)
+      if (c.space == Color::Space::Spot && c.spotName == args[0]) {
+        out = c;
+        out.c[0] = shade;
+        return true;
+      }
+    return false;
+  }
   Color alt;
   if (!parsePlainColor(args[1], named, alt) || alt.space != Color::Space::Cmyk) return false;
   float tint = 1;

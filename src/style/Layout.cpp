@@ -39,7 +39,8 @@ const PageTemplate& Layout::templateFor(size_t pageIndex) const {
 namespace {
 
 const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "templates", "links", "lists",
-                                           "footnotes", "widows", "orphans", "date-format", "month-names"};
+                                           "footnotes", "widows", "orphans", "date-format", "month-names",
+                                           "bleed", "marks", "standard"};
 const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
@@ -80,6 +81,7 @@ public:
         m_read.error(*n, "expected 12 month names, found " + std::to_string(m_layout.monthNames.size()));
     }
     if (const yaml::Node* n = root.find("links")) readLinks(*n);
+    readPrintSetup(root, m_read, m_layout.print);
     if (const yaml::Node* n = root.find("lists")) {
       if (m_read.checkKeys(*n, {"indent", "bullet"}, "'lists'")) {
         if (const yaml::Node* v = n->find("indent")) m_read.length(*v, m_layout.listIndent);
@@ -320,7 +322,12 @@ private:
     if (const yaml::Node* v = n.find("y2")) m_read.length(*v, item.y2);
     if (const yaml::Node* v = n.find("width")) m_read.length(*v, item.width);
     if (const yaml::Node* v = n.find("height")) m_read.length(*v, item.height);
-    if (const yaml::Node* v = n.find("thickness")) m_read.length(*v, item.thickness);
+    if (const yaml::Node* v = n.find("thickness")) {
+      // Presses lose hairlines; preflight flags anything under 0.25 pt.
+      if (m_read.length(*v, item.thickness) && item.thickness < pt(0.25))
+        m_diags.warning(v->pos, "rule thickness '" + v->scalar +
+                                    "' is a hairline that may not print; expected at least 0.25pt");
+    }
     if (const yaml::Node* v = n.find("color")) m_read.color(*v, item.color);
     if (const yaml::Node* v = n.find("page")) {
       if (item.kind != TemplateItem::Kind::Image) m_read.error(*v, "'page' is for image items; expected it beside 'image'");

@@ -9,6 +9,7 @@
 
 #include "base/Color.h"
 #include "base/Diagnostics.h"
+#include "base/PdfStandard.h"
 #include "base/Units.h"
 #include "style/Style.h"
 #include "yaml/Node.h"
@@ -52,6 +53,17 @@ struct LinkStyle {
   bool underline = false;
 };
 
+// Print production (docs/layout-format.md, "Print"). All off by default, and
+// then pages are exactly the trim size with no extra page boxes.
+struct PrintSetup {
+  Sp bleed = 0;  // how far past the trim edge template items are kept (BleedBox)
+  bool cropMarks = false, registrationMarks = false, slug = false;
+  PdfStandard standard = PdfStandard::None;
+  // Does the page need a sheet larger than the trim, or page boxes?
+  bool any() const { return bleed > 0 || cropMarks || registrationMarks || slug; }
+  bool marks() const { return cropMarks || registrationMarks || slug; }
+};
+
 struct Layout {
   std::string path;  // the layout file
   std::string dir;   // its directory (images in templates are relative to it)
@@ -72,6 +84,7 @@ struct Layout {
   Sp footnoteSeparatorWidth = mm(40);
   Sp footnoteGap = pt(10);
   std::vector<FontList> fontLists;  // every font list the layout names, in source order
+  PrintSetup print;
 
   const Style& style(const std::string& name) const;  // falls back to "body"
 };
@@ -108,5 +121,9 @@ bool isInsideAny(const std::string& path, const std::vector<std::string>& dirs);
 // Parses "#1a2b3c", "#abc", "gray(50%)", "cmyk(0%, 20%, 100%, 0%)", "spot(Name, cmyk(...))"
 // or a colour name defined in `named`.
 bool parseColor(const std::string& s, const std::map<std::string, Color>& named, Color& out);
+
+// Reads `bleed`, `marks` and `standard` of a layout's top level into `print`.
+class LayoutReader;
+void readPrintSetup(const yaml::Node& root, LayoutReader& read, PrintSetup& print);
 
 }  // namespace folio::style

@@ -45,10 +45,14 @@ bool LayoutReader::length(const yaml::Node& n, Sp& out, Sp emSize) {
 }
 
 bool LayoutReader::color(const yaml::Node& n, Color& out) {
-  if (n.isScalar() && parseColor(n.scalar, m_colors, out)) return true;
+  if (n.isScalar() && parseColor(n.scalar, m_colors, out)) return checkInk(n, out);
   std::string msg = "bad colour '" + (n.isScalar() ? n.scalar : std::string(n.kindName())) +
                     "'; expected #rrggbb, gray(50%), cmyk(0%, 20%, 100%, 0%), spot(Name, cmyk(...)) or a name from "
                     "'colors'";
+  if (n.isScalar() && n.scalar.rfind("cmyk", 0) == 0)
+    msg = "bad colour '" + n.scalar + "'; expected cmyk() with four components from 0% to 100%, such as " +
+          "cmyk(0%, 20%, 100%, 0%)";
+  if (n.isScalar() && n.scalar.rfind("spot", 0) == 0) msg = spotProblem(n.scalar);
   std::vector<std::string> names;
   for (const auto& [name, c] : m_colors) names.push_back(name);
   if (n.isScalar() && maySuggest()) {
@@ -57,6 +61,46 @@ bool LayoutReader::color(const yaml::Node& n, Color& out) {
   }
   error(n, msg);
   return false;
+}
+
+// One ink, one appearance: a separation plate cannot have two alternates
+// (PDF/X requires the same tint transform for every use of a name).
+bool LayoutReader::checkInk(const yaml::Node& n, const Color& c) {
+  if (c.space != Color::Space::Spot) return true;
+  auto [it, fresh] = m_inks.emplace(c.spotName, c.alt);
+  if (fresh || it->second == c.alt) return true;
+  error(n, "spot colour '" + c.spotName + "' is given a different CMYK alternate than before; expected one " +
+               "alternate per ink name");
+  return false;
+}
+
+// Why a spot(...) colour was refused, in the terms of its form.
+std::string LayoutReader::spotProblem(const std::string& text) const {
+  std::string inner = text.substr(4);
+  size_t open = inner.find('('), comma = inner.find(',');
+  std::string name;
+  if (open != std::string::npos && comma != std::string::npos && comma > open) {
+    name = inner.substr(open + 1, comma - open - 1);
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+  }
+  if (name == "All" || name == "None")
+    return "spot colour name '" + name + "' is reserved (registration colour / no ink); expected another ink name";
+  bool defined = false;
+  std::vector<std::string> inks;
+  for (const auto& [key, c] : m_colors)
+    if (c.space == Color::Space::Spot) {
+      inks.push_back(c.spotName);
+      defined = defined || c.spotName == name;
+    }
+  if (!name.empty() && !defined && text.find("cmyk") == std::string::npos) {
+    std::string close = closestMatch(name, inks);
+    return "unknown spot colour '" + name + "' in '" + text + "'; " +
+           (close.empty() ? "expected an ink defined in 'colors' as spot(" + name + ", cmyk(...))"
+                          : "did you mean '" + close + "'?");
+  }
+  return "bad colour '" + text + "'; expected spot(Name, cmyk(c%, m%, y%, k%)) with an optional tint, or " +
+         "spot(Name, 40%) for an ink defined in 'colors'";
 }
 
 bool LayoutReader::string(const yaml::Node& n, std::string& out) {

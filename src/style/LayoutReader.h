@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers to read typed values out of layout YAML with positioned,
 // "expected ..." diagnostics.
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ public:
   bool checkKeys(const yaml::Node& map, const std::vector<std::string>& allowed, const char* what);
   bool length(const yaml::Node& n, Sp& out, Sp emSize = pt(10));
   bool color(const yaml::Node& n, Color& out);
+  std::string spotProblem(const std::string& text) const;
   bool string(const yaml::Node& n, std::string& out);
   bool boolean(const yaml::Node& n, bool& out);
   // `name` ("widows") makes the message say which value is wrong.
@@ -34,9 +36,12 @@ public:
   bool maySuggest() { return m_suggestionsLeft > 0 && m_suggestionsLeft--; }
 
 private:
+  bool checkInk(const yaml::Node& n, const Color& c);
+
   Diagnostics& m_diags;
   const std::map<std::string, Color>& m_colors;
   int m_suggestionsLeft = 100;
+  std::map<std::string, std::array<float, 4>> m_inks;  // spot name -> its CMYK alternate
 };
 
 }  // namespace folio::style

@@ -1,0 +1,109 @@
+#include "pdf/Standards.h"
+
+#include "pdf/Objects.h"
+
+namespace folio::pdf {
+
+using namespace PoDoFo;
+
+namespace {
+
+uint32_t be32(const std::string& b, size_t at) {
+  if (at + 4 > b.size()) return 0;
+  return (uint32_t(uint8_t(b[at])) << 24) | (uint32_t(uint8_t(b[at + 1])) << 16) |
+         (uint32_t(uint8_t(b[at + 2])) << 8) | uint32_t(uint8_t(b[at + 3]));
+}
+
+// The text of a 'desc' tag: ICC v2 textDescriptionType (ASCII) or v4
+// multiLocalizedUnicodeType (first record, UTF-16BE; ASCII kept).
+std::string descriptionText(const std::string& b, size_t at, size_t size) {
+  if (size < 12 || at + size > b.size()) return {};
+  std::string type = b.substr(at, 4), out;
+  if (type == "desc") {
+    uint32_t n = be32(b, at + 8);
+    for (size_t i = 0; i < n && at + 12 + i < at + size && b[at + 12 + i] != '\0'; ++i) out += b[at + 12 + i];
+  } else if (type == "mluc" && size >= 28) {
+    uint32_t len = be32(b, at + 20), off = be32(b, at + 24);
+    for (size_t i = 0; i + 1 < len && at + off + i + 1 < at + size; i += 2)
+      if (b[at + off + i] == '\0' && b[at + off + i + 1] >= 0x20) out += b[at + off + i + 1];
+  }
+  return out;
+}
+
+}  // namespace
+
+IccInfo readIccInfo(const std::string& b) {
+  IccInfo info;
+  if (b.size() < 132 || b.compare(36, 4, "acsp") != 0 || be32(b, 0) != b.size()) return info;
+  std::string space = b.substr(16, 4);
+  info.components = space == "RGB " ? 3 : space == "CMYK" ? 4 : 0;
+  info.deviceClass = b.substr(12, 4);
+  uint32_t tags = be32(b, 128);
+  for (uint32_t i = 0; i < tags && 132 + 12 * (i + 1) <= b.size(); ++i) {
+    if (b.compare(132 + 12 * i, 4, "desc") == 0)
+      info.description = descriptionText(b, be32(b, 136 + 12 * i), be32(b, 140 + 12 * i));
+  }
+  return info;
+}
+
+std::string standardXmp(PdfStandard standard, const std::string& documentId) {
+  switch (standard) {
+    case PdfStandard::PdfX4:
+      // ISO 15930-7: the version in pdfxid, the trapping state, and the
+      // document/version identification of XMP Media Management.
+      return "<rdf:Description rdf:about=\"\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\" "
+             "xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+             "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
+             "<pdf:Trapped>False</pdf:Trapped>\n"
+             "<xmpMM:DocumentID>" +
+             documentId +
+             "</xmpMM:DocumentID>\n"
+             "<xmpMM:VersionID>1</xmpMM:VersionID>\n"
+             "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
+             "</rdf:Description>\n";
+    case PdfStandard::PdfA2b:
+      return "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+             "<pdfaid:part>2</pdfaid:part>\n"
+             "<pdfaid:conformance>B</pdfaid:conformance>\n"
+             "</rdf:Description>\n";
+    case PdfStandard::None:
+      break;
+  }
+  return {};
+}
+
+void writeStandardParts(PdfMemDocument& doc, PdfStandard standard, ColorSpaces& colors,
+                        const std::string& srgb, const std::string& cmyk) {
+  if (standard == PdfStandard::None) return;
+  const bool x4 = standard == PdfStandard::PdfX4;
+  const std::string& profile = x4 ? cmyk : srgb;
+  IccInfo icc = readIccInfo(profile);
+
+  PdfDictionary intent;
+  intent.AddKey("Type", PdfName("OutputIntent"));
+  intent.AddKey("S", PdfName(x4 ? "GTS_PDFX" : "GTS_PDFA1"));
+  if (x4) {
+    // The CMYK profile is not a registered characterisation (see
+    // docs/standards.md), so the condition is "Custom" and the embedded
+    // profile defines it, as ISO 15930-7 allows.
+    intent.AddKey("OutputConditionIdentifier", textString("Custom"));
+    intent.AddKey("OutputCondition", textString(icc.description));
+  } else {
+    intent.AddKey("OutputConditionIdentifier", textString("sRGB IEC61966-2.1"));
+    intent.AddKey("OutputCondition", textString("sRGB IEC61966-2.1"));
+  }
+  intent.AddKey("RegistryName", textString("http://www.color.org"));
+  intent.AddKey("Info", textString(icc.description.empty() ? "ICC profile" : icc.description));
+  intent.AddKey("DestOutputProfile", colors.profileStream(x4 ? 4 : 3));
+  PdfArray intents;
+  intents.push_back(intent);
+  doc.GetCatalog()->GetDictionary().AddKey("OutputIntents", intents);
+
+  if (x4) {
+    PdfDictionary& info = doc.GetInfo()->GetObject()->GetDictionary();
+    info.AddKey("GTS_PDFXVersion", textString("PDF/X-4"));
+    info.AddKey("Trapped", PdfName("False"));
+  }
+}
+
+}  // namespace folio::pdf
