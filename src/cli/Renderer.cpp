@@ -261,7 +261,7 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     return result;
   }
   ::close(fd);
-  if (!pdf::writePdf(frames, name.data(), pdf::WriteOptions{}, diags)) {
+  if (!pdf::writePdf(std::move(frames), name.data(), pdf::WriteOptions{}, diags)) {
     ::unlink(name.data());
     return result;
   }

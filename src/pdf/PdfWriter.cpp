@@ -61,10 +61,8 @@ void writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page,
   addLinks(pdf, pageObj, page, dests, diags);
 }
 
-}  // namespace
-
-bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
-              Diagnostics& diags) {
+bool write(const frame::Document& doc, frame::Document* release, const std::string& path,
+           const WriteOptions& options, Diagnostics& diags) {
   if (!checkDocument(doc, path, diags)) return false;
   Diagnostics local;
   try {
@@ -78,19 +76,23 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
     ImageXObjects images(pdf, options.compressionLevel);
     ColorSpaces colors(pdf);
     Painters painters{fonts, images, colors};
-    for (size_t i = 0; i < doc.pages.size(); ++i)
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
       writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, local);
+      if (release) {
+        std::vector<frame::Item>().swap(release->pages[i].items);
+        std::vector<frame::Link>().swap(release->pages[i].links);
+      }
+    }
     fonts.embedAll(local);  // after all pages: the fonts know every glyph used
 
     dests.writeNameTree(pdf);
     writeOutline(pdf, doc.outline, dests, local);
     writeMetadata(pdf, doc.metadata, local);
-    std::string bytes = serialize(pdf);
     // Appending applies the caller's --strict: a warning that became an
     // error there means no file either.
     const size_t errorsBefore = diags.errorCount();
     diags.append(local);
-    return diags.errorCount() == errorsBefore && writeFile(path, bytes, diags);
+    return diags.errorCount() == errorsBefore && serializeToFile(pdf, path, diags);
   } catch (const PdfError& e) {
     diags.append(local);
     diags.error({path, 0, 0}, std::string("cannot write the PDF: PoDoFo error ") +
@@ -100,6 +102,17 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
     diags.error({path, 0, 0}, std::string("cannot write the PDF: ") + e.what());
   }
   return false;
+}
+
+}  // namespace
+
+bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
+              Diagnostics& diags) {
+  return write(doc, nullptr, path, options, diags);
+}
+
+bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options, Diagnostics& diags) {
+  return write(doc, &doc, path, options, diags);
 }
 
 }  // namespace folio::pdf
