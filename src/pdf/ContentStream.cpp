@@ -109,7 +109,7 @@ class TextShower {
   }
   void flush() {
     closeHex();
-    if (!m_array.empty()) m_out += "[" + m_array + "] TJ\n";
+    if (!m_array.empty()) m_out.append("[").append(m_array).append("] TJ\n");
     m_array.clear();
   }
 
