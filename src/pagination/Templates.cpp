@@ -1,6 +1,7 @@
 #include "pagination/Templates.h"
 
 #include <map>
+#include <mutex>
 
 #include "pagination/Flow.h"
 #include "pagination/PageBuilder.h"
@@ -124,8 +125,7 @@ private:
 
   void drawImage(frame::Page& page, const style::TemplateItem& item) {
     auto it = m_images.find(item.imagePath);
-    if (it == m_images.end())
-      it = m_images.emplace(item.imagePath, image::load(item.imagePath, m_limits, item.pos, m_ctx.diags)).first;
+    if (it == m_images.end()) it = m_images.emplace(item.imagePath, loadShared(item)).first;
     const auto& img = it->second;
     if (!img || img->width == 0) return;
     double aspect = double(img->height) / img->width;
@@ -134,6 +134,26 @@ private:
     else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
     else if (w == 0 && h == 0) w = pt(img->width * 72.0 / 150), h = static_cast<Sp>(w * aspect);
     page.items.push_back(frame::ImagePlacement{img, Rect{item.x, page.height - item.y - h, w, h}, ""});
+  }
+
+  // A letterhead's images are decoded once per process, not once per
+  // document: in a batch of letters decoding the emblem cost 10% of each
+  // letter (docs/performance.md). Images are immutable and shared; only
+  // images that loaded are kept, so every document reports a bad one.
+  std::shared_ptr<const image::Image> loadShared(const style::TemplateItem& item) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const image::Image>> loaded;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto hit = loaded.find(item.imagePath);
+      if (hit != loaded.end()) return hit->second;
+    }
+    std::shared_ptr<const image::Image> img = image::load(item.imagePath, m_limits, item.pos, m_ctx.diags);
+    if (img) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (loaded.size() < 64) loaded.emplace(item.imagePath, img);
+    }
+    return img;
   }
 
   const content::Document& m_doc;
