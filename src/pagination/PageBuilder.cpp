@@ -22,8 +22,10 @@ void placeLineImpl(frame::Page& page, L& line, R& extra, Sp x, Sp baseline) {
   for (auto* runs : {&line.runs, &extra})
     for (auto& r : *runs) {
       frame::GlyphRun run;
-      if constexpr (take) run = std::move(r);
-      else run = r;
+      if constexpr (take)
+        run = std::move(r);
+      else
+        run = r;
       run.origin.x += x;
       run.origin.y += baseline;
       page.items.push_back(std::move(run));
@@ -56,12 +58,13 @@ void placeLineImpl(frame::Page& page, L& line, R& extra, Sp x, Sp baseline) {
 
 }  // namespace
 
-void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra, Sp x,
-               Sp baseline) {
+void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra,
+               Sp x, Sp baseline) {
   placeLineImpl(page, line, extra, x, baseline);
 }
 
-void placeLine(frame::Page& page, paragraph::Line&& line, std::vector<frame::GlyphRun>&& extra, Sp x, Sp baseline) {
+void placeLine(frame::Page& page, paragraph::Line&& line, std::vector<frame::GlyphRun>&& extra, Sp x,
+               Sp baseline) {
   placeLineImpl(page, line, extra, x, baseline);
 }
 

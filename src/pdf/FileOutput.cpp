@@ -53,8 +53,10 @@ bool serializeToFile(PdfMemDocument& doc, const std::string& path, Diagnostics& 
     diags.error({path, 0, 0}, "cannot write the PDF: " + why + "; expected a writable path");
     return false;
   };
-  if (std::FILE* f = std::fopen(path.c_str(), "wb")) std::fclose(f);
-  else return failed(std::strerror(errno));
+  if (std::FILE* f = std::fopen(path.c_str(), "wb"))
+    std::fclose(f);
+  else
+    return failed(std::strerror(errno));
   size_t length = 0;
   {
     PdfOutputDevice device(path.c_str());

@@ -111,7 +111,8 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
   return write(doc, nullptr, path, options, diags);
 }
 
-bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options, Diagnostics& diags) {
+bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options,
+              Diagnostics& diags) {
   return write(doc, &doc, path, options, diags);
 }
 

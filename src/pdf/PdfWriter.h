@@ -21,6 +21,7 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
               Diagnostics& diags);
 // The same, releasing each page's items and links as soon as its content is
 // written, so long documents do not hold their pages twice.
-bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options, Diagnostics& diags);
+bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options,
+              Diagnostics& diags);
 
 }  // namespace folio::pdf

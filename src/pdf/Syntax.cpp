@@ -27,7 +27,7 @@ std::string formatNumber(double v, int decimals) {
     char digits[24];
     char* d = std::to_chars(digits, digits + sizeof digits, frac).ptr;
     for (int64_t k = d - digits; k < decimals; ++k) *p++ = '0';  // leading zeros of the fraction
-    while (d > digits && d[-1] == '0') --d;                       // no trailing zeros
+    while (d > digits && d[-1] == '0') --d;                      // no trailing zeros
     for (const char* c = digits; c < d; ++c) *p++ = *c;
   }
   if (p - buf == 2 && buf[0] == '-' && buf[1] == '0') return "0";

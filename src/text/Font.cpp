@@ -188,7 +188,8 @@ std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_
   hb_font_make_immutable(f->m_hbFont);
   for (char32_t cp = 0; cp < 256; ++cp) {
     hb_codepoint_t gid = 0;
-    if (hb_font_get_nominal_glyph(f->m_hbFont, cp, &gid) && gid != 0) f->m_latin1[cp >> 6] |= uint64_t{1} << (cp & 63);
+    if (hb_font_get_nominal_glyph(f->m_hbFont, cp, &gid) && gid != 0)
+      f->m_latin1[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
 
   f->m_family = nameEntry(f->m_face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY);

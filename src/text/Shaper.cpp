@@ -148,9 +148,9 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
                               firstType == U_COMBINING_SPACING_MARK;
 
   const bool cacheable = contextIsNeutral(paragraph, begin, end);
-  const CacheKeyView key{font.id(),        request.size,     request.rtl,
-                         bot && startsWithMark, request.script, request.language,
-                         request.features, paragraph.substr(begin, end - begin)};
+  const CacheKeyView key{
+      font.id(),      request.size,     request.rtl,      bot && startsWithMark,
+      request.script, request.language, request.features, paragraph.substr(begin, end - begin)};
   if (cacheable) {
     auto it = m_cache->map.find(key);
     if (it != m_cache->map.end()) {
@@ -204,9 +204,10 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
     if (m_cache->map.size() >= kMaxCacheEntries) m_cache->map.clear();
     std::vector<Glyph> stored(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
     for (Glyph& g : stored) g.cluster -= begin;
-    m_cache->map.emplace(CacheKey{key.fontId, key.size, key.rtl, key.dottedCircle, key.script,
-                                  std::string(key.language), std::string(key.features), std::u32string(key.text)},
-                         std::move(stored));
+    m_cache->map.emplace(
+        CacheKey{key.fontId, key.size, key.rtl, key.dottedCircle, key.script, std::string(key.language),
+                 std::string(key.features), std::u32string(key.text)},
+        std::move(stored));
   }
 }
 
