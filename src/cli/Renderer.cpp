@@ -281,7 +281,7 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     wo.srgbProfile = std::move(profiles.srgb);
     wo.cmykProfile = std::move(profiles.cmyk);
   }
-  if (!pdf::writePdf(frames, name.data(), wo, diags)) {
+  if (!pdf::writePdf(std::move(frames), name.data(), wo, diags)) {
     ::unlink(name.data());
     return result;
   }

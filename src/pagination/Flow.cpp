@@ -16,6 +16,17 @@ Sp baselineInSlot(Sp leading, Sp size) {
 
 namespace {
 
+// The flow holds every line of the document until pagination (see
+// docs/performance.md, "What stands in the way of 200 MB"): give back the
+// spare capacity that building runs glyph by glyph leaves (up to half).
+void compact(paragraph::Line& line) {
+  for (frame::GlyphRun& run : line.runs) {
+    run.glyphs.shrink_to_fit();
+    run.text.shrink_to_fit();
+  }
+  line.runs.shrink_to_fit();
+}
+
 using content::Block;
 
 class FlowBuilder {
@@ -163,6 +174,7 @@ private:
       FlowItem it;
       it.kind = FlowItem::Kind::Line;
       it.line = std::move(para.lines[i]);
+      compact(it.line);
       it.height = std::max(it.line.leading, st.leading);
       it.baseline = baselineInSlot(it.height, st.size);
       it.x = xStart;
@@ -262,6 +274,7 @@ private:
         it.baseline = baselineInSlot(it.height, st.size);
         it.width = m_bodyWidth;
         it.line = std::move(l);
+        compact(it.line);
         note.lines.push_back(std::move(it));
       }
       if (!note.lines.empty())

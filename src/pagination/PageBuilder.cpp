@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 
 namespace folio::pagination {
 
@@ -11,11 +12,20 @@ BodyArea bodyArea(const style::Layout& layout, size_t pageIndex) {
                   layout.pageHeight - t.marginTop - t.marginBottom};
 }
 
-void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra, Sp x,
-               Sp baseline) {
-  for (const std::vector<frame::GlyphRun>* runs : {&line.runs, &extra})
-    for (const frame::GlyphRun& r : *runs) {
-      frame::GlyphRun run = r;
+namespace {
+
+// Both placeLine overloads: a const line is copied, a non-const one gives up
+// its runs (glyph and text buffers move to the page, nothing is copied).
+template <class L, class R>
+void placeLineImpl(frame::Page& page, L& line, R& extra, Sp x, Sp baseline) {
+  constexpr bool take = !std::is_const_v<L>;
+  for (auto* runs : {&line.runs, &extra})
+    for (auto& r : *runs) {
+      frame::GlyphRun run;
+      if constexpr (take)
+        run = std::move(r);
+      else
+        run = r;
       run.origin.x += x;
       run.origin.y += baseline;
       page.items.push_back(std::move(run));
@@ -39,6 +49,23 @@ void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector
   }
   for (const frame::Anchor& a : line.anchors)
     page.anchors.push_back(frame::Anchor{a.name, Point{a.at.x + x, a.at.y + baseline}});
+  if constexpr (take) {
+    // The flow item is placed once: release what the page now owns.
+    std::vector<frame::GlyphRun>().swap(line.runs);
+    std::vector<frame::GlyphRun>().swap(extra);
+  }
+}
+
+}  // namespace
+
+void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra,
+               Sp x, Sp baseline) {
+  placeLineImpl(page, line, extra, x, baseline);
+}
+
+void placeLine(frame::Page& page, paragraph::Line&& line, std::vector<frame::GlyphRun>&& extra, Sp x,
+               Sp baseline) {
+  placeLineImpl(page, line, extra, x, baseline);
 }
 
 namespace {
@@ -70,7 +97,7 @@ private:
     Sp top;  // from the top of the body area
   };
   struct NoteLine {
-    const FlowItem* line;
+    FlowItem* line;  // non-const: emit() moves its runs to the page
     size_t owner;  // flow index of the line that cites it
   };
 
@@ -112,7 +139,7 @@ private:
       std::vector<NoteLine> mine;
       for (int n : it.line.notes)
         if (!m_notePlaced.count(n) && !placedHere.count(n) && n - 1 < int(m_flow.notes.size()))
-          for (const FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i});
+          for (FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i});
       std::vector<NoteLine> all = notes;
       all.insert(all.end(), mine.begin(), mine.end());
       bool fits = y + it.height + notesHeight(all) <= area.height && !(frozen && !mine.empty());
@@ -183,15 +210,17 @@ private:
   void emit(const BodyArea& area, const std::vector<Placed>& placed, const std::vector<NoteLine>& notes) {
     frame::Page& page = newPage();
     Sp top = m_layout.pageHeight - area.top;  // PDF y of the body's top edge
+    // Each flow item is emitted once (a page's items are final here), so
+    // its runs move to the page: the flow shrinks as the pages grow.
     for (const Placed& p : placed) {
-      const FlowItem& it = m_flow.items[p.item];
+      FlowItem& it = m_flow.items[p.item];
       Sp x = area.left + it.x;
       Sp slotTop = top - p.top;
       for (const frame::Anchor& a : it.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{x, slotTop}});
       for (const frame::OutlineEntry& o : it.outline) m_outline.push_back(o);
       switch (it.kind) {
         case FlowItem::Kind::Line:
-          placeLine(page, it.line, it.extraRuns, x, slotTop - it.baseline);
+          placeLine(page, std::move(it.line), std::move(it.extraRuns), x, slotTop - it.baseline);
           break;
         case FlowItem::Kind::Image:
           page.items.push_back(frame::ImagePlacement{it.image, Rect{x, slotTop - it.height, it.width, it.height}, it.alt});
@@ -212,10 +241,10 @@ private:
     page.items.push_back(frame::Fill{Rect{area.left, y - m_layout.footnoteGap / 2, std::min(m_layout.footnoteSeparatorWidth, area.width), pt(0.5)}, ruleColor});
     y -= m_layout.footnoteGap;
     for (const NoteLine& nl : notes) {
-      const FlowItem& it = *nl.line;
+      FlowItem& it = *nl.line;
       Sp x = area.left + it.x;
       for (const frame::Anchor& a : it.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{x, y}});
-      placeLine(page, it.line, it.extraRuns, x, y - it.baseline);
+      placeLine(page, std::move(it.line), std::move(it.extraRuns), x, y - it.baseline);
       y -= it.height;
     }
   }

@@ -23,5 +23,8 @@ BodyArea bodyArea(const style::Layout& layout, size_t pageIndex);
 // `baseline` from the page's bottom (PDF y).
 void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra, Sp x,
                Sp baseline);
+// The same, moving the line's runs to the page instead of copying them.
+void placeLine(frame::Page& page, paragraph::Line&& line, std::vector<frame::GlyphRun>&& extra, Sp x,
+               Sp baseline);
 
 }  // namespace folio::pagination

@@ -1,6 +1,7 @@
 #include "pagination/Templates.h"
 
 #include <map>
+#include <mutex>
 
 #include "pagination/Flow.h"
 #include "pagination/PageBuilder.h"
@@ -125,8 +126,7 @@ private:
   void drawImage(frame::Page& page, const style::TemplateItem& item) {
     const std::string key = item.imagePath + "#" + std::to_string(item.page);
     auto it = m_images.find(key);
-    if (it == m_images.end())
-      it = m_images.emplace(key, image::load(item.imagePath, m_limits, item.pos, m_ctx.diags, item.page)).first;
+    if (it == m_images.end()) it = m_images.emplace(key, loadShared(item, key)).first;
     const auto& img = it->second;
     if (!img || img->width == 0) return;
     // Raster images at 150 dpi whatever the file says (as before); a PDF page at its own size.
@@ -139,6 +139,27 @@ private:
     else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
     else if (w == 0 && h == 0) w = pt(naturalW), h = static_cast<Sp>(w * aspect);
     page.items.push_back(frame::ImagePlacement{img, Rect{item.x, page.height - item.y - h, w, h}, ""});
+  }
+
+  // A letterhead's images are decoded once per process, not once per
+  // document: in a batch of letters decoding the emblem cost 10% of each
+  // letter (docs/performance.md). Images are immutable and shared; only
+  // images that loaded are kept, so every document reports a bad one.
+  std::shared_ptr<const image::Image> loadShared(const style::TemplateItem& item, const std::string& key) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const image::Image>> loaded;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto hit = loaded.find(key);
+      if (hit != loaded.end()) return hit->second;
+    }
+    std::shared_ptr<const image::Image> img =
+        image::load(item.imagePath, m_limits, item.pos, m_ctx.diags, item.page);
+    if (img) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (loaded.size() < 64) loaded.emplace(key, img);
+    }
+    return img;
   }
 
   const content::Document& m_doc;

@@ -60,6 +60,9 @@ class PagePainter {
   std::optional<Color> m_fill, m_stroke;
   std::optional<Sp> m_lineWidth;
   double m_rise = 0;  // Ts persists across BT/ET, like all text state
+  // Per-run scratch, reused so that painting allocates nothing per glyph.
+  RunText m_plan;
+  std::vector<int64_t> m_pen;
 };
 
 void PagePainter::setColor(const Color& c, bool stroke) {
@@ -107,7 +110,7 @@ class TextShower {
   }
   void flush() {
     closeHex();
-    if (!m_array.empty()) m_out += "[" + m_array + "] TJ\n";
+    if (!m_array.empty()) m_out.append("[").append(m_array).append("] TJ\n");
     m_array.clear();
   }
 
@@ -134,7 +137,8 @@ void PagePainter::draw(const frame::GlyphRun& run) {
 
   // Each glyph goes to pen + xOffset, where the pen has moved by the placed
   // advances before it (which include justification), not by font widths.
-  std::vector<int64_t> pen(run.glyphs.size());
+  std::vector<int64_t>& pen = m_pen;
+  pen.assign(run.glyphs.size(), 0);
   for (size_t i = 1; i < run.glyphs.size(); ++i) pen[i] = pen[i - 1] + run.glyphs[i - 1].advance;
   const double perMille = 1000.0 / run.size;
   TextShower shower(m_out, m_rise);
@@ -146,7 +150,8 @@ void PagePainter::draw(const frame::GlyphRun& run) {
     shower.show(target, rise, code, m_p.fonts.width(run.font, g.gid));
   };
 
-  RunText plan = planRunText(run);
+  planRunText(run, m_plan);
+  const RunText& plan = m_plan;
   for (const ShownGlyph& s : plan.advancing) {
     // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
     if (s.text.empty()) shower.op(kNoText);

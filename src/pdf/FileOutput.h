@@ -16,6 +16,10 @@ namespace folio::pdf {
 // The serialized bytes with the content-derived /ID.
 std::string serialize(PoDoFo::PdfMemDocument& doc);
 
+// Writes the document to `path` with the content-derived /ID, without a copy
+// of the file in memory (the /ID is patched in place); false (with a
+// diagnostic) when that fails. Same bytes as serialize() + writeFile().
+bool serializeToFile(PoDoFo::PdfMemDocument& doc, const std::string& path, Diagnostics& diags);
 // Writes `bytes` to `path`; false (with a diagnostic) when that fails.
 bool writeFile(const std::string& path, const std::string& bytes, Diagnostics& diags);
 

@@ -82,8 +82,9 @@ FontEmbedder::FontEmbedder(PdfMemDocument& doc, int compressionLevel)
     : m_doc(doc), m_level(compressionLevel) {}
 
 FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
+  if (m_last && m_last->font == font) return *m_last;
   auto it = m_index.find(font);
-  if (it != m_index.end()) return *m_entries[it->second];
+  if (it != m_index.end()) return *(m_last = m_entries[it->second].get());
   auto e = std::make_unique<Entry>();
   e->font = font;
   e->use.resourceName = std::string("F").append(std::to_string(m_entries.size() + 1));
@@ -92,7 +93,7 @@ FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
   e->use.ref = e->type0->Reference();
   m_index.emplace(font, m_entries.size());
   m_entries.push_back(std::move(e));
-  return *m_entries.back();
+  return *(m_last = m_entries.back().get());
 }
 
 const FontEmbedder::Use& FontEmbedder::use(const text::Font* font) { return entry(font).use; }
@@ -100,10 +101,18 @@ const FontEmbedder::Use& FontEmbedder::use(const text::Font* font) { return entr
 uint16_t FontEmbedder::code(const text::Font* font, uint32_t gid, std::u32string_view text,
                             Diagnostics& diags) {
   Entry& e = entry(font);
+  const uint64_t single = text.size() == 1 ? (uint64_t{gid} << 32) | text[0] : 0;
+  if (single) {
+    auto hit = e.codeOfSingle.find(single);
+    if (hit != e.codeOfSingle.end()) return hit->second;
+  }
   m_key.assign(1, static_cast<char32_t>(gid));
   m_key.append(text);
   auto it = e.codeOf.find(m_key);
-  if (it != e.codeOf.end()) return it->second;
+  if (it != e.codeOf.end()) {
+    if (single) e.codeOfSingle.emplace(single, it->second);
+    return it->second;
+  }
   if (e.codeGid.size() > kMaxCode) {
     // 65535 distinct (glyph, text) pairs in one font: reuse the glyph's code
     // (its copied text may then be another variant's).
@@ -121,12 +130,25 @@ uint16_t FontEmbedder::code(const text::Font* font, uint32_t gid, std::u32string
   e.codeText.emplace_back(text);
   e.codeOf.emplace(m_key, c);
   e.anyCodeOfGid.emplace(gid, c);
+  if (single) e.codeOfSingle.emplace(single, c);
   return c;
 }
 
 double FontEmbedder::width(const text::Font* font, uint32_t gid) const {
   // Two decimals: exact enough that TJ adjustments stay rare, short in /W.
-  return std::round(perMille(*font, font->advance(gid)) * 100.0) / 100.0;
+  auto compute = [&] { return std::round(perMille(*font, font->advance(gid)) * 100.0) / 100.0; };
+  // Cached per gid (a HarfBuzz call per glyph otherwise); the entry exists
+  // for every font painted, as use() comes first.
+  const Entry* e = m_last && m_last->font == font ? m_last : nullptr;
+  if (!e) {
+    auto it = m_index.find(font);
+    if (it != m_index.end()) e = m_entries[it->second].get();
+  }
+  if (!e || gid > 0xFFFF) return compute();
+  if (gid >= e->widthOfGid.size()) e->widthOfGid.resize(gid + 1, std::nan(""));
+  double& w = e->widthOfGid[gid];
+  if (std::isnan(w)) w = compute();
+  return w;
 }
 
 void FontEmbedder::embedAll(Diagnostics& diags) {

@@ -52,6 +52,11 @@ class FontEmbedder {
     std::vector<uint32_t> codeGid{0};                     // code -> original gid; code 0 unused
     std::vector<std::u32string> codeText{U""};
     std::unordered_map<uint32_t, uint16_t> anyCodeOfGid;  // fallback once 65535 codes are taken
+    // Fast paths of code() and width(), hit for nearly every glyph: glyphs
+    // whose text is one character, keyed by gid << 32 | character, without
+    // building a string key; widths by gid (NaN until first asked).
+    std::unordered_map<uint64_t, uint16_t> codeOfSingle;
+    mutable std::vector<double> widthOfGid;
     bool overflowReported = false;
   };
   Entry& entry(const text::Font* font);
@@ -61,6 +66,7 @@ class FontEmbedder {
   int m_level;
   std::vector<std::unique_ptr<Entry>> m_entries;  // first-use order (resource names F1, F2, ...)
   std::unordered_map<const text::Font*, size_t> m_index;
+  Entry* m_last = nullptr;  // the entry of the previous lookup: runs ask for one font glyph after glyph
   std::u32string m_key;  // reused lookup key
 };
 

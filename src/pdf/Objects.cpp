@@ -1,5 +1,6 @@
 #include "pdf/Objects.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <cmath>
@@ -46,7 +47,35 @@ class Deflater {
   int m_level = -1;
 };
 
+// libdeflate compresses a whole buffer 2.3x faster than zlib at the same
+// level and size (measured on the page streams of 100 pages, see
+// docs/performance.md); zlib stays for what libdeflate does not offer.
+class WholeBufferDeflater {
+ public:
+  ~WholeBufferDeflater() {
+    for (libdeflate_compressor* c : m_compressors)
+      if (c) libdeflate_free_compressor(c);
+  }
+  bool run(std::string_view data, int level, std::string& out) {
+    if (level < 1 || level > 9) return false;
+    libdeflate_compressor*& c = m_compressors[static_cast<size_t>(level)];
+    if (!c) c = libdeflate_alloc_compressor(level);
+    if (!c) return false;
+    out.resize(libdeflate_zlib_compress_bound(c, data.size()));
+    const size_t n = libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size());
+    if (n == 0) return false;
+    out.resize(n);
+    return true;
+  }
+
+ private:
+  libdeflate_compressor* m_compressors[10] = {};
+};
+
 std::string deflate(std::string_view data, int level) {
+  thread_local WholeBufferDeflater whole;
+  std::string out;
+  if (whole.run(data, level, out)) return out;
   thread_local Deflater deflater;
   return deflater.run(data, level);
 }

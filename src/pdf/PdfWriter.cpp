@@ -116,12 +116,12 @@ void writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page,
   if (links) addLinks(pdf, pageObj, page, dests, diags);
 }
 
-}  // namespace
-
-bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
-              Diagnostics& diags) {
+bool write(const frame::Document& doc, frame::Document* release, const std::string& path,
+           const WriteOptions& options, Diagnostics& diags) {
   if (!checkDocument(doc, path, diags) || !checkStandard(doc, options, path, diags)) return false;
   const PdfStandard standard = options.standard;
+  // The XMP identifier hashes the pages, which are released as they are written.
+  const std::string xmpId = standard == PdfStandard::None ? "" : documentId(doc);
   Diagnostics local;
   try {
     quietPodofo();
@@ -146,8 +146,13 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
     // PDF/X: no annotations on the printed area; links are for the screen.
     const bool links = standard != PdfStandard::PdfX4;
     std::vector<PageTags> tags(doc.pages.size());
-    for (size_t i = 0; i < doc.pages.size(); ++i)
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
       writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, links, tags[i], local);
+      if (release) {
+        std::vector<frame::Item>().swap(release->pages[i].items);
+        std::vector<frame::Link>().swap(release->pages[i].links);
+      }
+    }
     writeStructureTree(pdf, pages, tags);
     fonts.embedAll(local);  // after all pages: the fonts know every glyph used
 
@@ -155,15 +160,13 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
     writeOutline(pdf, doc.outline, dests, local);
     frame::Metadata meta = doc.metadata;
     if (standard == PdfStandard::PdfX4 && meta.title.empty()) meta.title = options.jobName;
-    writeMetadata(pdf, meta, local,
-                  standard == PdfStandard::None ? "" : standardXmp(standard, documentId(doc)));
+    writeMetadata(pdf, meta, local, standard == PdfStandard::None ? "" : standardXmp(standard, xmpId));
     writeStandardParts(pdf, standard, colors, options.srgbProfile, options.cmykProfile);
-    std::string bytes = serialize(pdf);
     // Appending applies the caller's --strict: a warning that became an
     // error there means no file either.
     const size_t errorsBefore = diags.errorCount();
     diags.append(local);
-    return diags.errorCount() == errorsBefore && writeFile(path, bytes, diags);
+    return diags.errorCount() == errorsBefore && serializeToFile(pdf, path, diags);
   } catch (const PdfError& e) {
     diags.append(local);
     diags.error({path, 0, 0}, std::string("cannot write the PDF: PoDoFo error ") +
@@ -173,6 +176,18 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
     diags.error({path, 0, 0}, std::string("cannot write the PDF: ") + e.what());
   }
   return false;
+}
+
+}  // namespace
+
+bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
+              Diagnostics& diags) {
+  return write(doc, nullptr, path, options, diags);
+}
+
+bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options,
+              Diagnostics& diags) {
+  return write(doc, &doc, path, options, diags);
 }
 
 }  // namespace folio::pdf

@@ -25,5 +25,9 @@ struct WriteOptions {
 // Returns false with a diagnostic on failure.
 bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
               Diagnostics& diags);
+// The same, releasing each page's items and links as soon as its content is
+// written, so long documents do not hold their pages twice.
+bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options,
+              Diagnostics& diags);
 
 }  // namespace folio::pdf

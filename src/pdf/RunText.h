@@ -20,6 +20,7 @@
 // their base; poppler moves a mark that ends an RTL line (the visually
 // leftmost character) to the start of the line.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "frame/Frame.h"
@@ -27,15 +28,25 @@
 namespace folio::pdf {
 
 struct ShownGlyph {
-  size_t index = 0;     // into run.glyphs
-  std::u32string text;  // what its code maps to ("" = nothing)
+  size_t index = 0;          // into run.glyphs
+  std::u32string_view text;  // what its code maps to ("" = nothing); into run.text or RunText's buffer
 };
 
+// Valid while the run and this RunText live. Painting plans one run after
+// another into the same RunText, so its vectors keep their capacity and a
+// page's glyphs cost no allocation (see docs/performance.md).
 struct RunText {
   std::vector<ShownGlyph> advancing;  // visual order
   std::vector<ShownGlyph> attached;   // shown after `advancing`, text always ""
+  // Text that is not one range of run.text (a base with its marks, reversed
+  // right-to-left text); a vector, whose buffer survives moves (views point into it).
+  std::vector<char32_t> buffer;
+  // Scratch of planRunText, kept for its capacity.
+  std::vector<char> isAttached;
+  std::vector<std::pair<size_t, size_t>> members, ranges, spans;
 };
 
+void planRunText(const frame::GlyphRun& run, RunText& out);
 RunText planRunText(const frame::GlyphRun& run);
 
 }  // namespace folio::pdf

@@ -1,5 +1,6 @@
 #include "pdf/Syntax.h"
 
+#include <charconv>
 #include <cmath>
 
 #include "base/Utf8.h"
@@ -10,20 +11,27 @@ std::string formatNumber(double v, int decimals) {
   int64_t scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   int64_t n = std::llround(v * static_cast<double>(scale));
-  std::string out;
+  // Built in a stack buffer: numbers are written per glyph, and the result
+  // fits std::string's short-string buffer, so nothing is allocated.
+  char buf[64];
+  char* p = buf;
+  char* const end = buf + sizeof buf;
   if (n < 0) {
-    out = "-";
+    *p++ = '-';
     n = -n;
   }
-  out += std::to_string(n / scale);
+  p = std::to_chars(p, end, n / scale).ptr;
   int64_t frac = n % scale;
   if (frac != 0) {
-    std::string digits = std::to_string(frac);
-    digits.insert(0, static_cast<size_t>(decimals) - digits.size(), '0');
-    while (!digits.empty() && digits.back() == '0') digits.pop_back();
-    out += '.' + digits;
+    *p++ = '.';
+    char digits[24];
+    char* d = std::to_chars(digits, digits + sizeof digits, frac).ptr;
+    for (int64_t k = d - digits; k < decimals; ++k) *p++ = '0';  // leading zeros of the fraction
+    while (d > digits && d[-1] == '0') --d;                      // no trailing zeros
+    for (const char* c = digits; c < d; ++c) *p++ = *c;
   }
-  return out == "-0" ? "0" : out;
+  if (p - buf == 2 && buf[0] == '-' && buf[1] == '0') return "0";
+  return std::string(buf, p);
 }
 
 std::string hex4(uint32_t code) {

@@ -186,6 +186,11 @@ std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_
   // Immutable from here on: HarfBuzz then allows concurrent shaping.
   hb_face_make_immutable(f->m_face);
   hb_font_make_immutable(f->m_hbFont);
+  for (char32_t cp = 0; cp < 256; ++cp) {
+    hb_codepoint_t gid = 0;
+    if (hb_font_get_nominal_glyph(f->m_hbFont, cp, &gid) && gid != 0)
+      f->m_latin1[cp >> 6] |= uint64_t{1} << (cp & 63);
+  }
 
   f->m_family = nameEntry(f->m_face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY);
   if (f->m_family.empty()) f->m_family = nameEntry(f->m_face, HB_OT_NAME_ID_FONT_FAMILY);
@@ -225,6 +230,7 @@ std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_
 int Font::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(m_hbFont, gid); }
 
 bool Font::hasCodepoint(char32_t cp) const {
+  if (cp < 256) return (m_latin1[cp >> 6] >> (cp & 63)) & 1;
   hb_codepoint_t gid = 0;
   return hb_font_get_nominal_glyph(m_hbFont, cp, &gid) && gid != 0;
 }

@@ -63,6 +63,9 @@ class Font {
   ::hb_blob_t* m_blob = nullptr;
   ::hb_face_t* m_face = nullptr;
   ::hb_font_t* m_hbFont = nullptr;
+  // hasCodepoint() for U+0000..U+00FF as bits, filled at load: itemization
+  // asks once per character, and a HarfBuzz lookup each time showed in profiles.
+  uint64_t m_latin1[4] = {0, 0, 0, 0};
 };
 
 }  // namespace folio::text

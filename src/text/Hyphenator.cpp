@@ -20,6 +20,7 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -174,7 +175,15 @@ struct Hyphenator::Dict {
   }
 };
 
-Hyphenator::Hyphenator(std::vector<std::string> patternDirs) : m_dirs(std::move(patternDirs)) {}
+namespace {
+std::atomic<uint32_t> g_instances{0};
+// Words per thread remembered by hyphenate(); prose repeats its words
+// (Zipf), so most calls are hits. Cleared when full: bounded memory.
+constexpr size_t kMaxCachedWords = 50000;
+}  // namespace
+
+Hyphenator::Hyphenator(std::vector<std::string> patternDirs)
+    : m_dirs(std::move(patternDirs)), m_instance(++g_instances) {}
 
 Hyphenator::~Hyphenator() = default;
 
@@ -214,6 +223,23 @@ Hyphenator::Dict* Hyphenator::dictFor(std::string_view language) {
 bool Hyphenator::hasLanguage(std::string_view language) { return dictFor(language) != nullptr; }
 
 std::vector<uint32_t> Hyphenator::hyphenate(std::u32string_view word, std::string_view language) {
+  // Per thread, so no lock: key = instance, language, U+0000, word (the key
+  // string is reused, so a hit allocates only the returned vector).
+  thread_local std::unordered_map<std::u32string, std::vector<uint32_t>> cache;
+  thread_local std::u32string key;
+  key.assign(1, static_cast<char32_t>(m_instance));
+  for (char c : language) key += static_cast<char32_t>(static_cast<unsigned char>(c));
+  key += U'\0';
+  key.append(word);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  std::vector<uint32_t> out = compute(word, language);
+  if (cache.size() >= kMaxCachedWords) cache.clear();
+  cache.emplace(key, out);
+  return out;
+}
+
+std::vector<uint32_t> Hyphenator::compute(std::u32string_view word, std::string_view language) {
   std::vector<uint32_t> out;
   if (word.size() < 2) return out;
 

@@ -24,9 +24,11 @@ class Hyphenator {
  private:
   struct Dict;
   Dict* dictFor(std::string_view language);
+  std::vector<uint32_t> compute(std::u32string_view word, std::string_view language);
   std::vector<std::string> m_dirs;
   std::map<std::string, std::unique_ptr<Dict>, std::less<>> m_dicts;
   std::mutex m_mutex;
+  uint32_t m_instance;  // tells this hyphenator's entries in the per-thread cache apart
 };
 
 }  // namespace folio::text

@@ -103,6 +103,23 @@ void keepKoreanWords(const std::u32string& text, bool korean, std::vector<BreakK
 std::vector<bool> graphemeStarts(const std::u32string& text) {
   std::vector<bool> starts(text.size(), false);
   if (text.empty()) return starts;
+  // Fast path: when every character has Grapheme_Cluster_Break Other or
+  // Control and none is CR, UAX #29 breaks between all of them (GB4, GB5,
+  // GB999), so ICU's iterator and its UTF-16 copy are not needed. Below
+  // U+0300 only CR is not Other or Control.
+  bool simple = true;
+  for (char32_t c : text) {
+    if (c < 0x300 && c != U'\r') continue;
+    const int32_t gcb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GRAPHEME_CLUSTER_BREAK);
+    if (gcb != U_GCB_OTHER && gcb != U_GCB_CONTROL) {
+      simple = false;
+      break;
+    }
+  }
+  if (simple) {
+    starts.assign(text.size(), true);
+    return starts;
+  }
   icu::BreakIterator* bi = characterIterator();
   if (!bi) {  // no ICU data: every code point is its own cluster
     starts.assign(text.size(), true);

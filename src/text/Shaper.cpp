@@ -58,19 +58,50 @@ struct CacheKey {
   bool operator==(const CacheKey&) const = default;
 };
 
+// The same fields as views of the request: lookups (nearly every call, and
+// nearly all of them hits) build no strings. Only a miss stores a CacheKey.
+struct CacheKeyView {
+  uint32_t fontId = 0;
+  Sp size = 0;
+  bool rtl = false;
+  bool dottedCircle = false;
+  uint32_t script = 0;
+  std::string_view language;
+  std::string_view features;
+  std::u32string_view text;
+};
+
+CacheKeyView viewOf(const CacheKey& k) {
+  return CacheKeyView{k.fontId, k.size, k.rtl, k.dottedCircle, k.script, k.language, k.features, k.text};
+}
+
 struct CacheKeyHash {
-  size_t operator()(const CacheKey& k) const {
-    // FNV-1a style mixing of the std hashes of each field.
-    size_t h = std::hash<std::u32string>()(k.text);
+  using is_transparent = void;
+  size_t operator()(const CacheKey& k) const { return (*this)(viewOf(k)); }
+  size_t operator()(const CacheKeyView& k) const {
+    // FNV-1a style mixing of the std hashes of each field (a string_view
+    // hashes like the string it views).
+    size_t h = std::hash<std::u32string_view>()(k.text);
     auto mix = [&h](size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
     mix(k.fontId);
     mix(static_cast<size_t>(static_cast<uint32_t>(k.size)));
     mix(static_cast<size_t>(k.rtl) | (static_cast<size_t>(k.dottedCircle) << 1));
     mix(k.script);
-    mix(std::hash<std::string>()(k.language));
-    mix(std::hash<std::string>()(k.features));
+    mix(std::hash<std::string_view>()(k.language));
+    mix(std::hash<std::string_view>()(k.features));
     return h;
   }
+};
+
+struct CacheKeyEqual {
+  using is_transparent = void;
+  static bool same(const CacheKeyView& a, const CacheKeyView& b) {
+    return a.fontId == b.fontId && a.size == b.size && a.rtl == b.rtl && a.dottedCircle == b.dottedCircle &&
+           a.script == b.script && a.text == b.text && a.language == b.language && a.features == b.features;
+  }
+  bool operator()(const CacheKey& a, const CacheKey& b) const { return a == b; }
+  bool operator()(const CacheKeyView& a, const CacheKey& b) const { return same(a, viewOf(b)); }
+  bool operator()(const CacheKey& a, const CacheKeyView& b) const { return same(viewOf(a), b); }
 };
 
 std::vector<hb_feature_t> parseFeatures(std::string_view list) {
@@ -94,7 +125,7 @@ std::vector<hb_feature_t> parseFeatures(std::string_view list) {
 }  // namespace
 
 struct Shaper::Cache {
-  std::unordered_map<CacheKey, std::vector<Glyph>, CacheKeyHash> map;
+  std::unordered_map<CacheKey, std::vector<Glyph>, CacheKeyHash, CacheKeyEqual> map;
 };
 
 Shaper::Shaper() : m_cache(new Cache()), m_buffer(hb_buffer_create()) {}
@@ -117,16 +148,10 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
                               firstType == U_COMBINING_SPACING_MARK;
 
   const bool cacheable = contextIsNeutral(paragraph, begin, end);
-  CacheKey key;
+  const CacheKeyView key{
+      font.id(),      request.size,     request.rtl,      bot && startsWithMark,
+      request.script, request.language, request.features, paragraph.substr(begin, end - begin)};
   if (cacheable) {
-    key.fontId = font.id();
-    key.size = request.size;
-    key.rtl = request.rtl;
-    key.dottedCircle = bot && startsWithMark;
-    key.script = request.script;
-    key.language.assign(request.language);
-    key.features.assign(request.features);
-    key.text.assign(paragraph.substr(begin, end - begin));
     auto it = m_cache->map.find(key);
     if (it != m_cache->map.end()) {
       ++m_hits;
@@ -179,7 +204,10 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
     if (m_cache->map.size() >= kMaxCacheEntries) m_cache->map.clear();
     std::vector<Glyph> stored(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
     for (Glyph& g : stored) g.cluster -= begin;
-    m_cache->map.emplace(std::move(key), std::move(stored));
+    m_cache->map.emplace(
+        CacheKey{key.fontId, key.size, key.rtl, key.dottedCircle, key.script, std::string(key.language),
+                 std::string(key.features), std::u32string(key.text)},
+        std::move(stored));
   }
 }
 
