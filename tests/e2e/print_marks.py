@@ -34,13 +34,17 @@ def tokens(stream):
                 i += 1
                 if depth == 0:
                     break
-        elif c == b"<" and s[i:i + 2] != b"<<":
+        elif s[i:i + 2] in (b"<<", b">>"):  # a property list (BDC): its keys are names, skipped with it
+            i += 2
+        elif c == b"<":
             i = s.index(b">", i) + 1
         elif c in b"[]":
             i += 1
         else:
             j = i
             while j < len(s) and s[j:j + 1] not in b" \t\r\n()<>[]":
+                j += 1
+            if j == i:  # a stray delimiter: step over it rather than loop
                 j += 1
             out.append(s[i:j].decode("latin-1"))
             i = j
