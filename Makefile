@@ -35,7 +35,8 @@ test: all
 sanitize: setup
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j$(NPROC)
-	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(NPROC)
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  ctest --output-on-failure -j$(NPROC)
 
 # libFuzzer harnesses for the YAML loader, the inline parser, the image
 # readers and the whole render, each run for FUZZ_SECONDS from the seed
