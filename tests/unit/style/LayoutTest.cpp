@@ -1,14 +1,13 @@
 #include <gtest/gtest.h>
 
+#include "ParseLayout.h"
 #include "style/Layout.h"
 
 namespace folio::style {
 namespace {
 
 std::optional<Layout> parse(const std::string& text, Diagnostics& diags) {
-  auto root = yaml::parse(text, "layout.yaml", yaml::Limits{}, diags);
-  if (!root) return std::nullopt;
-  return buildLayout(*root, "/tmp/layouts/layout.yaml", diags);
+  return testutil::parseLayout(text, diags);
 }
 
 TEST(Layout, ReadsPageStylesAndInheritance) {
@@ -63,7 +62,8 @@ styles:
   EXPECT_NE(all.find("unknown page size 'A7'"), std::string::npos) << all;
   EXPECT_NE(all.find("bad colour '#12345g'"), std::string::npos) << all;
   EXPECT_NE(all.find("bad length 'twelve'"), std::string::npos) << all;
-  EXPECT_NE(all.find("bad alignment; expected start, end, left, right, center or justify"), std::string::npos) << all;
+  EXPECT_NE(all.find("bad alignment; expected start, end, left, right, center or justify"), std::string::npos)
+      << all;
   EXPECT_NE(all.find("inherits from itself"), std::string::npos) << all;
 }
 
@@ -97,8 +97,8 @@ templates:
   EXPECT_EQ(l->first.items[0].align, Align::Right);
   EXPECT_EQ(l->first.items[1].kind, TemplateItem::Kind::Rule);
   EXPECT_EQ(&l->templateFor(0), &l->first);
-  EXPECT_EQ(&l->templateFor(1), &*l->left);   // page 2 is a left page
-  EXPECT_EQ(&l->templateFor(2), &l->later);   // page 3: no right template
+  EXPECT_EQ(&l->templateFor(1), &*l->left);  // page 2 is a left page
+  EXPECT_EQ(&l->templateFor(2), &l->later);  // page 3: no right template
   EXPECT_EQ(l->templateFor(1).marginLeft, mm(30));
 }
 

@@ -1,15 +1,14 @@
 // The print keys of a layout (bleed, marks, standard) and spot-colour tints.
 #include <gtest/gtest.h>
 
+#include "ParseLayout.h"
 #include "style/Layout.h"
 
 namespace folio::style {
 namespace {
 
 std::optional<Layout> parse(const std::string& text, Diagnostics& diags) {
-  auto root = yaml::parse(text, "layout.yaml", yaml::Limits{}, diags);
-  if (!root) return std::nullopt;
-  return buildLayout(*root, "layout.yaml", diags);
+  return testutil::parseLayout(text, diags, "layout.yaml");
 }
 
 TEST(PrintSetup, OffByDefault) {

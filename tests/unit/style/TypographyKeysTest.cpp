@@ -2,15 +2,14 @@
 // sentence-space, read, inherited and checked with their position.
 #include <gtest/gtest.h>
 
+#include "ParseLayout.h"
 #include "style/Layout.h"
 
 namespace folio::style {
 namespace {
 
 std::optional<Layout> parse(const std::string& text, Diagnostics& diags) {
-  auto root = yaml::parse(text, "layout.yaml", yaml::Limits{}, diags);
-  if (!root) return std::nullopt;
-  return buildLayout(*root, "/tmp/layouts/layout.yaml", diags);
+  return testutil::parseLayout(text, diags);
 }
 
 TEST(TypographyKeys, ReadAndInherited) {
