@@ -13,9 +13,7 @@
 namespace folio::text {
 namespace {
 
-using testing::hbShape;
 using testing::notoPath;
-using testing::RefGlyph;
 using testing::sharedStore;
 using testing::tag;
 using testing::u32;
@@ -24,38 +22,7 @@ using testing::u32;
 // script, language and direction (sizes in font units).
 void expectLikeHbShape(const std::string& file, int faceIndex, const char* utf8, uint32_t script,
                        const char* lang, bool rtl) {
-  SCOPED_TRACE(file + " " + utf8);
-  ASSERT_FALSE(file.empty());
-  auto font = Font::load(file, faceIndex, 0);
-  ASSERT_NE(font, nullptr);
-  const std::u32string text = u32(utf8);
-  Shaper shaper;
-  ShapeRequest r;
-  r.font = font.get();
-  r.size = font->unitsPerEm();
-  r.script = script;
-  r.language = lang;
-  r.rtl = rtl;
-  std::vector<Glyph> ours;
-  shaper.shape(text, 0, static_cast<uint32_t>(text.size()), r, ours);
-  const char tagText[5] = {char(script >> 24), char(script >> 16), char(script >> 8), char(script), 0};
-  std::vector<RefGlyph> ref;
-  std::string error;
-  ASSERT_TRUE(hbShape(file, text,
-                      "--face-index=" + std::to_string(faceIndex) +
-                          " --font-size=" + std::to_string(font->unitsPerEm()) + " --script=" + tagText +
-                          " --language=" + lang + " --direction=" + (rtl ? "rtl" : "ltr"),
-                      ref, error))
-      << error;
-  ASSERT_EQ(ours.size(), ref.size());
-  for (size_t i = 0; i < ref.size(); ++i) {
-    SCOPED_TRACE("glyph " + std::to_string(i));
-    EXPECT_EQ(ours[i].gid, ref[i].gid);
-    EXPECT_EQ(ours[i].cluster, ref[i].cluster);
-    EXPECT_EQ(ours[i].advance, ref[i].xAdvance);
-    EXPECT_EQ(ours[i].xOffset, ref[i].xOffset);
-    EXPECT_EQ(ours[i].yOffset, ref[i].yOffset);
-  }
+  testing::expectShapesLikeHbShape(file, faceIndex, u32(utf8), script, lang, rtl);
 }
 
 TEST(Scripts, EveryScriptShapesLikeHbShape) {

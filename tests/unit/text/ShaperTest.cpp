@@ -8,9 +8,7 @@
 namespace folio::text {
 namespace {
 
-using testing::hbShape;
 using testing::notoPath;
-using testing::RefGlyph;
 using testing::tag;
 using testing::u32;
 
@@ -24,35 +22,10 @@ ShapeRequest request(const Font* font, Sp size, uint32_t script, std::string_vie
   return r;
 }
 
-// Shapes the whole text with size = upem sp (so advances are in font units)
-// and compares every glyph with hb-shape's answer for the same file.
+// Face 0 of `file`, compared glyph by glyph with hb-shape (TextTestSupport.h).
 void expectSameAsHbShape(const std::string& file, const std::u32string& text, uint32_t script,
                          const char* lang, bool rtl) {
-  SCOPED_TRACE(file);
-  ASSERT_FALSE(file.empty());
-  auto font = Font::load(file, 0, 0);
-  ASSERT_NE(font, nullptr);
-  Shaper shaper;
-  std::vector<Glyph> ours;
-  shaper.shape(text, 0, static_cast<uint32_t>(text.size()),
-               request(font.get(), font->unitsPerEm(), script, lang, rtl), ours);
-  char scriptTag[5] = {char(script >> 24), char(script >> 16), char(script >> 8), char(script), 0};
-  std::vector<RefGlyph> ref;
-  std::string error;
-  ASSERT_TRUE(hbShape(file, text,
-                      std::string("--font-size=") + std::to_string(font->unitsPerEm()) + " --script=" +
-                          scriptTag + " --language=" + lang + " --direction=" + (rtl ? "rtl" : "ltr"),
-                      ref, error))
-      << error;
-  ASSERT_EQ(ours.size(), ref.size());
-  for (size_t i = 0; i < ref.size(); ++i) {
-    SCOPED_TRACE("glyph " + std::to_string(i));
-    EXPECT_EQ(ours[i].gid, ref[i].gid);
-    EXPECT_EQ(ours[i].cluster, ref[i].cluster);
-    EXPECT_EQ(ours[i].advance, ref[i].xAdvance);
-    EXPECT_EQ(ours[i].xOffset, ref[i].xOffset);
-    EXPECT_EQ(ours[i].yOffset, ref[i].yOffset);
-  }
+  testing::expectShapesLikeHbShape(file, 0, text, script, lang, rtl);
 }
 
 TEST(Shaper, LatinWithKerningMatchesHbShape) {

@@ -12,6 +12,7 @@
 
 #include "base/Utf8.h"
 #include "text/FontStore.h"
+#include "text/Shaper.h"
 
 namespace folio::text::testing {
 
@@ -89,5 +90,43 @@ inline bool hbShape(const std::string& fontFile, const std::u32string& text, con
 }
 
 inline std::u32string u32(const char* utf8) { return toUtf32(utf8); }
+
+// Shapes the whole text with Folio's Shaper at size = upem sp (so advances
+// are in font units) and compares every glyph with hb-shape's answer for the
+// same file, face, script, language and direction.
+inline void expectShapesLikeHbShape(const std::string& file, int faceIndex, const std::u32string& text,
+                                    uint32_t script, const char* lang, bool rtl) {
+  SCOPED_TRACE(file + " " + toUtf8(text));
+  ASSERT_FALSE(file.empty());
+  auto font = Font::load(file, faceIndex, 0);
+  ASSERT_NE(font, nullptr);
+  Shaper shaper;
+  ShapeRequest r;
+  r.font = font.get();
+  r.size = font->unitsPerEm();
+  r.script = script;
+  r.language = lang;
+  r.rtl = rtl;
+  std::vector<Glyph> ours;
+  shaper.shape(text, 0, static_cast<uint32_t>(text.size()), r, ours);
+  const char tagText[5] = {char(script >> 24), char(script >> 16), char(script >> 8), char(script), 0};
+  std::vector<RefGlyph> ref;
+  std::string error;
+  ASSERT_TRUE(hbShape(file, text,
+                      "--face-index=" + std::to_string(faceIndex) +
+                          " --font-size=" + std::to_string(font->unitsPerEm()) + " --script=" + tagText +
+                          " --language=" + lang + " --direction=" + (rtl ? "rtl" : "ltr"),
+                      ref, error))
+      << error;
+  ASSERT_EQ(ours.size(), ref.size());
+  for (size_t i = 0; i < ref.size(); ++i) {
+    SCOPED_TRACE("glyph " + std::to_string(i));
+    EXPECT_EQ(ours[i].gid, ref[i].gid);
+    EXPECT_EQ(ours[i].cluster, ref[i].cluster);
+    EXPECT_EQ(ours[i].advance, ref[i].xAdvance);
+    EXPECT_EQ(ours[i].xOffset, ref[i].xOffset);
+    EXPECT_EQ(ours[i].yOffset, ref[i].yOffset);
+  }
+}
 
 }  // namespace folio::text::testing
