@@ -1,5 +1,4 @@
 #include "yaml/Node.h"
-#include "yaml/ScalarSource.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,6 +12,7 @@
 #include <sstream>
 
 #include "yaml/FlowNesting.h"
+#include "yaml/ScalarSource.h"
 #include "yaml/SyntaxErrors.h"
 #include "yaml/TextCheck.h"
 #include "yaml/TreeBuilder.h"
@@ -62,18 +62,17 @@ std::string systemError(int err) {
 namespace {
 
 std::unique_ptr<Node> parseText(const std::string& text, const std::string& fileName, const Limits& limits,
-                                Diagnostics& diags) {
+                                Diagnostics& diags, std::shared_ptr<const SourceText>* keepSource) {
   if (text.size() > limits.maxInputBytes) {
     diags.error(SourcePos{fileName, 1, 1}, "the file is too large (" + mebibytes(text.size()) +
                                                "); expected at most " + mebibytes(limits.maxInputBytes));
     return nullptr;
   }
-  // A UTF-8 byte order mark is legal but carries nothing; drop it so columns
-  // on the first line match the editor's.
-  std::string_view body(text);
-  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
-
-  LineIndex index(body);
+  // The text without its byte order mark, and its line index: built once,
+  // used by the parse and kept for positions inside scalars when asked.
+  auto source = std::make_shared<const SourceText>(fileName, text);
+  const std::string_view body = source->text();
+  const LineIndex& index = source->index();
   if (auto problem = checkText(body, index, fileName)) {
     diags.add(std::move(*problem));
     return nullptr;
@@ -103,16 +102,17 @@ std::unique_ptr<Node> parseText(const std::string& text, const std::string& file
     return nullptr;
   }
   if (builder.failed()) return nullptr;
+  if (keepSource) *keepSource = std::move(source);
   return std::make_unique<Node>(builder.takeRoot());
 }
 
 }  // namespace
 
 std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName, const Limits& limits,
-                            Diagnostics& diags) {
+                            Diagnostics& diags, std::shared_ptr<const SourceText>* source) {
   // Nothing may escape to the caller, not even running out of memory.
   try {
-    return parseText(text, fileName, limits, diags);
+    return parseText(text, fileName, limits, diags, source);
   } catch (const std::bad_alloc&) {
     diags.error(SourcePos{fileName, 0, 0}, "out of memory while reading YAML; expected a smaller document");
   } catch (const std::exception& e) {
@@ -161,12 +161,10 @@ std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagno
   ::close(fd);
   if (text.size() > limits.maxInputBytes) {
     diags.error(SourcePos{path, 1, 1}, "the file is too large (more than " + mebibytes(limits.maxInputBytes) +
-                             "); expected at most " + mebibytes(limits.maxInputBytes));
+                                           "); expected at most " + mebibytes(limits.maxInputBytes));
     return nullptr;
   }
-  std::unique_ptr<Node> root = parse(text, path, limits, diags);
-  if (root && source) *source = std::make_shared<const SourceText>(path, text);
-  return root;
+  return parse(text, path, limits, diags, source);
 }
 
 }  // namespace folio::yaml

@@ -25,10 +25,10 @@ struct Node {
   enum class Kind : uint8_t { Null, Scalar, Sequence, Mapping };
   Kind kind = Kind::Null;
   SourcePos pos;
-  std::string scalar;                          // Scalar: the value as written
-  bool quoted = false;                         // Scalar: was quoted ('' or "") or a block scalar
-  uint32_t offset = 0;                         // Scalar: byte offset of its first character in the file
-  std::vector<Node> items;                     // Sequence
+  std::string scalar;       // Scalar: the value as written
+  bool quoted = false;      // Scalar: was quoted ('' or "") or a block scalar
+  uint32_t offset = 0;      // Scalar: byte offset of its first character in the file
+  std::vector<Node> items;  // Sequence
   // Mapping, in source order. An entry reads like a std::pair (first is the
   // key, a Scalar node; second the value); std::pair<Node, Node> itself
   // cannot be a member of Node (clang rejects the incomplete type).
@@ -54,9 +54,10 @@ struct Node::Entry {
 
 // Parses `text` (the contents of `fileName`). On failure returns nullptr and
 // adds diagnostics such as "bad.yaml:3:7: error: ...". Checks UTF-8 validity,
-// NUL and control characters, size, depth and node budgets.
+// NUL and control characters, size, depth and node budgets. With `source`,
+// also hands back the text and its line index (for ScalarMap).
 std::unique_ptr<Node> parse(const std::string& text, const std::string& fileName, const Limits& limits,
-                            Diagnostics& diags);
+                            Diagnostics& diags, std::shared_ptr<const SourceText>* source = nullptr);
 // Reads the file then parses it; a missing or unreadable file is a diagnostic.
 std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags);
 // The same, also handing back the text (for ScalarMap, yaml/ScalarSource.h).

@@ -27,6 +27,7 @@ class SourceText {
 
   const std::string& file() const { return m_file; }
   std::string_view text() const { return m_text; }
+  const LineIndex& index() const { return m_index; }
   SourcePos position(size_t offset) const { return m_index.position(offset, m_file); }
 
  private:
