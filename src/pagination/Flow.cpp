@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <map>
 
+#include "pagination/TableFlow.h"
+
 namespace folio::pagination {
 
 Sp baselineInSlot(Sp leading, Sp size) {
@@ -29,11 +31,11 @@ void compact(paragraph::Line& line) {
 
 using content::Block;
 
-class FlowBuilder {
+class FlowBuilder : public CellLayouter {
 public:
   FlowBuilder(const content::Document& doc, const style::Layout& layout, Sp bodyWidth, const image::Limits& limits,
               paragraph::Context& ctx)
-      : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(ctx) {}
+      : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(&ctx), m_noteWidth(bodyWidth) {}
 
   Flow build() {
     for (const Block& b : m_doc.body) addBlock(b, 0, 0, "body");
@@ -60,15 +62,15 @@ private:
     const std::string styleName = b.style.empty() ? defaultStyle : b.style;
     switch (b.kind) {
       case Block::Kind::Paragraph:
-        addText(b, b.text, styleName, indentStart, indentEnd, marker, 0);
+        addText(b, b.text, m_layout.style(styleName), indentStart, indentEnd, marker, 0);
         break;
       case Block::Kind::Heading:
-        addText(b, b.text, b.style.empty() ? "heading" + std::to_string(b.level) : b.style, indentStart, indentEnd,
-                marker, b.level);
+        addText(b, b.text, m_layout.style(b.style.empty() ? "heading" + std::to_string(b.level) : b.style), indentStart,
+                indentEnd, marker, b.level);
         break;
       case Block::Kind::Quote: {
         if (!b.text.empty()) {
-          addText(b, b.text, b.style.empty() ? "quote" : b.style, indentStart, indentEnd, marker, 0);
+          addText(b, b.text, m_layout.style(b.style.empty() ? "quote" : b.style), indentStart, indentEnd, marker, 0);
         } else {
           addAnchor(b);
           bool first = true;
@@ -104,6 +106,7 @@ private:
         m_flow.items.push_back(s);
         break;
       }
+      case Block::Kind::Table: addTable(b, indentStart, indentEnd); break;
       case Block::Kind::PageBreak: {
         m_pendingSpace = 0;
         FlowItem s;
@@ -157,15 +160,17 @@ private:
     return o;
   }
 
-  void addText(const Block& b, const markup::InlineText& text, const std::string& styleName, Sp indentStart,
+  void addText(const Block& b, const markup::InlineText& text, const style::Style& st, Sp indentStart,
                Sp indentEnd, const std::string& marker, int headingLevel) {
-    const style::Style& st = m_layout.style(styleName);
     addSpace(st.spaceBefore);
     flushSpace();
-    Sp width = m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd;
+    // At least a point: a table cell is measured at its narrowest.
+    Sp width = std::max<Sp>(m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd, pt(1));
     paragraph::Options o = optionsFor(b, st, width);
     o.firstIndent = st.firstIndent;
-    paragraph::Paragraph para = paragraph::layoutParagraph(text, o, m_ctx);
+    o.hyphenateLastWord = m_inCell;
+    o.warnOverfull = !m_inCell;  // TableFlow names the squeezed cell
+    paragraph::Paragraph para = paragraph::layoutParagraph(text, o, *m_ctx);
     if (para.lines.empty()) para.lines.emplace_back();  // an empty paragraph still takes its line
     size_t n = para.lines.size();
     size_t first = m_flow.items.size();
@@ -212,7 +217,7 @@ private:
     o.direction = rtl ? text::BaseDirection::Rtl : text::BaseDirection::Ltr;
     markup::InlineText t(1);
     t[0].text = marker;
-    paragraph::Paragraph p = paragraph::layoutParagraph(t, o, m_ctx);
+    paragraph::Paragraph p = paragraph::layoutParagraph(t, o, *m_ctx);
     if (p.lines.empty()) return;
     paragraph::Line& ml = p.lines[0];
     Sp gap = st.size / 2;
@@ -224,12 +229,14 @@ private:
   }
 
   int footnoteNumber(const markup::Inline& ref, const Block& b) {
+    // Measuring a table cell: the mark's width is what counts, not its number.
+    if (m_measuring) return static_cast<int>(m_noteTexts.size()) + 1;
     if (!ref.noteId.empty()) {
       auto it = m_noteNumbers.find(ref.noteId);
       if (it != m_noteNumbers.end()) return it->second;
       auto text = m_doc.footnotes.find(ref.noteId);
       if (text == m_doc.footnotes.end()) {
-        m_ctx.diags.error(b.pos, "footnote '" + ref.noteId + "' is not defined; expected it under 'footnotes'");
+        m_ctx->diags.error(b.pos, "footnote '" + ref.noteId + "' is not defined; expected it under 'footnotes'");
         return 0;
       }
       int n = static_cast<int>(m_noteTexts.size()) + 1;
@@ -262,9 +269,9 @@ private:
       Block b;
       b.pos = nt.pos;
       b.lang = nt.block->lang;
-      paragraph::Options o = optionsFor(b, st, m_bodyWidth);
+      paragraph::Options o = optionsFor(b, st, m_noteWidth);
       o.footnoteNumber = nullptr;  // notes inside notes are not numbered again
-      paragraph::Paragraph p = paragraph::layoutParagraph(text, o, m_ctx);
+      paragraph::Paragraph p = paragraph::layoutParagraph(text, o, *m_ctx);
       Footnote note;
       note.number = number;
       for (paragraph::Line& l : p.lines) {
@@ -272,7 +279,7 @@ private:
         it.kind = FlowItem::Kind::Line;
         it.height = std::max(l.leading, st.leading);
         it.baseline = baselineInSlot(it.height, st.size);
-        it.width = m_bodyWidth;
+        it.width = m_noteWidth;
         it.line = std::move(l);
         compact(it.line);
         note.lines.push_back(std::move(it));
@@ -284,7 +291,7 @@ private:
   }
 
   void addImage(const Block& b, Sp indentStart, Sp indentEnd) {
-    auto img = image::load(b.imagePath, m_limits, b.pos, m_ctx.diags, b.page);
+    auto img = image::load(b.imagePath, m_limits, b.pos, m_ctx->diags, b.page);
     if (!img) return;
     Sp avail = m_bodyWidth - indentStart - indentEnd;
     const Sp em = m_layout.style("body").size;
@@ -334,6 +341,78 @@ private:
     addSpace(m_layout.style("body").leading / 2);
   }
 
+  void addTable(const Block& b, Sp indentStart, Sp indentEnd) {
+    addSpace(m_layout.style("body").leading / 2);
+    flushSpace();
+    TableInput in;
+    in.block = &b;
+    in.layout = &m_layout;
+    in.x = indentStart;
+    in.width = std::max<Sp>(m_bodyWidth - indentStart - indentEnd, pt(1));
+    in.language = b.lang.empty() ? m_doc.language : b.lang;
+    in.id = static_cast<int>(m_flow.tables.size());
+    m_flow.tables.emplace_back();
+    std::vector<FlowItem> items;
+    TableRepeat repeat;
+    buildTable(in, *this, items, repeat);
+    m_flow.tables[size_t(in.id)] = std::move(repeat);
+    if (!items.empty()) {
+      for (const std::string& id : m_pendingAnchors) items.front().anchors.push_back(frame::Anchor{id, {}});
+      m_pendingAnchors.clear();
+      if (!b.id.empty()) items.front().anchors.push_back(frame::Anchor{b.id, {}});
+    }
+    for (FlowItem& it : items) m_flow.items.push_back(std::move(it));
+    addSpace(m_layout.style("body").leading / 2);
+  }
+
+  // CellLayouter: the cell's content laid out as a small body of its own
+  // width, with the document's footnote numbering.
+  std::vector<FlowItem> layoutCell(const Request& q) override {
+    std::vector<FlowItem> saved = std::move(m_flow.items);
+    m_flow.items.clear();
+    Sp savedWidth = m_bodyWidth, savedSpace = m_pendingSpace;
+    std::vector<std::string> savedAnchors = std::move(m_pendingAnchors);
+    m_pendingAnchors.clear();
+    m_pendingSpace = 0;
+    m_bodyWidth = q.width;
+    bool savedMeasuring = m_measuring, savedInCell = m_inCell;
+    m_inCell = true;
+    paragraph::Context* savedCtx = m_ctx;
+    Diagnostics silent;
+    paragraph::Context quiet{m_ctx->fonts, m_ctx->shaper, m_ctx->hyphenator, silent};
+    if (q.pass != Pass::Final) {
+      m_measuring = true;
+      m_ctx = &quiet;
+    }
+    if (!q.cell->text.empty()) {
+      Block p;
+      p.kind = Block::Kind::Paragraph;
+      p.pos = q.cell->pos;
+      p.lang = q.table->lang;
+      p.dir = q.dir;
+      p.align = q.align;
+      p.text = q.cell->text;
+      p.textSource = q.cell->textSource;
+      addText(p, p.text, *q.style, 0, 0, "", 0);
+    } else {
+      for (const Block& child : q.cell->blocks) addBlock(child, 0, 0, q.blockStyle);
+    }
+    // Space after the cell's last block belongs to no one.
+    std::vector<FlowItem> out = std::move(m_flow.items);
+    while (!out.empty() && out.back().kind == FlowItem::Kind::Space) out.pop_back();
+    while (!out.empty() && out.front().kind == FlowItem::Kind::Space) out.erase(out.begin());
+    m_flow.items = std::move(saved);
+    m_bodyWidth = savedWidth;
+    m_pendingSpace = savedSpace;
+    m_pendingAnchors = std::move(savedAnchors);
+    m_measuring = savedMeasuring;
+    m_inCell = savedInCell;
+    m_ctx = savedCtx;
+    return out;
+  }
+
+  Diagnostics& diagnostics() override { return m_ctx->diags; }
+
   struct NoteText {
     const markup::InlineText* text;
     SourcePos pos;
@@ -344,7 +423,11 @@ private:
   const style::Layout& m_layout;
   Sp m_bodyWidth;
   const image::Limits& m_limits;
-  paragraph::Context& m_ctx;
+  paragraph::Context* m_ctx;  // swapped for a silent one while measuring table cells
+  Sp m_noteWidth;             // footnotes span the body, also when cited in a table cell
+  bool m_measuring = false;
+  bool m_inCell = false;  // laying out a table cell
+  int m_tables = 0;
   Flow m_flow;
   Sp m_pendingSpace = 0;
   std::vector<std::string> m_pendingAnchors;
