@@ -67,69 +67,67 @@ Columns resolveColumns(const std::vector<ColumnWidth>& columns, const std::vecto
   }
   rest = std::max<Sp>(rest, 0);
 
-  // 3. Auto columns: max-content if it fits beside the fraction columns'
-  //    minimums, else min-content plus a share of what is left.
-  Sp frMin = 0;
-  for (size_t i : fractions) frMin += minW[i];
-  Sp autoBudget = std::max<Sp>(rest - frMin, 0);
-  int64_t sumMin = 0, sumMax = 0;
-  for (size_t i : autos) sumMin += minW[i], sumMax += maxW[i];
-  for (size_t i : autos) {
-    if (sumMax <= autoBudget) out.widths[i] = maxW[i];
-    else if (sumMin <= autoBudget && sumMax > sumMin)
-      out.widths[i] = minW[i] + static_cast<Sp>((int64_t(maxW[i] - minW[i]) * (autoBudget - sumMin)) / (sumMax - sumMin));
-    else if (sumMin > 0) out.widths[i] = static_cast<Sp>(int64_t(minW[i]) * std::min<int64_t>(autoBudget, sumMin) / sumMin);
-  }
-  Sp usedByAuto = 0;
-  for (size_t i : autos) usedByAuto += out.widths[i];
-
-  // 4. Fraction columns share the remainder by their fractions; one whose
-  //    share falls below its min-content takes its minimum and leaves the
-  //    sharing (a few rounds at most: each round fixes one column or ends).
-  Sp frRest = std::max<Sp>(rest - usedByAuto, 0);
-  if (!fractions.empty()) {
-    std::vector<size_t> open = fractions;
-    for (;;) {
-      double sum = 0;
-      for (size_t i : open) sum += columns[i].value;
-      bool fixedOne = false;
-      for (auto it = open.begin(); it != open.end(); ++it) {
-        Sp share = sum > 0 ? static_cast<Sp>(frRest * (columns[*it].value / sum)) : 0;
-        if (share < minW[*it]) {
-          out.widths[*it] = minW[*it];
-          frRest = std::max<Sp>(frRest - minW[*it], 0);
-          open.erase(it);
-          fixedOne = true;
-          break;
+  // 3. When auto and fraction columns all fit at max-content, auto
+  //    columns take it and fraction columns share the rest (4); otherwise
+  //    both kinds get min-content plus a share of what is left in
+  //    proportion to (max - min), as CSS sizes auto columns, so a fraction
+  //    column is not starved by auto columns at their widest.
+  std::vector<size_t> flexible = autos;
+  flexible.insert(flexible.end(), fractions.begin(), fractions.end());
+  int64_t sumMin = 0, sumMax = 0, autoMax = 0;
+  for (size_t i : flexible) sumMin += minW[i], sumMax += maxW[i];
+  for (size_t i : autos) autoMax += maxW[i];
+  if (sumMax <= rest) {
+    for (size_t i : autos) out.widths[i] = maxW[i];
+    Sp frRest = static_cast<Sp>(rest - autoMax);
+    if (!fractions.empty()) {
+      // 4. Fractions share the remainder; one whose share falls below its
+      //    min-content takes its minimum and leaves the sharing.
+      std::vector<size_t> open = fractions;
+      for (bool again = true; again && !open.empty();) {
+        again = false;
+        double sum = 0;
+        for (size_t i : open) sum += columns[i].value;
+        for (auto it = open.begin(); it != open.end(); ++it)
+          if (static_cast<Sp>(frRest * (columns[*it].value / sum)) < minW[*it]) {
+            out.widths[*it] = minW[*it];
+            frRest = std::max<Sp>(frRest - minW[*it], 0);
+            open.erase(it);
+            again = true;
+            break;
+          }
+        if (!again) {
+          Sp given = 0;
+          for (size_t k = 0; k < open.size(); ++k) {
+            Sp share = k + 1 == open.size() ? frRest - given : static_cast<Sp>(frRest * (columns[open[k]].value / sum));
+            out.widths[open[k]] = share;
+            given += share;
+          }
         }
       }
-      if (fixedOne && !open.empty()) continue;
-      if (!fixedOne) {
-        Sp given = 0;
-        for (size_t k = 0; k < open.size(); ++k) {
-          Sp share = k + 1 == open.size() ? frRest - given : static_cast<Sp>(frRest * (columns[open[k]].value / sum));
-          out.widths[open[k]] = share;
-          given += share;
-        }
+    } else if (!autos.empty() && frRest > 0) {
+      // 5. No fractions: the table fills its width, auto columns growing
+      //    in proportion to their max-content.
+      std::vector<Sp> weights(n, 0);
+      for (size_t i : autos) weights[i] = maxW[i];
+      int64_t total = 0;
+      for (size_t i : autos) total += weights[i];
+      Sp given = 0;
+      for (size_t k = 0; k < autos.size(); ++k) {
+        size_t i = autos[k];
+        Sp share = k + 1 == autos.size() ? frRest - given
+                   : total > 0           ? static_cast<Sp>(int64_t(frRest) * weights[i] / total)
+                                         : frRest / static_cast<Sp>(autos.size());
+        out.widths[i] += share;
+        given += share;
       }
-      break;
     }
-  } else if (!autos.empty() && frRest > 0) {
-    // 5. No fractions: the table fills its width, auto columns growing in
-    //    proportion to their max-content.
-    std::vector<Sp> weights(n, 0);
-    for (size_t i : autos) weights[i] = maxW[i];
-    int64_t total = 0;
-    for (size_t i : autos) total += weights[i];
-    Sp given = 0;
-    for (size_t k = 0; k < autos.size(); ++k) {
-      size_t i = autos[k];
-      Sp share = k + 1 == autos.size() ? frRest - given
-                 : total > 0           ? static_cast<Sp>(int64_t(frRest) * weights[i] / total)
-                                       : frRest / static_cast<Sp>(autos.size());
-      out.widths[i] += share;
-      given += share;
-    }
+  } else if (sumMin <= rest) {
+    for (size_t i : flexible)
+      out.widths[i] = minW[i] + static_cast<Sp>((int64_t(maxW[i] - minW[i]) * (rest - sumMin)) / (sumMax - sumMin));
+  } else if (sumMin > 0) {
+    // Narrower than min-content: every column shrinks alike (reported below).
+    for (size_t i : flexible) out.widths[i] = static_cast<Sp>(int64_t(minW[i]) * rest / sumMin);
   }
 
   // 6. Which cells did not get their min-content?

@@ -40,11 +40,12 @@ struct Columns {
 };
 
 // `available` is the table's width. Auto and fraction columns share what
-// fixed and percentage columns leave: auto columns get their max-content
-// when it fits, else min-content plus a share of the rest proportional to
-// (max - min); fraction columns take the remainder by their fractions,
-// never less than their min-content. When nothing is left to share, the
-// table still fills `available` (auto columns grow with their max-content).
+// fixed and percentage columns leave: when all of them fit at max-content,
+// auto columns get it and fraction columns take the remainder by their
+// fractions (never less than their min-content), or, with no fraction
+// column, auto columns grow in proportion to their max-content so the
+// table fills `available`; otherwise each gets its min-content plus a
+// share of the rest proportional to (max - min), as CSS does.
 // Cost: O(cells + columns), memory O(columns).
 Columns resolveColumns(const std::vector<ColumnWidth>& columns, const std::vector<CellExtent>& cells,
                        Sp available);

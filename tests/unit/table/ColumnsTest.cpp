@@ -75,6 +75,14 @@ TEST(Columns, AutoYieldsToFractionMinimums) {
   EXPECT_EQ(c.widths[0], pt(150));
 }
 
+TEST(Columns, AFractionIsNotStarvedByAutoColumnsAtTheirWidest) {
+  // Both at max would need 200 + 150 > 200: each gets min + (max - min) *
+  // 170 / 320 -> 10 + 190 * 0.53125 = 110.94, 20 + 130 * 0.53125 = 89.06.
+  Columns c = resolveColumns({autoW(), fr(1)}, {cell(0, 10, 200), cell(1, 20, 150)}, pt(200));
+  EXPECT_NEAR(toPt(c.widths[0]), 110.94, 0.01);
+  EXPECT_NEAR(toPt(c.widths[1]), 89.06, 0.01);
+}
+
 TEST(Columns, SpanningCellWidensItsColumnsByTheirMaxContent) {
   // Alone: 10/30 and 10/10. A span over both needs min 80: the 60 over the
   // summed mins goes 30:10 -> +45, +15; max 120 over 40 -> +60, +20.
