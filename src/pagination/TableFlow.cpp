@@ -43,6 +43,20 @@ Sp itemsHeight(const std::vector<FlowItem>& items) {
   return h;
 }
 
+// The visual extent of a line's glyphs, from the content box's left edge
+// (a right-aligned line starts far from 0).
+std::pair<Sp, Sp> inkExtent(const FlowItem& line) {
+  Sp left = INT32_MAX, right = INT32_MIN;
+  for (const frame::GlyphRun& run : line.line.runs) {
+    Sp x = run.origin.x;
+    for (const frame::PlacedGlyph& g : run.glyphs) x += g.advance;
+    left = std::min(left, run.origin.x);
+    right = std::max(right, x);
+  }
+  if (left > right) return {line.x, line.x};
+  return {line.x + left, line.x + right};
+}
+
 // Where the decimal separator of a one-line cell is: the width before it
 // and from it on. A cell without the separator aligns as if it ended
 // just before one ("12" with "12.50"). In a language whose separator is not
@@ -70,8 +84,7 @@ table::DecimalParts decimalParts(const std::vector<FlowItem>& items, const std::
   };
   std::optional<Sp> at = find(sep);
   if (!at && (sep.size() != 1 || sep[0] > 0x7f)) at = find(U".");
-  Sp left = line->x, right = line->x + line->line.width;
-  if (!line->line.runs.empty()) left = line->x + line->line.runs.front().origin.x;
+  auto [left, right] = inkExtent(*line);
   parts.before = (at ? line->x + *at : right) - left;
   parts.after = right - left - parts.before;
   return parts;
@@ -387,7 +400,7 @@ class TableBuilder {
             Sp lineLeft = 0;
             for (const FlowItem& it : c.items)
               if (it.kind == FlowItem::Kind::Line && !it.line.runs.empty()) {
-                lineLeft = it.x + it.line.runs.front().origin.x;
+                lineLeft = inkExtent(it).first;
                 break;
               }
             c.x = offset - lineLeft;
