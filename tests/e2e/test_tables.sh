@@ -51,6 +51,32 @@ check "narrow: every word inside its column" $CHECK columns "$TMP/narrow.pdf" Wo
 check "narrow: the broken word's letters all there" bash -c "pdftotext '$TMP/narrow.pdf' - | tr -d '\n' | grep -q 'ABCDEFGH.*XYZABCDEFGH'"
 check "narrow: German decimal comma aligned" $CHECK decimal "$TMP/narrow.pdf" '1,5|12,25' ,
 
+# Every built-in layout sets a table (with its own or the derived styles),
+# and a mail merge fills fields inside cells.
+cat >"$TMP/any.yaml" <<'YAML'
+title: Contacts
+date: 2026-03-02
+body:
+  - table:
+      - [Name, Role, Phone]
+      - [Ana Lima, Press officer, "+1 555 0100"]
+      - [Bo Berg, "Spokesperson for {fields.city}", "+1 555 0101"]
+    caption: Press contacts
+    continued: true
+  - markdown: |
+      | Office | Hours |
+      |:-------|------:|
+      | Quay Street | 9–17 |
+YAML
+for layout in letterhead letterhead-print memo plain report; do
+  check "layout $layout: table renders" "$FOLIO" render "$TMP/any.yaml" --layout "$layout" -o "$TMP/any-$layout.pdf" --strict
+  check "layout $layout: every cell's words" bash -c "pdftotext '$TMP/any-$layout.pdf' - | tr '\n' ' ' | grep -q 'Ana Lima.*Press officer.*Quay Street'"
+done
+printf 'id,city\nA1,Port Example\nA2,Harbourside North\n' >"$TMP/cities.csv"
+check "mail merge: tables render per record" "$FOLIO" render "$TMP/any.yaml" --data "$TMP/cities.csv" -o "$TMP/merge-{fields.id}.pdf"
+check "mail merge: record 1's field in its cell" bash -c "pdftotext '$TMP/merge-A1.pdf' - | grep -q 'Spokesperson for Port Example'"
+check "mail merge: record 2's field in its cell" bash -c "pdftotext '$TMP/merge-A2.pdf' - | tr '\n' ' ' | grep -q 'Spokesperson for Harbourside North'"
+
 # Bad tables: refused with the place and what was expected.
 bad() {  # bad NAME EXPECTED-MESSAGE (the YAML on stdin)
   cat >"$TMP/$1.yaml"
