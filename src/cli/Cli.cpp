@@ -39,6 +39,8 @@ constexpr const char* kUsage =
     "  --standard NAME       pdf/x-4 (print: CMYK output intent, TrimBox) or pdf/a-2b\n"
     "                        (archive: sRGB output intent, XMP identification); overrides\n"
     "                        the layout's 'standard'; 'none' for plain PDF 1.7\n"
+    "  --format pdf|frames   what to write: the PDF (default), or the laid-out pages as\n"
+    "                        text, one line per item with its structure element\n"
     "  --strict              treat warnings (such as missing glyphs) as errors\n"
     "  -q, --quiet           print only errors and a final summary\n"
     "  --allow-path DIR      also read images and layouts from DIR (by default only the\n"
@@ -158,6 +160,10 @@ int parseArgs(int argc, char** argv, Args& a) {
         return usageError("unknown standard '" + v + "'; " +
                           (close.empty() ? std::string("expected pdf/x-4, pdf/a-2b or none") : "did you mean '" + close + "'?"));
       }
+    } else if (s == "--format") {
+      std::string v;
+      if (!value(v) || (v != "pdf" && v != "frames")) return usageError("option --format needs pdf or frames");
+      a.settings.format = v == "frames" ? RenderSettings::Format::Frames : RenderSettings::Format::Pdf;
     } else if (s == "--strict") {
       a.batch.strict = true;
     } else if (s == "-q" || s == "--quiet") {

@@ -30,6 +30,13 @@ struct FlowItem {
   std::vector<frame::Anchor> anchors;  // at the top of the item (block ids, headings)
   std::vector<frame::OutlineEntry> outline;
   SourcePos pos;  // the block it comes from
+  // The structure element of the item (frame::Document::structure), and for
+  // a line, of each run (parallel to line.runs; empty: all `structure`), of
+  // each link (parallel to line.links) and of its list marker (extraRuns).
+  uint32_t structure = frame::kArtifact;
+  std::vector<uint32_t> runStructure;
+  std::vector<uint32_t> linkStructure;
+  uint32_t markerStructure = frame::kArtifact;
 
   // Group (a table row): `parts` placed at (x + part.x, top + part.dy), over
   // `fills` (stripes, rules; x from the group's left, y from its top down
@@ -66,6 +73,7 @@ struct Flow {
   std::vector<Footnote> notes;  // index = number - 1
   std::vector<frame::OutlineEntry> outline;  // filled by the page builder, in page order
   std::vector<TableRepeat> tables;           // index = FlowItem::table
+  std::vector<frame::StructElement> structure;  // the document's, in reading order
 };
 
 struct FlowContext;

@@ -153,6 +153,7 @@ class TableBuilder {
   }
 
   void build(std::vector<FlowItem>& out, TableRepeat& repeat) {
+    m_colHeaders.assign(m_t.columns.size(), {});
     measure();
     resolveColumns();
     const Sp x = m_tableX, w = m_cols.total();
@@ -246,6 +247,7 @@ class TableBuilder {
     q.blockStyle = m_cellBlockStyle;
     q.width = width;
     q.pass = pass;
+    q.parent = pass == CellLayouter::Pass::Final ? m_cellParent : m_in.structure;
     CellAlign a = alignOf(cell, m_t.columns[cell.column]);
     q.align = a == CellAlign::Default && isHeaderCell(row, cell) && m_t.columns[cell.column].align == CellAlign::Decimal
                   ? (m_rtl ? content::Align::Left : content::Align::Right)
@@ -386,8 +388,11 @@ class TableBuilder {
     };
     std::vector<Content> contents;
     std::vector<Sp> heights(n, 0);
-    for (size_t r = first; r < end; ++r)
+    for (size_t r = first; r < end; ++r) {
+      uint32_t tr = rowElement(r);
+      std::vector<uint32_t> rowHeaders;
       for (const TableCell& cell : m_t.rows[r].cells) {
+        m_cellParent = cellElement(r, cell, tr, rowHeaders);
         Sp width = std::max<Sp>(spanWidth(cell) - 2 * padX, pt(1));
         Content c{&cell, r, layoutContent(r, cell, width), 0};
         if (isDecimal(r, cell)) {
@@ -409,6 +414,7 @@ class TableBuilder {
         if (cell.rowSpan == 1) heights[r - first] = std::max(heights[r - first], itemsHeight(c.items) + 2 * padY);
         contents.push_back(std::move(c));
       }
+    }
     // A row with only spanning cells still takes one line.
     for (Sp& h : heights)
       if (h == 0) h = m_cellStyle.leading + 2 * padY;
@@ -486,6 +492,44 @@ class TableBuilder {
     return rows;
   }
 
+  // Structure: THead, TBody and TFoot as their first rows come, a TR per
+  // row, a TH or TD per cell in logical (unmirrored) column order.
+  uint32_t rowElement(size_t r) {
+    const size_t rows = m_t.rows.size();
+    frame::Role section = r < m_t.headerRows ? frame::Role::THead
+                          : r + m_t.footerRows >= rows ? frame::Role::TFoot
+                                                       : frame::Role::TBody;
+    if (m_sectionRole != section || m_section == frame::kArtifact) {
+      m_section = m_cells.structureElement(section, m_in.structure);
+      m_sectionRole = section;
+    }
+    return m_cells.structureElement(frame::Role::TR, m_section);
+  }
+
+  uint32_t cellElement(size_t r, const TableCell& cell, uint32_t tr, std::vector<uint32_t>& rowHeaders) {
+    bool header = isHeaderCell(r, cell);
+    uint32_t e = m_cells.structureElement(header ? frame::Role::TH : frame::Role::TD, tr);
+    frame::StructElement& el = m_cells.element(e);
+    el.rowSpan = cell.rowSpan;
+    el.colSpan = cell.colSpan;
+    if (header) {
+      el.scope = r < m_t.headerRows ? frame::Scope::Column : frame::Scope::Row;
+      el.id = "table" + std::to_string(m_in.id + 1) + "-r" + std::to_string(r + 1) + "c" + std::to_string(cell.column + 1);
+      if (r < m_t.headerRows) {
+        for (size_t c = cell.column; c < cell.column + size_t(cell.colSpan) && c < m_colHeaders.size(); ++c)
+          m_colHeaders[c].push_back(e);
+      } else {
+        rowHeaders.push_back(e);
+      }
+    } else {
+      for (size_t c = cell.column; c < cell.column + size_t(cell.colSpan) && c < m_colHeaders.size(); ++c)
+        for (uint32_t h : m_colHeaders[c])
+          if (std::find(el.headers.begin(), el.headers.end(), h) == el.headers.end()) el.headers.push_back(h);
+      el.headers.insert(el.headers.end(), rowHeaders.begin(), rowHeaders.end());
+    }
+    return e;
+  }
+
   std::vector<FlowItem> layoutCaption(const markup::InlineText& text, CellLayouter::Pass pass) {
     content::TableCell cell;
     cell.pos = m_in.block->pos;
@@ -501,6 +545,8 @@ class TableBuilder {
     q.blockStyle = m_ts.captionStyle;
     q.width = m_cols.total();
     q.pass = pass;
+    q.parent = pass == CellLayouter::Pass::Final ? m_cells.structureElement(frame::Role::Caption, m_in.structure)
+                                                 : m_in.structure;
     q.dir = m_rtl ? content::Direction::Rtl : m_in.block->dir;
     std::vector<FlowItem> items = m_cells.layoutCell(q);
     for (FlowItem& it : items) it.x += m_tableX;
@@ -570,6 +616,11 @@ class TableBuilder {
   table::Columns m_cols;
   std::vector<Sp> m_colX;
   Sp m_tableX = 0;
+  // Structure.
+  uint32_t m_cellParent = 0;
+  uint32_t m_section = frame::kArtifact;
+  frame::Role m_sectionRole = frame::Role::TBody;
+  std::vector<std::vector<uint32_t>> m_colHeaders;  // per column: its TH elements in the header rows
 };
 
 }  // namespace
@@ -641,6 +692,7 @@ std::vector<FlowItem> splitWideLine(FlowItem line, Sp width, bool rtl) {
       piece.line.runs.push_back(std::move(run));
     }
     piece.line.width = right - left;
+    piece.runStructure.clear();  // runs were regrouped: each takes the line's element
     piece.breakAfter = true;
     out.push_back(std::move(piece));
   }

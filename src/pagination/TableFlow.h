@@ -26,10 +26,14 @@ class CellLayouter {
     Pass pass = Pass::Final;  // measuring passes number no notes and report nothing
     content::Align align = content::Align::Default;
     content::Direction dir = content::Direction::Auto;
+    uint32_t parent = 0;  // the structure element (TD, TH, Caption) the content goes under
   };
   // The cell's content as flow items, x relative to the content box.
   virtual std::vector<FlowItem> layoutCell(const Request& request) = 0;
   virtual Diagnostics& diagnostics() = 0;
+  // A new structure element (Document::structure) under `parent`.
+  virtual uint32_t structureElement(frame::Role role, uint32_t parent) = 0;
+  virtual frame::StructElement& element(uint32_t index) = 0;
 
  protected:
   ~CellLayouter() = default;
@@ -41,6 +45,7 @@ struct TableInput {
   Sp x = 0, width = 0;   // the measure the table fills
   std::string language;  // the table's (block's or document's)
   int id = 0;            // index into Flow::tables
+  uint32_t structure = 0;  // the Table element: THead/TBody/TFoot, TR, TH/TD and Caption go under it
 };
 
 // Appends the table's items to `out` and fills `repeat`. Linear in rows.
