@@ -76,7 +76,7 @@ bool checkStandard(const frame::Document& doc, const WriteOptions& options, cons
 
 // A stable identifier of the document for XMP (PDF/X): a hash of what is on its pages.
 std::string documentId(const frame::Document& doc) {
-  std::array<uint8_t, 16> d = md5(frame::dump(doc));
+  std::array<uint8_t, 16> d = md5(frame::dump(doc, frame::DumpDetail::Layout));
   static const char kHex[] = "0123456789abcdef";
   std::string id = "uuid:";
   for (size_t i = 0; i < d.size(); ++i) {
