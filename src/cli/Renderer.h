@@ -33,7 +33,8 @@ struct RenderSettings {
   bool strict = false;
   bool writeOutput = true;  // false for `folio check`
   // --standard: overrides the layout's `standard:` when set.
-  std::optional<PdfStandard> standard;
+  std::optional<PdfStandards> standard;
+  bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
 };
 
 struct RenderResult {
