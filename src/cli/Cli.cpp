@@ -41,6 +41,8 @@ constexpr const char* kUsage =
     "                        pdf/ua-1 (accessible: tagged, checked), e.g. pdf/a-2b,pdf/ua-1;\n"
     "                        overrides the layout's 'standard'; 'none' for plain PDF 1.7\n"
     "  --no-tags             leave out the structure tree (tags are written by default)\n"
+    "  --format pdf|frames   what to write: the PDF (default), or the laid-out pages as\n"
+    "                        text, one line per item with its structure element\n"
     "  --strict              treat warnings (such as missing glyphs) as errors\n"
     "  -q, --quiet           print only errors and a final summary\n"
     "  --allow-path DIR      also read images and layouts from DIR (by default only the\n"
@@ -167,6 +169,10 @@ int parseArgs(int argc, char** argv, Args& a) {
       }
     } else if (s == "--no-tags") {
       a.settings.tags = false;
+    } else if (s == "--format") {
+      std::string v;
+      if (!value(v) || (v != "pdf" && v != "frames")) return usageError("option --format needs pdf or frames");
+      a.settings.format = v == "frames" ? RenderSettings::Format::Frames : RenderSettings::Format::Pdf;
     } else if (s == "--strict") {
       a.batch.strict = true;
     } else if (s == "-q" || s == "--quiet") {

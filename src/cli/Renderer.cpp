@@ -264,6 +264,16 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     }
   }
 
+  if (m_settings.format == RenderSettings::Format::Frames) {
+    std::string error;
+    if (!writeFileAtomically(output, frame::dump(frames), error)) {
+      diags.error({output, 0, 0}, error + "; expected a writable directory");
+      return result;
+    }
+    result.ok = true;
+    return result;
+  }
+
   // The writer needs a file; write beside the target, then rename into place.
   fs::path target(output);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();

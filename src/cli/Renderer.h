@@ -32,6 +32,9 @@ struct RenderSettings {
   size_t maxPages = 100000;
   bool strict = false;
   bool writeOutput = true;  // false for `folio check`
+  // --format: what the output file holds; `frames` is frame::dump's text
+  // trace (the golden files of tests/golden/).
+  enum class Format : uint8_t { Pdf, Frames } format = Format::Pdf;
   // --standard: overrides the layout's `standard:` when set.
   std::optional<PdfStandards> standard;
   bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
