@@ -118,13 +118,13 @@ templates:
         style: name
         x: 25mm
         y: 15mm
-        width: 80mm
+        width: 150mm
         max-lines: 1
 EOF
 sed 's/^layout: over/layout: tight/' "$TMP/bad/doc.yaml" >"$TMP/bad/tight.yaml"
 "$FOLIO" render "$TMP/bad/tight.yaml" -o "$TMP/bad/tight.pdf" 2>"$TMP/bad/err4"
 check "a box too small: the value and the lines it needs" \
-  grep -qE "tight.yaml:8:[0-9]+: warning: sender \(70 characters\) needs 2 lines at 15 pt; its box holds 1" "$TMP/bad/err4"
+  grep -qE "tight.yaml:8:[0-9]+: warning: sender \(69 characters\) needs 2 lines at 15 pt; its box holds 1" "$TMP/bad/err4"
 sed -i 's/max-lines: 1/max-lines: 1\n        fit: shrink\n        min-size: 9pt/' "$TMP/bad/layouts/tight.yaml"
 "$FOLIO" render "$TMP/bad/tight.yaml" -o "$TMP/bad/tight2.pdf" 2>"$TMP/bad/err5"
 check "fit: shrink sets it on one line, smaller, with no warning" bash -c \
