@@ -36,7 +36,8 @@ struct RenderSettings {
   // trace (the golden files of tests/golden/).
   enum class Format : uint8_t { Pdf, Frames } format = Format::Pdf;
   // --standard: overrides the layout's `standard:` when set.
-  std::optional<PdfStandard> standard;
+  std::optional<PdfStandards> standard;
+  bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
 };
 
 struct RenderResult {
