@@ -158,14 +158,39 @@ def main(argv):
     words_only = "--words" in argv
     content, pdf = [a for a in argv if a not in ("-v", "--words")]
     doc = yaml.safe_load(open(content, encoding="utf-8"))
-    body = []
+    def flat(v):
+        return [str(x) for x in v] if isinstance(v, list) else \
+            [str(x) for x in v.values()] if isinstance(v, dict) else [str(v)] if v else []
+
+    # Letter parts (content-format 1.1) frame the body: subject and opening
+    # before it, closing, signature, enclosures and copies after it.
+    body = flat(doc.get("subject")) + flat(doc.get("opening"))
     inline_strings(doc.get("body", []), body)
+    for k in ("closing", "signature", "enclosures", "cc"):
+        body += flat(doc.get(k))
     body = [normalise(strip_markup(s)) for s in body]
     notes = [normalise(strip_markup(str(v))) for v in (doc.get("footnotes") or {}).values()]
     # Inline notes (^[...]) are footnotes too.
     for s in [] if not isinstance(doc.get("body"), list) else re.findall(r"\^\[([^\]]*)\]", yaml.safe_dump(doc["body"], allow_unicode=True)):
         notes.append(normalise(s))
     allowed = [normalise(str(v)) for v in (doc.get("fields") or {}).values()]
+    for k in ("recipient", "sender-line", "reference", "your-reference"):
+        allowed += [normalise(x) for x in flat(doc.get(k))]
+    # The layouts' own words ("Anlagen"), and the built-in English labels of
+    # the letter parts (Folio's defaults when a layout sets none).
+    import glob
+
+    def strings(v):
+        if isinstance(v, dict):
+            return [x for vv in v.values() for x in strings(vv)]
+        if isinstance(v, list):
+            return [x for vv in v for x in strings(vv)]
+        return [str(v)] if isinstance(v, str) else []
+
+    here = os.path.dirname(os.path.abspath(content))
+    for cand in glob.glob(os.path.join(here, "..", "layouts", "*.yaml")) + glob.glob(os.path.join(here, "layouts", "*.yaml")):
+        allowed += [normalise(re.sub(r"\{[^}]*\}", "", x)) for x in strings(yaml.safe_load(open(cand, encoding="utf-8")))]
+    allowed += ["Enclosures", "Enclosure", "Copyto", "cc"]
     allowed += [normalise(str(doc.get(k, ""))) for k in ("title", "date")]
 
     pieces = []
