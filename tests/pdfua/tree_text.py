@@ -162,9 +162,11 @@ def main(argv):
         return [str(x) for x in v] if isinstance(v, list) else \
             [str(x) for x in v.values()] if isinstance(v, dict) else [str(v)] if v else []
 
-    # Letter parts (content-format 1.1) frame the body: subject and opening
-    # before it, closing, signature, enclosures and copies after it.
-    body = flat(doc.get("subject")) + flat(doc.get("opening"))
+    # Letter parts (content-format 1.1) frame the body: the opening before
+    # it, closing, signature, enclosures and copies after it.
+    # (`subject` is printed by letter layouts only; elsewhere it is metadata,
+    # so it is allowed below rather than required.)
+    body = flat(doc.get("opening"))
     inline_strings(doc.get("body", []), body)
     for k in ("closing", "signature", "enclosures", "cc"):
         body += flat(doc.get(k))
@@ -174,7 +176,7 @@ def main(argv):
     for s in [] if not isinstance(doc.get("body"), list) else re.findall(r"\^\[([^\]]*)\]", yaml.safe_dump(doc["body"], allow_unicode=True)):
         notes.append(normalise(s))
     allowed = [normalise(str(v)) for v in (doc.get("fields") or {}).values()]
-    for k in ("recipient", "sender-line", "reference", "your-reference"):
+    for k in ("subject", "recipient", "sender-line", "reference", "your-reference"):
         allowed += [normalise(x) for x in flat(doc.get(k))]
     # The layouts' own words ("Anlagen"), and the built-in English labels of
     # the letter parts (Folio's defaults when a layout sets none).
