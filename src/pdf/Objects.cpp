@@ -1,6 +1,8 @@
 #include "pdf/Objects.h"
 
 #include <libdeflate.h>
+
+#include <algorithm>
 #include <zlib.h>
 
 #include <cmath>
@@ -114,6 +116,13 @@ PdfArray rectArray(Sp x0, Sp y0, Sp x1, Sp y1) {
 void setRawStream(PdfObject* obj, std::string_view data) {
   PdfMemoryInputStream in(data.data(), static_cast<pdf_long>(data.size()));
   obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(data.size()));
+}
+
+std::string deflateBytes(std::string_view data, int level) { return deflate(data, std::clamp(level, 1, 9)); }
+
+void setDeflatedStream(PdfObject* obj, std::string_view deflated) {
+  obj->GetDictionary().AddKey(PdfName("Filter"), PdfName("FlateDecode"));
+  setRawStream(obj, deflated);
 }
 
 void setFlateStream(PdfObject* obj, std::string_view data, int level) {

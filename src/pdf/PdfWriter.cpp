@@ -12,6 +12,7 @@
 #include "pdf/Objects.h"
 #include "pdf/Outline.h"
 #include "pdf/Md5.h"
+#include "pdf/PageCompressor.h"
 #include "pdf/PageTree.h"
 #include "pdf/Standards.h"
 #include "pdf/StructureTree.h"
@@ -106,11 +107,12 @@ std::vector<Rect> mediaBoxes(const frame::Document& doc) {
 
 // One page: its content stream, the resources that content uses, its links.
 void writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page, Painters& painters,
-               const Destinations& dests, int level, bool links, PageTags& tags, Diagnostics& diags) {
+               const Destinations& dests, PageCompressor& compressor, bool links, PageTags& tags,
+               Diagnostics& diags) {
   PageResources resources;
   std::string content = pageContent(page, painters, resources, tags, diags);
   PdfObject* stream = pdf.GetObjects().CreateObject();
-  setFlateStream(stream, content, level);
+  compressor.add(stream, std::move(content));
   pageObj->GetDictionary().AddKey("Contents", stream->Reference());
   pageObj->GetDictionary().AddKey("Resources", resources.dictionary());
   if (links) addLinks(pdf, pageObj, page, dests, diags);
@@ -146,13 +148,15 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
     // PDF/X: no annotations on the printed area; links are for the screen.
     const bool links = standard != PdfStandard::PdfX4;
     std::vector<PageTags> tags(doc.pages.size());
+    PageCompressor compressor(doc.pages.size() > 1 ? options.helperThreads : 0, options.compressionLevel);
     for (size_t i = 0; i < doc.pages.size(); ++i) {
-      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, links, tags[i], local);
+      writePage(pdf, pages[i], doc.pages[i], painters, dests, compressor, links, tags[i], local);
       if (release) {
         std::vector<frame::Item>().swap(release->pages[i].items);
         std::vector<frame::Link>().swap(release->pages[i].links);
       }
     }
+    compressor.finish();
     writeStructureTree(pdf, pages, tags);
     fonts.embedAll(local);  // after all pages: the fonts know every glyph used
 

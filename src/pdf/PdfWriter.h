@@ -19,6 +19,9 @@ struct WriteOptions {
   PdfStandard standard = PdfStandard::None;
   std::string srgbProfile, cmykProfile;
   std::string jobName;  // the output's file name: the title PDF/X needs when the content has none
+  // Threads that compress page content streams while pages are painted
+  // (-j on one document); 0: none. The bytes do not depend on it.
+  unsigned helperThreads = 0;
 };
 
 // Writes to `path` directly (the caller handles temp-file-and-rename).
