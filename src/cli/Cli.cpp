@@ -3,11 +3,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -167,7 +167,8 @@ int parseArgs(int argc, char** argv, Args& a) {
       }
     } else if (s == "--font-path") {
       std::string v;
-      if (!value(v) || !fs::is_directory(v)) return usageError("option --font-path needs an existing directory");
+      if (!value(v) || !fs::is_directory(v))
+        return usageError("option --font-path needs an existing directory");
       a.settings.fontPathDirs.push_back(v);
     } else if (s == "--rebuild") {
       a.rebuildFonts = true;
@@ -240,7 +241,8 @@ int listFonts(Args& a) {
     text::FontRequest body;
     body.families = families;
     for (const Script& s : kScripts) {
-      uint32_t tag = (uint32_t(s.code[0]) << 24) | (uint32_t(s.code[1]) << 16) | (uint32_t(s.code[2]) << 8) | uint32_t(s.code[3]);
+      uint32_t tag = (uint32_t(s.code[0]) << 24) | (uint32_t(s.code[1]) << 16) | (uint32_t(s.code[2]) << 8) |
+                     uint32_t(s.code[3]);
       const text::Font* f = renderer.fonts().fallback(s.sample, tag, body);
       if (!f) {
         std::printf("  %-11s %s  (no font)\n", s.name, s.code);

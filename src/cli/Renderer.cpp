@@ -5,14 +5,13 @@
 
 #include <cctype>
 #include <cerrno>
-#include <cstring>
-#include <optional>
-
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 
 #include "cli/IccProfiles.h"
@@ -53,7 +52,8 @@ void registerLayoutFontFiles(const style::Layout& layout, const std::string& lay
     for (const auto& family : list.families) {
       if (!isFontFileName(family.first)) continue;
       std::error_code ec;
-      const fs::path file = fs::path(family.first).is_absolute() ? fs::path(family.first) : dir / family.first;
+      const fs::path file =
+          fs::path(family.first).is_absolute() ? fs::path(family.first) : dir / family.first;
       if (fs::is_regular_file(file, ec) && style::isInsideAny(file.string(), dirs))
         fonts.addFontFile(family.first, file.string());
     }
@@ -78,11 +78,14 @@ void checkLayoutFonts(const style::Layout& layout, text::FontStore& fonts, Diagn
     }
     for (const auto* family : missing) {
       if (isFontFileName(family->first)) {
-        const std::string message = "font file '" + family->first +
-                                    "' not found or not a font; expected a .ttf, .otf or .ttc file in the layout's directory tree "
-                                    "(relative to the layout)";
-        if (found) diags.warning(family->second, message + " (a later family in the list is used)");
-        else diags.error(family->second, message);
+        const std::string message =
+            "font file '" + family->first +
+            "' not found or not a font; expected a .ttf, .otf or .ttc file in the layout's directory tree "
+            "(relative to the layout)";
+        if (found)
+          diags.warning(family->second, message + " (a later family in the list is used)");
+        else
+          diags.error(family->second, message);
         continue;
       }
       if (installed.empty()) installed = fonts.familyNames();
@@ -207,7 +210,9 @@ std::shared_ptr<const style::Layout> Renderer::layout(const std::string& path, D
 std::shared_ptr<const style::Layout> Renderer::loadLayout(const std::string& nameOrPath, Diagnostics& diags) {
   const std::string path = style::findLayout(nameOrPath, ".", m_settings.layoutDirs);
   if (path.empty()) {
-    std::string close = style::isLayoutPath(nameOrPath) ? "" : closestMatch(nameOrPath, style::layoutNames(m_settings.layoutDirs));
+    std::string close = style::isLayoutPath(nameOrPath)
+                            ? ""
+                            : closestMatch(nameOrPath, style::layoutNames(m_settings.layoutDirs));
     diags.error({"folio", 0, 0}, "layout '" + nameOrPath + "' not found; " +
                                      (close.empty() ? "expected a built-in layout or a path to a .yaml file"
                                                     : "did you mean '" + close + "'?"));

@@ -68,7 +68,7 @@ public:
   // and the font files it names registered (for `folio fonts --layout`).
   std::shared_ptr<const style::Layout> loadLayout(const std::string& nameOrPath, Diagnostics& diags);
 
-private:
+ private:
   std::shared_ptr<const style::Layout> layout(const std::string& path, Diagnostics& diags);
 
   RenderSettings m_settings;

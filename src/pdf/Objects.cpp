@@ -1,10 +1,9 @@
 #include "pdf/Objects.h"
 
 #include <libdeflate.h>
-
-#include <algorithm>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 

@@ -6,10 +6,9 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
+#include <fcntl.h>
 #include <hb-ot.h>
 #include <hb.h>
-
-#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,9 +21,7 @@
 #include <sstream>
 
 namespace folio::text {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 // A font file mapped into memory, read-only: only the tables a run touches
 // are read from disk (a CJK collection is 25 MB, of which a document needs a

@@ -49,8 +49,8 @@ int64_t mtimeOf(const std::string& path, int64_t* size = nullptr) {
 // What fontconfig's answers depend on besides its files.
 std::string fontconfigEnvironment() {
   std::string out;
-  for (const char* name : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "HOME", "XDG_CONFIG_HOME",
-                           "XDG_DATA_HOME"}) {
+  for (const char* name : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "HOME",
+                           "XDG_CONFIG_HOME", "XDG_DATA_HOME"}) {
     const char* v = std::getenv(name);
     out += name;
     out += '=';
@@ -141,9 +141,12 @@ std::string FontCache::defaultPath() {
     return own;
   }
   std::string base;
-  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/') base = x;
-  else if (const char* h = std::getenv("HOME"); h && *h == '/') base = std::string(h) + "/.cache";
-  else return {};
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/')
+    base = x;
+  else if (const char* h = std::getenv("HOME"); h && *h == '/')
+    base = std::string(h) + "/.cache";
+  else
+    return {};
   return base + "/folio/fonts.cache";
 }
 
@@ -207,7 +210,8 @@ void FontCache::load() {
   }
 }
 
-void FontCache::resetSystem(const std::vector<std::string>& stampPaths, std::vector<std::string> familyNames) {
+void FontCache::resetSystem(const std::vector<std::string>& stampPaths,
+                            std::vector<std::string> familyNames) {
   m_stamps.clear();
   for (const std::string& p : stampPaths)
     if (storable(p)) m_stamps.emplace_back(p, mtimeOf(p));
@@ -283,7 +287,8 @@ void FontCache::save() {
     out << "env\t" << m_env << '\n';
     for (const auto& [path, mtime] : m_stamps) out << "stamp\t" << path << '\t' << mtime << '\n';
     for (const std::string& f : m_families) out << "family\t" << f << '\n';
-    for (const auto& [key, a] : m_answers) out << "answer\t" << key << '\t' << a.path << '\t' << a.index << '\n';
+    for (const auto& [key, a] : m_answers)
+      out << "answer\t" << key << '\t' << a.path << '\t' << a.index << '\n';
   }
   for (const auto& [dir, e] : m_dirs) {
     // Only directories looked at in this run or still unchanged are kept.
@@ -293,8 +298,8 @@ void FontCache::save() {
     for (const auto& [name, stamp] : e.files)
       out << "file\t" << name << '\t' << stamp.first << '\t' << stamp.second << '\n';
     for (const IndexedFace& f : e.faces) {
-      out << "face\t" << f.path << '\t' << f.index << '\t' << f.weight << '\t' << (f.italic ? 1 : 0) << '\t' << f.family
-          << '\t';
+      out << "face\t" << f.path << '\t' << f.index << '\t' << f.weight << '\t' << (f.italic ? 1 : 0) << '\t'
+          << f.family << '\t';
       for (size_t i = 0; i < f.families.size(); ++i) out << (i ? "," : "") << f.families[i];
       out << '\n';
     }

@@ -5,8 +5,6 @@
 // very last resort asks fontconfig for "anything covering this character".
 #include "text/FontStore.h"
 
-#include "text/FontCache.h"
-
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <unicode/uchar.h>
@@ -19,6 +17,8 @@
 #include <map>
 #include <tuple>
 #include <unordered_map>
+
+#include "text/FontCache.h"
 
 namespace folio::text {
 namespace {
@@ -95,7 +95,8 @@ namespace {
 // fontconfig read, so that a change to any of them invalidates its answers.
 std::vector<std::string> fontconfigStamps(FcConfig* config) {
   std::vector<std::string> out;
-  for (FcStrList* list : {FcConfigGetConfigFiles(config), FcConfigGetConfigDirs(config), FcConfigGetFontDirs(config)}) {
+  for (FcStrList* list :
+       {FcConfigGetConfigFiles(config), FcConfigGetConfigDirs(config), FcConfigGetFontDirs(config)}) {
     if (!list) continue;
     while (FcChar8* s = FcStrListNext(list)) out.emplace_back(reinterpret_cast<const char*>(s));
     FcStrListDone(list);
@@ -155,7 +156,7 @@ struct FontStore::Impl {
     int priority;
     std::string origin;
   };
-  std::vector<Dir> dirs;  // by priority, then order of addition
+  std::vector<Dir> dirs;                     // by priority, then order of addition
   std::map<std::string, std::string> files;  // normalized name -> font file a layout names
   std::unordered_map<const Font*, std::string> origins;
   mutable std::mutex mutex;
@@ -168,7 +169,8 @@ struct FontStore::Impl {
     if (!fcStarted) {
       fcStarted = true;
       config = FcInitLoadConfigAndFonts();
-      if (config && !cache.systemValid()) cache.resetSystem(fontconfigStamps(config), fontconfigFamilies(config));
+      if (config && !cache.systemValid())
+        cache.resetSystem(fontconfigStamps(config), fontconfigFamilies(config));
     }
     return config;
   }
@@ -249,7 +251,8 @@ struct FontStore::Impl {
     if (!norm.empty()) {
       result = isGenericFamily(norm) ? nullptr : matchOwn(norm, weight, italic);
       if (!result) {
-        const std::string cacheKey = "family:" + family + ":" + std::to_string(weight) + (italic ? ":i" : ":r");
+        const std::string cacheKey =
+            "family:" + family + ":" + std::to_string(weight) + (italic ? ":i" : ":r");
         if (const FontAnswer* a = cache.answer(cacheKey)) {
           result = loadAnswer(*a);
         } else {
@@ -343,8 +346,8 @@ struct FontStore::Impl {
     auto key = std::make_tuple(cp, weight, italic);
     auto it = anyCovering.find(key);
     if (it != anyCovering.end()) return it->second;
-    const std::string cacheKey =
-        "covering:" + std::to_string(static_cast<uint32_t>(cp)) + ":" + std::to_string(weight) + (italic ? ":i" : ":r");
+    const std::string cacheKey = "covering:" + std::to_string(static_cast<uint32_t>(cp)) + ":" +
+                                 std::to_string(weight) + (italic ? ":i" : ":r");
     const Font* result = nullptr;
     if (const FontAnswer* a = cache.answer(cacheKey)) {
       result = loadAnswer(*a);

@@ -32,7 +32,7 @@ class FontStore {
   // Where a font directory's fonts rank: lower is tried first. Every one of
   // them comes before the system's fonts (fontconfig), so the fonts that
   // travel with a project give the same output on any machine.
-  static constexpr int kFontPath = 0;     // --font-path DIR
+  static constexpr int kFontPath = 0;       // --font-path DIR
   static constexpr int kBesideContent = 1;  // fonts/ beside the content file
   static constexpr int kBesideLayout = 2;   // fonts/ beside the layout
   static constexpr int kFolioFonts = 3;     // Folio's own fonts/

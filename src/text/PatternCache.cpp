@@ -62,7 +62,8 @@ std::string cacheFileFor(const std::string& dicPath) {
   if (fonts.empty()) return {};
   const std::filesystem::path dir = std::filesystem::path(fonts).parent_path() / "hyphen";
   char hash[17];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(std::hash<std::string>{}(dicPath)));
+  std::snprintf(hash, sizeof hash, "%016llx",
+                static_cast<unsigned long long>(std::hash<std::string>{}(dicPath)));
   return (dir / (std::filesystem::path(dicPath).stem().string() + "-" + hash + ".bin")).string();
 }
 
@@ -101,7 +102,8 @@ size_t writeLevel(BlockWriter& w, const HyphenDict* d) {
     const HyphenState& s = d->states[i];
     match[i] = w.appendString(s.match);
     repl[i] = w.appendString(s.repl);
-    trans[i] = s.num_trans > 0 ? w.append(s.trans, sizeof(HyphenTrans) * static_cast<size_t>(s.num_trans)) : 0;
+    trans[i] =
+        s.num_trans > 0 ? w.append(s.trans, sizeof(HyphenTrans) * static_cast<size_t>(s.num_trans)) : 0;
   }
   const size_t states = w.append(d->states, sizeof(HyphenState) * static_cast<size_t>(d->num_states));
   for (int i = 0; i < d->num_states; ++i) {
@@ -129,7 +131,9 @@ size_t writeLevel(BlockWriter& w, const HyphenDict* d) {
 // Turns the offsets of a level back into pointers, checking each is inside
 // the block; false when the block is damaged.
 bool fixLevel(char* base, size_t size, size_t offset, int depth) {
-  auto inside = [&](uintptr_t off, size_t n) { return off >= sizeof(Header) && off <= size && n <= size - off; };
+  auto inside = [&](uintptr_t off, size_t n) {
+    return off >= sizeof(Header) && off <= size && n <= size - off;
+  };
   if (depth > 8 || !inside(offset, sizeof(HyphenDict))) return false;
   HyphenDict* d = reinterpret_cast<HyphenDict*>(base + offset);
   auto fixString = [&](char*& p) {
@@ -140,7 +144,8 @@ bool fixLevel(char* base, size_t size, size_t offset, int depth) {
     return true;
   };
   const auto statesOff = reinterpret_cast<uintptr_t>(d->states);
-  if (d->num_states < 0 || !inside(statesOff, sizeof(HyphenState) * static_cast<size_t>(d->num_states))) return false;
+  if (d->num_states < 0 || !inside(statesOff, sizeof(HyphenState) * static_cast<size_t>(d->num_states)))
+    return false;
   d->states = reinterpret_cast<HyphenState*>(base + statesOff);
   for (int i = 0; i < d->num_states; ++i) {
     HyphenState& s = d->states[i];
@@ -201,8 +206,8 @@ LoadedPatterns readCache(const std::string& file, const Header& expected) {
   std::memcpy(&root, block + size - sizeof root, sizeof root);
   if (std::memcmp(h.magic, expected.magic, sizeof h.magic) != 0 ||
       std::memcmp(h.layout, expected.layout, sizeof h.layout) != 0 || h.sourceMtime != expected.sourceMtime ||
-      h.sourceSize != expected.sourceSize || h.sourcePathHash != expected.sourcePathHash || h.blockSize != size ||
-      !fixLevel(block, size - sizeof root, root, 0)) {
+      h.sourceSize != expected.sourceSize || h.sourcePathHash != expected.sourcePathHash ||
+      h.blockSize != size || !fixLevel(block, size - sizeof root, root, 0)) {
     std::free(block);
     return out;
   }
@@ -252,8 +257,10 @@ LoadedPatterns loadPatterns(const std::string& dicPath) {
 }
 
 void freePatterns(LoadedPatterns& p) {
-  if (p.block) std::free(p.block);
-  else if (p.dict) hnj_hyphen_free(p.dict);
+  if (p.block)
+    std::free(p.block);
+  else if (p.dict)
+    hnj_hyphen_free(p.dict);
   p = {};
 }
 
