@@ -36,8 +36,12 @@ struct RenderSettings {
   // Threads that help one document (-j N on a single document: N - 1);
   // they compress page streams while pages are painted. Same bytes for any N.
   unsigned helperThreads = 0;
+  // --format: what the output file holds; `frames` is frame::dump's text
+  // trace (the golden files of tests/golden/).
+  enum class Format : uint8_t { Pdf, Frames } format = Format::Pdf;
   // --standard: overrides the layout's `standard:` when set.
-  std::optional<PdfStandard> standard;
+  std::optional<PdfStandards> standard;
+  bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
 };
 
 struct RenderResult {
