@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -182,6 +183,10 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
   RenderSettings s = settings;
   s.writeOutput = !o.check;
   s.strict = o.strict;
+  const unsigned requested = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // Fewer documents than threads: the spare threads help each document.
+  if (!b.jobs.empty() && requested > b.jobs.size())
+    s.helperThreads = std::min(3u, requested / static_cast<unsigned>(b.jobs.size()) - 1);
   Renderer renderer(s);
   std::vector<RenderResult> results(b.jobs.size());
   std::atomic<size_t> next{0};

@@ -3,15 +3,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
-#include <cstring>
-#include <optional>
-
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 
 #include "cli/Accessibility.h"
@@ -33,6 +33,33 @@ namespace {
 // families exists is an error at its `font:` entry (the text would silently
 // come out in a fallback face); a missing family followed by one that exists
 // is a warning.
+bool isFontFileName(const std::string& s) {
+  if (s.size() < 5) return false;
+  std::string ext = s.substr(s.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc";
+}
+
+// A layout may name a font file ("fonts/MissionSans.otf") where it names a
+// family: it is found relative to the layout's own directory.
+// Like a template's images, the file must lie in the layout's directory
+// tree or an --allow-path directory.
+void registerLayoutFontFiles(const style::Layout& layout, const std::string& layoutPath,
+                             const std::vector<std::string>& allowedDirs, text::FontStore& fonts) {
+  const fs::path dir = fs::path(layoutPath).parent_path();
+  std::vector<std::string> dirs = {dir.empty() ? std::string(".") : dir.string()};
+  dirs.insert(dirs.end(), allowedDirs.begin(), allowedDirs.end());
+  for (const style::FontList& list : layout.fontLists)
+    for (const auto& family : list.families) {
+      if (!isFontFileName(family.first)) continue;
+      std::error_code ec;
+      const fs::path file =
+          fs::path(family.first).is_absolute() ? fs::path(family.first) : dir / family.first;
+      if (fs::is_regular_file(file, ec) && style::isInsideAny(file.string(), dirs))
+        fonts.addFontFile(family.first, file.string());
+    }
+}
+
 void checkLayoutFonts(const style::Layout& layout, text::FontStore& fonts, Diagnostics& diags) {
   std::vector<std::string> installed;
   std::map<std::string, bool> known;  // family -> installed, each looked up once
@@ -51,6 +78,17 @@ void checkLayoutFonts(const style::Layout& layout, text::FontStore& fonts, Diagn
       else missing.push_back(&family);
     }
     for (const auto* family : missing) {
+      if (isFontFileName(family->first)) {
+        const std::string message =
+            "font file '" + family->first +
+            "' not found or not a font; expected a .ttf, .otf or .ttc file in the layout's directory tree "
+            "(relative to the layout)";
+        if (found)
+          diags.warning(family->second, message + " (a later family in the list is used)");
+        else
+          diags.error(family->second, message);
+        continue;
+      }
       if (installed.empty()) installed = fonts.familyNames();
       std::string close = suggestionsLeft-- > 0 ? closestMatch(family->first, installed) : "";
       std::string message = "font family '" + family->first + "' is not installed" +
@@ -91,6 +129,8 @@ Renderer::Renderer(RenderSettings settings)
     : m_settings(std::move(settings)),
       m_fonts(std::make_unique<text::FontStore>(m_settings.fontDirs)),
       m_hyphenator(std::make_unique<text::Hyphenator>()) {
+  for (const std::string& dir : m_settings.fontPathDirs)
+    m_fonts->addDirectory(dir, text::FontStore::kFontPath, "--font-path");
   // PDF pages as images are parsed by the pdf stage (the image stage cannot link PoDoFo).
   m_settings.imageLimits.pdfPages = pdf::readPdfPage;
 }
@@ -162,11 +202,28 @@ std::shared_ptr<const style::Layout> Renderer::layout(const std::string& path, D
   std::optional<style::Layout> loaded =
       style::loadLayout(path, m_settings.yamlLimits, style::LayoutOptions{m_settings.allowedDirs}, diags);
   if (!loaded) return nullptr;
+  m_fonts->addDirectory((fs::path(path).parent_path() / "fonts").string(), text::FontStore::kBesideLayout,
+                        "fonts/ beside the layout");
+  registerLayoutFontFiles(*loaded, path, m_settings.allowedDirs, *m_fonts);
   checkLayoutFonts(*loaded, *m_fonts, diags);
   if (diags.errorCount() > errorsBefore) return nullptr;
   auto shared = std::make_shared<const style::Layout>(std::move(*loaded));
   std::lock_guard<std::mutex> lock(m_layoutMutex);
   return m_layouts.emplace(path, shared).first->second;
+}
+
+std::shared_ptr<const style::Layout> Renderer::loadLayout(const std::string& nameOrPath, Diagnostics& diags) {
+  const std::string path = style::findLayout(nameOrPath, ".", m_settings.layoutDirs);
+  if (path.empty()) {
+    std::string close = style::isLayoutPath(nameOrPath)
+                            ? ""
+                            : closestMatch(nameOrPath, style::layoutNames(m_settings.layoutDirs));
+    diags.error({"folio", 0, 0}, "layout '" + nameOrPath + "' not found; " +
+                                     (close.empty() ? "expected a built-in layout or a path to a .yaml file"
+                                                    : "did you mean '" + close + "'?"));
+    return nullptr;
+  }
+  return layout(path, diags);
 }
 
 RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
@@ -190,6 +247,8 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
 
   std::string contentDir = fs::path(input).parent_path().string();
   if (contentDir.empty()) contentDir = ".";
+  m_fonts->addDirectory((fs::path(contentDir) / "fonts").string(), text::FontStore::kBesideContent,
+                        "fonts/ beside the content");
   std::string layoutName = m_settings.layoutOverride.empty() ? doc->layout : m_settings.layoutOverride;
   std::vector<std::string> layoutDirs = {(fs::path(contentDir) / "layouts").string()};
   layoutDirs.insert(layoutDirs.end(), m_settings.layoutDirs.begin(), m_settings.layoutDirs.end());
@@ -296,6 +355,7 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   wo.ua1 = standards.ua1;
   wo.tags = m_settings.tags;
   wo.jobName = po.jobName;
+  wo.helperThreads = m_settings.helperThreads;
   if (standard != PdfStandard::None) {
     IccProfiles profiles;
     if (!loadIccProfiles(profiles, diags)) {

@@ -23,7 +23,8 @@ namespace folio::cli {
 struct RenderSettings {
   std::string layoutOverride;  // --layout NAME|PATH
   std::vector<std::string> layoutDirs;
-  std::vector<std::string> fontDirs;
+  std::vector<std::string> fontDirs;      // Folio's own fonts/
+  std::vector<std::string> fontPathDirs;  // --font-path DIR, searched first
   yaml::Limits yamlLimits;       // --max-input-size, --max-nesting, --max-nodes
   image::Limits imageLimits;     // --max-image-pixels
   // --allow-path: directories images and layouts may also be read from,
@@ -32,6 +33,9 @@ struct RenderSettings {
   size_t maxPages = 100000;
   bool strict = false;
   bool writeOutput = true;  // false for `folio check`
+  // Threads that help one document (-j N on a single document: N - 1);
+  // they compress page streams while pages are painted. Same bytes for any N.
+  unsigned helperThreads = 0;
   // --format: what the output file holds; `frames` is frame::dump's text
   // trace (the golden files of tests/golden/).
   enum class Format : uint8_t { Pdf, Frames } format = Format::Pdf;
@@ -64,8 +68,11 @@ public:
   // thread brings its own Shaper (and so its own shaping cache).
   RenderResult render(const Job& job, text::Shaper& shaper);
   text::FontStore& fonts() { return *m_fonts; }
+  // A layout by name or path (as --layout takes it), with its fonts/ folder
+  // and the font files it names registered (for `folio fonts --layout`).
+  std::shared_ptr<const style::Layout> loadLayout(const std::string& nameOrPath, Diagnostics& diags);
 
-private:
+ private:
   std::shared_ptr<const style::Layout> layout(const std::string& path, Diagnostics& diags);
 
   RenderSettings m_settings;
