@@ -60,6 +60,7 @@ frame::Document paginate(const content::Document& doc, const style::Layout& layo
   drawTemplates(out.pages, doc, layout, options.imageLimits, context);
   if (layout.print.any() || options.pageBoxes) placeOnSheets(out.pages, doc, layout, options.jobName, context);
   out.outline = std::move(flow.outline);
+  out.structure = std::move(flow.structure);
   out.metadata = frame::Metadata{doc.title, doc.author, doc.subject, doc.keywords, doc.language, "Folio", options.pdfDate};
   return out;
 }

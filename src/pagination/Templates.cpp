@@ -182,10 +182,11 @@ private:
     if (it == m_images.end()) it = m_images.emplace(key, loadShared(item, key)).first;
     const auto& img = it->second;
     if (!img || img->width == 0) return;
-    // Raster images at 150 dpi whatever the file says (as before); a PDF page at its own size.
+    // The natural size as for body images (image::naturalSize, the one
+    // owner): a PDF page at its own size, a raster at the file's resolution,
+    // else 150 dpi.
     double naturalW = 0, naturalH = 0;
-    if (img->format == image::Image::Format::Pdf) image::naturalSize(*img, 150.0, naturalW, naturalH);
-    else naturalW = img->width * 72.0 / 150, naturalH = img->height * 72.0 / 150;
+    image::naturalSize(*img, 150.0, naturalW, naturalH);
     double aspect = naturalH / naturalW;
     Sp w = item.width, h = item.height;
     if (w > 0 && h == 0) h = static_cast<Sp>(w * aspect);
@@ -243,6 +244,8 @@ void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc
     drawer.check(PageGeometry{t.width, t.height, layout.print.bleed,
                               PageBox{body.left, body.top, body.left + body.width, body.top + body.height}, i + 1});
     pages[i].templateItems += t.items.size();
+    // Page furniture: artifacts in the structure.
+    pages[i].itemStructure.insert(pages[i].itemStructure.begin(), t.items.size(), frame::kArtifact);
     pages[i].items.insert(pages[i].items.begin(), std::make_move_iterator(t.items.begin()),
                           std::make_move_iterator(t.items.end()));
     pages[i].links.insert(pages[i].links.end(), t.links.begin(), t.links.end());

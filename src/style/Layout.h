@@ -69,6 +69,7 @@ struct PrintSetup {
   Sp bleed = 0;  // how far past the trim edge template items are kept (BleedBox)
   bool cropMarks = false, registrationMarks = false, slug = false;
   PdfStandard standard = PdfStandard::None;
+  bool ua1 = false;  // `standard:` includes pdf/ua-1
   // Does the page need a sheet larger than the trim, or page boxes?
   bool any() const { return bleed > 0 || cropMarks || registrationMarks || slug; }
   bool marks() const { return cropMarks || registrationMarks || slug; }
