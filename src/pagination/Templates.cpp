@@ -152,7 +152,10 @@ private:
     Sp top = item.y;
     if (item.anchor == style::TemplateItem::Anchor::Middle) top += (boxHeight - box.height) / 2;
     else if (item.anchor == style::TemplateItem::Anchor::Bottom) top += boxHeight - box.height;
-    DrawnItem drawn{&item, {}, itemName(item)};
+    // Messages name the value's length: "sender (70 characters) overlaps ...".
+    size_t chars = 0;
+    for (const std::string& t : texts) chars += toUtf32(t).size();
+    DrawnItem drawn{&item, {}, itemName(item) + " (" + std::to_string(chars) + " characters)"};
     for (size_t i = 0; i < box.lines.size(); ++i) {
       const paragraph::Line& line = box.lines[i];
       Sp baseline = top + box.baselines[i];
