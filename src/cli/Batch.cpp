@@ -174,7 +174,7 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
       if (i % o.shards == o.shard - 1) mine.push_back(b.jobs[i]);
     b.jobs.swap(mine);
   }
-  if (isDirectoryTarget(o.output) || (!o.dataFile.empty())) {
+  if (!o.check) {  // -o DIR/, -o DIR/FILE.pdf and patterns alike: the folder is made
     std::error_code ec;
     for (const Job& j : b.jobs) fs::create_directories(fs::path(j.output).parent_path().empty() ? "." : fs::path(j.output).parent_path(), ec);
   }

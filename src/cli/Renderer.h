@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct RenderSettings {
   std::vector<std::string> allowedDirs;
   size_t maxPages = 100000;
   bool strict = false;
+  // Mail-merge fields whose values are CommonMark (--markup-fields); the
+  // others are inserted as literal text.
+  std::set<std::string> markupFields;
   bool writeOutput = true;  // false for `folio check`
   // --standard: overrides the layout's `standard:` when set.
   std::optional<PdfStandard> standard;
@@ -62,7 +66,7 @@ public:
   text::FontStore& fonts() { return *m_fonts; }
 
 private:
-  std::shared_ptr<const style::Layout> layout(const std::string& path, Diagnostics& diags);
+  std::shared_ptr<const style::Layout> layout(const std::string& path, bool rightToLeft, Diagnostics& diags);
 
   RenderSettings m_settings;
   std::mutex m_layoutMutex;

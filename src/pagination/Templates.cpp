@@ -2,21 +2,29 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 
 #include "pagination/Flow.h"
 #include "pagination/PageBuilder.h"
+#include "style/Words.h"
+#include "text/Dates.h"
 
 namespace folio::pagination {
 
-std::string formatDate(const std::string& iso, const style::Layout& layout) {
+std::string formatDate(const std::string& iso, const style::Layout& layout, const std::string& language) {
   static const std::vector<std::string> kEnglish = {"January", "February", "March",     "April",   "May",      "June",
                                                     "July",    "August",   "September", "October", "November", "December"};
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
   int year = std::stoi(iso.substr(0, 4)), month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
   if (month < 1 || month > 12) return iso;
+  if (layout.dateFormat.empty()) {  // the language's own long date
+    std::string local = text::longDate(year, month, day, language);
+    if (!local.empty()) return local;
+  }
   const std::vector<std::string>& names = layout.monthNames.size() == 12 ? layout.monthNames : kEnglish;
   std::string out;
-  const std::string& f = layout.dateFormat;
+  const std::string& f = layout.dateFormat.empty() ? std::string("{month} {day}, {year}") : layout.dateFormat;
   for (size_t i = 0; i < f.size();) {
     if (f[i] == '{') {
       size_t close = f.find('}', i);
@@ -40,7 +48,7 @@ std::string formatDate(const std::string& iso, const style::Layout& layout) {
 }
 
 std::string expandFields(const std::string& pattern, const content::Document& doc, const style::Layout& layout,
-                         int page, int pages, bool& missing) {
+                         int page, int pages, bool& missing, std::vector<std::string>* missingNames) {
   std::string out;
   for (size_t i = 0; i < pattern.size();) {
     if (pattern[i] == '{') {
@@ -52,15 +60,23 @@ std::string expandFields(const std::string& pattern, const content::Document& do
         if (key == "title") value = doc.title;
         else if (key == "author") value = doc.author;
         else if (key == "subject") value = doc.subject;
-        else if (key == "date") value = formatDate(doc.date, layout);
+        else if (key == "date") value = formatDate(doc.date, layout, doc.language);
         else if (key == "page") value = std::to_string(page);
         else if (key == "pages") value = std::to_string(pages);
         else if (key.rfind("fields.", 0) == 0) {
           const std::string* f = doc.field(key.substr(7));
           value = f ? *f : "";
+        } else if (key.rfind("words.", 0) == 0) {
+          // A word may itself hold {page} and {pages} ("Page {page} of {pages}").
+          bool unused = false;
+          value = expandFields(style::templateWord(layout, doc.language, key.substr(6)), doc, layout, page, pages,
+                               unused, nullptr);
         } else known = false;
         if (known) {
-          if (value.empty()) missing = true;
+          if (value.empty()) {
+            missing = true;
+            if (missingNames) missingNames->push_back(key);
+          }
           out += value;
           i = close + 1;
           continue;
@@ -72,13 +88,39 @@ std::string expandFields(const std::string& pattern, const content::Document& do
   return out;
 }
 
+std::optional<std::string> composeLine(const style::TemplateLine& line, const content::Document& doc,
+                                       const style::Layout& layout, int page, int pages,
+                                       std::vector<std::string>& missingNames) {
+  if (pages == 1 && !line.onePage.empty()) {
+    bool missing = false;
+    std::string text = expandFields(line.onePage, doc, layout, page, pages, missing, &missingNames);
+    if (missing) return std::nullopt;
+    return text;
+  }
+  std::string out;
+  bool any = false;
+  for (const std::string& segment : line.segments) {
+    bool missing = false;
+    std::string text = expandFields(segment, doc, layout, page, pages, missing, &missingNames);
+    if (missing) {
+      if (line.missing == style::MissingField::DropSegment) continue;  // the segment and its separator go
+      return std::nullopt;  // DropLine; Fail is reported by the caller from missingNames
+    }
+    if (any) out += line.separator;
+    out += text;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return out;
+}
+
 namespace {
 
 class TemplateDrawer {
 public:
   TemplateDrawer(const content::Document& doc, const style::Layout& layout, const image::Limits& limits,
                  paragraph::Context& ctx)
-      : m_doc(doc), m_layout(layout), m_limits(limits), m_ctx(ctx) {}
+      : m_doc(doc), m_layout(layout), m_limits(limits), m_ctx(ctx), m_rtl(doc.rightToLeft()) {}
 
   void draw(frame::Page& page, const style::PageTemplate& t, int number, int count) {
     for (const style::TemplateItem& item : t.items) {
@@ -100,14 +142,20 @@ private:
   void drawText(frame::Page& page, const style::TemplateItem& item, int number, int count) {
     const style::Style& st = m_layout.style(item.style);
     Sp top = item.y;
-    for (const std::string& pattern : item.lines) {
-      bool missing = false;
-      std::string text = expandFields(pattern, m_doc, m_layout, number, count, missing);
-      if (missing) continue;  // "a missing field leaves its line out"
+    for (const style::TemplateLine& templateLine : item.lines) {
+      std::vector<std::string> missingNames;
+      std::optional<std::string> composed = composeLine(templateLine, m_doc, m_layout, number, count, missingNames);
+      if (templateLine.missing == style::MissingField::Fail && !missingNames.empty() && m_failReported.insert(&templateLine).second)
+        m_ctx.diags.error(templateLine.pos, "the template line needs {" + missingNames.front() +
+                                                "}, which the document does not give; expected that field in the "
+                                                "content (the layout says missing: fail)");
+      if (!composed) continue;  // "a missing field leaves its line out"
+      const std::string& text = *composed;
       paragraph::Options o;
       o.style = &st;
       o.layout = &m_layout;
       o.language = m_doc.language;
+      if (m_rtl) o.direction = text::BaseDirection::Rtl;
       o.breakLines = false;
       o.width = item.width > 0 ? item.width : page.width - item.x;
       o.align = item.align;
@@ -124,9 +172,15 @@ private:
   }
 
   void drawImage(frame::Page& page, const style::TemplateItem& item) {
-    const std::string key = item.imagePath + "#" + std::to_string(item.page);
+    std::string path = item.imagePath;
+    if (!item.imageField.empty()) {  // the content names the file, or there is no image
+      auto named = m_doc.fieldImages.find(item.imageField);
+      if (named == m_doc.fieldImages.end()) return;
+      path = named->second;
+    }
+    const std::string key = path + "#" + std::to_string(item.page);
     auto it = m_images.find(key);
-    if (it == m_images.end()) it = m_images.emplace(key, loadShared(item, key)).first;
+    if (it == m_images.end()) it = m_images.emplace(key, loadShared(item, path, key)).first;
     const auto& img = it->second;
     if (!img || img->width == 0) return;
     // Raster images at 150 dpi whatever the file says (as before); a PDF page at its own size.
@@ -138,14 +192,16 @@ private:
     if (w > 0 && h == 0) h = static_cast<Sp>(w * aspect);
     else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
     else if (w == 0 && h == 0) w = pt(naturalW), h = static_cast<Sp>(w * aspect);
-    page.items.push_back(frame::ImagePlacement{img, Rect{item.x, page.height - item.y - h, w, h}, ""});
+    Sp x = item.mirrored ? page.width - item.x - w : item.x;
+    page.items.push_back(frame::ImagePlacement{img, Rect{x, page.height - item.y - h, w, h}, ""});
   }
 
   // A letterhead's images are decoded once per process, not once per
   // document: in a batch of letters decoding the emblem cost 10% of each
   // letter (docs/performance.md). Images are immutable and shared; only
   // images that loaded are kept, so every document reports a bad one.
-  std::shared_ptr<const image::Image> loadShared(const style::TemplateItem& item, const std::string& key) {
+  std::shared_ptr<const image::Image> loadShared(const style::TemplateItem& item, const std::string& path,
+                                                 const std::string& key) {
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<const image::Image>> loaded;
     {
@@ -154,7 +210,7 @@ private:
       if (hit != loaded.end()) return hit->second;
     }
     std::shared_ptr<const image::Image> img =
-        image::load(item.imagePath, m_limits, item.pos, m_ctx.diags, item.page);
+        image::load(path, m_limits, item.pos, m_ctx.diags, item.page);
     if (img) {
       std::lock_guard<std::mutex> lock(mutex);
       if (loaded.size() < 64) loaded.emplace(key, img);
@@ -166,7 +222,9 @@ private:
   const style::Layout& m_layout;
   const image::Limits& m_limits;
   paragraph::Context& m_ctx;
+  bool m_rtl;
   std::map<std::string, std::shared_ptr<const image::Image>> m_images;
+  std::set<const style::TemplateLine*> m_failReported;  // once per document, not once per page
 };
 
 }  // namespace
