@@ -266,7 +266,8 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   result.dependencies.push_back(input);
 
   std::optional<content::Document> doc;
-  content::Options contentOptions{m_settings.allowedDirs};
+  content::Options contentOptions;
+  contentOptions.allowedDirs = m_settings.allowedDirs;
   contentOptions.keepOnError = true;  // the layout's checks run too: every problem in one run
   if (job.tree) {
     yaml::Node tree = *job.tree;
@@ -363,6 +364,18 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     }
   }
 
+  if (m_settings.keepFrames) {  // --combine: the batch writes every record into one file
+    result.frames = std::make_shared<frame::Document>(std::move(frames));
+    result.ok = true;
+    return result;
+  }
+  if (!writeFrames(std::move(frames), output, standard, po.jobName, diags)) return result;
+  result.ok = true;
+  return result;
+}
+
+bool Renderer::writeFrames(frame::Document&& frames, const std::string& output, PdfStandard standard,
+                           const std::string& jobName, Diagnostics& diags) {
   // The writer needs a file; write beside the target, then rename into place.
   fs::path target(output);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -373,33 +386,32 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   if (fd < 0) {
     diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno) +
                                     "; expected a writable directory");
-    return result;
+    return false;
   }
   ::close(fd);
   pdf::WriteOptions wo;
   wo.standard = standard;
-  wo.jobName = po.jobName;
+  wo.jobName = jobName;
   if (standard != PdfStandard::None) {
     IccProfiles profiles;
     if (!loadIccProfiles(profiles, diags)) {
       ::unlink(name.data());
-      return result;
+      return false;
     }
     wo.srgbProfile = std::move(profiles.srgb);
     wo.cmykProfile = std::move(profiles.cmyk);
   }
   if (!pdf::writePdf(std::move(frames), name.data(), wo, diags)) {
     ::unlink(name.data());
-    return result;
+    return false;
   }
   ::chmod(name.data(), 0644);
   if (std::rename(name.data(), output.c_str()) != 0) {
     diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno));
     ::unlink(name.data());
-    return result;
+    return false;
   }
-  result.ok = true;
-  return result;
+  return true;
 }
 
 }  // namespace folio::cli

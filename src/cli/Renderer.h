@@ -12,6 +12,7 @@
 #include "base/Diagnostics.h"
 #include "base/PdfStandard.h"
 #include "cli/MailMerge.h"
+#include "frame/Frame.h"
 #include "image/Image.h"
 #include "style/Layout.h"
 #include "text/FontStore.h"
@@ -36,6 +37,7 @@ struct RenderSettings {
   // others are inserted as literal text.
   std::set<std::string> markupFields;
   bool writeOutput = true;  // false for `folio check`
+  bool keepFrames = false;  // hand the pages back instead of writing (--combine)
   // --standard: overrides the layout's `standard:` when set.
   std::optional<PdfStandard> standard;
 };
@@ -45,6 +47,7 @@ struct RenderResult {
   Diagnostics diags;
   std::vector<std::string> dependencies;  // every file the output depends on
   size_t pages = 0;
+  std::shared_ptr<frame::Document> frames;  // with RenderSettings::keepFrames, instead of a file
 };
 
 // One document to render: a content file, or a parsed content tree with a
@@ -64,6 +67,10 @@ public:
   // thread brings its own Shaper (and so its own shaping cache).
   RenderResult render(const Job& job, text::Shaper& shaper);
   text::FontStore& fonts() { return *m_fonts; }
+  // Writes pages atomically to `output` (a temporary file beside it, then
+  // a rename).
+  bool writeFrames(frame::Document&& frames, const std::string& output, PdfStandard standard,
+                   const std::string& jobName, Diagnostics& diags);
 
 private:
   std::shared_ptr<const style::Layout> layout(const std::string& path, bool rightToLeft, Diagnostics& diags);

@@ -192,8 +192,8 @@ private:
     if (w > 0 && h == 0) h = static_cast<Sp>(w * aspect);
     else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
     else if (w == 0 && h == 0) w = pt(naturalW), h = static_cast<Sp>(w * aspect);
-    Sp x = item.mirrored ? page.width - item.x - w : item.x;
-    page.items.push_back(frame::ImagePlacement{img, Rect{x, page.height - item.y - h, w, h}, ""});
+    const Sp x = item.mirrored ? page.width - item.x - w : item.x;
+    page.items.emplace_back(std::in_place_type<frame::ImagePlacement>, img, Rect{x, page.height - item.y - h, w, h});
   }
 
   // A letterhead's images are decoded once per process, not once per
