@@ -36,6 +36,7 @@ struct Block {
   SourcePos stylePos;  // where `style` is written (for "unknown style" once the layout is known)
   Direction dir = Direction::Auto;
   Align align = Align::Default;
+  std::optional<bool> keepWithNext;  // overrides the style's
 
   markup::InlineText text;  // Paragraph, Heading, Quote (inline form)
   // Where each byte of the text's source was written (see sourceOffset of

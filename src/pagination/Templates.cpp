@@ -150,7 +150,20 @@ private:
                                                 "}, which the document does not give; expected that field in the "
                                                 "content (the layout says missing: fail)");
       if (!composed) continue;  // "a missing field leaves its line out"
-      const std::string& text = *composed;
+      // A multi-line field value keeps its lines (content format 1.1).
+      size_t start = 0;
+      for (size_t nl = composed->find('\n'); nl != std::string::npos; nl = composed->find('\n', start)) {
+        top = drawLine(page, item, st, composed->substr(start, nl - start), top);
+        start = nl + 1;
+      }
+      top = drawLine(page, item, st, composed->substr(start), top);
+    }
+  }
+
+  // One line of template text with its top at `top`; the next line's top.
+  Sp drawLine(frame::Page& page, const style::TemplateItem& item, const style::Style& st, const std::string& text,
+              Sp top) {
+    {
       paragraph::Options o;
       o.style = &st;
       o.layout = &m_layout;
@@ -168,6 +181,7 @@ private:
         placeLine(page, line, {}, item.x, page.height - top - baselineInSlot(leading, st.size));
         top += leading;
       }
+      return top;
     }
   }
 
