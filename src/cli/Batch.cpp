@@ -256,7 +256,7 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
       const std::string& out = b.jobs[i].output;
       std::vector<std::string> deps = r.dependencies;
       if (!o.dataFile.empty()) deps.insert(deps.begin() + 1, o.dataFile);
-      if (!writeFileAtomically(o.depfile.empty() ? out + ".d" : o.depfile, makeRule(out, deps), err))
+      if (!writeFileAtomically(o.depfile.empty() ? fs::path(out).replace_extension(".d").string() : o.depfile, makeRule(out, deps), err))
         std::cerr << "folio: " << err << "\n";
     }
     printDiagnostics(r.diags.all(), o.quiet);

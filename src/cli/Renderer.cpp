@@ -364,11 +364,8 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     }
   }
 
-  if (m_settings.keepFrames) {  // --combine: the batch writes every record into one file
-    result.frames = std::make_shared<frame::Document>(std::move(frames));
-    result.ok = true;
-    return result;
-  }
+  // --combine: the batch also writes every document into one file.
+  if (m_settings.keepFrames) result.frames = std::make_shared<frame::Document>(frames);
   if (!writeFrames(std::move(frames), output, standard, po.jobName, diags)) return result;
   result.ok = true;
   return result;
