@@ -464,7 +464,8 @@ private:
   void readImagePath(const yaml::Node& n, const std::string& rel, TemplateItem& item) {
     // Relative to the file that names it: an extending layout's own images
     // beside it, the base layout's beside the base.
-    std::string dir = n.pos.file.empty() ? m_layout.dir : fs::path(n.pos.file).parent_path().string();
+    std::string dir = fs::path(n.pos.file).parent_path().string();
+    if (dir.empty()) dir = m_layout.dir;  // a tree parsed from text, or a layout in the working directory
     fs::path p = fs::path(dir.empty() ? "." : dir) / rel;
     item.imagePath = p.lexically_normal().string();
     std::error_code ec;
