@@ -276,7 +276,7 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
     if (!fs::path(o.combine).parent_path().empty()) fs::create_directories(fs::path(o.combine).parent_path(), ec);
     Diagnostics diags;
     size_t pages = combined.pages.size();
-    if (!renderer.writeFrames(std::move(combined), o.combine, settings.standard.value_or(PdfStandard::None),
+    if (!renderer.writeFrames(std::move(combined), o.combine, settings.standard.value_or(PdfStandards{}),
                               fs::path(o.combine).filename().string(), diags)) {
       printDiagnostics(diags.all(), o.quiet);
       return 1;

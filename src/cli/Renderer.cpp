@@ -14,6 +14,7 @@
 #include <fstream>
 #include <set>
 
+#include "cli/Accessibility.h"
 #include "cli/IccProfiles.h"
 #include "content/Document.h"
 #include "content/ImagePath.h"
@@ -316,6 +317,13 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   checkBlockStyles(doc->body, *layout, styleNames, suggestionsLeft, diags);
   checkTemplateFields(*doc, *layout, diags);
   resolveImageFields(*doc, *layout, contentOptions, diags);
+  const PdfStandards standards =
+      m_settings.standard ? *m_settings.standard : PdfStandards{layout->print.standard, layout->print.ua1};
+  if (standards.ua1) {
+    if (!m_settings.tags)
+      diags.error({doc->path, 0, 0}, "pdf/ua-1 needs the structure tree; expected no --no-tags");
+    checkAccessibility(*doc, diags);
+  }
   if (diags.hasErrors()) return result;
   content::substitutePlaceholders(*doc, [&](const std::string& name) -> std::optional<std::string> {
     if (name == "title") return doc->title;
@@ -334,7 +342,7 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   po.maxPages = m_settings.maxPages;
   po.imageLimits = m_settings.imageLimits;
   po.pdfDate = pdfDate(doc->date);
-  const PdfStandard standard = m_settings.standard ? *m_settings.standard : layout->print.standard;
+  const PdfStandard standard = standards.base;
   po.pageBoxes = standard == PdfStandard::PdfX4;
   po.jobName = fs::path(output).filename().string();
   frame::Document frames = pagination::paginate(*doc, *layout, po, ctx);
@@ -364,15 +372,26 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     }
   }
 
+  if (m_settings.format == RenderSettings::Format::Frames) {
+    std::string error;
+    if (!writeFileAtomically(output, frame::dump(frames), error)) {
+      diags.error({output, 0, 0}, error + "; expected a writable directory");
+      return result;
+    }
+    result.ok = true;
+    return result;
+  }
+
   // --combine: the batch also writes every document into one file.
   if (m_settings.keepFrames) result.frames = std::make_shared<frame::Document>(frames);
-  if (!writeFrames(std::move(frames), output, standard, po.jobName, diags)) return result;
+  if (!writeFrames(std::move(frames), output, standards, po.jobName, diags)) return result;
   result.ok = true;
   return result;
 }
 
-bool Renderer::writeFrames(frame::Document&& frames, const std::string& output, PdfStandard standard,
+bool Renderer::writeFrames(frame::Document&& frames, const std::string& output, const PdfStandards& standards,
                            const std::string& jobName, Diagnostics& diags) {
+  const PdfStandard standard = standards.base;
   // The writer needs a file; write beside the target, then rename into place.
   fs::path target(output);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -388,6 +407,8 @@ bool Renderer::writeFrames(frame::Document&& frames, const std::string& output, 
   ::close(fd);
   pdf::WriteOptions wo;
   wo.standard = standard;
+  wo.ua1 = standards.ua1;
+  wo.tags = m_settings.tags;
   wo.jobName = jobName;
   if (standard != PdfStandard::None) {
     IccProfiles profiles;

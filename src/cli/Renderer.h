@@ -37,9 +37,13 @@ struct RenderSettings {
   // others are inserted as literal text.
   std::set<std::string> markupFields;
   bool writeOutput = true;  // false for `folio check`
-  bool keepFrames = false;  // hand the pages back instead of writing (--combine)
+  bool keepFrames = false;  // also hand the pages back (--combine)
+  // --format: what the output file holds; `frames` is frame::dump's text
+  // trace (the golden files of tests/golden/).
+  enum class Format : uint8_t { Pdf, Frames } format = Format::Pdf;
   // --standard: overrides the layout's `standard:` when set.
-  std::optional<PdfStandard> standard;
+  std::optional<PdfStandards> standard;
+  bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
 };
 
 struct RenderResult {
@@ -69,7 +73,7 @@ public:
   text::FontStore& fonts() { return *m_fonts; }
   // Writes pages atomically to `output` (a temporary file beside it, then
   // a rename).
-  bool writeFrames(frame::Document&& frames, const std::string& output, PdfStandard standard,
+  bool writeFrames(frame::Document&& frames, const std::string& output, const PdfStandards& standards,
                    const std::string& jobName, Diagnostics& diags);
 
 private:

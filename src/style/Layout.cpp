@@ -42,7 +42,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "templates", "links", "lists",
                                            "footnotes", "widows", "orphans", "date-format", "month-names",
-                                           "bleed", "marks", "standard", "extends", "words", "mirror-rtl"};
+                                           "bleed", "marks", "standard", "letter", "extends", "words", "mirror-rtl"};
 const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
@@ -86,6 +86,7 @@ public:
     if (const yaml::Node* n = root.find("words")) readWords(*n);
     if (const yaml::Node* n = root.find("mirror-rtl")) m_read.boolean(*n, m_layout.mirrorRtl);
     readPrintSetup(root, m_read, m_layout.print);
+    readLetterSetup(root, m_read, m_layout.letter);
     if (const yaml::Node* n = root.find("lists")) {
       if (m_read.checkKeys(*n, {"indent", "bullet"}, "'lists'")) {
         if (const yaml::Node* v = n->find("indent")) m_read.length(*v, m_layout.listIndent);
@@ -334,7 +335,8 @@ private:
   void readItem(const yaml::Node& n, PageTemplate& t) {
     static const std::vector<std::string> kKinds = {"text", "image", "rule", "box"};
     if (!m_read.checkKeys(n, {"text", "image", "rule", "box", "style", "x", "y", "x2", "y2", "width", "height", "align",
-                              "thickness", "color", "page", "id", "missing", "separator", "remove"},
+                              "thickness", "color", "page", "max-lines", "anchor", "fit", "min-size", "overlap",
+                              "balance", "id", "missing", "separator", "remove"},
                           "a template item"))
       return;
     TemplateItem item;
@@ -372,8 +374,11 @@ private:
       if (v->isScalar() && v->scalar == "left") item.align = Align::Left;
       else if (v->isScalar() && v->scalar == "right") item.align = Align::Right;
       else if (v->isScalar() && v->scalar == "center") item.align = Align::Center;
-      else m_read.error(*v, "bad alignment for a template item; expected left, center or right");
+      else if (v->isScalar() && v->scalar == "start") item.align = Align::Start;
+      else if (v->isScalar() && v->scalar == "end") item.align = Align::End;
+      else m_read.error(*v, "bad alignment for a template item; expected left, center, right, start or end");
     }
+    readTextBoxKeys(n, m_read, item);
     switch (item.kind) {
       case TemplateItem::Kind::Text:
         readLines(n, item);
