@@ -16,13 +16,13 @@ check "mission release: rendered into a new folder (-o DIR/FILE.pdf)" test -s "$
 check "mission release: the field of the removed item is reported, nothing else" \
   test "$(grep -c warning: "$TMP/err")" -eq 1 -a "$(grep -c "release.yaml:7:3: warning: field 'reference' is used neither" "$TMP/err")" -eq 1
 pdftotext "$TMP/mission/release.pdf" "$TMP/m.txt"
-for want in "Permanent Mission of Examplestan" "Rue de l'Exemple 14" "Case postale 1234" "1211 Genève 20" \
+for want in "Permanent Mission of the Republic of Examplestan to the United Nations Office and other organizations at Geneva" "Rue de l'Exemple 14" "Case postale 1234" "1211 Genève 20" \
             "Telephone +41 22 555 01 00" "Geneva, March 2, 2026." "Statement on the opening of the session" \
             "write {title} for the braces, and {this} stays"; do
   check "mission release shows: $want" grep -qF "$want" <(tr '\n' ' ' <"$TMP/m.txt" | sed 's/  */ /g')
 done
 check "mission release: the removed item is gone" bash -c "! grep -q 'not shown' '$TMP/m.txt'"
-check "mission release: the body's {fields.sender} is substituted" grep -qF "The Mission of Permanent Mission of Examplestan" <(tr '\n' ' ' <"$TMP/m.txt")
+check "mission release: the body's {fields.sender} is substituted" grep -qF "The Mission of Permanent Mission of the Republic of Examplestan" <(tr '\n' ' ' <"$TMP/m.txt")
 check "mission release: one page: 'Page 1', no 'of 1'" bash -c "grep -qx 'Page 1' '$TMP/m.txt' && ! grep -q 'of 1' '$TMP/m.txt'"
 pdfimages -list "$TMP/mission/release.pdf" | awk 'NR>2 && $3=="image" {print $4 "x" $5}' >"$TMP/imgs"
 check "mission release: its own emblem (90x120) and no other image" test "$(cat "$TMP/imgs")" = "90x120"
