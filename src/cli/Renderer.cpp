@@ -124,6 +124,11 @@ void checkTemplateFields(const content::Document& doc, const style::Layout& layo
       }
     }
   }
+  {  // the letter setup's date line ("{fields.place}, {date}") reads fields too
+    std::vector<std::string> names;
+    fieldNames(layout.letter.dateLine, names);
+    usedNames.insert(names.begin(), names.end());
+  }
   std::vector<std::string> used(usedNames.begin(), usedNames.end());
   std::vector<std::string> given;
   for (const auto& [name, pos] : doc.fieldPos) given.push_back(name);
