@@ -69,7 +69,7 @@ constexpr const char* kUsage =
 const std::vector<std::string> kOptionNames = {
     "--output", "--layout", "--jobs", "--standard", "--strict", "--quiet", "--allow-path", "--max-pages",
     "--max-input-size", "--max-nesting", "--max-nodes", "--max-image-pixels", "--depfile", "--data", "--shard",
-    "--combine", "--markup-fields", "--help", "--version"};
+    "--combine", "--markup-fields", "--no-tags", "--format", "--help", "--version"};
 
 struct Args {
   std::string command;
