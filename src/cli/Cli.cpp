@@ -64,9 +64,18 @@ constexpr const char* kUsage =
     "  --data FILE           mail merge: one PDF per record of FILE (CSV with a header row,\n"
     "                        or a YAML list of mappings); values are {fields.NAME}; name\n"
     "                        the outputs with a pattern: -o 'out/letter-{fields.id}.pdf'\n"
+    "  --markup-fields A,B   mail merge: these fields hold CommonMark markup; all others\n"
+    "                        are inserted as literal text\n"
+    "  --combine FILE        also write every document of the batch into one PDF, each\n"
+    "                        starting on a right-hand page, with a bookmark each\n"
     "  --shard K/N           render only the K-th of N deterministic shares of the jobs\n"
     "\n"
     "exit status: 0 success, 1 a document has errors, 2 bad usage\n";
+
+const std::vector<std::string> kOptionNames = {
+    "--output", "--layout", "--jobs", "--standard", "--strict", "--quiet", "--allow-path", "--max-pages",
+    "--max-input-size", "--max-nesting", "--max-nodes", "--max-image-pixels", "--depfile", "--data", "--shard",
+    "--combine", "--markup-fields", "--no-tags", "--format", "--help", "--version"};
 
 struct Args {
   std::string command;
@@ -149,6 +158,18 @@ int parseArgs(int argc, char** argv, Args& a) {
       if (!value(a.batch.depfile)) return usageError("option --depfile needs a path");
     } else if (s == "-M") {
       a.batch.depfileBeside = true;
+    } else if (s == "--combine") {
+      if (!value(a.batch.combine)) return usageError("option --combine needs a PDF file");
+    } else if (s == "--markup-fields") {
+      std::string v;
+      if (!value(v)) return usageError("option --markup-fields needs field names, e.g. --markup-fields bio,note");
+      for (size_t start = 0; start <= v.size();) {
+        size_t comma = v.find(',', start);
+        std::string name = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!name.empty()) a.settings.markupFields.insert(name);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
     } else if (s == "--data") {
       if (!value(a.batch.dataFile)) return usageError("option --data needs a CSV or YAML file");
     } else if (s == "--shard") {
@@ -192,7 +213,9 @@ int parseArgs(int argc, char** argv, Args& a) {
     } else if (s == "-q" || s == "--quiet") {
       a.batch.quiet = true;
     } else if (!s.empty() && s[0] == '-' && s != "-") {
-      return usageError("unknown option '" + s + "'");
+      std::string name = s.substr(0, s.find('='));
+      std::string close = closestMatch(name, kOptionNames);
+      return usageError("unknown option '" + s + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?"));
     } else if (a.command.empty()) {
       a.command = s;
     } else {
@@ -211,6 +234,7 @@ int parseArgs(int argc, char** argv, Args& a) {
     return usageError("several inputs need -o DIR/ (a directory), not a file");
   if (!b.dataFile.empty() && !b.output.empty() && !pattern && b.output.back() != '/' && !fs::is_directory(b.output))
     return usageError("--data renders one PDF per record; -o needs a directory or a pattern such as 'out/letter-{fields.id}.pdf'");
+  if (!b.combine.empty() && a.command != "render") return usageError("--combine is for folio render");
   if (!b.depfile.empty() && (b.inputs.size() > 1 || !b.dataFile.empty()))
     return usageError("--depfile takes one input; use -M to write OUTPUT.d beside each output");
   a.batch.check = a.command == "check";

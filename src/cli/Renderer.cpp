@@ -17,6 +17,9 @@
 #include "cli/Accessibility.h"
 #include "cli/IccProfiles.h"
 #include "content/Document.h"
+#include "content/ImagePath.h"
+#include "content/Placeholders.h"
+#include "pagination/Templates.h"
 #include "pagination/Pagination.h"
 #include "pdf/PdfPageReader.h"
 #include "pdf/PdfWriter.h"
@@ -123,6 +126,98 @@ void checkBlockStyles(const std::vector<content::Block>& blocks, const style::La
   }
 }
 
+// The {fields.NAME} placeholders of a text (NAME each), and whether any.
+void fieldNames(const std::string& text, std::vector<std::string>& out) {
+  for (size_t i = text.find("{fields."); i != std::string::npos; i = text.find("{fields.", i + 1)) {
+    size_t close = text.find('}', i);
+    if (close == std::string::npos) return;
+    out.push_back(text.substr(i + 8, close - i - 8));
+  }
+}
+
+// Nothing a user writes is lost in silence: a content field no template and
+// no text uses (a typo such as 'adress'), and a template placeholder whose
+// field the content lacks (unless the layout marks the line optional), are
+// warnings with a suggestion; --strict makes them errors.
+void checkTemplateFields(const content::Document& doc, const style::Layout& layout, Diagnostics& diags) {
+  struct Use {
+    std::string name;
+    SourcePos pos;
+    bool optional;
+  };
+  std::vector<Use> uses;
+  std::set<std::string> usedNames;
+  for (const style::PageTemplate* t : {&layout.first, &layout.later, layout.left ? &*layout.left : nullptr,
+                                       layout.right ? &*layout.right : nullptr}) {
+    if (!t) continue;
+    for (const style::TemplateItem& item : t->items) {
+      if (!item.imageField.empty()) {
+        uses.push_back({item.imageField, item.pos, true});  // no emblem is a plain letterhead
+        usedNames.insert(item.imageField);
+      }
+      for (const style::TemplateLine& line : item.lines) {
+        std::vector<std::string> names;
+        for (const std::string& seg : line.segments) fieldNames(seg, names);
+        fieldNames(line.onePage, names);
+        for (const std::string& n : names) {
+          uses.push_back({n, line.pos, line.missingExplicit});
+          usedNames.insert(n);
+        }
+      }
+    }
+  }
+  {  // the letter setup's date line ("{fields.place}, {date}") reads fields too
+    std::vector<std::string> names;
+    fieldNames(layout.letter.dateLine, names);
+    usedNames.insert(names.begin(), names.end());
+  }
+  std::vector<std::string> used(usedNames.begin(), usedNames.end());
+  std::vector<std::string> given;
+  for (const auto& [name, pos] : doc.fieldPos) given.push_back(name);
+  for (const auto& [name, pos] : doc.fieldPos) {
+    if (usedNames.count(name) || doc.fieldsInText.count(name)) continue;
+    if (pos.file != doc.path) continue;  // a mail-merge column: the data file may hold more than a letter uses
+    std::string close = closestMatch(name, used);
+    diags.warning(pos, "field '" + name + "' is used neither by the layout ('" + layout.path + "') nor in the text" +
+                           (close.empty() ? "; expected a field the layout reads (" +
+                                                [&] {
+                                                  std::string list;
+                                                  for (const std::string& u : used) list += (list.empty() ? "" : ", ") + u;
+                                                  return list.empty() ? std::string("none") : list;
+                                                }() +
+                                                ") or a {fields." + name + "} in the text"
+                                          : "; did you mean '" + close + "'?"));
+  }
+  std::set<std::string> reported;
+  for (const Use& u : uses) {
+    if (u.optional || doc.fieldPos.count(u.name) || !reported.insert(u.name).second) continue;
+    std::string close = closestMatch(u.name, given);
+    diags.warning(u.pos, "the template uses {fields." + u.name + "}, which '" + doc.path + "' does not give" +
+                             (close.empty() ? "; expected a field '" + u.name +
+                                                  "' (or 'missing: drop-line' on the line, if it is optional)"
+                                            : "; did you mean '" + close + "'? (the content has that field)"));
+  }
+}
+
+// Images a layout takes from fields (`image: "{fields.emblem}"`): relative
+// to the content file, under the same rules as image blocks.
+void resolveImageFields(content::Document& doc, const style::Layout& layout, const content::Options& options,
+                        Diagnostics& diags) {
+  for (const style::PageTemplate* t : {&layout.first, &layout.later, layout.left ? &*layout.left : nullptr,
+                                       layout.right ? &*layout.right : nullptr}) {
+    if (!t) continue;
+    for (const style::TemplateItem& item : t->items) {
+      if (item.imageField.empty() || doc.fieldImages.count(item.imageField)) continue;
+      const std::string* value = doc.field(item.imageField);
+      if (!value || value->empty()) continue;
+      auto pos = doc.fieldPos.find(item.imageField);
+      SourcePos where = pos != doc.fieldPos.end() ? pos->second : SourcePos{doc.path, 0, 0};
+      if (auto path = content::resolveImagePath(*value, where, doc.path, options, diags))
+        doc.fieldImages[item.imageField] = *path;
+    }
+  }
+}
+
 }  // namespace
 
 Renderer::Renderer(RenderSettings settings)
@@ -145,7 +240,7 @@ std::string pdfDate(const std::string& contentDate) {
       std::time_t t = static_cast<std::time_t>(v);
       std::tm tm{};
       gmtime_r(&t, &tm);
-      char buf[32];
+      char buf[80];  // room for any int the compiler imagines
       std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                     tm.tm_hour, tm.tm_min, tm.tm_sec);
       return buf;
@@ -189,10 +284,11 @@ bool writeFileAtomically(const std::string& path, const std::string& bytes, std:
   return true;
 }
 
-std::shared_ptr<const style::Layout> Renderer::layout(const std::string& path, Diagnostics& diags) {
+std::shared_ptr<const style::Layout> Renderer::layout(const std::string& path, bool rightToLeft, Diagnostics& diags) {
+  const std::string key = rightToLeft ? path + "#rtl" : path;
   {
     std::lock_guard<std::mutex> lock(m_layoutMutex);
-    auto it = m_layouts.find(path);
+    auto it = m_layouts.find(key);
     if (it != m_layouts.end()) return it->second;
   }
   // Loaded outside the lock; two threads may both load it the first time,
@@ -200,16 +296,18 @@ std::shared_ptr<const style::Layout> Renderer::layout(const std::string& path, D
   // document that uses it reports them.
   size_t errorsBefore = diags.errorCount();
   std::optional<style::Layout> loaded =
-      style::loadLayout(path, m_settings.yamlLimits, style::LayoutOptions{m_settings.allowedDirs}, diags);
+      style::loadLayout(path, m_settings.yamlLimits, style::LayoutOptions{m_settings.allowedDirs, m_settings.layoutDirs}, diags);
   if (!loaded) return nullptr;
   m_fonts->addDirectory((fs::path(path).parent_path() / "fonts").string(), text::FontStore::kBesideLayout,
                         "fonts/ beside the layout");
   registerLayoutFontFiles(*loaded, path, m_settings.allowedDirs, *m_fonts);
   checkLayoutFonts(*loaded, *m_fonts, diags);
   if (diags.errorCount() > errorsBefore) return nullptr;
+  // A right-to-left document reads the letterhead from the right.
+  if (rightToLeft && loaded->mirrorRtl) *loaded = style::mirrored(*loaded);
   auto shared = std::make_shared<const style::Layout>(std::move(*loaded));
   std::lock_guard<std::mutex> lock(m_layoutMutex);
-  return m_layouts.emplace(path, shared).first->second;
+  return m_layouts.emplace(key, shared).first->second;
 }
 
 std::shared_ptr<const style::Layout> Renderer::loadLayout(const std::string& nameOrPath, Diagnostics& diags) {
@@ -223,7 +321,7 @@ std::shared_ptr<const style::Layout> Renderer::loadLayout(const std::string& nam
                                                     : "did you mean '" + close + "'?"));
     return nullptr;
   }
-  return layout(path, diags);
+  return layout(path, false, diags);
 }
 
 RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
@@ -235,10 +333,12 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   result.dependencies.push_back(input);
 
   std::optional<content::Document> doc;
-  content::Options contentOptions{m_settings.allowedDirs};
+  content::Options contentOptions;
+  contentOptions.allowedDirs = m_settings.allowedDirs;
+  contentOptions.keepOnError = true;  // the layout's checks run too: every problem in one run
   if (job.tree) {
     yaml::Node tree = *job.tree;
-    if (job.record) applyRecord(tree, *job.record);
+    if (job.record) applyRecord(tree, *job.record, m_settings.markupFields);
     doc = content::buildDocument(tree, input, contentOptions, diags);
   } else {
     doc = content::loadDocument(input, m_settings.yamlLimits, contentOptions, diags);
@@ -278,11 +378,13 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     }
   }
   result.dependencies.push_back(layoutPath);
-  std::shared_ptr<const style::Layout> layout = this->layout(layoutPath, diags);
+  std::shared_ptr<const style::Layout> layout = this->layout(layoutPath, doc->rightToLeft(), diags);
   if (!layout) return result;
   std::vector<std::string> styleNames;
   int suggestionsLeft = 100;
   checkBlockStyles(doc->body, *layout, styleNames, suggestionsLeft, diags);
+  checkTemplateFields(*doc, *layout, diags);
+  resolveImageFields(*doc, *layout, contentOptions, diags);
   const PdfStandards standards =
       m_settings.standard ? *m_settings.standard : PdfStandards{layout->print.standard, layout->print.ua1};
   if (standards.ua1) {
@@ -291,6 +393,17 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     checkAccessibility(*doc, diags);
   }
   if (diags.hasErrors()) return result;
+  content::substitutePlaceholders(*doc, [&](const std::string& name) -> std::optional<std::string> {
+    if (name == "title") return doc->title;
+    if (name == "author") return doc->author;
+    if (name == "subject") return doc->subject;
+    if (name == "date") return pagination::formatDate(doc->date, *layout, doc->language);
+    if (name.rfind("fields.", 0) == 0) {
+      const std::string* v = doc->field(name.substr(7));
+      return v ? *v : std::string();
+    }
+    return std::nullopt;
+  });
 
   paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
   pagination::Options po;
@@ -337,6 +450,16 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     return result;
   }
 
+  // --combine: the batch also writes every document into one file.
+  if (m_settings.keepFrames) result.frames = std::make_shared<frame::Document>(frames);
+  if (!writeFrames(std::move(frames), output, standards, po.jobName, diags)) return result;
+  result.ok = true;
+  return result;
+}
+
+bool Renderer::writeFrames(frame::Document&& frames, const std::string& output, const PdfStandards& standards,
+                           const std::string& jobName, Diagnostics& diags) {
+  const PdfStandard standard = standards.base;
   // The writer needs a file; write beside the target, then rename into place.
   fs::path target(output);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -347,36 +470,35 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   if (fd < 0) {
     diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno) +
                                     "; expected a writable directory");
-    return result;
+    return false;
   }
   ::close(fd);
   pdf::WriteOptions wo;
   wo.standard = standard;
   wo.ua1 = standards.ua1;
   wo.tags = m_settings.tags;
-  wo.jobName = po.jobName;
+  wo.jobName = jobName;
   wo.helperThreads = m_settings.helperThreads;
   if (standard != PdfStandard::None) {
     IccProfiles profiles;
     if (!loadIccProfiles(profiles, diags)) {
       ::unlink(name.data());
-      return result;
+      return false;
     }
     wo.srgbProfile = std::move(profiles.srgb);
     wo.cmykProfile = std::move(profiles.cmyk);
   }
   if (!pdf::writePdf(std::move(frames), name.data(), wo, diags)) {
     ::unlink(name.data());
-    return result;
+    return false;
   }
   ::chmod(name.data(), 0644);
   if (std::rename(name.data(), output.c_str()) != 0) {
     diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno));
     ::unlink(name.data());
-    return result;
+    return false;
   }
-  result.ok = true;
-  return result;
+  return true;
 }
 
 }  // namespace folio::cli

@@ -5,12 +5,14 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "base/Diagnostics.h"
 #include "base/PdfStandard.h"
 #include "cli/MailMerge.h"
+#include "frame/Frame.h"
 #include "image/Image.h"
 #include "style/Layout.h"
 #include "text/FontStore.h"
@@ -32,10 +34,14 @@ struct RenderSettings {
   std::vector<std::string> allowedDirs;
   size_t maxPages = 100000;
   bool strict = false;
+  // Mail-merge fields whose values are CommonMark (--markup-fields); the
+  // others are inserted as literal text.
+  std::set<std::string> markupFields;
   bool writeOutput = true;  // false for `folio check`
   // Threads that help one document (-j N on a single document: N - 1);
   // they compress page streams while pages are painted. Same bytes for any N.
   unsigned helperThreads = 0;
+  bool keepFrames = false;  // also hand the pages back (--combine)
   // --format: what the output file holds; `frames` is frame::dump's text
   // trace (the golden files of tests/golden/).
   enum class Format : uint8_t { Pdf, Frames } format = Format::Pdf;
@@ -49,6 +55,7 @@ struct RenderResult {
   Diagnostics diags;
   std::vector<std::string> dependencies;  // every file the output depends on
   size_t pages = 0;
+  std::shared_ptr<frame::Document> frames;  // with RenderSettings::keepFrames, instead of a file
 };
 
 // One document to render: a content file, or a parsed content tree with a
@@ -72,8 +79,13 @@ public:
   // and the font files it names registered (for `folio fonts --layout`).
   std::shared_ptr<const style::Layout> loadLayout(const std::string& nameOrPath, Diagnostics& diags);
 
- private:
-  std::shared_ptr<const style::Layout> layout(const std::string& path, Diagnostics& diags);
+  // Writes pages atomically to `output` (a temporary file beside it, then
+  // a rename).
+  bool writeFrames(frame::Document&& frames, const std::string& output, const PdfStandards& standards,
+                   const std::string& jobName, Diagnostics& diags);
+
+private:
+  std::shared_ptr<const style::Layout> layout(const std::string& path, bool rightToLeft, Diagnostics& diags);
 
   RenderSettings m_settings;
   std::mutex m_layoutMutex;

@@ -34,7 +34,7 @@ const std::vector<BlockKind>& blockKinds() {
   return kKinds;
 }
 
-const std::vector<std::string> kCommonAttributes{"id", "style", "lang", "dir"};
+const std::vector<std::string> kCommonAttributes{"id", "style", "lang", "dir", "keep-with-next"};
 
 const BlockKind* findKind(const std::string& name) {
   for (const BlockKind& k : blockKinds()) {
@@ -187,6 +187,7 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
     if (!block.style.empty()) b.style = block.style, b.stylePos = block.stylePos;
     if (!block.lang.empty()) b.lang = block.lang;
     if (block.dir != Direction::Auto) b.dir = block.dir;
+    if (block.keepWithNext && i + 1 == generated.size()) b.keepWithNext = block.keepWithNext;
     out.push_back(std::move(b));
   }
 }
@@ -213,6 +214,10 @@ bool DocumentBuilder::readCommonAttribute(const std::string& name, const yaml::N
     }
   } else if (name == "lang") {
     if (checkLanguage(*text, pos, "lang", m_diags)) block.lang = *text;
+  } else if (name == "keep-with-next") {
+    if (*text == "true" || *text == "yes") block.keepWithNext = true;
+    else if (*text == "false" || *text == "no") block.keepWithNext = false;
+    else m_diags.error(pos, "keep-with-next '" + *text + "' is not valid; expected true or false");
   } else if (name == "dir") {
     if (*text == "ltr") {
       block.dir = Direction::Ltr;

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct Block {
   SourcePos stylePos;  // where `style` is written (for "unknown style" once the layout is known)
   Direction dir = Direction::Auto;
   Align align = Align::Default;
+  std::optional<bool> keepWithNext;  // overrides the style's
 
   markup::InlineText text;  // Paragraph, Heading, Quote (inline form)
   // Where each byte of the text's source was written (see sourceOffset of
@@ -89,11 +91,19 @@ struct Document {
   std::string language = "en";
   std::string date;                                         // ISO 8601 as written, "" if none
   std::vector<std::pair<std::string, std::string>> fields;  // in source order
+  std::map<std::string, SourcePos> fieldPos;                // where each field's name is written
+  Direction dir = Direction::Auto;                          // top-level `dir`
+  // Fields a layout places as images (`image: "{fields.emblem}"`): name ->
+  // the file, resolved against the content file (set once the layout is known).
+  std::map<std::string, std::string> fieldImages;
+  std::set<std::string> fieldsInText;  // NAMEs of {fields.NAME} in the body, notes and metadata
   std::map<std::string, markup::InlineText> footnotes;      // id -> text
   std::map<std::string, SourcePos> footnotePos;
   std::vector<Block> body;
 
   const std::string* field(const std::string& name) const;
+  // `dir: rtl`, or `dir` not given and a right-to-left language.
+  bool rightToLeft() const;
 };
 
 struct Options {
@@ -103,6 +113,10 @@ struct Options {
   // The content file's text, for exact positions of characters in inline
   // text (set by loadDocument).
   std::shared_ptr<const yaml::SourceText> source;
+  // Hand back the document even when it has errors, so that the caller can
+  // report the problems only the layout reveals (an unknown style) in the
+  // same run; the caller must then not render it.
+  bool keepOnError = false;
 };
 
 // Validates the YAML tree and builds the Document. Problems are diagnostics

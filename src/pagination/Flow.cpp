@@ -280,7 +280,7 @@ private:
       it.x = xStart;
       it.width = width;
       size_t linesBefore = i + 1, linesAfter = n - i - 1;
-      it.breakAfter = linesAfter == 0 ? !(st.keepWithNext || headingLevel > 0)
+      it.breakAfter = linesAfter == 0 ? !(b.keepWithNext.value_or(st.keepWithNext) || headingLevel > 0)
                                       : (!st.keepTogether && linesBefore >= size_t(m_layout.orphans) &&
                                          linesAfter >= size_t(m_layout.widows));
       tagLine(it, ie);

@@ -42,7 +42,7 @@ TEST_F(ContentDiagnostics, UnknownTopLevelKey) {
       "colour: red\nbody: [a]\n",
       "content.yaml:1:1: error: unknown key 'colour'; expected one of layout, title, author, subject, "
       "keywords, language, date, fields, footnotes, body, short-title, recipient, sender-line, reference, "
-      "your-reference, opening, closing, signature, enclosures or cc\n");
+      "your-reference, opening, closing, signature, enclosures, cc or dir\n");
 }
 
 TEST_F(ContentDiagnostics, WrongTypes) {
@@ -175,12 +175,12 @@ TEST_F(ContentDiagnostics, UnknownAttribute) {
       "content.yaml:3:5: error: unknown attribute 'levle' for a heading; did you mean 'level'?\n");
   expectDiagnostics(
       "body:\n  - quote: A\n    colour: red\n",
-      "content.yaml:3:5: error: unknown attribute 'colour' for a quote; expected id, style, lang or "
-      "dir\n");
+      "content.yaml:3:5: error: unknown attribute 'colour' for a quote; expected id, style, lang, dir "
+      "or keep-with-next\n");
   expectDiagnostics(
       "body:\n  - paragraph: A\n    level: 2\n",
       "content.yaml:3:5: error: unknown attribute 'level' for a paragraph; expected id, style, lang, "
-      "dir or align\n");
+      "dir, keep-with-next or align\n");
 }
 
 TEST_F(ContentDiagnostics, HeadingLevel) {
