@@ -180,9 +180,12 @@ private:
       it.x = xStart;
       it.width = width;
       size_t linesBefore = i + 1, linesAfter = n - i - 1;
+      // No page ends in a hyphen (issue 19): the paragraph line breaker
+      // allows at most hyphen-limit of them in a row, so a page can always
+      // break a line or two earlier.
       it.breakAfter = linesAfter == 0 ? !(st.keepWithNext || headingLevel > 0)
                                       : (!st.keepTogether && linesBefore >= size_t(m_layout.orphans) &&
-                                         linesAfter >= size_t(m_layout.widows));
+                                         linesAfter >= size_t(m_layout.widows) && !it.line.hyphenated);
       m_flow.items.push_back(std::move(it));
     }
     FlowItem& head = m_flow.items[first];
