@@ -50,6 +50,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 HYPHENS = ("-", "\u2010", "\u00ad")
+LIST_MARKER = re.compile(r"^(\u2022|\u2013|\u2014|-|\*|\d{1,3}[.)]|[a-z][.)])$")
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -126,6 +127,8 @@ def analyse(pdf, size=11.0, verbose=False, tol=2.0, keep_rtl=False):
         if not keep_rtl and any(RTL.search(w[4]) for w in ln):
             continue
         g = [(b[0] - a[2]) / size for a, b in zip(ln, ln[1:])]
+        if LIST_MARKER.match(ln[0][4]):
+            g = g[1:]  # the indent after a list item's marker is not a word space (Folio's issue 19)
         g = [v for v in g if v >= 0.08]
         if not g:
             continue

@@ -54,10 +54,17 @@ PY
     body=$(python3 -c "import re,sys; t=open(sys.argv[1]).read(); b=re.search(r'(?m)^  body:\n((?:    .*\n)+)', t).group(1); print(re.search(r'size: ([0-9.]+)pt', b).group(1), re.search(r'leading: ([0-9.]+)pt', b).group(1))" "$dir/layouts/$layout.yaml")
     read -r bsize blead <<<"$body"
     "$FOLIO" render "$content" --layout "$dir/layouts/$layout.yaml" --allow-path "$dir/layouts" -o "$dir/folio.pdf" -q
-    python3 bench/typography/make_tex.py --size "$bsize" --leading "$blead" "$content" "$dir/layouts/$layout.yaml" >"$dir/xelatex.tex"
-    python3 bench/typography/make_tex.py --microtype --size "$bsize" --leading "$blead" "$content" "$dir/layouts/$layout.yaml" >"$dir/microtype.tex"
-    (cd "$dir" && xelatex -interaction=nonstopmode -halt-on-error xelatex.tex >/dev/null &&
-       lualatex -interaction=nonstopmode -halt-on-error microtype.tex >/dev/null)
+    # TeX runs only when its source changed (the LaTeX side does not move
+    # while Folio is tuned).
+    python3 bench/typography/make_tex.py --size "$bsize" --leading "$blead" "$content" "$dir/layouts/$layout.yaml" >"$dir/xelatex.new"
+    python3 bench/typography/make_tex.py --microtype --size "$bsize" --leading "$blead" "$content" "$dir/layouts/$layout.yaml" >"$dir/microtype.new"
+    for engine in xelatex:xelatex lualatex:microtype; do
+      IFS=: read -r program job <<<"$engine"
+      if [[ -f $dir/$job.pdf ]] && cmp -s "$dir/$job.new" "$dir/$job.tex"; then continue; fi
+      mv "$dir/$job.new" "$dir/$job.tex"
+      (cd "$dir" && "$program" -interaction=nonstopmode -halt-on-error "$job.tex" >/dev/null)
+    done
+    rm -f "$dir"/*.new
     for producer in folio xelatex microtype; do
       python3 tools/spacing.py --json --size "$bsize" "$dir/$producer.pdf" |
         python3 -c "import json,sys; r=json.loads(sys.stdin.read()); r.update(text='$name', size=$bsize, producer='$producer'); print(json.dumps(r))" >>"$RESULTS"

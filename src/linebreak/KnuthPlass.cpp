@@ -376,15 +376,20 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
         b = 0;
         fit = kDecent;
       } else {
-        b = badness(shortfall, before.stretch - r.after.stretch + before.expand - r.after.expand +
-                                   m_backgroundStretch);
+        const int64_t expand = before.expand - r.after.expand;
+        b = m_params.expansionFirst
+                ? badness(std::max<int64_t>(0, shortfall - expand), before.stretch - r.after.stretch + m_backgroundStretch)
+                : badness(shortfall, before.stretch - r.after.stretch + expand + m_backgroundStretch);
         fit = b > 99 ? kVeryLoose : b > 12 ? kLoose : kDecent;
       }
     } else {
       // §853: shrinking never goes beyond the glue's shrink (and the
       // letters' expansion): that is overfull.
-      const int64_t shrink = before.shrink - r.after.shrink + before.expand - r.after.expand;
-      b = -shortfall > shrink ? kInfBad + 1 : badness(-shortfall, shrink);
+      const int64_t expand = before.expand - r.after.expand;
+      const int64_t shrink = before.shrink - r.after.shrink + expand;
+      b = -shortfall > shrink                ? kInfBad + 1
+          : m_params.expansionFirst ? badness(std::max<int64_t>(0, -shortfall - expand), shrink - expand)
+                                             : badness(-shortfall, shrink);
       fit = b > 12 ? kTight : kDecent;
     }
 

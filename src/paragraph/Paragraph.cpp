@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "paragraph/Internal.h"
 
@@ -33,7 +35,14 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   // same word starting or ending two lines in a row.
   const style::Style& st = *options.style;
   params.expansionSteps = st.expansionStep > 0 ? static_cast<int>(std::lround(st.expansion / st.expansionStep)) : 0;
-  params.expansionFirst = true;  // even word spaces first: letters take the slack up to their limit
+  params.expansionFirst = true;
+  if (const char* e = std::getenv("FOLIO_TUNE")) {  // TEMP tuning
+    double lp, tol, pre, em;
+    if (sscanf(e, "%lf,%lf,%lf,%lf", &lp, &tol, &pre, &em) == 4) {
+      params.linePenalty = int(lp); params.tolerance = tol; params.pretolerance = pre;
+      params.emergencyStretch = Sp(em * options.style->size);
+    }
+  }  // even word spaces first: letters take the slack up to their limit
   params.hyphenLimit = st.hyphenLimit;
   params.finalHyphenDemerits = 300000;
   params.runtAfter = shaped.runtAfter;

@@ -50,7 +50,7 @@ TEST(Expansion, ShrinkingLettersLetATightLineFit) {
   Result c = breakLines(items, {pt(100)}, continuous);
   ASSERT_EQ(c.breaks.size(), 2u);
   EXPECT_NEAR(c.expansions[0], -4.0 / 4.88, 1e-4);
-  EXPECT_NEAR(c.ratios[0], -1.0, 1e-4);  // glue and letters at the same ratio, as pdfTeX
+  EXPECT_NEAR(c.ratios[0], -4.0 / 4.88, 1e-4);  // glue and letters at the same ratio, as pdfTeX
 
   // Letters first (Folio's paragraphs): they shrink to their limit, -2 %
   // (-1.88pt), and the glue takes the other 2.12pt (ratio -0.707).
@@ -87,14 +87,15 @@ TEST(Expansion, StretchingLettersTakeTheirShareOfALooseLine) {
   EXPECT_DOUBLE_EQ(r.expansions[1], 0.0);
 }
 
-// A runt: [20] [20] [38] [8], glue 10pt plus 30pt minus 3pt. Best without
-// the rule: "20 20 38" = 98pt (badness 0), then "8" alone. The last line
-// then holds no word of 4 letters and is narrower than lastLineMin, so with
-// the rule it costs runtDemerits and the breaker takes the looser "20 20"
-// (50pt short, stretch 60.8pt: badness 55) and sets "38 8" last.
+// A runt: [25] [25] [30] [8], glue 10pt plus 40pt minus 3pt. Best without
+// the rule: "25 25 30" = 100pt (badness 0), then "8" alone. That last line
+// holds no word of 4 letters and is narrower than lastLineMin, so with the
+// rule it costs runtDemerits, and the breaker takes the looser "25 25"
+// (40pt short, stretch 40pt + 1pt of letters: badness 93) and sets "30 8"
+// last.
 TEST(Runt, LastLineKeepsAWordOfFourLetters) {
-  auto wide = [] { return Item::glue(pt(10), pt(30), pt(3)); };
-  std::vector<Item> items = {word(20), wide(), word(20), wide(), word(38), wide(), word(8)};
+  auto wide = [] { return Item::glue(pt(10), pt(40), pt(3)); };
+  std::vector<Item> items = {word(25), wide(), word(25), wide(), word(30), wide(), word(8)};
   finishParagraph(items);
   Params p = strict();
   Result free = breakLines(items, {pt(100)}, p);
