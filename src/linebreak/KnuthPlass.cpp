@@ -135,6 +135,14 @@ class Breaker {
     return 0;
   }
   Totals afterBreak(size_t pos, const Totals& before) const;
+  // TeX's badness, or with Params::badnessPower 2, 100 (t/s)^2: a cost
+  // that grows as the variance of word spaces does.
+  int32_t glueBadness(int64_t t, int64_t s) const {
+    if (m_params.badnessPower != 2 || t == 0) return badness(t, s);
+    if (s <= 0) return kInfBad;
+    const double r = static_cast<double>(t) / static_cast<double>(s);
+    return r > 10 ? kInfBad : static_cast<int32_t>(std::lround(std::min(100.0 * r * r, double(kInfBad))));
+  }
   int64_t extraDemerits(const Active& r, bool isFinal, int64_t endWidth, uint32_t endWord) const;
   size_t lineStart(size_t pos) const;
   Sp lineWidth(int32_t line) const {
@@ -378,7 +386,7 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       } else {
         const int64_t expand = before.expand - r.after.expand;
         b = m_params.expansionFirst
-                ? badness(std::max<int64_t>(0, shortfall - expand), before.stretch - r.after.stretch + m_backgroundStretch)
+                ? glueBadness(std::max<int64_t>(0, shortfall - expand), before.stretch - r.after.stretch + m_backgroundStretch)
                 : badness(shortfall, before.stretch - r.after.stretch + expand + m_backgroundStretch);
         fit = b > 99 ? kVeryLoose : b > 12 ? kLoose : kDecent;
       }
@@ -388,7 +396,7 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       const int64_t expand = before.expand - r.after.expand;
       const int64_t shrink = before.shrink - r.after.shrink + expand;
       b = -shortfall > shrink                ? kInfBad + 1
-          : m_params.expansionFirst ? badness(std::max<int64_t>(0, -shortfall - expand), shrink - expand)
+          : m_params.expansionFirst ? glueBadness(std::max<int64_t>(0, -shortfall - expand), shrink - expand)
                                              : badness(-shortfall, shrink);
       fit = b > 12 ? kTight : kDecent;
     }
@@ -558,7 +566,9 @@ Result Breaker::collect(const Active& best) const {
     uint8_t order = 0;
     // Font expansion first, as pdfTeX: the letters take the line's ratio of
     // their expansion (rounded to a step), the glue takes the rest.
-    const double expansion = t.filStretch > 0 ? 0.0 : expansionOf(shortfall, t);
+    // (A last line with fil glue expands only to shrink: it never needs to
+    // stretch.)
+    const double expansion = t.filStretch > 0 && shortfall > 0 ? 0.0 : expansionOf(shortfall, t);
     const int64_t rest = shortfall - static_cast<int64_t>(std::llround(expansion * static_cast<double>(t.expand)));
     if (shortfall > 0) {
       const int64_t fil = t.filStretch;

@@ -109,6 +109,10 @@ struct Params {
   // and the glue only what is left, so word spaces vary least (Folio's
   // paragraphs; the breaker's badness is the same either way).
   bool expansionFirst = false;
+  // With expansionFirst: 3 = TeX's badness 100 r^3 of the glue's ratio r;
+  // 2 = 100 r^2, which weighs the many slightly loose lines more and the
+  // few very loose ones less (the spread of word spaces, not the worst).
+  int badnessPower = 3;
   // At most this many consecutive lines may end in a hyphen (a flagged
   // penalty), as ConTeXt's and InDesign's hyphen limit; 0 = no limit.
   int hyphenLimit = 0;

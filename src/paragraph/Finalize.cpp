@@ -295,7 +295,7 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
     // The last line, and one before a hard break, keeps its natural spacing.
     fit.hangStart = li < breaks.startHangs.size() ? breaks.startHangs[li] : 0;
     fit.hangEnd = li < breaks.endHangs.size() ? breaks.endHangs[li] : 0;
-    fit.scale = li < breaks.expansions.size() && !ragged && !last
+    fit.scale = li < breaks.expansions.size() && !ragged
                     ? 1.0 + breaks.expansions[li] * options.style->expansion
                     : 1.0;
     fitLine(shaped, options, start, b, !ragged && !last, fit);

@@ -43,7 +43,7 @@ bool isUpper(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= 0x410 && c <= 0x42F);
 }
 
-constexpr int32_t kHyphenPenalty = 50;     // TeX's \hyphenpenalty
+constexpr int32_t kHyphenPenalty = 100;    // TeX's \hyphenpenalty is 50: expansion needs fewer hyphens
 constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
 constexpr int32_t kUrlBreakPenalty = 100;  // inside a URL: allowed, but a space is better
 
@@ -439,6 +439,13 @@ class ItemBuilder {
     uint32_t a = begin, b = end;
     while (a < b && isPunctuation(t[a])) ++a;
     while (b > a && isPunctuation(t[b - 1])) --b;
+    // An elided article or pronoun (French l’, d’, qu’; Italian dell’):
+    // the word after the apostrophe hyphenates on its own.
+    for (uint32_t k = b; k > a + 1; --k)
+      if (t[k - 1] == 0x2019 || t[k - 1] == U'\'') {
+        if (k - 1 - a <= 5) a = k;
+        break;
+      }
     // Short words are not worth a hyphen (the style's hyphen-min-word, 6
     // letters by default), nor are names and words in capitals unless the
     // style asks (hyphenate-capitalized).

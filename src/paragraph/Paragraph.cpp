@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "paragraph/Internal.h"
 
@@ -36,13 +34,13 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   const style::Style& st = *options.style;
   params.expansionSteps = st.expansionStep > 0 ? static_cast<int>(std::lround(st.expansion / st.expansionStep)) : 0;
   params.expansionFirst = true;
-  if (const char* e = std::getenv("FOLIO_TUNE")) {  // TEMP tuning
-    double lp, tol, pre, em;
-    if (sscanf(e, "%lf,%lf,%lf,%lf", &lp, &tol, &pre, &em) == 4) {
-      params.linePenalty = int(lp); params.tolerance = tol; params.pretolerance = pre;
-      params.emergencyStretch = Sp(em * options.style->size);
-    }
-  }  // even word spaces first: letters take the slack up to their limit
+  // Tuned on bench/typography/compare.sh (docs/typography.md): every
+  // paragraph gets the hyphenating pass (a pass without hyphens first let
+  // loose lines through), and the badness is quadratic in the glue's ratio
+  // after expansion, which evens the spread of word spaces rather than
+  // only the worst line.
+  params.pretolerance = -1;
+  params.badnessPower = 2;
   params.hyphenLimit = st.hyphenLimit;
   params.finalHyphenDemerits = 300000;
   params.runtAfter = shaped.runtAfter;

@@ -31,7 +31,7 @@ YAML
 done
 # Tz operators of the page: at least two distinct scales other than 100 %.
 scales() { qpdf --qdf --object-streams=disable "$1" - 2>/dev/null | grep -a ' Tz$' | sort -u; }
-check "expanded lines are written with Tz" bash -c "[ \$( (scales '$TMP/layout.pdf') | grep -v '^100 Tz' | wc -l) -ge 2 ]"
+check "expanded lines are written with Tz" bash -c "$(declare -f scales); [ \$(scales '$TMP/layout.pdf' | grep -v '^100 Tz' | wc -l) -ge 2 ]"
 check "every scale within ±2 % in 0.5 % steps" bash -c "
   $(declare -f scales); scales '$TMP/layout.pdf' | awk '{ s = \$1; if (s < 98 || s > 102 || (s * 2) != int(s * 2)) { print \"bad scale\", s; bad = 1 } } END { exit bad }'"
 check "expansion: 0 writes no Tz" bash -c "$(declare -f scales); [ -z \"\$(scales '$TMP/fixed.pdf')\" ]"
@@ -50,4 +50,9 @@ check "pdftotext of the expanded paragraph equals its text" same_text "$TMP/layo
 check "the URL and the e-mail address copy back whole" bash -c "
   pdftotext '$TMP/layout.pdf' - | tr -d '\n' | grep -q 'press.office@harbourtrust.example' &&
   pdftotext '$TMP/layout.pdf' - | tr -d '\n' | grep -q 'programme-and-artists/accessibility?lang=en#route'"
+# The address is broken across lines (the test is about that), at a slash,
+# after @ or before a dot, never after an added hyphen.
+check "the URL breaks over a line without an added hyphen" bash -c "
+  pdftotext '$TMP/layout.pdf' - | grep -A1 'harbourtrust' | head -5 | grep -Eq '(/|@|[a-z])\$' &&
+  ! pdftotext '$TMP/layout.pdf' - | grep -Eq '(harbourtrust|festivals|programme)[a-z./-]*-\$'"
 finish
