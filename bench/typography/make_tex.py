@@ -90,7 +90,10 @@ def main(content_path, layout_path, microtype=False, size=None, leading=None):
            r"\usepackage[hyphens]{url}\urlstyle{same}",
            r"\pagestyle{plain}",
            f"\\setlength{{\\parindent}}{{0pt}}\\setlength{{\\parskip}}{{{after:.2f}pt}}",
-           r"\begin{document}",
+           # Folio's default is French spacing (no wider space after a
+           # sentence); TeX's English is not, which would widen some gaps
+           # and flatter Folio's figures.
+           r"\begin{document}\frenchspacing",
            f"\\fontsize{{{size:.2f}pt}}{{{leading:.2f}pt}}\\selectfont"]
     for block in doc["body"]:
         if isinstance(block, str):

@@ -46,7 +46,7 @@ const std::vector<std::string> kStyleKeys = {
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
     "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together",
     "hanging-punctuation", "sentence-space", "expansion", "expansion-step", "hyphen-limit",
-    "hyphen-min-word", "hyphenate-capitalized", "last-line-min", "kashida"};
+    "hyphen-min-word", "hyphenate-capitalized", "last-line-min"};
 
 constexpr size_t kMaxInheritance = 32;  // styles in one 'inherit' chain
 
@@ -285,7 +285,6 @@ private:
     if (const yaml::Node* v = n.find("hyphen-min-word")) m_read.integer(*v, s.hyphenMinWord, 2, 20, "hyphen-min-word");
     if (const yaml::Node* v = n.find("hyphenate-capitalized")) m_read.boolean(*v, s.hyphenateCapitalized);
     if (const yaml::Node* v = n.find("last-line-min")) share(*v, s.lastLineMin, 1.0, "last-line-min");
-    if (const yaml::Node* v = n.find("kashida")) m_read.boolean(*v, s.kashida);
   }
 
   // "2%" or "0.02" -> 0.02, within [0, max].

@@ -44,7 +44,6 @@ struct Style {
   // A paragraph's last line holds a word of 4 or more letters or is at
   // least this share of the measure (no runt).
   double lastLineMin = 0.15;
-  bool kashida = false;  // Arabic justification with tatweel, spaces as the fallback
 };
 
 }  // namespace folio::style
