@@ -453,7 +453,7 @@ class ItemBuilder {
     size_t caps = 0;
     for (uint32_t k = a; k < b; ++k) caps += folio::text::isUppercase(t[k]);
     if (caps > 1) return {};  // acronyms and names in capitals
-    if (caps == 1 && isUpper(t[a]) && !m_o.style->hyphenateCapitalized) return {};
+    if (caps == 1 && folio::text::isUppercase(t[a]) && !m_o.style->hyphenateCapitalized) return {};
     std::vector<uint32_t> out;
     for (uint32_t p : m_ctx.hyphenator.hyphenate(std::u32string_view(t).substr(a, b - a), span.language))
       out.push_back(a + p);
