@@ -280,9 +280,12 @@ private:
       it.x = xStart;
       it.width = width;
       size_t linesBefore = i + 1, linesAfter = n - i - 1;
+      // No page ends in a hyphen (issue 19): the paragraph line breaker
+      // allows at most hyphen-limit of them in a row, so a page can always
+      // break a line or two earlier.
       it.breakAfter = linesAfter == 0 ? !(b.keepWithNext.value_or(st.keepWithNext) || headingLevel > 0)
                                       : (!st.keepTogether && linesBefore >= size_t(m_layout.orphans) &&
-                                         linesAfter >= size_t(m_layout.widows));
+                                         linesAfter >= size_t(m_layout.widows) && !it.line.hyphenated);
       tagLine(it, ie);
       m_flow.items.push_back(std::move(it));
     }

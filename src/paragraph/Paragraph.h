@@ -74,6 +74,9 @@ struct Line {
   std::vector<LineLink> links;
   std::vector<int> notes;              // footnote numbers marked on this line
   std::vector<frame::Anchor> anchors;  // "fnref:N" at the marks
+  // Ends in a hyphen (added or the word's own): pagination keeps it off a
+  // page's last line, as a page-end penalty would.
+  bool hyphenated = false;
 };
 
 struct Paragraph {

@@ -60,6 +60,7 @@ class PagePainter {
   std::optional<Color> m_fill, m_stroke;
   std::optional<Sp> m_lineWidth;
   double m_rise = 0;  // Ts persists across BT/ET, like all text state
+  double m_hScale = 1.0;  // so does Tz (font expansion)
   // Per-run scratch, reused so that painting allocates nothing per glyph.
   RunText m_plan;
   std::vector<int64_t> m_pen;
@@ -134,13 +135,18 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   m_res.fonts[font.resourceName] = font.ref;
   m_out += "BT\n/" + font.resourceName + " " + formatPt(run.size) + " Tf\n1 0 0 1 " + formatPt(run.origin.x) +
            " " + formatPt(run.origin.y) + " Tm\n";
-
+  // Font expansion: Tz scales glyphs and TJ displacements alike, so targets
+  // below are divided by the scale; the text (ToUnicode) is unchanged.
+  if (run.hScale != m_hScale) {
+    m_out += formatNumber(run.hScale * 100.0, 3) + " Tz\n";
+    m_hScale = run.hScale;
+  }
   // Each glyph goes to pen + xOffset, where the pen has moved by the placed
   // advances before it (which include justification), not by font widths.
   std::vector<int64_t>& pen = m_pen;
   pen.assign(run.glyphs.size(), 0);
   for (size_t i = 1; i < run.glyphs.size(); ++i) pen[i] = pen[i - 1] + run.glyphs[i - 1].advance;
-  const double perMille = 1000.0 / run.size;
+  const double perMille = 1000.0 / run.size / run.hScale;
   TextShower shower(m_out, m_rise);
   auto show = [&](const ShownGlyph& s) {
     const frame::PlacedGlyph& g = run.glyphs[s.index];

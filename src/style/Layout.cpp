@@ -47,7 +47,8 @@ const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
     "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together",
-    "hanging-punctuation", "sentence-space"};
+    "hanging-punctuation", "sentence-space", "expansion", "expansion-step", "hyphen-limit",
+    "hyphen-min-word", "hyphenate-capitalized", "last-line-min"};
 
 constexpr size_t kMaxInheritance = 32;  // styles in one 'inherit' chain
 
@@ -304,6 +305,37 @@ private:
         m_read.error(*v, "bad sentence-space; expected normal (a word space) or wide (a third more, as TeX's "
                          "\\nonfrenchspacing)");
     }
+    if (const yaml::Node* v = n.find("expansion")) share(*v, s.expansion, 0.05, "expansion");
+    if (const yaml::Node* v = n.find("expansion-step")) {
+      if (share(*v, s.expansionStep, 0.05, "expansion-step") && s.expansionStep <= 0)
+        m_read.error(*v, "expansion-step '" + v->scalar + "' is not positive; expected a step such as 0.5%");
+    }
+    if (const yaml::Node* v = n.find("hyphen-limit")) m_read.integer(*v, s.hyphenLimit, 0, 3, "hyphen-limit");
+    if (const yaml::Node* v = n.find("hyphen-min-word")) m_read.integer(*v, s.hyphenMinWord, 2, 20, "hyphen-min-word");
+    if (const yaml::Node* v = n.find("hyphenate-capitalized")) m_read.boolean(*v, s.hyphenateCapitalized);
+    if (const yaml::Node* v = n.find("last-line-min")) share(*v, s.lastLineMin, 1.0, "last-line-min");
+  }
+
+  // "2%" or "0.02" -> 0.02, within [0, max].
+  bool share(const yaml::Node& v, double& out, double max, const char* what) {
+    std::string t = v.isScalar() ? v.scalar : std::string();
+    const bool percent = !t.empty() && t.back() == '%';
+    if (percent) t.pop_back();
+    char* end = nullptr;
+    const double d = t.empty() ? -1 : std::strtod(t.c_str(), &end);
+    if (t.empty() || end != t.c_str() + t.size() || !(d >= 0)) {
+      m_read.error(v, std::string("bad ") + what + " '" + (v.isScalar() ? v.scalar : "") +
+                          "'; expected a percentage such as 2% (or 0 for none)");
+      return false;
+    }
+    const double value = percent ? d / 100 : d;
+    if (value > max) {
+      m_read.error(v, std::string(what) + " '" + v.scalar + "' is too large; expected at most " +
+                          std::to_string(static_cast<int>(max * 100)) + "%");
+      return false;
+    }
+    out = value;
+    return true;
   }
 
   void readTemplates(const yaml::Node& n) {
