@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pdf/PaintOrder.h"
 #include "pdf/RunText.h"
 #include "pdf/Syntax.h"
 
@@ -210,7 +211,7 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
   // Each item is page furniture (an artifact), a figure (its own sequence),
   // or body content, whose consecutive items share one sequence.
   enum class Mark { None, Artifact, Body, Figure } open = Mark::None;
-  for (size_t i = 0; i < page.items.size(); ++i) {
+  for (const size_t i : paintOrder(page)) {
     const frame::Item& item = page.items[i];
     const auto* image = std::get_if<frame::ImagePlacement>(&item);
     Mark mark = i < page.templateItems ? Mark::Artifact : image ? Mark::Figure : Mark::Body;
