@@ -8,10 +8,10 @@
 #include "pdf/ContentStream.h"
 #include "pdf/Destinations.h"
 #include "pdf/FileOutput.h"
+#include "pdf/Md5.h"
 #include "pdf/Metadata.h"
 #include "pdf/Objects.h"
 #include "pdf/Outline.h"
-#include "pdf/Md5.h"
 #include "pdf/PageTree.h"
 #include "pdf/Standards.h"
 #include "pdf/StructureTree.h"
@@ -60,8 +60,9 @@ bool checkStandard(const frame::Document& doc, const WriteOptions& options, cons
   if (!profileOk(options.srgbProfile, 3, "sRGB") || !profileOk(options.cmykProfile, 4, "CMYK")) return false;
   if (options.standard == PdfStandard::PdfX4) {
     if (doc.metadata.date.empty()) {
-      diags.error({path, 0, 0}, "pdf/x-4 needs the document's creation date; expected 'date:' in the content "
-                                "or SOURCE_DATE_EPOCH");
+      diags.error({path, 0, 0},
+                  "pdf/x-4 needs the document's creation date; expected 'date:' in the content "
+                  "or SOURCE_DATE_EPOCH");
       return false;
     }
     for (size_t i = 0; i < doc.pages.size(); ++i)
@@ -138,8 +139,7 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
     if (standard != PdfStandard::None) {
       // RGB always carries the sRGB profile (X-4 forbids DeviceRGB under its
       // CMYK output intent); under A-2b's sRGB intent, CMYK carries the CMYK one.
-      colors.requireProfiles(options.srgbProfile, options.cmykProfile, true,
-                             standard == PdfStandard::PdfA2b);
+      colors.requireProfiles(options.srgbProfile, options.cmykProfile, true, standard == PdfStandard::PdfA2b);
       images.tagWith(&colors);
     }
     Painters painters{fonts, images, colors};
@@ -147,7 +147,8 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
     const bool links = standard != PdfStandard::PdfX4;
     std::vector<PageTags> tags(doc.pages.size());
     for (size_t i = 0; i < doc.pages.size(); ++i) {
-      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, links, tags[i], local);
+      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, links, tags[i],
+                local);
       if (release) {
         std::vector<frame::Item>().swap(release->pages[i].items);
         std::vector<frame::Link>().swap(release->pages[i].links);
