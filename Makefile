@@ -6,7 +6,7 @@ NPROC   := $(shell nproc 2>/dev/null || echo 2)
 CONTENT := $(wildcard content/*.yaml)
 PDFS    := $(patsubst content/%.yaml,out/%.pdf,$(CONTENT))
 
-.PHONY: all setup build pdfs test sanitize fuzz bench clean format
+.PHONY: all setup build pdfs test sanitize fuzz bench clean format golden
 
 all: build
 	@$(MAKE) --no-print-directory pdfs
@@ -30,6 +30,11 @@ out/%.pdf: content/%.yaml $(FOLIO)
 
 test: all
 	@cd $(BUILD) && ctest --output-on-failure -j$(NPROC)
+
+# Regenerates the golden frame dumps (tests/golden/) after an intended change
+# of layout; review `git diff tests/golden` before committing.
+golden: build
+	@bash tools/update-golden.sh $(FOLIO)
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: setup

@@ -18,7 +18,7 @@ PACKAGES=(
   # Ghostscript's CMYK press profile
   icc-profiles-free libgs-common
   # independent PDF readers used by the tests
-  qpdf poppler-utils mupdf-tools ghostscript python3 python3-yaml libharfbuzz-bin time
+  qpdf poppler-utils mupdf-tools ghostscript python3 python3-yaml python3-pikepdf libharfbuzz-bin time
   # the copy-and-paste test's other readers: pdfminer, and Node.js for pdf.js and
   # PDFium (npm modules pinned in tests/e2e/copypaste/package-lock.json)
   python3-pdfminer nodejs

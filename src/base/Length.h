@@ -1,5 +1,8 @@
 #pragma once
-// Lengths as users write them: "12pt", "3 mm", "1.5em", "10" (points).
+// Lengths as users write them: "12pt", "3 mm", "1.5em", "10" (points). The
+// one parser of lengths: content (content/Lengths.cpp) and layouts
+// (style/LayoutReader.cpp) both read through it, and add only their own
+// ranges, so the same text is accepted or refused the same way in both.
 #include <string_view>
 
 namespace folio {
@@ -9,8 +12,10 @@ struct ParsedLength {
   bool em = false;
 };
 
-// False when `s` is not a number followed by an optional unit
-// (pt, mm, cm, in, pc, em). Locale-independent.
+// False when `s` is not a number followed by an optional unit (pt, mm, cm,
+// in, pc, em; in any case, so "15PT" is 15pt). The number is digits with an
+// optional sign and decimal point: no exponent, "inf" or "nan" (a length
+// must be a finite amount). Locale-independent.
 bool parseLength(std::string_view s, ParsedLength& out);
 
 }  // namespace folio

@@ -83,17 +83,13 @@ bool parseCsv(const std::string& text, const std::string& path, std::vector<std:
   return true;
 }
 
-bool loadCsv(const std::string& path, std::vector<Record>& out, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error({path, 0, 0}, "cannot read the data file; expected a readable CSV or YAML file");
-    return false;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
+bool loadCsv(const std::string& path, const yaml::Limits& limits, std::vector<Record>& out, Diagnostics& diags) {
+  // The limits and encoding checks every input file gets (yaml::load's).
+  std::optional<std::string> text = yaml::readTextFile(path, limits, diags);
+  if (!text) return false;
   std::vector<std::vector<std::string>> rows;
   std::vector<int> lines;
-  if (!parseCsv(ss.str(), path, rows, lines, diags)) return false;
+  if (!parseCsv(*text, path, rows, lines, diags)) return false;
   if (rows.empty()) {
     diags.error({path, 1, 1}, "the CSV file is empty; expected a header row with field names");
     return false;
@@ -160,7 +156,7 @@ bool loadRecords(const std::string& path, const yaml::Limits& limits, std::vecto
     std::string e(ext);
     return path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;
   };
-  if (endsWith(".csv")) return loadCsv(path, out, diags);
+  if (endsWith(".csv")) return loadCsv(path, limits, out, diags);
   if (endsWith(".yaml") || endsWith(".yml")) return loadYamlRecords(path, limits, out, diags);
   diags.error({path, 0, 0}, "unknown data file type; expected a .csv file with a header row or a .yaml list of mappings");
   return false;

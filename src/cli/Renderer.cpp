@@ -14,6 +14,7 @@
 #include <fstream>
 #include <set>
 
+#include "cli/Accessibility.h"
 #include "cli/IccProfiles.h"
 #include "content/Document.h"
 #include "pagination/Pagination.h"
@@ -219,6 +220,13 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   std::vector<std::string> styleNames;
   int suggestionsLeft = 100;
   checkBlockStyles(doc->body, *layout, styleNames, suggestionsLeft, diags);
+  const PdfStandards standards =
+      m_settings.standard ? *m_settings.standard : PdfStandards{layout->print.standard, layout->print.ua1};
+  if (standards.ua1) {
+    if (!m_settings.tags)
+      diags.error({doc->path, 0, 0}, "pdf/ua-1 needs the structure tree; expected no --no-tags");
+    checkAccessibility(*doc, diags);
+  }
   if (diags.hasErrors()) return result;
 
   paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
@@ -226,7 +234,7 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   po.maxPages = m_settings.maxPages;
   po.imageLimits = m_settings.imageLimits;
   po.pdfDate = pdfDate(doc->date);
-  const PdfStandard standard = m_settings.standard ? *m_settings.standard : layout->print.standard;
+  const PdfStandard standard = standards.base;
   po.pageBoxes = standard == PdfStandard::PdfX4;
   po.jobName = fs::path(output).filename().string();
   frame::Document frames = pagination::paginate(*doc, *layout, po, ctx);
@@ -256,6 +264,16 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     }
   }
 
+  if (m_settings.format == RenderSettings::Format::Frames) {
+    std::string error;
+    if (!writeFileAtomically(output, frame::dump(frames), error)) {
+      diags.error({output, 0, 0}, error + "; expected a writable directory");
+      return result;
+    }
+    result.ok = true;
+    return result;
+  }
+
   // The writer needs a file; write beside the target, then rename into place.
   fs::path target(output);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -271,6 +289,8 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   ::close(fd);
   pdf::WriteOptions wo;
   wo.standard = standard;
+  wo.ua1 = standards.ua1;
+  wo.tags = m_settings.tags;
   wo.jobName = po.jobName;
   if (standard != PdfStandard::None) {
     IccProfiles profiles;

@@ -32,8 +32,12 @@ struct RenderSettings {
   size_t maxPages = 100000;
   bool strict = false;
   bool writeOutput = true;  // false for `folio check`
+  // --format: what the output file holds; `frames` is frame::dump's text
+  // trace (the golden files of tests/golden/).
+  enum class Format : uint8_t { Pdf, Frames } format = Format::Pdf;
   // --standard: overrides the layout's `standard:` when set.
-  std::optional<PdfStandard> standard;
+  std::optional<PdfStandards> standard;
+  bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
 };
 
 struct RenderResult {

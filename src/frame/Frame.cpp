@@ -116,7 +116,7 @@ class Writer {
 };
 
 void writeRun(Writer& w, const GlyphRun& run) {
-  w.raw("  text ");
+  w.raw("text ");
   if (run.font) {
     w.raw("F").integer(run.font->id()).raw(" ").raw(run.font->postscriptName());
   } else {
@@ -135,16 +135,17 @@ void writeRun(Writer& w, const GlyphRun& run) {
   w.raw("\n");
 }
 
-void writeItem(Writer& w, const Item& item) {
+void writeItem(Writer& w, const Item& item, bool indent = true) {
+  if (indent) w.raw("  ");
   if (const auto* run = std::get_if<GlyphRun>(&item)) {
     writeRun(w, *run);
   } else if (const auto* fill = std::get_if<Fill>(&item)) {
-    w.raw("  fill ").rect(fill->rect).raw(" ").color(fill->color).raw("\n");
+    w.raw("fill ").rect(fill->rect).raw(" ").color(fill->color).raw("\n");
   } else if (const auto* stroke = std::get_if<Stroke>(&item)) {
-    w.raw("  stroke ").point(stroke->from).raw(" -> ").point(stroke->to).raw(" width ");
+    w.raw("stroke ").point(stroke->from).raw(" -> ").point(stroke->to).raw(" width ");
     w.length(stroke->width).raw(" ").color(stroke->color).raw("\n");
   } else if (const auto* image = std::get_if<ImagePlacement>(&item)) {
-    w.raw("  image ");
+    w.raw("image ");
     if (image->image) {
       w.quoted(image->image->path).raw(" ").integer(image->image->width).raw("x");
       w.integer(image->image->height).raw("px");
@@ -158,8 +159,71 @@ void writeItem(Writer& w, const Item& item) {
   }
 }
 
+const char* scopeName(Scope scope) {
+  switch (scope) {
+    case Scope::None: return "None";
+    case Scope::Row: return "Row";
+    case Scope::Column: return "Column";
+    case Scope::Both: return "Both";
+  }
+  return "?";
+}
+
+const char* numberingName(ListNumbering numbering) {
+  switch (numbering) {
+    case ListNumbering::None: return "None";
+    case ListNumbering::Disc: return "Disc";
+    case ListNumbering::Decimal: return "Decimal";
+  }
+  return "?";
+}
+
+// "[P#12]", "[H2#3]", "[Artifact]": the element an item belongs to.
+void writeElementLabel(Writer& w, const Document& doc, uint32_t index) {
+  if (index == kArtifact) {
+    w.raw("[Artifact] ");
+    return;
+  }
+  w.raw("[");
+  if (index < doc.structure.size()) {
+    const StructElement& e = doc.structure[index];
+    w.raw(roleName(e.role));
+    if (e.role == Role::H) w.integer(e.level);
+  } else {
+    w.raw("?");
+  }
+  w.raw("#").integer(index).raw("] ");
+}
+
+// One line per element, indented by its depth, with the attributes it has.
+void writeStructure(Writer& w, const std::vector<StructElement>& structure) {
+  std::vector<int> depth(structure.size(), 0);
+  for (size_t i = 0; i < structure.size(); ++i) {
+    const StructElement& e = structure[i];
+    if (i > 0 && e.parent < i) depth[i] = depth[e.parent] + 1;
+    w.raw("struct ");
+    for (int d = 0; d < depth[i]; ++d) w.raw("  ");
+    w.raw("#").integer(static_cast<int64_t>(i)).raw(" ").raw(roleName(e.role));
+    if (e.role == Role::H) w.integer(e.level);
+    if (i > 0 && e.parent >= i) w.raw(" parent ").integer(e.parent);  // malformed: shown, not hidden
+    if (!e.lang.empty()) w.raw(" lang ").quoted(e.lang);
+    if (!e.alt.empty()) w.raw(" alt ").quoted(e.alt);
+    if (!e.id.empty()) w.raw(" id ").quoted(e.id);
+    if (!e.headers.empty()) {
+      w.raw(" headers ");
+      for (size_t h = 0; h < e.headers.size(); ++h) w.raw(h ? "," : "").raw("#").integer(e.headers[h]);
+    }
+    if (e.scope != Scope::None) w.raw(" scope ").raw(scopeName(e.scope));
+    if (e.rowSpan != 1) w.raw(" rowspan ").integer(e.rowSpan);
+    if (e.colSpan != 1) w.raw(" colspan ").integer(e.colSpan);
+    if (e.numbering != ListNumbering::None) w.raw(" numbering ").raw(numberingName(e.numbering));
+    if (!e.sourceId.empty()) w.raw(" source ").quoted(e.sourceId);
+    w.raw("\n");
+  }
+}
+
 void writeLink(Writer& w, const Link& link) {
-  w.raw("  link ");
+  w.raw("link ");
   for (size_t i = 0; i < link.rects.size(); ++i) {
     if (i > 0) w.raw(" + ");
     w.rect(link.rects[i]);
@@ -188,7 +252,36 @@ void writeMetadata(Writer& w, const Metadata& m) {
 
 }  // namespace
 
-std::string dump(const Document& doc) {
+const char* roleName(Role role) {
+  switch (role) {
+    case Role::Document: return "Document";
+    case Role::Section: return "Sect";
+    case Role::H: return "H";
+    case Role::P: return "P";
+    case Role::L: return "L";
+    case Role::LI: return "LI";
+    case Role::Lbl: return "Lbl";
+    case Role::LBody: return "LBody";
+    case Role::Table: return "Table";
+    case Role::THead: return "THead";
+    case Role::TBody: return "TBody";
+    case Role::TFoot: return "TFoot";
+    case Role::TR: return "TR";
+    case Role::TH: return "TH";
+    case Role::TD: return "TD";
+    case Role::Link: return "Link";
+    case Role::Note: return "Note";
+    case Role::Reference: return "Reference";
+    case Role::Figure: return "Figure";
+    case Role::Caption: return "Caption";
+    case Role::BlockQuote: return "BlockQuote";
+    case Role::Span: return "Span";
+  }
+  return "?";
+}
+
+std::string dump(const Document& doc, DumpDetail detail) {
+  const bool full = detail == DumpDetail::Full;
   Writer w;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const Page& page = doc.pages[p];
@@ -197,12 +290,25 @@ std::string dump(const Document& doc) {
     if (page.boxes) {
       w.raw("  trim ").rect(page.boxes->trim).raw(" bleed ").rect(page.boxes->bleed).raw("\n");
     }
-    for (const Item& item : page.items) writeItem(w, item);
+    const bool labelled = full && page.itemStructure.size() == page.items.size();
+    for (size_t i = 0; i < page.items.size(); ++i) {
+      if (labelled) {
+        w.raw("  ");
+        writeElementLabel(w, doc, page.itemStructure[i]);
+        writeItem(w, page.items[i], /*indent=*/false);
+      } else {
+        writeItem(w, page.items[i]);
+      }
+    }
     for (const Item& item : page.marks) {
       w.raw("  mark");
       writeItem(w, item);
     }
-    for (const Link& link : page.links) writeLink(w, link);
+    for (const Link& link : page.links) {
+      w.raw("  ");
+      if (full && !doc.structure.empty()) writeElementLabel(w, doc, link.structure);
+      writeLink(w, link);
+    }
     for (const Anchor& anchor : page.anchors) {
       w.raw("  anchor ").token(anchor.name).raw(" at ").point(anchor.at).raw("\n");
     }
@@ -212,6 +318,7 @@ std::string dump(const Document& doc) {
     w.token(entry.anchor).raw("\n");
   }
   writeMetadata(w, doc.metadata);
+  if (full) writeStructure(w, doc.structure);
   return w.take();
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/Color.h"
 #include "base/Units.h"
+#include "frame/Structure.h"
 #include "text/Font.h"
 
 namespace folio::image { struct Image; }
@@ -61,6 +62,7 @@ struct Link {
   std::vector<Rect> rects;  // one per line the link covers
   std::string uri;          // external target, or ""
   std::string destination;  // internal anchor name, or ""
+  uint32_t structure = kArtifact;  // its Link element in Document::structure
 };
 
 struct Anchor {
@@ -77,6 +79,10 @@ struct PrintBoxes {
 struct Page {
   Sp width = 0, height = 0;
   std::vector<Item> items;  // painted in order
+  // Parallel to `items` (same length once pagination has filled it): the
+  // index in Document::structure of the element each item belongs to, or
+  // kArtifact for page furniture. Empty when no structure was recorded.
+  std::vector<uint32_t> itemStructure;
   // Set only for print output (a layout's bleed or marks, or PDF/X); then
   // `items` are clipped at the bleed box, and `marks` (crop and
   // registration marks, the slug) are painted after them, outside it.
@@ -105,9 +111,19 @@ struct Document {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   Metadata metadata;
+  // The logical structure in reading order: element 0 is the Document root,
+  // a parent always comes before its children, siblings in reading order.
+  std::vector<StructElement> structure;
 };
 
-// Text trace: one line per item, positions in pt with 2 decimals.
-std::string dump(const Document& doc);
+enum class DumpDetail : uint8_t {
+  Full,    // with each item's structure element and the structure tree
+  Layout,  // geometry only (what the PDF writer hashes into the document ID)
+};
+
+// Text trace: one line per item, positions in pt with 2 decimals; with
+// DumpDetail::Full each item starts with its element ("[P#12]",
+// "[H2#3]", "[Artifact]") and the structure tree follows the pages.
+std::string dump(const Document& doc, DumpDetail detail = DumpDetail::Full);
 
 }  // namespace folio::frame

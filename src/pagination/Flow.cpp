@@ -3,8 +3,11 @@
 // footnotes numbered in order of first use and laid out once.
 #include "pagination/Flow.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+
+#include "base/Utf8.h"
 
 namespace folio::pagination {
 
@@ -36,7 +39,12 @@ public:
       : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(ctx) {}
 
   Flow build() {
-    for (const Block& b : m_doc.body) addBlock(b, 0, 0, "body");
+    frame::StructElement root;
+    root.role = frame::Role::Document;
+    root.lang = m_doc.language;
+    m_flow.structure.push_back(root);
+    m_langOf.push_back(m_doc.language);
+    for (const Block& b : m_doc.body) addBlock(b, 0, 0, "body", "", 0, frame::kArtifact);
     return std::move(m_flow);
   }
 
@@ -46,34 +54,38 @@ private:
   };
 
   // Adds the block's items, each tagged with the block's position (the
-  // innermost block's, for nested ones) for messages such as the page limit.
+  // innermost block's, for nested ones) for messages such as the page limit,
+  // and its structure elements under `parent`; a list item's first block
+  // draws the item's `marker`, which belongs to the element `label`.
   void addBlock(const Block& b, Sp indentStart, Sp indentEnd, const std::string& defaultStyle,
-                const std::string& marker = "") {
+                const std::string& marker, uint32_t parent, uint32_t label) {
     size_t first = m_flow.items.size();
-    addBlockItems(b, indentStart, indentEnd, defaultStyle, marker);
+    addBlockItems(b, indentStart, indentEnd, defaultStyle, marker, parent, label);
     for (size_t i = first; i < m_flow.items.size(); ++i)
       if (m_flow.items[i].pos.line == 0) m_flow.items[i].pos = b.pos;
   }
 
   void addBlockItems(const Block& b, Sp indentStart, Sp indentEnd, const std::string& defaultStyle,
-                     const std::string& marker) {
+                     const std::string& marker, uint32_t parent, uint32_t label) {
     const std::string styleName = b.style.empty() ? defaultStyle : b.style;
     switch (b.kind) {
       case Block::Kind::Paragraph:
-        addText(b, b.text, styleName, indentStart, indentEnd, marker, 0);
+        addText(b, b.text, styleName, indentStart, indentEnd, marker, 0, parent, label);
         break;
       case Block::Kind::Heading:
         addText(b, b.text, b.style.empty() ? "heading" + std::to_string(b.level) : b.style, indentStart, indentEnd,
-                marker, b.level);
+                marker, b.level, parent, label);
         break;
       case Block::Kind::Quote: {
+        uint32_t quote = addElement(frame::Role::BlockQuote, parent, b.lang, b.id);
         if (!b.text.empty()) {
-          addText(b, b.text, b.style.empty() ? "quote" : b.style, indentStart, indentEnd, marker, 0);
+          addText(b, b.text, b.style.empty() ? "quote" : b.style, indentStart, indentEnd, marker, 0, quote, label);
         } else {
           addAnchor(b);
           bool first = true;
           for (const Block& child : b.children) {
-            addBlock(child, indentStart, indentEnd, b.style.empty() ? "quote" : b.style, first ? marker : "");
+            addBlock(child, indentStart, indentEnd, b.style.empty() ? "quote" : b.style, first ? marker : "", quote,
+                     first ? label : frame::kArtifact);
             first = false;
           }
         }
@@ -81,19 +93,25 @@ private:
       }
       case Block::Kind::List: {
         addAnchor(b);
+        uint32_t list = addElement(frame::Role::L, parent, b.lang, b.id);
+        m_flow.structure[list].numbering = b.numbered ? frame::ListNumbering::Decimal : frame::ListNumbering::Disc;
         Sp indent = m_layout.listIndent;
         int n = b.start;
         for (const std::vector<Block>& item : b.items) {
           std::string mark = b.numbered ? std::to_string(n++) + "." : m_layout.bullet;
+          uint32_t li = addElement(frame::Role::LI, list);
+          uint32_t lbl = addElement(frame::Role::Lbl, li);
+          uint32_t body = addElement(frame::Role::LBody, li);
           bool first = true;
           for (const Block& child : item) {
-            addBlock(child, indentStart + indent, indentEnd, b.style.empty() ? "list" : b.style, first ? mark : "");
+            addBlock(child, indentStart + indent, indentEnd, b.style.empty() ? "list" : b.style, first ? mark : "",
+                     body, first ? lbl : frame::kArtifact);
             first = false;
           }
         }
         break;
       }
-      case Block::Kind::Image: addImage(b, indentStart, indentEnd); break;
+      case Block::Kind::Image: addImage(b, indentStart, indentEnd, parent); break;
       case Block::Kind::Rule: addRule(b, indentStart, indentEnd); break;
       case Block::Kind::Spacer: {
         flushSpace();
@@ -157,9 +175,86 @@ private:
     return o;
   }
 
+  // A new structure element under `parent`; `lang` is recorded only where
+  // it differs from the language the element inherits.
+  uint32_t addElement(frame::Role role, uint32_t parent, const std::string& lang = "",
+                      const std::string& sourceId = "") {
+    frame::StructElement e;
+    e.role = role;
+    e.parent = parent;
+    e.sourceId = sourceId;
+    const std::string& inherited = m_langOf[parent];
+    std::string effective = lang.empty() ? inherited : lang;
+    if (effective != inherited) e.lang = effective;
+    m_flow.structure.push_back(std::move(e));
+    m_langOf.push_back(std::move(effective));
+    return static_cast<uint32_t>(m_flow.structure.size() - 1);
+  }
+
+  // The inline elements of one paragraph (or note): its links, note marks
+  // and spans in another language, created as their runs are met.
+  struct InlineElements {
+    uint32_t owner = 0;
+    std::map<int, uint32_t> links;  // paragraph link number -> Link element
+    uint32_t span = frame::kArtifact;
+    std::string spanLang;
+  };
+
+  uint32_t linkElement(int index, int note, const std::string& lang, InlineElements& ie) {
+    auto found = ie.links.find(index);
+    if (found != ie.links.end()) return found->second;
+    uint32_t parent = ie.owner;
+    if (note > 0) parent = addElement(frame::Role::Reference, ie.owner, "", "fnref:" + std::to_string(note));
+    uint32_t link = addElement(frame::Role::Link, parent, lang);
+    if (note > 0) m_flow.structure[link].alt = "Footnote " + std::to_string(note);
+    ie.links.emplace(index, link);
+    return link;
+  }
+
+  uint32_t elementFor(const paragraph::RunTag& tag, InlineElements& ie) {
+    if (tag.link >= 0) {
+      ie.span = frame::kArtifact;
+      return linkElement(tag.link, tag.note, tag.lang, ie);
+    }
+    if (tag.lang.empty()) {
+      ie.span = frame::kArtifact;
+      return ie.owner;
+    }
+    if (ie.span == frame::kArtifact || ie.spanLang != tag.lang) {
+      ie.span = addElement(frame::Role::Span, ie.owner, tag.lang);
+      ie.spanLang = tag.lang;
+    }
+    return ie.span;
+  }
+
+  // Records which element each run and link of a laid-out line belongs to.
+  void tagLine(FlowItem& it, InlineElements& ie) {
+    it.structure = ie.owner;
+    const std::vector<paragraph::RunTag>& tags = it.line.runTags;
+    bool plain = std::all_of(tags.begin(), tags.end(), [](const paragraph::RunTag& t) { return t == paragraph::RunTag{}; });
+    if (!plain) {
+      it.runStructure.resize(it.line.runs.size(), ie.owner);
+      for (size_t r = 0; r < tags.size() && r < it.line.runs.size(); ++r) {
+        uint32_t e = elementFor(tags[r], ie);
+        it.runStructure[r] = e;
+        // A link's /Contents: its text as written (a note mark's is set above).
+        frame::StructElement& el = m_flow.structure[e];
+        if (el.role == frame::Role::Link && tags[r].note == 0) el.alt += toUtf8(it.line.runs[r].text);
+      }
+    } else {
+      ie.span = frame::kArtifact;
+    }
+    for (const paragraph::LineLink& l : it.line.links)
+      it.linkStructure.push_back(l.index >= 0 ? linkElement(l.index, 0, "", ie) : ie.owner);
+  }
+
   void addText(const Block& b, const markup::InlineText& text, const std::string& styleName, Sp indentStart,
-               Sp indentEnd, const std::string& marker, int headingLevel) {
+               Sp indentEnd, const std::string& marker, int headingLevel, uint32_t parent, uint32_t label) {
     const style::Style& st = m_layout.style(styleName);
+    InlineElements ie;
+    ie.owner = addElement(headingLevel > 0 ? frame::Role::H : frame::Role::P, parent, b.lang, b.id);
+    m_flow.structure[ie.owner].level = headingLevel;
+    m_noteParent = parent;
     addSpace(st.spaceBefore);
     flushSpace();
     Sp width = m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd;
@@ -183,6 +278,7 @@ private:
       it.breakAfter = linesAfter == 0 ? !(st.keepWithNext || headingLevel > 0)
                                       : (!st.keepTogether && linesBefore >= size_t(m_layout.orphans) &&
                                          linesAfter >= size_t(m_layout.widows));
+      tagLine(it, ie);
       m_flow.items.push_back(std::move(it));
     }
     FlowItem& head = m_flow.items[first];
@@ -194,7 +290,10 @@ private:
       if (b.id.empty()) head.anchors.push_back(frame::Anchor{anchor, {}});
       head.outline.push_back(frame::OutlineEntry{headingLevel, markup::plainText(text), anchor});
     }
-    if (!marker.empty()) addMarker(b, head, marker, para.rtl);
+    if (!marker.empty()) {
+      addMarker(b, head, marker, para.rtl);
+      head.markerStructure = label;
+    }
     addSpace(st.spaceAfter);
     layoutPendingNotes();
   }
@@ -234,12 +333,12 @@ private:
       }
       int n = static_cast<int>(m_noteTexts.size()) + 1;
       m_noteNumbers[ref.noteId] = n;
-      m_noteTexts.push_back({&text->second, b.pos, &b});
+      m_noteTexts.push_back({&text->second, b.pos, &b, m_noteParent, ref.noteId});
       return n;
     }
     if (!ref.note) return 0;
     m_inlineNotes.push_back(ref.note);
-    m_noteTexts.push_back({ref.note.get(), b.pos, &b});
+    m_noteTexts.push_back({ref.note.get(), b.pos, &b, m_noteParent, ""});
     return static_cast<int>(m_noteTexts.size());
   }
 
@@ -267,6 +366,11 @@ private:
       paragraph::Paragraph p = paragraph::layoutParagraph(text, o, m_ctx);
       Footnote note;
       note.number = number;
+      // The note follows the paragraph that cites it in the structure; its
+      // mark in the text is a Reference.
+      InlineElements ie;
+      ie.owner = addElement(frame::Role::Note, nt.parent, nt.block->lang,
+                            nt.id.empty() ? "fn:" + std::to_string(number) : nt.id);
       for (paragraph::Line& l : p.lines) {
         FlowItem it;
         it.kind = FlowItem::Kind::Line;
@@ -275,6 +379,7 @@ private:
         it.width = m_bodyWidth;
         it.line = std::move(l);
         compact(it.line);
+        tagLine(it, ie);
         note.lines.push_back(std::move(it));
       }
       if (!note.lines.empty())
@@ -283,7 +388,7 @@ private:
     }
   }
 
-  void addImage(const Block& b, Sp indentStart, Sp indentEnd) {
+  void addImage(const Block& b, Sp indentStart, Sp indentEnd, uint32_t parent) {
     auto img = image::load(b.imagePath, m_limits, b.pos, m_ctx.diags, b.page);
     if (!img) return;
     Sp avail = m_bodyWidth - indentStart - indentEnd;
@@ -303,6 +408,8 @@ private:
     it.kind = FlowItem::Kind::Image;
     it.image = img;
     it.alt = b.alt;
+    it.structure = addElement(frame::Role::Figure, parent, b.lang, b.id);
+    m_flow.structure[it.structure].alt = b.alt;
     it.width = pt(w);
     it.height = pt(h);
     Sp slack = avail - it.width;
@@ -338,6 +445,8 @@ private:
     const markup::InlineText* text;
     SourcePos pos;
     const Block* block;
+    uint32_t parent;     // the structure element the note's Note goes under
+    std::string id;      // the footnote's id, "" for an inline note
   };
 
   const content::Document& m_doc;
@@ -352,6 +461,8 @@ private:
   std::vector<NoteText> m_noteTexts;
   std::vector<std::shared_ptr<std::vector<markup::Inline>>> m_inlineNotes;
   int m_headings = 0;
+  std::vector<std::string> m_langOf;  // each structure element's language, inherited or its own
+  uint32_t m_noteParent = 0;          // where notes cited by the paragraph being set go
 };
 
 }  // namespace

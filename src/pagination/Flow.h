@@ -30,6 +30,13 @@ struct FlowItem {
   std::vector<frame::Anchor> anchors;  // at the top of the item (block ids, headings)
   std::vector<frame::OutlineEntry> outline;
   SourcePos pos;  // the block it comes from
+  // The structure element of the item (frame::Document::structure), and for
+  // a line, of each run (parallel to line.runs; empty: all `structure`), of
+  // each link (parallel to line.links) and of its list marker (extraRuns).
+  uint32_t structure = frame::kArtifact;
+  std::vector<uint32_t> runStructure;
+  std::vector<uint32_t> linkStructure;
+  uint32_t markerStructure = frame::kArtifact;
 };
 
 // A laid-out footnote: its lines in the footnote style.
@@ -42,6 +49,7 @@ struct Flow {
   std::vector<FlowItem> items;
   std::vector<Footnote> notes;  // index = number - 1
   std::vector<frame::OutlineEntry> outline;  // filled by the page builder, in page order
+  std::vector<frame::StructElement> structure;  // the document's, in reading order
 };
 
 struct FlowContext;

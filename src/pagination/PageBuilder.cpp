@@ -17,10 +17,13 @@ namespace {
 // Both placeLine overloads: a const line is copied, a non-const one gives up
 // its runs (glyph and text buffers move to the page, nothing is copied).
 template <class L, class R>
-void placeLineImpl(frame::Page& page, L& line, R& extra, Sp x, Sp baseline) {
+void placeLineImpl(frame::Page& page, L& line, R& extra, Sp x, Sp baseline, const LineStructure& st) {
   constexpr bool take = !std::is_const_v<L>;
   for (auto* runs : {&line.runs, &extra})
-    for (auto& r : *runs) {
+    for (size_t i = 0; i < runs->size(); ++i) {
+      auto& r = (*runs)[i];
+      if (runs == &extra) page.itemStructure.push_back(st.marker);
+      else page.itemStructure.push_back(st.runs && i < st.runs->size() ? (*st.runs)[i] : st.item);
       frame::GlyphRun run;
       if constexpr (take)
         run = std::move(r);
@@ -35,12 +38,15 @@ void placeLineImpl(frame::Page& page, L& line, R& extra, Sp x, Sp baseline) {
     fill.rect.x += x;
     fill.rect.y += baseline;
     page.items.push_back(fill);
+    page.itemStructure.push_back(frame::kArtifact);  // underlines are decoration
   }
-  for (const paragraph::LineLink& l : line.links) {
+  for (size_t i = 0; i < line.links.size(); ++i) {
+    const paragraph::LineLink& l = line.links[i];
     frame::Link link;
     link.rects.push_back(Rect{l.rect.x + x, l.rect.y + baseline, l.rect.width, l.rect.height});
     if (!l.target.empty() && l.target[0] == '#') link.destination = l.target.substr(1);
     else link.uri = l.target;
+    link.structure = st.links && i < st.links->size() ? (*st.links)[i] : frame::kArtifact;
     // A link broken over lines: consecutive lines add rectangles to one link.
     if (!page.links.empty() && page.links.back().uri == link.uri && page.links.back().destination == link.destination &&
         page.links.back().rects.back().y != link.rects[0].y && !link.uri.empty())
@@ -59,13 +65,18 @@ void placeLineImpl(frame::Page& page, L& line, R& extra, Sp x, Sp baseline) {
 }  // namespace
 
 void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra,
-               Sp x, Sp baseline) {
-  placeLineImpl(page, line, extra, x, baseline);
+               Sp x, Sp baseline, const LineStructure& structure) {
+  placeLineImpl(page, line, extra, x, baseline, structure);
 }
 
 void placeLine(frame::Page& page, paragraph::Line&& line, std::vector<frame::GlyphRun>&& extra, Sp x,
-               Sp baseline) {
-  placeLineImpl(page, line, extra, x, baseline);
+               Sp baseline, const LineStructure& structure) {
+  placeLineImpl(page, line, extra, x, baseline, structure);
+}
+
+LineStructure structureOf(const FlowItem& item) {
+  return LineStructure{item.structure, item.runStructure.empty() ? nullptr : &item.runStructure,
+                       &item.linkStructure, item.markerStructure};
 }
 
 namespace {
@@ -220,13 +231,15 @@ private:
       for (const frame::OutlineEntry& o : it.outline) m_outline.push_back(o);
       switch (it.kind) {
         case FlowItem::Kind::Line:
-          placeLine(page, std::move(it.line), std::move(it.extraRuns), x, slotTop - it.baseline);
+          placeLine(page, std::move(it.line), std::move(it.extraRuns), x, slotTop - it.baseline, structureOf(it));
           break;
         case FlowItem::Kind::Image:
           page.items.push_back(frame::ImagePlacement{it.image, Rect{x, slotTop - it.height, it.width, it.height}, it.alt});
+          page.itemStructure.push_back(it.structure);
           break;
         case FlowItem::Kind::Rule:
           page.items.push_back(frame::Fill{Rect{x, slotTop - it.height, it.width, it.height}, it.color});
+          page.itemStructure.push_back(it.structure);
           break;
         default:
           break;
@@ -239,12 +252,13 @@ private:
     Sp y = m_layout.pageHeight - area.top - area.height + h;
     Color ruleColor = m_layout.style("footnote").color;
     page.items.push_back(frame::Fill{Rect{area.left, y - m_layout.footnoteGap / 2, std::min(m_layout.footnoteSeparatorWidth, area.width), pt(0.5)}, ruleColor});
+    page.itemStructure.push_back(frame::kArtifact);
     y -= m_layout.footnoteGap;
     for (const NoteLine& nl : notes) {
       FlowItem& it = *nl.line;
       Sp x = area.left + it.x;
       for (const frame::Anchor& a : it.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{x, y}});
-      placeLine(page, std::move(it.line), std::move(it.extraRuns), x, y - it.baseline);
+      placeLine(page, std::move(it.line), std::move(it.extraRuns), x, y - it.baseline, structureOf(it));
       y -= it.height;
     }
   }

@@ -19,12 +19,22 @@ struct BodyArea {
 };
 BodyArea bodyArea(const style::Layout& layout, size_t pageIndex);
 
+// The structure elements of a line's parts (see FlowItem); the default
+// makes every part an artifact (page furniture, such as a running head).
+struct LineStructure {
+  uint32_t item = frame::kArtifact;
+  const std::vector<uint32_t>* runs = nullptr;   // per run of the line; null: all `item`
+  const std::vector<uint32_t>* links = nullptr;  // per link of the line
+  uint32_t marker = frame::kArtifact;            // the extra runs (a list marker)
+};
+LineStructure structureOf(const FlowItem& item);
+
 // Moves a laid-out line to page coordinates: `x` from the page's left edge,
 // `baseline` from the page's bottom (PDF y).
 void placeLine(frame::Page& page, const paragraph::Line& line, const std::vector<frame::GlyphRun>& extra, Sp x,
-               Sp baseline);
+               Sp baseline, const LineStructure& structure = {});
 // The same, moving the line's runs to the page instead of copying them.
 void placeLine(frame::Page& page, paragraph::Line&& line, std::vector<frame::GlyphRun>&& extra, Sp x,
-               Sp baseline);
+               Sp baseline, const LineStructure& structure = {});
 
 }  // namespace folio::pagination

@@ -91,9 +91,18 @@ class LineBuilder {
     return m_flat.spans[m_flat.spanOf[std::min<size_t>(i, m_flat.spanOf.size() - 1)]];
   }
 
+  RunTag tagOf(const Span& span) const {
+    RunTag tag;
+    tag.link = span.link;
+    tag.note = span.note;
+    if (span.language != m_o.language) tag.lang = span.language;
+    return tag;
+  }
+
   frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, bool rtl, Sp x) {
+    RunTag tag = tagOf(span);
     if (m_run && m_run->font == font && m_run->size == span.size && m_run->color == span.color &&
-        m_run->origin.y == span.rise && m_run->rtl == rtl)
+        m_run->origin.y == span.rise && m_run->rtl == rtl && line.runTags.back() == tag)
       return *m_run;
     frame::GlyphRun run;
     run.font = font;
@@ -102,6 +111,7 @@ class LineBuilder {
     run.origin = Point{x, span.rise};
     run.rtl = rtl;
     line.runs.push_back(std::move(run));
+    line.runTags.push_back(std::move(tag));
     m_run = &line.runs.back();
     if (font) {
       const text::FontMetrics& m = font->metrics();
@@ -211,6 +221,7 @@ class LineBuilder {
       LineLink link;
       link.rect = Rect{e.x0, e.y0, e.x1 - e.x0, e.y1 - e.y0};
       link.target = m_flat.links[index];
+      link.index = index;
       line.links.push_back(link);
       bool noteMark = link.target.rfind("#fn", 0) == 0;  // footnote marks and numbers are not underlined
       if (m_o.layout && m_o.layout->links.underline && !noteMark)

@@ -3,6 +3,7 @@
 // baseline shift, link, footnote mark).
 #include "base/Utf8.h"
 #include "paragraph/Internal.h"
+#include "text/Unicode.h"
 
 namespace folio::paragraph::detail {
 
@@ -56,14 +57,6 @@ void append(Flat& flat, Span span, const std::u32string& text, const std::u32str
   flat.spans.push_back(std::move(span));
 }
 
-std::u32string upper(std::u32string s) {
-  // Layout-requested capitals for small labels; ASCII and Latin-1 letters
-  // are enough for the kickers this is meant for.
-  for (char32_t& c : s)
-    if ((c >= U'a' && c <= U'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) c -= 0x20;
-  return s;
-}
-
 }  // namespace
 
 Flat flatten(const markup::InlineText& text, const Options& o) {
@@ -73,7 +66,7 @@ Flat flatten(const markup::InlineText& text, const Options& o) {
     switch (in.kind) {
       case markup::Inline::Kind::Text: {
         std::u32string t = toUtf32(in.text);
-        append(flat, span, o.style->uppercase ? upper(t) : t, t);
+        append(flat, span, o.style->uppercase ? folio::text::toUppercase(t) : t, t);
         break;
       }
       case markup::Inline::Kind::HardBreak:

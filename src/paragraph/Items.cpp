@@ -5,6 +5,7 @@
 
 #include "base/Utf8.h"
 #include "paragraph/Internal.h"
+#include "text/Unicode.h"
 
 namespace folio::paragraph::detail {
 
@@ -39,9 +40,6 @@ bool isPunctuation(char32_t c) {
          (c >= 0x2010 && c <= 0x205E) || c == 0xAB || c == 0xBB || c == 0xBF || c == 0xA1;
 }
 
-bool isUpper(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE) || (c >= 0x410 && c <= 0x42F);
-}
 
 constexpr int32_t kHyphenPenalty = 50;     // TeX's \hyphenpenalty
 constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
@@ -175,7 +173,7 @@ class ItemBuilder {
                      t[k - 1] == 0x201D || t[k - 1] == 0x2019))
       --k;
     if (k < 2 || (t[k - 1] != U'.' && t[k - 1] != U'!' && t[k - 1] != U'?')) return false;
-    return !isUpper(t[k - 2]);
+    return !folio::text::isUppercase(t[k - 2]);
   }
 
   // A word: shaped whole (so kerning and ligatures are right), then cut into
@@ -423,7 +421,7 @@ class ItemBuilder {
     for (uint32_t k = a; k < b; ++k)
       if (isPunctuation(t[k]) && t[k] != 0xAD) return {};  // compounds and URLs break at their own hyphens
     size_t caps = 0;
-    for (uint32_t k = a; k < b; ++k) caps += isUpper(t[k]);
+    for (uint32_t k = a; k < b; ++k) caps += folio::text::isUppercase(t[k]);
     if (caps > 1) return {};  // acronyms and names in capitals
     std::vector<uint32_t> out;
     for (uint32_t p : m_ctx.hyphenator.hyphenate(std::u32string_view(t).substr(a, b - a), span.language))

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "paragraph/Internal.h"
+#include "text/Unicode.h"
 
 namespace folio::paragraph::detail {
 
@@ -22,10 +23,6 @@ std::string_view primaryLanguage(const std::string& tag) {
 
 bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
-bool isUpperLetter(char32_t c) {
-  return (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x410 && c <= 0x42F) ||
-         (c >= 0x100 && c <= 0x17F && c % 2 == 0);
-}
 
 // Opening quotes and brackets before a word, closing ones and punctuation
 // after it, are not part of the word for these rules.
@@ -127,10 +124,10 @@ char32_t noBreakSpaceFor(std::u32string_view before, std::u32string_view after, 
   if (!word.empty() && isDigit(word.back()) && isUnit(nextWord)) return kNbsp;
   if (numberAbbreviation(word) && isDigit(after.front())) return kNbsp;
   // Initials: "J. R. R. Tolkien" stays on one line with its surname.
-  if (word.size() == 2 && isUpperLetter(word[0]) && word[1] == U'.' &&
-      isUpperLetter(nextWord.empty() ? 0 : nextWord[0]))
+  if (word.size() == 2 && folio::text::isUppercase(word[0]) && word[1] == U'.' &&
+      folio::text::isUppercase(nextWord.empty() ? 0 : nextWord[0]))
     return kNbsp;
-  if (lang == "en" && title(word) && !nextWord.empty() && isUpperLetter(nextWord[0])) return kNbsp;
+  if (lang == "en" && title(word) && !nextWord.empty() && folio::text::isUppercase(nextWord[0])) return kNbsp;
   if (shortWordTies(lang, word)) return kNbsp;
   return 0;
 }

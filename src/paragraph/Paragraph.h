@@ -48,6 +48,17 @@ struct Options {
 struct LineLink {
   Rect rect;           // relative to the line origin (x from the measure's left, y from the baseline)
   std::string target;  // URI or "#anchor"
+  int index = -1;      // the paragraph's link number: the same on every line the link spans
+};
+
+// What inline element a glyph run belongs to, for the document structure:
+// a link, a footnote mark, a span in another language. Runs are split where
+// it changes.
+struct RunTag {
+  int link = -1;     // the paragraph's link number (LineLink::index), or -1
+  int note = 0;      // footnote number of a note mark, or 0
+  std::string lang;  // the span's language when it differs from the paragraph's
+  bool operator==(const RunTag&) const = default;
 };
 
 struct Line {
@@ -56,6 +67,7 @@ struct Line {
   Sp descent = 0;                     // below the baseline (positive)
   Sp leading = 0;                     // baseline-to-baseline distance to the next line
   std::vector<frame::GlyphRun> runs;  // origins relative to (measure left, baseline)
+  std::vector<RunTag> runTags;        // parallel to runs
   std::vector<frame::Fill> fills;     // underlines, same coordinates
   std::vector<LineLink> links;
   std::vector<int> notes;              // footnote numbers marked on this line

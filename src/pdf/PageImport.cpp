@@ -11,6 +11,7 @@
 
 #include "pdf/Objects.h"
 #include "pdf/PdfPageReader.h"
+#include "pdf/PdfPrecheck.h"
 
 namespace folio::pdf {
 
@@ -224,6 +225,10 @@ void quiet() {
 
 ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page, int compressionLevel) {
   quiet();
+  // Refused before PoDoFo parses: a damaged cross-reference table (which
+  // PoDoFo would repair by re-parsing the whole file, for seconds) and any
+  // encryption (which it parses deep enough to leak before reporting).
+  if (std::string problem = precheckPdf(file); !problem.empty()) throw ImportError(problem);
   PdfMemDocument source;
   try {
     source.LoadFromBuffer(file.data(), static_cast<long>(file.size()));

@@ -25,7 +25,7 @@ bool parseComponent(std::string_view s, float& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size()) return false;
   if (percent) v /= 100.0;
-  if (v < 0 || v > 1) return false;
+  if (!(v >= 0 && v <= 1)) return false;  // also refuses nan
   out = static_cast<float>(v);
   return true;
 }

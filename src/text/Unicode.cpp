@@ -1,6 +1,7 @@
 #include "text/Unicode.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
@@ -34,6 +35,14 @@ bool isCommonScript(char32_t c) {
   UErrorCode err = U_ZERO_ERROR;
   const UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &err);
   return U_FAILURE(err) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED;
+}
+
+bool isUppercase(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
+
+std::u32string toUppercase(std::u32string_view text) {
+  std::u32string out(text);
+  for (char32_t& c : out) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+  return out;
 }
 
 }  // namespace folio::text

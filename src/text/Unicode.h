@@ -14,4 +14,13 @@ std::u32string canonicalDecomposition(std::u32string_view text);
 // digits, spaces, combining marks shared by scripts).
 bool isCommonScript(char32_t c);
 
+// Upper case as Unicode defines it (ICU u_isupper): Latin, Greek, Cyrillic,
+// Armenian, Georgian Mtavruli ... The one test the paragraph stage uses
+// (initials, sentence ends, words in capitals).
+bool isUppercase(char32_t c);
+
+// Each character's simple upper-case mapping (ICU u_toupper): one
+// character for one, so the text keeps its length ("ß" stays "ß").
+std::u32string toUppercase(std::u32string_view text);
+
 }  // namespace folio::text

@@ -127,18 +127,38 @@ std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagno
 
 std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags,
                            std::shared_ptr<const SourceText>* source) {
+  std::optional<std::string> text = readFileBytes(path, limits, diags);
+  if (!text) return nullptr;
+  return parse(*text, path, limits, diags, source);  // checks the text (checkText) once
+}
+
+std::optional<std::string> readTextFile(const std::string& path, const Limits& limits, Diagnostics& diags) {
+  std::optional<std::string> text = readFileBytes(path, limits, diags);
+  if (!text) return std::nullopt;
+  // The checks parse() makes before YAML sees the text, for callers that
+  // read other formats (CSV): the same encoding rules for every input.
+  std::string_view body = *text;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // a byte order mark
+  if (auto problem = checkText(body, LineIndex(body), path)) {
+    diags.add(std::move(*problem));
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<std::string> readFileBytes(const std::string& path, const Limits& limits, Diagnostics& diags) {
   SourcePos filePos{path, 0, 0};
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diags.error(filePos, "cannot read '" + path + "': " + systemError(errno));
-    return nullptr;
+    return std::nullopt;
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
     int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
     ::close(fd);
     diags.error(filePos, "cannot read '" + path + "': " + systemError(err) + "; expected a YAML file");
-    return nullptr;
+    return std::nullopt;
   }
   // Read at most one byte past the limit: enough to refuse a huge file
   // without reading it all.
@@ -152,7 +172,7 @@ std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagno
       int err = errno;
       ::close(fd);
       diags.error(filePos, "cannot read '" + path + "': " + systemError(err));
-      return nullptr;
+      return std::nullopt;
     }
     if (n == 0) break;
     text.append(buf, static_cast<size_t>(n));
@@ -162,9 +182,9 @@ std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagno
   if (text.size() > limits.maxInputBytes) {
     diags.error(SourcePos{path, 1, 1}, "the file is too large (more than " + mebibytes(limits.maxInputBytes) +
                                            "); expected at most " + mebibytes(limits.maxInputBytes));
-    return nullptr;
+    return std::nullopt;
   }
-  return parse(text, path, limits, diags, source);
+  return text;
 }
 
 }  // namespace folio::yaml

@@ -5,6 +5,7 @@
 // size) so hostile input cannot exhaust the stack or memory.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -63,5 +64,13 @@ std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagno
 // The same, also handing back the text (for ScalarMap, yaml/ScalarSource.h).
 std::unique_ptr<Node> load(const std::string& path, const Limits& limits, Diagnostics& diags,
                            std::shared_ptr<const SourceText>* text);
+
+// The file's bytes, refused (a diagnostic, nullopt) when it cannot be read
+// or is larger than limits.maxInputBytes. load() reads through it.
+std::optional<std::string> readFileBytes(const std::string& path, const Limits& limits, Diagnostics& diags);
+// The same, also refusing what parse() refuses before YAML sees it (not
+// UTF-8, NUL, control characters): for inputs in other formats, such as a
+// mail merge's CSV, so every input file meets the same limits.
+std::optional<std::string> readTextFile(const std::string& path, const Limits& limits, Diagnostics& diags);
 
 }  // namespace folio::yaml

@@ -113,9 +113,26 @@ refused "a broken PDF is refused" broken.pdf "the PDF cannot be parsed"
 head -c 600 "$TMP/doc/source.pdf" >"$TMP/doc/truncated.pdf"
 refused "a truncated PDF is refused" truncated.pdf "cannot read image"
 qpdf --encrypt secret owner 256 -- "$TMP/doc/source.pdf" "$TMP/doc/locked.pdf"
-refused "a password-protected PDF is refused" locked.pdf "the PDF is encrypted (it needs a password)"
+refused "a password-protected PDF is refused" locked.pdf "the PDF is encrypted"
 qpdf --encrypt "" owner 256 -- "$TMP/doc/source.pdf" "$TMP/doc/openlocked.pdf"
 refused "an encrypted PDF without a user password is refused" openlocked.pdf "the PDF is encrypted"
+# Old RC4 encryption (40 and 128 bit) too: refused before PoDoFo parses it
+# (it used to report ePdfError_InternalLogic, and leak).
+qpdf --allow-weak-crypto --encrypt "" owner 40 -- "$TMP/doc/source.pdf" "$TMP/doc/rc4-40.pdf"
+refused "an RC4 40-bit encrypted PDF is refused as encrypted" rc4-40.pdf "the PDF is encrypted"
+qpdf --allow-weak-crypto --encrypt secret owner 128 --use-aes=n -- "$TMP/doc/source.pdf" "$TMP/doc/rc4-128.pdf"
+refused "an RC4 128-bit encrypted PDF is refused as encrypted" rc4-128.pdf "the PDF is encrypted"
+# A damaged cross-reference table is refused, not repaired (PoDoFo's repair
+# re-parses the whole file: seconds for a large one). 1.5 MB files made by
+# tests/e2e/make_broken_xref.py; the sound control places.
+for kind in shifted truncated-table prev-loop; do
+  python3 tests/e2e/make_broken_xref.py "$TMP/doc/xref-$kind.pdf" $kind
+  refused "a PDF whose cross-reference table is broken ($kind) is refused" xref-$kind.pdf \
+    "its cross-reference table is damaged"
+done
+python3 tests/e2e/make_broken_xref.py "$TMP/doc/xref-good.pdf" good
+printf 'layout: plain\nbody:\n  - Text.\n  - image: xref-good.pdf\n    width: 50mm\n' >"$TMP/doc/good.yaml"
+check "the same 1.5 MB PDF with a sound table places" "$FOLIO" render "$TMP/doc/good.yaml" -o "$TMP/doc/good.pdf" -q
 python3 - "$TMP/doc/empty.pdf" <<'EOF'
 import sys
 objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]

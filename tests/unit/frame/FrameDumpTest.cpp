@@ -124,6 +124,57 @@ TEST(FrameDump, SpotColourAndRtlRunAndControlCharacters) {
             "\"\u05e9\u05dc\\x0A\" glyphs \n");
 }
 
+// The structure channel: each item names its element, links theirs, and the
+// tree follows the pages, indented by depth, with its attributes.
+TEST(FrameDump, StructureLabelsAndTree) {
+  Document doc;
+  Page page;
+  page.items.push_back(Fill{{0, 0, pt(1), pt(1)}, Color::gray(0)});
+  page.items.push_back(Fill{{0, 0, pt(2), pt(2)}, Color::gray(0)});
+  page.items.push_back(ImagePlacement{nullptr, {0, 0, pt(3), pt(3)}, "Map"});
+  page.itemStructure = {kArtifact, 1, 3};
+  Link link;
+  link.rects.push_back({0, 0, pt(4), pt(1)});
+  link.uri = "https://example.org/";
+  link.structure = 2;
+  page.links.push_back(link);
+  doc.pages.push_back(page);
+  doc.metadata.creator.clear();
+  StructElement root;
+  root.role = Role::Document;
+  root.lang = "en";
+  StructElement h;
+  h.role = Role::H;
+  h.level = 2;
+  h.sourceId = "intro";
+  StructElement a;
+  a.role = Role::Link;
+  a.parent = 1;
+  a.alt = "the site";
+  StructElement fig;
+  fig.role = Role::Figure;
+  fig.alt = "Map";
+  fig.lang = "fr";
+  doc.structure = {root, h, a, fig};
+  EXPECT_EQ(dump(doc),
+            "page 1 0.00x0.00\n"
+            "  [Artifact] fill 0.00 0.00 1.00 1.00 gray 0\n"
+            "  [H2#1] fill 0.00 0.00 2.00 2.00 gray 0\n"
+            "  [Figure#3] image ? 3.00x3.00 at (0.00,0.00) alt \"Map\"\n"
+            "  [Link#2] link 0.00 0.00 4.00 1.00 -> https://example.org/\n"
+            "struct #0 Document lang \"en\"\n"
+            "struct   #1 H2 source \"intro\"\n"
+            "struct     #2 Link alt \"the site\"\n"
+            "struct   #3 Figure lang \"fr\" alt \"Map\"\n");
+  // The layout-only trace (the PDF writer's document ID) leaves it out.
+  EXPECT_EQ(dump(doc, DumpDetail::Layout),
+            "page 1 0.00x0.00\n"
+            "  fill 0.00 0.00 1.00 1.00 gray 0\n"
+            "  fill 0.00 0.00 2.00 2.00 gray 0\n"
+            "  image ? 3.00x3.00 at (0.00,0.00) alt \"Map\"\n"
+            "  link 0.00 0.00 4.00 1.00 -> https://example.org/\n");
+}
+
 TEST(FrameDump, IsDeterministic) {
   Document doc;
   Page page = letterPage();

@@ -127,6 +127,11 @@ TEST(NoBreakSpaces, PerLanguage) {
       {"en", "No.", "3", nbsp},
       {"en", "J.", "R.", nbsp},
       {"en", "R.", "Tolkien", nbsp},
+      // upper case is Unicode's (text::isUppercase): Greek, Latin Extended-A
+      // (odd code points too), Armenian
+      {"el", "Κ.", "Παπαδόπουλος", nbsp},
+      {"pl", "Ł.", "Wałęsa", nbsp},
+      {"hy", "Ա.", "Սարգսյան", nbsp},
       {"en", "Dr.", "Okafor", nbsp},
       {"en", "the", "cat", 0},
       {"en", "a", "cat", 0},
@@ -238,6 +243,21 @@ TEST(SentenceSpace, WideOnRequest) {
   const Sp word = spaces[0];  // after "It"
   const std::vector<Sp> expected = {word, word + word / 3, word, word, word, word, word, word + word / 3};
   EXPECT_EQ(spaces, expected);
+}
+
+// The same rule in Greek: "Κ. Παπαδόπουλος" is an initial, not a sentence end.
+TEST(SentenceSpace, GreekInitialIsNotASentenceEnd) {
+  Fixture f;
+  f.body.align = style::Align::Start;
+  f.body.wideSentenceSpace = true;
+  Paragraph p = f.set("Ο Κ. Παπαδόπουλος ήρθε.", f.options(pt(400)));
+  ASSERT_EQ(p.lines.size(), 1u);
+  std::vector<Sp> spaces;
+  for (const frame::GlyphRun& run : p.lines[0].runs)
+    for (const frame::PlacedGlyph& g : run.glyphs)
+      if (g.textLength == 1 && run.text[g.textBegin] == U' ') spaces.push_back(g.advance);
+  ASSERT_EQ(spaces.size(), 3u);
+  EXPECT_EQ(spaces[1], spaces[0]);  // after "Κ."
 }
 
 }  // namespace

@@ -67,6 +67,23 @@ styles:
   EXPECT_NE(all.find("inherits from itself"), std::string::npos) << all;
 }
 
+// Lengths read as content reads them (base/Length): any unit case; a
+// length that is not a finite number is an error at its position.
+TEST(Layout, LengthsShareTheContentSyntax) {
+  Diagnostics d;
+  auto l = parse("styles:\n  body: {size: 11PT, leading: 15Pt}\n", d);
+  ASSERT_TRUE(l) << d.format();
+  EXPECT_EQ(l->style("body").size, pt(11));
+  EXPECT_EQ(l->style("body").leading, pt(15));
+  Diagnostics bad;
+  EXPECT_FALSE(parse("styles:\n  body: {size: 11pt, leading: nan}\n", bad));
+  std::string all = bad.format();
+  EXPECT_NE(all.find("layout.yaml:2:"), std::string::npos) << all;
+  EXPECT_NE(all.find("bad length 'nan'"), std::string::npos) << all;
+  Diagnostics inf;
+  EXPECT_FALSE(parse("styles:\n  body: {size: inf}\n", inf));
+}
+
 TEST(Layout, TemplatesAndTemplateChoice) {
   Diagnostics d;
   auto l = parse(R"(styles: {body: {}}
