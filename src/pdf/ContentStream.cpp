@@ -64,7 +64,6 @@ class PagePainter {
   // Per-run scratch, reused so that painting allocates nothing per glyph.
   RunText m_plan;
   std::vector<int64_t> m_pen;
-  std::vector<char> m_markShown;
 };
 
 void PagePainter::setColor(const Color& c, bool stroke) {
@@ -159,46 +158,23 @@ void PagePainter::draw(const frame::GlyphRun& run) {
 
   planRunText(run, m_plan);
   const RunText& plan = m_plan;
-  // In a right-to-left run, a base with marks is one span whose /ActualText
-  // is the base's text (what its code maps to, marks included): its glyph in
-  // one TJ, its marks in the next. Readers that honour /ActualText (poppler,
-  // MuPDF, PDFium) take the span's text once, and PDFium skips the span's
-  // second text object, where it would otherwise show the marks' codes as
-  // characters. Measured (tests/e2e/test_copypaste.sh), the same spans in
-  // left-to-right runs cost poppler a paragraph of the mixed sample (it
-  // boxes a span from its first glyph to its last, a mark inside the base):
-  // there, and for marks of no base, marks are shown after the run's
-  // advancing glyphs, as codes that map to nothing.
-  std::vector<char>& shown = m_markShown;
-  shown.assign(run.glyphs.size(), 0);
-  auto member = plan.members.begin();
+  // Marks are shown after the run's advancing glyphs (see RunText.h), as
+  // codes that map to nothing. Measured and not done: a span per base with
+  // its marks and the base's text as /ActualText kept PDFium from showing
+  // the marks' codes, but poppler boxes such a span from its first glyph to
+  // its last (a mark inside its base), and split fully vocalised Arabic
+  // words at every letter.
   for (const ShownGlyph& s : plan.advancing) {
-    while (member != plan.members.end() && member->first < s.index) ++member;
-    const bool marks = run.rtl && member != plan.members.end() && member->first == s.index && !s.text.empty();
-    if (!marks) {
-      // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
-      if (s.text.empty()) shower.op(kNoText);
-      show(s);
-      if (s.text.empty()) shower.op("EMC\n");
-      continue;
-    }
-    shower.op("/Span <</ActualText <FEFF" + utf16beHex(s.text) + ">>> BDC\n");
+    // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
+    if (s.text.empty()) shower.op(kNoText);
     show(s);
-    shower.flush();
-    for (; member != plan.members.end() && member->first == s.index; ++member) {
-      show(ShownGlyph{member->second, {}});
-      shown[member->second] = 1;
-    }
+    if (s.text.empty()) shower.op("EMC\n");
+  }
+  if (!plan.attached.empty()) {
+    shower.op(kNoText);
+    for (const ShownGlyph& s : plan.attached) show(s);
     shower.op("EMC\n");
   }
-  bool open = false;
-  for (const ShownGlyph& s : plan.attached) {
-    if (shown[s.index]) continue;
-    if (!open) shower.op(kNoText);
-    open = true;
-    show(s);
-  }
-  if (open) shower.op("EMC\n");
   shower.flush();
   m_out += "ET\n";
 }
