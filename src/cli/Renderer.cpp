@@ -78,6 +78,10 @@ void checkBlockStyles(const std::vector<content::Block>& blocks, const style::La
     }
     for (const auto& item : b.items) checkBlockStyles(item, layout, names, suggestionsLeft, diags);
     checkBlockStyles(b.children, layout, names, suggestionsLeft, diags);
+    if (b.table)
+      for (const content::TableRow& row : b.table->rows)
+        for (const content::TableCell& cell : row.cells)
+          checkBlockStyles(cell.blocks, layout, names, suggestionsLeft, diags);
   }
 }
 

@@ -29,6 +29,7 @@ const std::vector<BlockKind>& blockKinds() {
       {"spacer", Block::Kind::Spacer, {}},
       {"page-break", Block::Kind::PageBreak, {}},
       {"markdown", Block::Kind::Paragraph, {}},
+      {"table", Block::Kind::Table, {"columns", "header-rows", "footer-rows", "caption", "continued"}},
   };
   return kKinds;
 }
@@ -172,6 +173,7 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
   if (listStart && numberedSet && !block.numbered) {
     m_diags.warning(mapping.pos, "'start' has no effect on a bullet list; expected 'numbered: true'");
   }
+  if (block.kind == Block::Kind::Table && valueOk) finishTable(block.pos, *block.table);
   if (!valueOk) return;
   if (kind->name != "markdown") {
     out.push_back(std::move(block));
@@ -232,6 +234,11 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
                                     Block& block, bool& listStart, bool& numberedSet) {
   const std::string& name = key.scalar;
   SourcePos pos = valuePos(key, value);
+  if (kind == "table") {
+    if (!block.table) block.table = std::make_shared<Table>();
+    readTableAttribute(key, value, *block.table);
+    return;
+  }
   if (name == "width" || name == "height" || name == "thickness") {
     std::optional<Length> length = readLengthValue(key, value, name);
     if (!length) return;
@@ -361,11 +368,17 @@ bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, 
     }
   } else if (kind == "spacer") {
     if (auto length = readLengthValue(key, value, kind)) block.space = *length;
+  } else if (kind == "table") {
+    if (!block.table) block.table = std::make_shared<Table>();
+    readTable(key, value, *block.table);
   } else if (kind == "markdown") {
     if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
       m_diags.error(pos, "'markdown' is empty; expected Markdown text");
     } else if (auto text = readScalar(value, pos, kind, "a Markdown string", m_diags)) {
-      generated = markdownBlocks(*text, pos, m_diags);
+      std::shared_ptr<const yaml::ScalarMap> map = sourceMap(value);
+      std::function<SourcePos(size_t)> position;
+      if (map) position = [map](size_t offset) { return map->position(static_cast<uint32_t>(offset)); };
+      generated = markdownBlocks(*text, pos, m_diags, position);
     }
   }
   return m_diags.errorCount() == errors;

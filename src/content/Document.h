@@ -10,6 +10,7 @@
 
 #include "base/Diagnostics.h"
 #include "base/Units.h"
+#include "content/Table.h"
 #include "markup/Inline.h"
 #include "yaml/Node.h"
 #include "yaml/ScalarSource.h"
@@ -28,7 +29,7 @@ enum class Direction : uint8_t { Auto, Ltr, Rtl };
 enum class Align : uint8_t { Default, Start, End, Left, Right, Center, Justify };
 
 struct Block {
-  enum class Kind : uint8_t { Paragraph, Heading, List, Quote, Image, Rule, Spacer, PageBreak };
+  enum class Kind : uint8_t { Paragraph, Heading, List, Quote, Image, Rule, Spacer, PageBreak, Table };
   Kind kind = Kind::Paragraph;
   SourcePos pos;
   std::string id, style, lang;
@@ -55,6 +56,7 @@ struct Block {
   int page = 1;  // Image: the page placed when the file is a PDF
   std::optional<Length> thickness;  // Rule
   Length space;                     // Spacer
+  std::shared_ptr<Table> table;     // Table
 };
 
 // Letter parts (content format 1.1), all optional: letter layouts place them

@@ -45,6 +45,9 @@ class ReferenceChecker {
       }
       for (const std::vector<Block>& item : b.items) collectIds(item);
       collectIds(b.children);
+      if (b.table)
+        for (const TableRow& row : b.table->rows)
+          for (const TableCell& cell : row.cells) collectIds(cell.blocks);
     }
   }
 
@@ -53,6 +56,14 @@ class ReferenceChecker {
       checkText(b.text, b.pos);
       for (const std::vector<Block>& item : b.items) checkBlocks(item);
       checkBlocks(b.children);
+      if (b.table) {
+        checkText(b.table->caption, b.pos);
+        for (const TableRow& row : b.table->rows)
+          for (const TableCell& cell : row.cells) {
+            checkText(cell.text, cell.pos);
+            checkBlocks(cell.blocks);
+          }
+      }
     }
   }
 

@@ -66,7 +66,8 @@ class ItemBuilder {
                      m_out.items.rtl ? uint8_t(1) : uint8_t(0)});
       m_out.kp.push_back(linebreak::Item::box(m_o.firstIndent, lastPiece()));
     }
-    m_lastWordStart = lastWordStart();
+    // A table cell's last word may be its only one: it must hyphenate to fit.
+    m_lastWordStart = m_o.hyphenateLastWord ? UINT32_MAX : lastWordStart();
     for (uint32_t i = 0; i < m_out.items.items.size(); ++i) buildItem(i);
     m_out.kp.push_back(linebreak::Item::penaltyItem(0, linebreak::kInfinitePenalty, false, kNoPiece));
     m_out.kp.push_back(linebreak::Item::filGlue(0, kNoPiece));

@@ -49,7 +49,7 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
     if (!looser.overfull && (breaks.overfull || loosest(looser) < loosest(breaks)))
       breaks = std::move(looser);
   }
-  if (breaks.overfull && options.breakLines)
+  if (breaks.overfull && options.breakLines && options.warnOverfull)
     context.diags.warning(options.pos,
                           "a line is wider than the measure: a word or unbreakable item does not fit in " +
                               std::to_string(static_cast<int>(toPt(options.width))) +

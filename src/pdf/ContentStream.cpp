@@ -164,6 +164,19 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   // the marks' codes, but poppler boxes such a span from its first glyph to
   // its last (a mark inside its base), and split fully vocalised Arabic
   // words at every letter.
+  bool replaced = false;
+  if (m_p.actualText) {
+    // A right-to-left run's text is held in visual order, like its glyphs.
+    std::u32string logical(run.text);
+    if (run.rtl) std::reverse(logical.begin(), logical.end());
+    std::u32string shown;
+    for (const ShownGlyph& s : plan.advancing) shown.append(s.text);
+    if (shown != logical) {
+      // Before BT: marked content may not start inside a text object's state.
+      m_out.insert(m_out.rfind("BT\n"), "/Span <</ActualText <FEFF" + utf16beHex(logical) + ">>> BDC\n");
+      replaced = true;
+    }
+  }
   for (const ShownGlyph& s : plan.advancing) {
     // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
     if (s.text.empty()) shower.op(kNoText);
@@ -177,6 +190,7 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   }
   shower.flush();
   m_out += "ET\n";
+  if (replaced) m_out += "EMC\n";
 }
 
 void PagePainter::draw(const frame::Fill& fill) {

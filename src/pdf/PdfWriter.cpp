@@ -158,7 +158,7 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
       colors.requireProfiles(options.srgbProfile, options.cmykProfile, true, standard == PdfStandard::PdfA2b);
       images.tagWith(&colors);
     }
-    Painters painters{fonts, images, colors};
+    Painters painters{fonts, images, colors, options.ua1};
     // PDF/X: no annotations on the printed area; links are for the screen.
     const bool links = standard != PdfStandard::PdfX4;
     // The structure the pagination recorded, or a plain one for frames built without it.

@@ -39,7 +39,7 @@ const PageTemplate& Layout::templateFor(size_t pageIndex) const {
 namespace {
 
 const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "templates", "links", "lists",
-                                           "footnotes", "widows", "orphans", "date-format", "month-names",
+                                           "footnotes", "tables", "widows", "orphans", "date-format", "month-names",
                                            "bleed", "marks", "standard", "letter"};
 const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
@@ -89,6 +89,7 @@ public:
         if (const yaml::Node* v = n->find("bullet")) m_read.string(*v, m_layout.bullet);
       }
     }
+    if (const yaml::Node* n = root.find("tables")) readTableStyle(*n, m_read, m_layout.table);
     if (const yaml::Node* n = root.find("footnotes")) {
       if (m_read.checkKeys(*n, {"separator", "gap"}, "'footnotes'")) {
         if (const yaml::Node* v = n->find("separator")) m_read.length(*v, m_layout.footnoteSeparatorWidth);

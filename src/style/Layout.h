@@ -75,6 +75,19 @@ struct PrintSetup {
   bool marks() const { return cropMarks || registrationMarks || slug; }
 };
 
+// How tables look (docs/layout-format.md, "Tables"): booktabs rules by
+// default (a heavier rule above and below the table, a light one under the
+// header), no vertical rules, optional zebra stripes.
+struct TableStyle {
+  Sp topRule = pt(0.8), midRule = pt(0.4), bottomRule = pt(0.8);  // 0: none
+  Color ruleColor = Color::black();
+  std::optional<Color> stripe;       // fill of every second body row
+  std::optional<Color> headerFill;   // fill behind the header rows
+  Sp padX = pt(4), padY = pt(3);     // inside each cell
+  std::string cellStyle = "table", headerStyle = "table-header", captionStyle = "caption";
+  bool captionAbove = true;
+};
+
 // Letter layouts (layout key `letter:`): whether the subject line is
 // printed, and the words of the letter parts the flow carries.
 struct LetterSetup {
@@ -105,6 +118,7 @@ struct Layout {
   std::string bullet = "\u2022";
   Sp footnoteSeparatorWidth = mm(40);
   Sp footnoteGap = pt(10);
+  TableStyle table;
   std::vector<FontList> fontLists;  // every font list the layout names, in source order
   PrintSetup print;
   LetterSetup letter;
@@ -156,5 +170,7 @@ void readLetterSetup(const yaml::Node& root, LayoutReader& read, LetterSetup& le
 
 // Reads `bleed`, `marks` and `standard` of a layout's top level into `print`.
 void readPrintSetup(const yaml::Node& root, LayoutReader& read, PrintSetup& print);
+// Reads a layout's `tables:` mapping into `table`.
+void readTableStyle(const yaml::Node& n, LayoutReader& read, TableStyle& table);
 
 }  // namespace folio::style

@@ -136,12 +136,12 @@ TEST_F(ContentDiagnostics, UnknownBlockThatIsReallyText) {
   expectDiagnostics(
       "body:\n  - Note: the office is closed\n",
       "content.yaml:2:5: error: unknown block 'Note'; expected one of paragraph, heading, list, quote, "
-      "image, rule, spacer, page-break or markdown (for text containing ': ' or ending in ':', put the "
+      "image, rule, spacer, page-break, markdown or table (for text containing ': ' or ending in ':', put the "
       "text in quotes)\n");
   expectDiagnostics(
       "body:\n  - list:\n      - - Revenue grew by:\n          - list: [a, b]\n",
       "content.yaml:3:11: error: unknown block 'Revenue grew by'; expected one of paragraph, heading, "
-      "list, quote, image, rule, spacer, page-break or markdown (for text containing ': ' or ending in "
+      "list, quote, image, rule, spacer, page-break, markdown or table (for text containing ': ' or ending in "
       "':', put the text in quotes)\n");
 }
 
@@ -149,7 +149,7 @@ TEST_F(ContentDiagnostics, BlockWithOnlyAttributes) {
   expectDiagnostics(
       "body:\n  - style: label\n",
       "content.yaml:2:5: error: a block with attributes but no content; expected one of paragraph, "
-      "heading, list, quote, image, rule, spacer, page-break or markdown beside 'style'\n");
+      "heading, list, quote, image, rule, spacer, page-break, markdown or table beside 'style'\n");
 }
 
 TEST_F(ContentDiagnostics, TwoBlockKeys) {
