@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pdf/PaintOrder.h"
 #include "pdf/RunText.h"
 #include "pdf/Syntax.h"
 
@@ -153,11 +154,22 @@ void PagePainter::draw(const frame::GlyphRun& run) {
     double target = (static_cast<double>(pen[s.index]) + g.xOffset) * perMille;
     double rise = std::round(toPt(g.yOffset) * 10000.0) / 10000.0;
     uint16_t code = m_p.fonts.code(run.font, g.gid, s.text, m_diags);
+    // A code that maps to other text (a CID font's glyph used with two texts)
+    // says its text in /ActualText.
+    const bool other = m_p.fonts.textOf(run.font, code) != s.text;
+    if (other) shower.op("/Span <</ActualText <FEFF" + utf16beHex(s.text) + ">>> BDC\n");
     shower.show(target, rise, code, m_p.fonts.width(run.font, g.gid));
+    if (other) shower.op("EMC\n");
   };
 
   planRunText(run, m_plan);
   const RunText& plan = m_plan;
+  // Marks are shown after the run's advancing glyphs (see RunText.h), as
+  // codes that map to nothing. Measured and not done: a span per base with
+  // its marks and the base's text as /ActualText kept PDFium from showing
+  // the marks' codes, but poppler boxes such a span from its first glyph to
+  // its last (a mark inside its base), and split fully vocalised Arabic
+  // words at every letter.
   bool replaced = false;
   if (m_p.actualText) {
     // A right-to-left run's text is held in visual order, like its glyphs.
@@ -233,7 +245,7 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
   // table headers: /Pagination) or decoration in the body (/Layout).
   constexpr uint64_t kNone = UINT64_MAX, kPagination = uint64_t(1) << 40, kLayout = kPagination + 1;
   uint64_t open = kNone;
-  for (size_t i = 0; i < page.items.size(); ++i) {
+  for (const size_t i : paintOrder(page)) {
     const frame::Item& item = page.items[i];
     if (itemStructure) {
       const uint32_t e = i < itemStructure->size() ? (*itemStructure)[i] : frame::kArtifact;
