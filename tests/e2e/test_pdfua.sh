@@ -36,6 +36,7 @@ done
 TT="$PY tests/pdfua/table_tags.py"
 check "report-tables: table tags (Scope, ID, Headers, RowSpan, ColSpan, Caption)" $TT "$TMP/report-tables.pdf" --rowspan --colspan
 check "report-tables: the header repeated on pages 2-3 is /Artifact /Pagination" $TT "$TMP/report-tables.pdf" --repeats 2,3 --header Country
+check "report-tables: the \"(continued)\" caption on pages 2-3 is /Artifact /Pagination" $TT "$TMP/report-tables.pdf" --repeats 2,3 --header "(continued)"
 check "report-tables: the page-1 header is tagged content, not an artifact" bash -c "! $TT \"$TMP/report-tables.pdf\" --repeats 1 --header Country >/dev/null"
 check "release-ar-table: table tags (Scope, ID, Headers, ColSpan, Caption)" $TT "$TMP/release-ar-table.pdf" --colspan
 check "press release: qpdf --check clean under pdf/ua-1" qpdf_clean "$TMP/press-release.pdf"
