@@ -20,7 +20,7 @@ for src in content/*.yaml; do
   # directions the runs are read in visual order (a known limit, see
   # tests/pdfua/tree_text.py): reported, not failed, for those (Arabic and Hebrew samples).
   case $name in
-    release-ar | release-he | release-mixed | letter-ar)
+    release-ar | release-ar-table | release-he | release-mixed | letter-ar)
       if $PY tests/pdfua/tree_text.py "$src" "$pdf" --words >"$TMP/words.txt"; then
         pass "$name: every word of the content is in the tree"
       else
@@ -30,6 +30,15 @@ for src in content/*.yaml; do
     *) check "$name: the tree's text is the content's text in reading order" $PY tests/pdfua/tree_text.py "$src" "$pdf" ;;
   esac
 done
+# (d) the table samples: Table > Caption, THead/TBody/TFoot > TR > TH (/ID,
+# /Scope) / TD (/Headers, RowSpan, ColSpan); the header row repeated on pages
+# 2 and 3 is painted as /Artifact /Pagination, and is not on page 1 (tagged there).
+TT="$PY tests/pdfua/table_tags.py"
+check "report-tables: table tags (Scope, ID, Headers, RowSpan, ColSpan, Caption)" $TT "$TMP/report-tables.pdf" --rowspan --colspan
+check "report-tables: the header repeated on pages 2-3 is /Artifact /Pagination" $TT "$TMP/report-tables.pdf" --repeats 2,3 --header Country
+check "report-tables: the \"(continued)\" caption on pages 2-3 is /Artifact /Pagination" $TT "$TMP/report-tables.pdf" --repeats 2,3 --header "(continued)"
+check "report-tables: the page-1 header is tagged content, not an artifact" bash -c "! $TT \"$TMP/report-tables.pdf\" --repeats 1 --header Country >/dev/null"
+check "release-ar-table: table tags (Scope, ID, Headers, ColSpan, Caption)" $TT "$TMP/release-ar-table.pdf" --colspan
 check "press release: qpdf --check clean under pdf/ua-1" qpdf_clean "$TMP/press-release.pdf"
 check "press release: poppler, mutool, gs read it" readers_ok "$TMP/press-release.pdf"
 check "press release: fonts embedded with ToUnicode" fonts_ok "$TMP/press-release.pdf"
@@ -97,6 +106,7 @@ check "the figure document passes" $CHECK "$TMP/figure.pdf"
 while read -r mutation cond; do
   case $mutation in
     no-alt) base="$TMP/figure.pdf" ;;
+    table-*) base="$TMP/report-tables.pdf" ;;
     *) base="$TMP/press-release.pdf" ;;
   esac
   $PY tests/pdfua/break_pdf.py "$mutation" "$base" "$TMP/broken.pdf" >/dev/null

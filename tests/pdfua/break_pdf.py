@@ -182,6 +182,22 @@ def font_not_embedded(pdf):  # 31-009
                 del d[k]
 
 
+def drop_table_attribute(e, key):
+    a = e.get("/A")
+    for d in (list(a) if isinstance(a, Array) else [a] if a is not None else []):
+        if isinstance(d, Dictionary) and key in d:
+            del d[key]
+
+
+def table_th_without_scope(pdf):  # 15-003 on a real table: its first TH loses /Scope, and
+    # the cells lose /Headers, so nothing ties the header to its cells any more.
+    th, _ = first(pdf, "TH")
+    drop_table_attribute(th, "/Scope")
+    for e, _ in elements(pdf):
+        if str(e.get("/S")) in ("/TD", "/TH"):
+            drop_table_attribute(e, "/Headers")
+
+
 MUTATIONS = {
     "untagged": (untagged, "01-005"),
     "artifact-in-tag": (artifact_in_tag, "01-003"),
@@ -197,6 +213,7 @@ MUTATIONS = {
     "first-heading-not-h1": (first_heading_not_h1, "14-002"),
     "skipped-heading": (skipped_heading, "14-003"),
     "th-without-scope": (th_without_scope, "15-003"),
+    "table-th-without-scope": (table_th_without_scope, "15-003"),
     "note-without-id": (note_without_id, "19-003"),
     "no-tabs": (no_tabs, "28-008"),
     "link-untagged": (link_untagged, "28-011"),

@@ -117,6 +117,32 @@ def page_texts(pdf, page):
     return texts
 
 
+def body_strings(node, out):
+    """inline_strings (text_in_order.py), taught tables: a table reads as its
+    caption, then its cells row by row (a spanning cell once, in its first
+    row), as the Table element holds them."""
+    if isinstance(node, list):
+        for n in node:
+            body_strings(n, out)
+    elif isinstance(node, dict) and isinstance(node.get("table"), list):
+        if node.get("caption"):
+            out.append(str(node["caption"]))
+        for row in node["table"]:
+            for cell in row if isinstance(row, list) else []:
+                if isinstance(cell, dict):
+                    if cell.get("text") is not None:
+                        out.append(str(cell["text"]))
+                    body_strings(cell.get("blocks", []), out)
+                elif cell is not None and str(cell):
+                    out.append(str(cell))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("paragraph", "heading", "quote", "list", "markdown"):
+                body_strings(value, out)
+    elif isinstance(node, str):
+        out.append(node)
+
+
 def tree_text(path):
     """The tree's text in order, as (element path, text) pairs, read with
     pikepdf: the structure elements depth first, each kid's marked content
@@ -167,7 +193,7 @@ def main(argv):
     # (`subject` is printed by letter layouts only; elsewhere it is metadata,
     # so it is allowed below rather than required.)
     body = flat(doc.get("opening"))
-    inline_strings(doc.get("body", []), body)
+    body_strings(doc.get("body", []), body)
     for k in ("closing", "signature", "enclosures", "cc"):
         body += flat(doc.get(k))
     body = [normalise(strip_markup(s)) for s in body]
@@ -210,7 +236,7 @@ def main(argv):
     matched = [False] * len(tree)
     if words_only:
         raw = []
-        inline_strings(doc.get("body", []), raw)
+        body_strings(doc.get("body", []), raw)
         letters = re.sub(r"[\W_]", "", tree)
         words = [re.sub(r"[\W_]", "", normalise(w)) for s in raw for w in strip_markup(s).split()]
         missing = [w for w in words if w and w not in letters]
