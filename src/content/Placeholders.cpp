@@ -1,5 +1,7 @@
 #include "content/Placeholders.h"
 
+#include "content/Table.h"
+
 #include <algorithm>
 
 namespace folio::content {
@@ -110,6 +112,18 @@ void substituteBlocks(std::vector<Block>& blocks,
     substituteText(b.text, value);
     for (std::vector<Block>& item : b.items) substituteBlocks(item, value);
     substituteBlocks(b.children, value);
+    if (b.table) {
+      // The table is shared between copies of a document (one per mail-merge
+      // record): substitute into this block's own copy.
+      b.table = std::make_shared<Table>(*b.table);
+      substituteText(b.table->caption, value);
+      substituteText(b.table->continued, value);
+      for (TableRow& row : b.table->rows)
+        for (TableCell& cell : row.cells) {
+          substituteText(cell.text, value);
+          substituteBlocks(cell.blocks, value);
+        }
+    }
   }
 }
 

@@ -56,6 +56,8 @@ check "narrow: German decimal comma aligned" $CHECK decimal "$TMP/narrow.pdf" '1
 cat >"$TMP/any.yaml" <<'YAML'
 title: Contacts
 date: 2026-03-02
+fields:
+  city: Geneva
 body:
   - table:
       - [Name, Role, Phone]
@@ -72,6 +74,7 @@ for layout in letterhead letterhead-print memo plain report; do
   check "layout $layout: table renders" "$FOLIO" render "$TMP/any.yaml" --layout "$layout" -o "$TMP/any-$layout.pdf" --strict
   check "layout $layout: every cell's words" bash -c "pdftotext '$TMP/any-$layout.pdf' - | tr '\n' ' ' | grep -q 'Ana Lima.*Press officer.*Quay Street'"
 done
+check "body placeholder in a cell: the content's field" bash -c "pdftotext '$TMP/any-plain.pdf' - | grep -q 'Spokesperson for Geneva'"
 printf 'id,city\nA1,Port Example\nA2,Harbourside North\n' >"$TMP/cities.csv"
 check "mail merge: tables render per record" "$FOLIO" render "$TMP/any.yaml" --data "$TMP/cities.csv" -o "$TMP/merge-{fields.id}.pdf"
 check "mail merge: record 1's field in its cell" bash -c "pdftotext '$TMP/merge-A1.pdf' - | grep -q 'Spokesperson for Port Example'"
