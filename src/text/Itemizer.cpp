@@ -25,7 +25,7 @@ uint32_t toHbScript(UScriptCode code) {
 // Characters that carry no glyph of their own (ZWJ, ZWNJ, variation
 // selectors, bidi controls, soft hyphen, tabs, newlines): they never decide
 // a font, they just stay with their neighbours.
-bool isIgnorable(char32_t c) {
+bool isIgnorableIcu(char32_t c) {
   const auto uc = static_cast<UChar32>(c);
   return u_hasBinaryProperty(uc, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_charType(uc) == U_CONTROL_CHAR ||
          c == 0x2028 || c == 0x2029;
@@ -33,6 +33,106 @@ bool isIgnorable(char32_t c) {
 
 bool isWeakScript(UScriptCode s) {
   return s == USCRIPT_COMMON || s == USCRIPT_INHERITED || s == USCRIPT_UNKNOWN;
+}
+
+UScriptCode scriptIcu(char32_t c) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &err);
+  return U_FAILURE(err) ? USCRIPT_UNKNOWN : s;
+}
+
+// Does the Common character `cp` always keep the script it resolved to
+// (Script_Extensions empty or one weak script)? See withinExtensions.
+bool plainExtensionsIcu(UChar32 cp) {
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode scx[16];
+  const int32_t n = uscript_getScriptExtensions(cp, scx, 16, &err);
+  return U_FAILURE(err) || n <= 0 || (n == 1 && isWeakScript(scx[0]));
+}
+
+// ICU's answers for U+0000..U+00FF, asked once per process: nearly all
+// characters of Latin text are here, and itemization asks these questions
+// several times for every character of every paragraph (ICU's property
+// tries cost about 100 instructions an answer). Same answers as ICU's,
+// since they are ICU's.
+struct Latin1Properties {
+  UScriptCode script[256];
+  UBidiPairedBracketType bracket[256];
+  UChar32 paired[256];
+  bool ignorable[256];
+  bool plainExtensions[256];
+  // No character below U+0590 has a bidi class that can raise a level
+  // (R, AL, AN, explicit embeddings and isolates); checked, not assumed.
+  bool noRtlBelow0590 = true;
+  // The same for each of General Punctuation's U+2000..U+206F (dashes,
+  // quotation marks; its bidi controls are the exceptions).
+  bool noRtlPunctuation[0x70] = {};
+};
+
+bool canRaiseLevel(UChar32 c) {
+  switch (u_charDirection(c)) {
+    case U_RIGHT_TO_LEFT:
+    case U_RIGHT_TO_LEFT_ARABIC:
+    case U_ARABIC_NUMBER:
+    case U_LEFT_TO_RIGHT_EMBEDDING:
+    case U_LEFT_TO_RIGHT_OVERRIDE:
+    case U_RIGHT_TO_LEFT_EMBEDDING:
+    case U_RIGHT_TO_LEFT_OVERRIDE:
+    case U_POP_DIRECTIONAL_FORMAT:
+    case U_FIRST_STRONG_ISOLATE:
+    case U_LEFT_TO_RIGHT_ISOLATE:
+    case U_RIGHT_TO_LEFT_ISOLATE:
+    case U_POP_DIRECTIONAL_ISOLATE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const Latin1Properties& latin1() {
+  static const Latin1Properties props = [] {
+    Latin1Properties p;
+    for (UChar32 c = 0; c < 256; ++c) {
+      p.script[c] = scriptIcu(static_cast<char32_t>(c));
+      p.bracket[c] =
+          static_cast<UBidiPairedBracketType>(u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
+      p.paired[c] = u_getBidiPairedBracket(c);
+      p.ignorable[c] = isIgnorableIcu(static_cast<char32_t>(c));
+      p.plainExtensions[c] = plainExtensionsIcu(c);
+    }
+    for (UChar32 c = 0; c < 0x590; ++c)
+      if (canRaiseLevel(c)) p.noRtlBelow0590 = false;
+    for (UChar32 c = 0; c < 0x70; ++c) p.noRtlPunctuation[c] = !canRaiseLevel(0x2000 + c);
+    return p;
+  }();
+  return props;
+}
+
+// `l` is latin1(), fetched once by the caller (these run per character).
+bool isIgnorable(char32_t c, const Latin1Properties& l) {
+  return c < 256 ? l.ignorable[c] : isIgnorableIcu(c);
+}
+
+UScriptCode scriptOf(char32_t c, const Latin1Properties& l) { return c < 256 ? l.script[c] : scriptIcu(c); }
+
+// The first script of a language's writing systems (ICU's uscript_getCode,
+// about 10,000 instructions a call), remembered per thread; an invalid code
+// when ICU names none.
+UScriptCode languageScript(const std::string& language) {
+  thread_local std::map<std::string, UScriptCode, std::less<>> memo;
+  if (auto it = memo.find(language); it != memo.end()) return it->second;
+  UScriptCode code = USCRIPT_INVALID_CODE;
+  if (!language.empty()) {
+    std::string loc = language;
+    std::replace(loc.begin(), loc.end(), '-', '_');
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode codes[8];
+    const int32_t count = uscript_getCode(loc.c_str(), codes, 8, &err);
+    if (U_SUCCESS(err) && count > 0) code = codes[0];
+  }
+  if (memo.size() > 256) memo.clear();  // bounded: languages come from the content
+  memo.emplace(language, code);
+  return code;
 }
 
 struct BidiResult {
@@ -45,6 +145,14 @@ BidiResult resolveBidi(const std::u32string& text, BaseDirection dir, bool rtlLa
   r.rtl = dir == BaseDirection::Rtl || (dir == BaseDirection::Auto && rtlLanguage);
   r.levels.assign(text.size(), r.rtl ? 1 : 0);
   if (text.empty()) return r;
+  // Left-to-right text with no character that can open a right-to-left
+  // level (none below U+0590 can) resolves to level 0 throughout (UAX #9:
+  // W7 turns its digits into L, N1/N2 its neutrals): ICU is not needed.
+  const Latin1Properties& l = latin1();
+  if (!r.rtl && l.noRtlBelow0590 && std::all_of(text.begin(), text.end(), [&l](char32_t c) {
+        return c < 0x590 || (c >= 0x2000 && c < 0x2070 && l.noRtlPunctuation[c - 0x2000]);
+      }))
+    return r;
   const Utf16Text u16(text);
   UErrorCode err = U_ZERO_ERROR;
   UBiDi* bidi = ubidi_openSized(u16.length(), 0, &err);
@@ -68,6 +176,7 @@ BidiResult resolveBidi(const std::u32string& text, BaseDirection dir, bool rtlLa
 // the first of them: "(Festival)،" is an Arabic comma after Latin text and
 // must come from an Arabic font.
 UScriptCode withinExtensions(UChar32 cp, UScriptCode resolved) {
+  if (cp < 256 && latin1().plainExtensions[cp]) return resolved;  // (only weak characters get here)
   UErrorCode err = U_ZERO_ERROR;
   UScriptCode scx[16];
   const int32_t n = uscript_getScriptExtensions(cp, scx, 16, &err);
@@ -93,11 +202,10 @@ std::vector<UScriptCode> resolveScripts(const std::u32string& text,
   constexpr size_t kMaxDepth = 63;  // as UBA's bracket-pair limit; keeps it linear
   UScriptCode last = USCRIPT_INVALID_CODE;
   std::vector<size_t> pending;  // weak characters before the first strong one
+  const Latin1Properties& l = latin1();
   for (size_t i = 0; i < n; ++i) {
     const auto cp = static_cast<UChar32>(text[i]);
-    UErrorCode err = U_ZERO_ERROR;
-    UScriptCode s = uscript_getScript(cp, &err);
-    if (U_FAILURE(err)) s = USCRIPT_UNKNOWN;
+    const UScriptCode s = scriptOf(text[i], l);
     if (!isWeakScript(s)) {
       sc[i] = s;
       last = s;
@@ -107,10 +215,12 @@ std::vector<UScriptCode> resolveScripts(const std::u32string& text,
     }
     UScriptCode resolved = last;
     const auto bpt =
-        static_cast<UBidiPairedBracketType>(u_getIntPropertyValue(cp, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
+        cp < 256
+            ? l.bracket[cp]
+            : static_cast<UBidiPairedBracketType>(u_getIntPropertyValue(cp, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
     if (bpt == U_BPT_OPEN) {
       if (stack.size() >= kMaxDepth) stack.erase(stack.begin());
-      stack.push_back({u_getBidiPairedBracket(cp), i});
+      stack.push_back({cp < 256 ? l.paired[cp] : u_getBidiPairedBracket(cp), i});
     } else if (bpt == U_BPT_CLOSE) {
       for (size_t k = stack.size(); k-- > 0;) {
         if (stack[k].closing == cp) {
@@ -178,12 +288,8 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
     requests[k] = styles[k].font;
     if (requests[k].language.empty()) requests[k].language = styles[k].language;
     primary[k] = fonts.match(requests[k]);
-    UErrorCode err = U_ZERO_ERROR;
-    UScriptCode codes[8];
-    std::string loc = styles[k].language;
-    std::replace(loc.begin(), loc.end(), '-', '_');
-    const int32_t count = loc.empty() ? 0 : uscript_getCode(loc.c_str(), codes, 8, &err);
-    if (U_SUCCESS(err) && count > 0) langScript[k] = codes[0];
+    const UScriptCode code = languageScript(styles[k].language);
+    if (code != USCRIPT_INVALID_CODE) langScript[k] = code;
   }
   const std::vector<size_t> styleOf = styleOfChars(n, styles);
 
@@ -195,6 +301,10 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
   {
     std::map<UScriptCode, uint32_t> memo;
     for (size_t i = 0; i < n; ++i) {
+      if (i > 0 && scripts[i] == scripts[i - 1]) {  // the usual case: no map look-up
+        hbScripts[i] = hbScripts[i - 1];
+        continue;
+      }
       auto it = memo.find(scripts[i]);
       if (it == memo.end()) it = memo.emplace(scripts[i], toHbScript(scripts[i])).first;
       hbScripts[i] = it->second;
@@ -208,6 +318,7 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
   size_t prevStyle = static_cast<size_t>(-1);
   UScriptCode prevScript = USCRIPT_INVALID_CODE;
   std::vector<char32_t> glyphChars;
+  const Latin1Properties& l = latin1();
   for (size_t a = 0; a < n;) {
     size_t b = a + 1;
     while (b < n && !starts[b]) ++b;
@@ -216,10 +327,9 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
     glyphChars.clear();
     bool weak = true;
     for (size_t i = a; i < b; ++i) {
-      if (isIgnorable(text[i])) continue;
+      if (isIgnorable(text[i], l)) continue;
       glyphChars.push_back(text[i]);
-      UErrorCode err = U_ZERO_ERROR;
-      if (!isWeakScript(uscript_getScript(static_cast<UChar32>(text[i]), &err))) weak = false;
+      if (!isWeakScript(scriptOf(text[i], l))) weak = false;
     }
     auto covers = [&](const Font* f) {
       if (!f) return false;
@@ -253,7 +363,7 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
         if (!notdef) notdef = fonts.fallback(U' ', HB_SCRIPT_LATIN, req);
         std::vector<std::string> tried;
         for (size_t i = a; i < b; ++i) {
-          if (isIgnorable(text[i]) || (chosen && chosen->hasCodepoint(text[i]))) continue;
+          if (isIgnorable(text[i], l) || (chosen && chosen->hasCodepoint(text[i]))) continue;
           if (tried.empty()) tried = fonts.chainFor(hbScripts[a], req);
           result.missing.push_back({static_cast<uint32_t>(i), text[i], tried});
         }
@@ -340,13 +450,8 @@ bool isRtlLanguage(std::string_view language) {
 
 uint32_t scriptForLanguage(const std::string& language) {
   if (language.empty()) return 0;
-  std::string loc = language;
-  std::replace(loc.begin(), loc.end(), '-', '_');
-  UErrorCode err = U_ZERO_ERROR;
-  UScriptCode codes[8];
-  const int32_t count = uscript_getCode(loc.c_str(), codes, 8, &err);
-  if (U_FAILURE(err) || count <= 0) return 0;
-  return toHbScript(codes[0]);
+  const UScriptCode code = languageScript(language);
+  return code == USCRIPT_INVALID_CODE ? 0 : toHbScript(code);
 }
 
 }  // namespace folio::text
