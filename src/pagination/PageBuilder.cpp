@@ -98,12 +98,21 @@ public:
         break;
       }
       i = fillPage(i);
+      release(i);
     }
     if (m_pages.empty()) newPage();
     return std::move(m_pages);
   }
 
 private:
+  // Flow items before the page being filled are placed and done with: what
+  // they still own (source path, tags, anchors) is freed as pages are
+  // filled, so the page items made next can reuse the memory. The last one
+  // stays whole for the page-limit message.
+  void release(size_t upTo) {
+    for (; m_released + 1 < upTo; ++m_released) m_flow.items[m_released] = FlowItem{};
+  }
+
   struct Placed {
     size_t item;
     Sp top;  // from the top of the body area
@@ -328,6 +337,7 @@ private:
   std::vector<NoteLine> m_carry;
   std::set<int> m_notePlaced;
   std::set<int> m_tableStarted;  // tables whose first item is on a page already
+  size_t m_released = 0;         // flow items before this one are released
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 namespace folio::pagination {
 
+// Empties the flow's items as it places them.
 std::vector<frame::Page> buildPages(Flow& flow, const style::Layout& layout, size_t maxPages, Diagnostics& diags);
 
 // Where a template's body area is on a page of the layout.

@@ -58,6 +58,10 @@ frame::Document paginate(const content::Document& doc, const style::Layout& layo
   Flow flow = buildFlow(letter ? *letter : doc, layout, area.width, options.imageLimits, context);
   frame::Document out;
   out.pages = buildPages(flow, layout, options.maxPages, context.diags);
+  // The pages own the lines now: free what is left of the flow before the
+  // templates add to every page.
+  std::vector<FlowItem>().swap(flow.items);
+  std::vector<Footnote>().swap(flow.notes);
   drawTemplates(out.pages, doc, layout, options.imageLimits, context);
   if (layout.print.any() || options.pageBoxes) placeOnSheets(out.pages, doc, layout, options.jobName, context);
   out.outline = std::move(flow.outline);
