@@ -102,10 +102,17 @@ class LineBuilder {
 
   frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, bool rtl, Sp x,
                           double scale = 1.0) {
+    // The same span, font and direction as the glyph before, with nothing in
+    // between: the same run (the usual case, checked per glyph).
+    if (m_run && m_run == m_last.run && &span == m_last.span && font == m_last.font && rtl == m_last.rtl &&
+        scale == m_last.scale)
+      return *m_run;
+    m_last = LastRun{nullptr, &span, font, rtl, scale};
     RunTag tag = tagOf(span);
     if (m_run && m_run->font == font && m_run->size == span.size && m_run->color == span.color &&
-        m_run->origin.y == span.rise && m_run->rtl == rtl && m_run->hScale == scale && line.runTags.back() == tag)
-      return *m_run;
+        m_run->origin.y == span.rise && m_run->rtl == rtl && m_run->hScale == scale &&
+        line.runTags.back() == tag)
+      return *(m_last.run = m_run);
     frame::GlyphRun run;
     run.hScale = scale;
     run.font = font;
@@ -115,7 +122,7 @@ class LineBuilder {
     run.rtl = rtl;
     line.runs.push_back(std::move(run));
     line.runTags.push_back(std::move(tag));
-    m_run = &line.runs.back();
+    m_run = m_last.run = &line.runs.back();
     if (font) {
       const text::FontMetrics& m = font->metrics();
       Sp asc = static_cast<Sp>(int64_t(m.ascender) * span.size / m.unitsPerEm) + span.rise;
@@ -187,7 +194,8 @@ class LineBuilder {
     // Only links continue across a space; it is part of the link's rectangle
     // when both neighbours are linked (checked in finishLinks by merging).
     if (piece.glyphEnd > piece.glyphBegin) {
-      frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x, piece.expandable ? m_scale : 1.0);
+      frame::GlyphRun& run =
+          runFor(line, item.font, span, item.level & 1, x, piece.expandable ? m_scale : 1.0);
       frame::PlacedGlyph pg;
       pg.gid = m_sh.glyphs[piece.glyphBegin].gid;
       pg.advance = width;
@@ -280,6 +288,13 @@ class LineBuilder {
   }
 
   frame::GlyphRun* m_run = nullptr;
+  struct LastRun {  // what runFor last returned m_run for
+    frame::GlyphRun* run = nullptr;
+    const Span* span = nullptr;
+    const text::Font* font = nullptr;
+    bool rtl = false;
+    double scale = 1.0;
+  } m_last;
   std::map<int, Extent> m_linkExtents;
   GlyphTexts m_texts;
   Sp m_letterExtra = 0, m_distributedExtra = 0;

@@ -27,6 +27,7 @@ class Assigner {
   // unit has more spacing glyphs than characters. Text of a unit: from its
   // first cluster to the next unit's.
   void run() {
+    if (oneCharEach()) return;
     size_t i = 0;
     while (i < m_n) {
       const uint32_t from = std::clamp(clusterAt(i), m_textBegin, m_textEnd);
@@ -45,6 +46,25 @@ class Assigner {
   }
 
  private:
+  // The usual word: in logical order every glyph advances and stands for the
+  // next character of the word (cluster k is textBegin + k). The units
+  // below are then single glyphs carrying one character each; filled
+  // directly, with the same result.
+  bool oneCharEach() {
+    if (m_textEnd - m_textBegin != m_n) return false;
+    for (size_t k = 0; k < m_n; ++k) {
+      const text::Glyph& g = m_glyphs[logical(k)];
+      if (g.cluster != m_textBegin + k || g.advance == 0) return false;
+    }
+    m_out.text.assign(m_source, m_textBegin, m_n);
+    for (size_t k = 0; k < m_n; ++k) {
+      GlyphText& g = m_out.glyphs[logical(k) - m_g0];
+      g.textBegin = static_cast<uint32_t>(k);
+      g.textEnd = static_cast<uint32_t>(k + 1);
+    }
+    return true;
+  }
+
   // The k-th glyph in logical order (HarfBuzz returns RTL words reversed).
   uint32_t logical(size_t k) const { return static_cast<uint32_t>(m_rtl ? m_g0 + m_n - 1 - k : m_g0 + k); }
   uint32_t clusterAt(size_t k) const { return m_glyphs[logical(k)].cluster; }
