@@ -5,6 +5,20 @@
 
 namespace folio::content {
 
+const markup::InlineText* inlineText(const Block& block) {
+  return std::visit(Overloaded{
+                        [](const Paragraph& b) -> const markup::InlineText* { return &b.text; },
+                        [](const Heading& b) -> const markup::InlineText* { return &b.text; },
+                        [](const Quote& b) -> const markup::InlineText* { return &b.text; },
+                        [](const List&) -> const markup::InlineText* { return nullptr; },
+                        [](const Image&) -> const markup::InlineText* { return nullptr; },
+                        [](const Rule&) -> const markup::InlineText* { return nullptr; },
+                        [](const Spacer&) -> const markup::InlineText* { return nullptr; },
+                        [](const PageBreak&) -> const markup::InlineText* { return nullptr; },
+                    },
+                    static_cast<const BlockVariant&>(block));
+}
+
 const std::string* Document::field(const std::string& name) const {
   for (const auto& [key, value] : fields) {
     if (key == name) return &value;

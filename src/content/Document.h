@@ -6,9 +6,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "base/Diagnostics.h"
+#include "base/Overloaded.h"
 #include "base/Units.h"
 #include "markup/Inline.h"
 #include "yaml/Node.h"
@@ -27,35 +29,103 @@ struct Length {
 enum class Direction : uint8_t { Auto, Ltr, Rtl };
 enum class Align : uint8_t { Default, Start, End, Left, Right, Center, Justify };
 
-struct Block {
-  enum class Kind : uint8_t { Paragraph, Heading, List, Quote, Image, Rule, Spacer, PageBreak };
-  Kind kind = Kind::Paragraph;
+// The attributes every block has.
+struct BlockBase {
   SourcePos pos;
   std::string id, style, lang;
   SourcePos stylePos;  // where `style` is written (for "unknown style" once the layout is known)
   Direction dir = Direction::Auto;
   Align align = Align::Default;
+};
 
-  markup::InlineText text;  // Paragraph, Heading, Quote (inline form)
+struct Block;
+
+// Blocks are a closed sum type: one struct per kind, in a std::variant.
+// Stages handle them with std::visit and `Overloaded` lambdas (base/Overloaded.h),
+// so a stage that forgets a kind fails to build (tests/compile/).
+struct Paragraph : BlockBase {
+  markup::InlineText text;
   // Where each byte of the text's source was written (see sourceOffset of
   // the inline runs); null when unknown.
   std::shared_ptr<const yaml::ScalarMap> textSource;
-  int level = 1;            // Heading
+};
 
-  // List: each item is a sequence of blocks (an inline item becomes one Paragraph).
+struct Heading : BlockBase {
+  markup::InlineText text;
+  std::shared_ptr<const yaml::ScalarMap> textSource;
+  int level = 1;
+};
+
+struct List : BlockBase {
+  // Each item is a sequence of blocks (an inline item becomes one Paragraph).
   std::vector<std::vector<Block>> items;
   bool numbered = false;
   int start = 1;
-
-  std::vector<Block> children;  // Quote with blocks
-
-  std::string imagePath;                // Image: the content file's dir joined with the path as written
-  std::optional<Length> width, height;  // Image, Rule (width)
-  std::string alt;
-  int page = 1;  // Image: the page placed when the file is a PDF
-  std::optional<Length> thickness;  // Rule
-  Length space;                     // Spacer
 };
+
+// A quote holds inline text or blocks.
+struct Quote : BlockBase {
+  markup::InlineText text;
+  std::shared_ptr<const yaml::ScalarMap> textSource;
+  std::vector<Block> children;
+};
+
+struct Image : BlockBase {
+  std::string path;  // the content file's dir joined with the path as written
+  std::optional<Length> width, height;
+  std::string alt;
+  int page = 1;  // the page placed when the file is a PDF
+};
+
+struct Rule : BlockBase {
+  std::optional<Length> thickness, width;
+};
+
+struct Spacer : BlockBase {
+  Length space;
+};
+
+struct PageBreak : BlockBase {};
+
+using BlockVariant = std::variant<Paragraph, Heading, List, Quote, Image, Rule, Spacer, PageBreak>;
+
+struct Block : BlockVariant {
+  using BlockVariant::BlockVariant;
+  const BlockBase& base() const {
+    return std::visit([](const BlockBase& b) -> const BlockBase& { return b; }, static_cast<const BlockVariant&>(*this));
+  }
+  BlockBase& base() {
+    return std::visit([](BlockBase& b) -> BlockBase& { return b; }, static_cast<BlockVariant&>(*this));
+  }
+};
+
+// The blocks nested directly in a block: a list's items, a quote's blocks.
+// Calls f(const std::vector<Block>&) for each sequence.
+template <class F>
+void forEachChildSequence(const Block& block, F&& f) {
+  std::visit(Overloaded{
+                 [&](const List& l) {
+                   for (const std::vector<Block>& item : l.items) f(item);
+                 },
+                 [&](const Quote& q) { f(q.children); },
+                 [](const Paragraph&) {}, [](const Heading&) {}, [](const Image&) {}, [](const Rule&) {},
+                 [](const Spacer&) {}, [](const PageBreak&) {},
+             },
+             static_cast<const BlockVariant&>(block));
+}
+
+// The one traversal of the block tree: f(const Block&) for every block,
+// parents before their children, in document order.
+template <class F>
+void forEachBlock(const std::vector<Block>& blocks, F&& f) {
+  for (const Block& b : blocks) {
+    f(b);
+    forEachChildSequence(b, [&](const std::vector<Block>& children) { forEachBlock(children, f); });
+  }
+}
+
+// The block's own inline text (paragraph, heading, inline quote), or null.
+const markup::InlineText* inlineText(const Block& block);
 
 struct Document {
   std::string path;  // the content file

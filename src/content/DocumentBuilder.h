@@ -31,7 +31,7 @@ class DocumentBuilder {
   void readItem(const yaml::Node& item, std::vector<Block>& out);
   void readBlockMapping(const yaml::Node& mapping, std::vector<Block>& out);
   bool readCommonAttribute(const std::string& name, const yaml::Node& key, const yaml::Node& value,
-                           Block& block);
+                           BlockBase& block);
   void readAttribute(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
                      bool& listStart, bool& numberedSet);
   bool readValue(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
@@ -40,7 +40,7 @@ class DocumentBuilder {
   // Where each character of an inline scalar was written (null when the
   // file text is not known, as for a mail-merge record).
   std::shared_ptr<const yaml::ScalarMap> sourceMap(const yaml::Node& scalar) const;
-  void readList(const yaml::Node& key, const yaml::Node& value, Block& block);
+  void readList(const yaml::Node& key, const yaml::Node& value, List& block);
   std::optional<Length> readLengthValue(const yaml::Node& key, const yaml::Node& value,
                                         const std::string& name);
 

@@ -35,25 +35,19 @@ class ReferenceChecker {
 
  private:
   void collectIds(const std::vector<Block>& blocks) {
-    for (const Block& b : blocks) {
-      if (!b.id.empty()) {
-        auto [it, inserted] = m_ids.emplace(b.id, b.pos);
-        if (!inserted) {
-          m_diags.error(
-              b.pos, "duplicate id '" + b.id + "'; first used at " + yaml::LineIndex::lineColumn(it->second));
-        }
-      }
-      for (const std::vector<Block>& item : b.items) collectIds(item);
-      collectIds(b.children);
-    }
+    forEachBlock(blocks, [&](const Block& block) {
+      const BlockBase& b = block.base();
+      if (b.id.empty()) return;
+      auto [it, inserted] = m_ids.emplace(b.id, b.pos);
+      if (!inserted)
+        m_diags.error(b.pos, "duplicate id '" + b.id + "'; first used at " + yaml::LineIndex::lineColumn(it->second));
+    });
   }
 
   void checkBlocks(const std::vector<Block>& blocks) {
-    for (const Block& b : blocks) {
-      checkText(b.text, b.pos);
-      for (const std::vector<Block>& item : b.items) checkBlocks(item);
-      checkBlocks(b.children);
-    }
+    forEachBlock(blocks, [&](const Block& block) {
+      if (const markup::InlineText* text = inlineText(block)) checkText(*text, block.base().pos);
+    });
   }
 
   void checkText(const markup::InlineText& text, const SourcePos& pos) {

@@ -241,8 +241,9 @@ private:
           page.items.push_back(frame::Fill{Rect{x, slotTop - it.height, it.width, it.height}, it.color});
           page.itemStructure.push_back(it.structure);
           break;
-        default:
-          break;
+        case FlowItem::Kind::Space:
+        case FlowItem::Kind::PageBreak:
+          break;  // space only (a page break ended the page in fillPage)
       }
     }
     if (notes.empty()) return;

@@ -16,7 +16,8 @@ declare -A allowed=(
   [paragraph]="base text linebreak markup style frame"
   [pagination]="base text linebreak markup style frame paragraph content yaml image"
   [pdf]="base frame text image"
-  [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image"
+  [render]="base yaml markup content style text linebreak paragraph frame pagination pdf image"
+  [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image render"
 )
 for dir in src/*/; do
   m=$(basename "$dir")
