@@ -18,7 +18,7 @@ PACKAGES=(
   # Ghostscript's CMYK press profile
   icc-profiles-free libgs-common
   # independent PDF readers used by the tests
-  qpdf poppler-utils mupdf-tools ghostscript python3 python3-yaml libharfbuzz-bin time
+  qpdf poppler-utils mupdf-tools ghostscript python3 python3-yaml python3-pikepdf libharfbuzz-bin time
 )
 
 missing=()

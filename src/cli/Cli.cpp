@@ -37,8 +37,10 @@ constexpr const char* kUsage =
     "  --layout NAME|PATH    use this layout instead of the content's 'layout'\n"
     "  -j, --jobs N          render N documents in parallel (default: number of cores)\n"
     "  --standard NAME       pdf/x-4 (print: CMYK output intent, TrimBox) or pdf/a-2b\n"
-    "                        (archive: sRGB output intent, XMP identification); overrides\n"
-    "                        the layout's 'standard'; 'none' for plain PDF 1.7\n"
+    "                        (archive: sRGB output intent, XMP identification), and/or\n"
+    "                        pdf/ua-1 (accessible: tagged, checked), e.g. pdf/a-2b,pdf/ua-1;\n"
+    "                        overrides the layout's 'standard'; 'none' for plain PDF 1.7\n"
+    "  --no-tags             leave out the structure tree (tags are written by default)\n"
     "  --format pdf|frames   what to write: the PDF (default), or the laid-out pages as\n"
     "                        text, one line per item with its structure element\n"
     "  --strict              treat warnings (such as missing glyphs) as errors\n"
@@ -153,13 +155,20 @@ int parseArgs(int argc, char** argv, Args& a) {
       a.batch.shards = n;
     } else if (s == "--standard") {
       std::string v;
-      if (!value(v)) return usageError("option --standard needs pdf/x-4, pdf/a-2b or none");
-      a.settings.standard = parsePdfStandard(v);
+      if (!value(v)) return usageError("option --standard needs pdf/x-4, pdf/a-2b, pdf/ua-1 or none");
+      std::string bad;
+      a.settings.standard = parsePdfStandards(v, &bad);
       if (!a.settings.standard) {
-        std::string close = closestMatch(v, {"pdf/x-4", "pdf/a-2b", "none"});
-        return usageError("unknown standard '" + v + "'; " +
-                          (close.empty() ? std::string("expected pdf/x-4, pdf/a-2b or none") : "did you mean '" + close + "'?"));
+        if (bad == v && v.find_first_of(",+") != std::string::npos)
+          return usageError("standards '" + v + "' cannot be combined; expected at most one of pdf/x-4 and "
+                            "pdf/a-2b, with or without pdf/ua-1");
+        std::string close = closestMatch(bad, {"pdf/x-4", "pdf/a-2b", "pdf/ua-1", "none"});
+        return usageError("unknown standard '" + bad + "'; " +
+                          (close.empty() ? std::string("expected pdf/x-4, pdf/a-2b, pdf/ua-1 or none")
+                                         : "did you mean '" + close + "'?"));
       }
+    } else if (s == "--no-tags") {
+      a.settings.tags = false;
     } else if (s == "--format") {
       std::string v;
       if (!value(v) || (v != "pdf" && v != "frames")) return usageError("option --format needs pdf or frames");

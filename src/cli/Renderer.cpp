@@ -116,7 +116,9 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   }
 
   render::EmitOptions eo;
-  eo.standard = typeset.standard;
+  eo.standard = typeset.standards.base;
+  eo.ua1 = typeset.standards.ua1;
+  eo.tags = m_settings.tags;
   eo.jobName = source.jobName;
   if (m_settings.format == render::Format::Pdf && eo.standard != PdfStandard::None) {
     IccProfiles profiles;

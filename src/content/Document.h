@@ -127,11 +127,33 @@ void forEachBlock(const std::vector<Block>& blocks, F&& f) {
 // The block's own inline text (paragraph, heading, inline quote), or null.
 const markup::InlineText* inlineText(const Block& block);
 
+// Letter parts (content format 1.1), all optional: letter layouts place them
+// (the address field, the reference line) or the body flow carries them
+// (LetterParts.h).
+struct Signature {
+  markup::InlineText name, title;
+  std::string imagePath;  // resolved like an image block's; "" for none
+  SourcePos pos;
+};
+struct LetterParts {
+  std::vector<std::string> recipient;  // the address block's lines
+  std::string senderLine, reference, yourReference;
+  markup::InlineText opening, closing;
+  std::optional<Signature> signature;
+  std::vector<markup::InlineText> enclosures, cc;
+  bool empty() const {
+    return recipient.empty() && senderLine.empty() && reference.empty() && yourReference.empty() && opening.empty() &&
+           closing.empty() && !signature && enclosures.empty() && cc.empty();
+  }
+};
+
 struct Document {
   std::string path;  // the content file
   std::string layout = "letterhead";
   SourcePos layoutPos;
   std::string title, author, subject, keywords;
+  std::string shortTitle;  // `short-title`: the running head's form of a long title
+  LetterParts letter;
   std::string language = "en";
   std::string date;                                         // ISO 8601 as written, "" if none
   std::vector<std::pair<std::string, std::string>> fields;  // in source order

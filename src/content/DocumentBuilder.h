@@ -26,6 +26,9 @@ class DocumentBuilder {
   void readFields(const yaml::Node& key, const yaml::Node& value, Document& doc);
   void readFootnotes(const yaml::Node& key, const yaml::Node& value, Document& doc);
   void readBody(const yaml::Node& key, const yaml::Node& value, Document& doc);
+  // LetterParts.cpp: `recipient`, `opening`, `signature` ...; false if `key` is none of them.
+  bool readLetterPart(const yaml::Node& key, const yaml::Node& value, Document& doc);
+  std::vector<markup::InlineText> readInlineList(const yaml::Node& key, const yaml::Node& value);
 
   // Blocks.cpp
   void readItem(const yaml::Node& item, std::vector<Block>& out);

@@ -8,8 +8,10 @@ namespace folio::content {
 
 namespace {
 
-const std::vector<std::string> kTopLevelKeys{"layout",   "title", "author", "subject",   "keywords",
-                                             "language", "date",  "fields", "footnotes", "body"};
+const std::vector<std::string> kTopLevelKeys{
+    "layout",    "title",   "author",  "subject",     "keywords",  "language",       "date",
+    "fields",    "footnotes", "body",  "short-title", "recipient", "sender-line",    "reference",
+    "your-reference", "opening", "closing", "signature", "enclosures", "cc"};
 
 bool isFieldName(const std::string& name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
@@ -77,6 +79,9 @@ void DocumentBuilder::readDocument(const yaml::Node& root, Document& doc) {
     } else if (name == "body") {
       haveBody = true;
       readBody(key, value, doc);
+    } else if (name == "short-title") {
+      readMetadataString(key, value, doc.shortTitle);
+    } else if (readLetterPart(key, value, doc)) {
     } else {
       std::string suggestion = didYouMean(name, kTopLevelKeys);
       m_diags.error(key.pos,

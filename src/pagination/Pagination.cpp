@@ -1,5 +1,8 @@
 #include "pagination/Pagination.h"
 
+#include <optional>
+
+#include "content/LetterParts.h"
 #include "pagination/Flow.h"
 #include "pagination/PageBuilder.h"
 #include "pagination/PrintSheet.h"
@@ -7,10 +10,51 @@
 
 namespace folio::pagination {
 
+namespace {
+
+bool templatesUse(const style::Layout& layout, const std::string& placeholder) {
+  for (const style::PageTemplate* t : {&layout.first, &layout.later})
+    for (const style::TemplateItem& item : t->items)
+      for (const std::string& line : item.lines)
+        if (line.find(placeholder) != std::string::npos) return true;
+  return false;
+}
+
+// The document with the letter parts that travel in the flow around its
+// body; nullopt when there are none (a version 1 document is set as it was).
+std::optional<content::Document> withLetterParts(const content::Document& doc, const style::Layout& layout) {
+  if (doc.letter.empty() && !(layout.letter.subject && !doc.subject.empty()) && layout.letter.dateLine.empty())
+    return std::nullopt;
+  content::LetterFlowOptions o;
+  o.recipient = !templatesUse(layout, "{recipient}");
+  o.reference = !templatesUse(layout, "{reference}") && !templatesUse(layout, "{fields.reference}");
+  o.yourReference = !templatesUse(layout, "{your-reference}");
+  o.subject = layout.letter.subject && !templatesUse(layout, "{subject}");
+  if (!layout.letter.dateLine.empty()) {
+    bool missing = false;
+    std::string line = expandFields(layout.letter.dateLine, doc, layout, 1, 1, missing);
+    if (!missing) o.dateLine = line;
+  }
+  o.yourReferenceWord = layout.letter.yourReference;
+  o.referenceWord = layout.letter.reference;
+  o.enclosuresWord = layout.letter.enclosures;
+  o.ccWord = layout.letter.cc;
+  content::LetterBlocks parts =
+      content::letterBlocks(doc, o, [&](const std::string& name) { return layout.styles.count(name) > 0; });
+  if (parts.before.empty() && parts.after.empty()) return std::nullopt;
+  content::Document out = doc;
+  out.body.insert(out.body.begin(), parts.before.begin(), parts.before.end());
+  out.body.insert(out.body.end(), parts.after.begin(), parts.after.end());
+  return out;
+}
+
+}  // namespace
+
 frame::Document paginate(const content::Document& doc, const style::Layout& layout, const Options& options,
                          paragraph::Context& context) {
   BodyArea area = bodyArea(layout, 0);
-  Flow flow = buildFlow(doc, layout, area.width, options.imageLimits, context);
+  std::optional<content::Document> letter = withLetterParts(doc, layout);
+  Flow flow = buildFlow(letter ? *letter : doc, layout, area.width, options.imageLimits, context);
   frame::Document out;
   out.pages = buildPages(flow, layout, options.maxPages, context.diags);
   drawTemplates(out.pages, doc, layout, options.imageLimits, context);

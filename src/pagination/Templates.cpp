@@ -3,8 +3,11 @@
 #include <map>
 #include <mutex>
 
+#include "base/Utf8.h"
 #include "pagination/Flow.h"
+#include "pagination/GeometryCheck.h"
 #include "pagination/PageBuilder.h"
+#include "pagination/TextBox.h"
 
 namespace folio::pagination {
 
@@ -50,6 +53,15 @@ std::string expandFields(const std::string& pattern, const content::Document& do
         std::string value;
         bool known = true;
         if (key == "title") value = doc.title;
+        else if (key == "short-title") value = doc.shortTitle.empty() ? doc.title : doc.shortTitle;
+        else if (key == "recipient") {
+          for (const std::string& line : doc.letter.recipient) value += (value.empty() ? "" : "\n") + line;
+        } else if (key == "sender-line") value = doc.letter.senderLine;
+        else if (key == "reference" || key == "fields.reference") {
+          // The letter part, or the version 1 field of the same name.
+          const std::string* f = doc.field("reference");
+          value = !doc.letter.reference.empty() ? doc.letter.reference : f ? *f : "";
+        } else if (key == "your-reference") value = doc.letter.yourReference;
         else if (key == "author") value = doc.author;
         else if (key == "subject") value = doc.subject;
         else if (key == "date") value = formatDate(doc.date, layout);
@@ -81,46 +93,84 @@ public:
       : m_doc(doc), m_layout(layout), m_limits(limits), m_ctx(ctx) {}
 
   void draw(frame::Page& page, const style::PageTemplate& t, int number, int count) {
+    m_drawn.clear();
     for (const style::TemplateItem& item : t.items) {
       switch (item.kind) {
         case style::TemplateItem::Kind::Text: drawText(page, item, number, count); break;
         case style::TemplateItem::Kind::Image: drawImage(page, item); break;
-        case style::TemplateItem::Kind::Rule:
+        case style::TemplateItem::Kind::Rule: {
           page.items.push_back(frame::Stroke{Point{item.x, page.height - item.y}, Point{item.x2, page.height - item.y2},
                                              item.thickness, item.color});
+          Sp half = item.thickness / 2;
+          m_drawn.push_back({&item,
+                             {PageBox{std::min(item.x, item.x2) - (item.y == item.y2 ? 0 : half),
+                                      std::min(item.y, item.y2) - half,
+                                      std::max(item.x, item.x2) + (item.y == item.y2 ? 0 : half),
+                                      std::max(item.y, item.y2) + half}},
+                             itemName(item)});
           break;
+        }
         case style::TemplateItem::Kind::Box:
           page.items.push_back(frame::Fill{Rect{item.x, page.height - item.y - item.height, item.width, item.height}, item.color});
+          m_drawn.push_back({&item, {PageBox{item.x, item.y, item.x + item.width, item.y + item.height}}, itemName(item)});
           break;
       }
     }
   }
 
+  // Checks what draw() drew on one page.
+  void check(const PageGeometry& geometry) { m_check.check(m_drawn, geometry, m_ctx.diags); }
+
 private:
   void drawText(frame::Page& page, const style::TemplateItem& item, int number, int count) {
-    const style::Style& st = m_layout.style(item.style);
-    Sp top = item.y;
+    std::vector<std::string> texts;
     for (const std::string& pattern : item.lines) {
       bool missing = false;
       std::string text = expandFields(pattern, m_doc, m_layout, number, count, missing);
-      if (missing) continue;  // "a missing field leaves its line out"
-      paragraph::Options o;
-      o.style = &st;
-      o.layout = &m_layout;
-      o.language = m_doc.language;
-      o.breakLines = false;
-      o.width = item.width > 0 ? item.width : page.width - item.x;
-      o.align = item.align;
-      o.pos = item.pos;
-      markup::InlineText inl(1);
-      inl[0].text = text;
-      paragraph::Paragraph p = paragraph::layoutParagraph(inl, o, m_ctx);
-      Sp leading = st.leading;
-      for (const paragraph::Line& line : p.lines) {
-        placeLine(page, line, {}, item.x, page.height - top - baselineInSlot(leading, st.size));
-        top += leading;
-      }
+      if (!missing) texts.push_back(std::move(text));  // "a missing field leaves its line out"
     }
+    if (texts.empty()) return;
+    // Most template text is the same on every page: set it once.
+    std::string key = std::to_string(reinterpret_cast<uintptr_t>(&item));
+    for (const std::string& t : texts) key += '\x1f' + t;
+    auto it = m_boxes.find(key);
+    if (it == m_boxes.end()) {
+      Sp measure = item.width > 0 ? item.width : 0;
+      TextBox box = setTextBox(item, texts, measure, m_layout, m_doc.language, m_ctx);
+      if (!box.problem.empty()) {
+        size_t chars = 0;
+        for (const std::string& t : texts) chars += toUtf32(t).size();
+        m_check.reportFit(item, itemName(item) + " (" + std::to_string(chars) + " characters) " + box.problem,
+                          m_ctx.diags);
+      }
+      if (m_boxes.size() > 256) m_boxes.clear();  // {page} makes a new text on every page
+      it = m_boxes.emplace(std::move(key), std::move(box)).first;
+    }
+    const TextBox& box = it->second;
+    // The box's height anchors the lines: `height`, else `max-lines` lines.
+    Sp boxHeight = item.height > 0 ? item.height : item.maxLines * box.leading;
+    Sp top = item.y;
+    if (item.anchor == style::TemplateItem::Anchor::Middle) top += (boxHeight - box.height) / 2;
+    else if (item.anchor == style::TemplateItem::Anchor::Bottom) top += boxHeight - box.height;
+    DrawnItem drawn{&item, {}, itemName(item)};
+    for (size_t i = 0; i < box.lines.size(); ++i) {
+      const paragraph::Line& line = box.lines[i];
+      Sp baseline = top + box.baselines[i];
+      if (!line.runs.empty()) {
+        Sp left = 0, right = 0;
+        bool any = false;
+        for (const frame::GlyphRun& r : line.runs) {
+          Sp w = 0;
+          for (const frame::PlacedGlyph& g : r.glyphs) w += g.advance;
+          if (!any || r.origin.x < left) left = r.origin.x;
+          if (!any || r.origin.x + w > right) right = r.origin.x + w;
+          any = true;
+        }
+        drawn.boxes.push_back(PageBox{item.x + left, baseline - line.ascent, item.x + right, baseline + line.descent});
+      }
+      placeLine(page, line, {}, item.x, page.height - baseline);
+    }
+    m_drawn.push_back(std::move(drawn));
   }
 
   void drawImage(frame::Page& page, const style::TemplateItem& item) {
@@ -140,6 +190,7 @@ private:
     else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
     else if (w == 0 && h == 0) w = pt(naturalW), h = static_cast<Sp>(w * aspect);
     page.items.push_back(frame::ImagePlacement{img, Rect{item.x, page.height - item.y - h, w, h}, ""});
+    m_drawn.push_back({&item, {PageBox{item.x, item.y, item.x + w, item.y + h}}, itemName(item)});
   }
 
   // A letterhead's images are decoded once per process, not once per
@@ -168,6 +219,9 @@ private:
   const image::Limits& m_limits;
   paragraph::Context& m_ctx;
   std::map<std::string, std::shared_ptr<const image::Image>> m_images;
+  std::map<std::string, TextBox> m_boxes;  // set text by item and value
+  std::vector<DrawnItem> m_drawn;          // what the current page's template covers
+  GeometryCheck m_check;
 };
 
 }  // namespace
@@ -183,6 +237,9 @@ void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc
     t.width = pages[i].width;
     t.height = pages[i].height;
     drawer.draw(t, layout.templateFor(static_cast<size_t>(i)), i + 1, count);
+    BodyArea body = bodyArea(layout, static_cast<size_t>(i));
+    drawer.check(PageGeometry{t.width, t.height, layout.print.bleed,
+                              PageBox{body.left, body.top, body.left + body.width, body.top + body.height}, i + 1});
     pages[i].templateItems += t.items.size();
     // Page furniture: artifacts in the structure.
     pages[i].itemStructure.insert(pages[i].itemStructure.begin(), t.items.size(), frame::kArtifact);

@@ -43,9 +43,10 @@ PdfArray quadPoints(const std::vector<Rect>& rects) {
 
 }  // namespace
 
-void addLinks(PdfMemDocument& doc, PdfObject* pageObj, const frame::Page& page, const Destinations& dests,
-              Diagnostics& diags) {
+std::vector<LinkAnnotation> addLinks(PdfMemDocument& doc, PdfObject* pageObj, const frame::Page& page,
+                                     const Destinations& dests, Diagnostics& diags) {
   PdfArray annots;
+  std::vector<LinkAnnotation> written;
   for (const frame::Link& link : page.links) {
     std::vector<Rect> rects;
     for (const Rect& r : link.rects)
@@ -95,8 +96,10 @@ void addLinks(PdfMemDocument& doc, PdfObject* pageObj, const frame::Page& page, 
     d.AddKey("P", pageObj->Reference());
     d.AddKey("A", action);
     annots.push_back(annot->Reference());
+    written.push_back(LinkAnnotation{link.structure, annot, !link.uri.empty() ? link.uri : link.destination});
   }
   if (!annots.empty()) pageObj->GetDictionary().AddKey("Annots", annots);
+  return written;
 }
 
 }  // namespace folio::pdf

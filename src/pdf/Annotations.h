@@ -12,11 +12,13 @@
 #include "base/Diagnostics.h"
 #include "frame/Frame.h"
 #include "pdf/Destinations.h"
+#include "pdf/StructureTree.h"
 
 namespace folio::pdf {
 
-// Adds the page's links to `pageObj`'s /Annots.
-void addLinks(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfObject* pageObj, const frame::Page& page,
-              const Destinations& dests, Diagnostics& diags);
+// Adds the page's links to `pageObj`'s /Annots; returns them, for the
+// structure tree (which gives each its /StructParent and /Contents).
+std::vector<LinkAnnotation> addLinks(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfObject* pageObj,
+                                     const frame::Page& page, const Destinations& dests, Diagnostics& diags);
 
 }  // namespace folio::pdf

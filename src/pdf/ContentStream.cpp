@@ -204,33 +204,41 @@ void PagePainter::draw(const frame::ImagePlacement& placement) {
 
 }  // namespace
 
-std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources, PageTags& tags,
-                        Diagnostics& diags) {
+std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources,
+                        const std::vector<uint32_t>* itemStructure, const std::vector<std::string>& roles,
+                        PageTags& tags, Diagnostics& diags) {
   PagePainter painter(painters, resources, diags);
-  // Each item is page furniture (an artifact), a figure (its own sequence),
-  // or body content, whose consecutive items share one sequence.
-  enum class Mark { None, Artifact, Body, Figure } open = Mark::None;
+  // Consecutive items of one element share one sequence; so do consecutive
+  // artifacts of one kind: page furniture (running heads, folios, repeated
+  // table headers: /Pagination) or decoration in the body (/Layout).
+  constexpr uint64_t kNone = UINT64_MAX, kPagination = uint64_t(1) << 40, kLayout = kPagination + 1;
+  uint64_t open = kNone;
   for (size_t i = 0; i < page.items.size(); ++i) {
     const frame::Item& item = page.items[i];
-    const auto* image = std::get_if<frame::ImagePlacement>(&item);
-    Mark mark = i < page.templateItems ? Mark::Artifact : image ? Mark::Figure : Mark::Body;
-    if (mark != open || mark == Mark::Figure) {
-      if (open != Mark::None) painter.raw("EMC\n");
-      const std::string mcid = std::to_string(tags.elements.size());
-      if (mark == Mark::Artifact) {
-        painter.raw("/Artifact <</Type /Pagination>> BDC\n");
-      } else if (mark == Mark::Figure) {
-        painter.raw("/Figure <</MCID " + mcid + ">> BDC\n");
-        tags.elements.push_back(PageTags::Element{true, image->alt, image->rect});
-      } else {
-        painter.raw("/Div <</MCID " + mcid + ">> BDC\n");
-        tags.elements.push_back(PageTags::Element{});
+    if (itemStructure) {
+      const uint32_t e = i < itemStructure->size() ? (*itemStructure)[i] : frame::kArtifact;
+      const bool text = std::holds_alternative<frame::GlyphRun>(item);
+      const uint64_t mark = e != frame::kArtifact && e < roles.size() ? uint64_t(e)
+                            : i < page.templateItems || text          ? kPagination
+                                                                      : kLayout;
+      if (mark != open) {
+        if (open != kNone) painter.raw("EMC\n");
+        if (mark == kPagination) {
+          painter.raw("/Artifact <</Type /Pagination>> BDC\n");
+        } else if (mark == kLayout) {
+          painter.raw("/Artifact <</Type /Layout>> BDC\n");
+        } else {
+          painter.raw("/" + roles[e] + " <</MCID " + std::to_string(tags.elements.size()) + ">> BDC\n");
+          tags.elements.push_back(e);
+        }
+        open = mark;
       }
-      open = mark;
+      if (const auto* image = std::get_if<frame::ImagePlacement>(&item); image && mark < kPagination)
+        tags.figureBoxes.emplace_back(static_cast<uint32_t>(mark), image->rect);
     }
     painter.paint(item);
   }
-  if (open != Mark::None) painter.raw("EMC\n");
+  if (open != kNone) painter.raw("EMC\n");
   if (!page.boxes) return painter.take();
   // On a print sheet, the page (and template items running into the bleed)
   // is clipped at the bleed box; the marks are painted outside it, by a
@@ -241,9 +249,10 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
                     formatPt(b.height) + " re W n\n" + painter.take() + "Q\n";
   if (page.marks.empty()) return out;
   PagePainter marks(painters, resources, diags);
-  marks.raw("/Artifact <</Type /Page>> BDC\n");  // "cut marks and color bars" (PDF 1.7, 14.8.2.2)
+  if (itemStructure)
+    marks.raw("/Artifact <</Type /Page>> BDC\n");  // "cut marks and color bars" (PDF 1.7, 14.8.2.2)
   for (const frame::Item& item : page.marks) marks.paint(item);
-  marks.raw("EMC\n");
+  if (itemStructure) marks.raw("EMC\n");
   return out + marks.take();
 }
 

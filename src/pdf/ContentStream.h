@@ -30,9 +30,13 @@ struct Painters {
   ColorSpaces& colors;
 };
 
-// The page's operators; fills `resources` with what they use and `tags`
-// with the marked-content sequences (see StructureTree.h).
-std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources, PageTags& tags,
-                        Diagnostics& diags);
+// The page's operators; fills `resources` with what they use. With
+// `itemStructure` (parallel to page.items; see frame/Structure.h) each run
+// of items of one element is a marked-content sequence with an MCID,
+// recorded in `tags`, and items of no element are artifacts; without it
+// (--no-tags) nothing is marked. `roles[e]` is element e's structure type.
+std::string pageContent(const frame::Page& page, Painters& painters, PageResources& resources,
+                        const std::vector<uint32_t>* itemStructure, const std::vector<std::string>& roles,
+                        PageTags& tags, Diagnostics& diags);
 
 }  // namespace folio::pdf

@@ -4,16 +4,18 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
+#include <climits>
 #include <mutex>
 
 #include "pdf/Annotations.h"
 #include "pdf/ContentStream.h"
 #include "pdf/Destinations.h"
 #include "pdf/FileOutput.h"
+#include "pdf/Md5.h"
 #include "pdf/Metadata.h"
 #include "pdf/Objects.h"
 #include "pdf/Outline.h"
-#include "pdf/Md5.h"
 #include "pdf/PageTree.h"
 #include "pdf/Standards.h"
 #include "pdf/StructureTree.h"
@@ -51,6 +53,16 @@ bool checkDocument(const frame::Document& doc, const std::string& path, Diagnost
 // A standard's requirements that the document itself must meet.
 bool checkStandard(const frame::Document& doc, const WriteOptions& options, const std::string& path,
                    Diagnostics& diags) {
+  if (options.ua1) {
+    if (!options.tags) {
+      diags.error({path, 0, 0}, "pdf/ua-1 needs the structure tree; expected no --no-tags");
+      return false;
+    }
+    if (doc.metadata.title.empty()) {
+      diags.error({path, 0, 0}, "pdf/ua-1 needs the document's title; expected 'title:' in the content");
+      return false;
+    }
+  }
   if (options.standard == PdfStandard::None) return true;
   const char* name = pdfStandardName(options.standard);
   auto profileOk = [&](const std::string& bytes, int components, const char* what) {
@@ -62,8 +74,9 @@ bool checkStandard(const frame::Document& doc, const WriteOptions& options, cons
   if (!profileOk(options.srgbProfile, 3, "sRGB") || !profileOk(options.cmykProfile, 4, "CMYK")) return false;
   if (options.standard == PdfStandard::PdfX4) {
     if (doc.metadata.date.empty()) {
-      diags.error({path, 0, 0}, "pdf/x-4 needs the document's creation date; expected 'date:' in the content "
-                                "or SOURCE_DATE_EPOCH");
+      diags.error({path, 0, 0},
+                  "pdf/x-4 needs the document's creation date; expected 'date:' in the content "
+                  "or SOURCE_DATE_EPOCH");
       return false;
     }
     for (size_t i = 0; i < doc.pages.size(); ++i)
@@ -107,15 +120,19 @@ std::vector<Rect> mediaBoxes(const frame::Document& doc) {
 }
 
 // One page: its content stream, the resources that content uses, its links.
-void writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page, Painters& painters,
-               const Destinations& dests, int level, bool links, PageTags& tags, Diagnostics& diags) {
+std::vector<LinkAnnotation> writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page,
+                                      Painters& painters, const Destinations& dests, int level, bool links,
+                                      const std::vector<uint32_t>* itemStructure,
+                                      const std::vector<std::string>& roles, PageTags& tags,
+                                      Diagnostics& diags) {
   PageResources resources;
-  std::string content = pageContent(page, painters, resources, tags, diags);
+  std::string content = pageContent(page, painters, resources, itemStructure, roles, tags, diags);
   PdfObject* stream = pdf.GetObjects().CreateObject();
   setFlateStream(stream, content, level);
   pageObj->GetDictionary().AddKey("Contents", stream->Reference());
   pageObj->GetDictionary().AddKey("Resources", resources.dictionary());
-  if (links) addLinks(pdf, pageObj, page, dests, diags);
+  if (!links) return {};
+  return addLinks(pdf, pageObj, page, dests, diags);
 }
 
 // Writes to `out` when given, else to the file `path` (also the name in messages).
@@ -141,29 +158,45 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
     if (standard != PdfStandard::None) {
       // RGB always carries the sRGB profile (X-4 forbids DeviceRGB under its
       // CMYK output intent); under A-2b's sRGB intent, CMYK carries the CMYK one.
-      colors.requireProfiles(options.srgbProfile, options.cmykProfile, true,
-                             standard == PdfStandard::PdfA2b);
+      colors.requireProfiles(options.srgbProfile, options.cmykProfile, true, standard == PdfStandard::PdfA2b);
       images.tagWith(&colors);
     }
     Painters painters{fonts, images, colors};
     // PDF/X: no annotations on the printed area; links are for the screen.
     const bool links = standard != PdfStandard::PdfX4;
+    // The structure the pagination recorded, or a plain one for frames built without it.
+    FallbackStructure fallback;
+    if (options.tags && doc.structure.empty()) fallback = fallbackStructure(doc);
+    const std::vector<frame::StructElement>& structure =
+        doc.structure.empty() ? fallback.structure : doc.structure;
+    int top = INT_MAX;
+    for (const frame::StructElement& e : structure)
+      if (e.role == frame::Role::H) top = std::min(top, e.level);
+    std::vector<std::string> roles;
+    if (options.tags)
+      for (const frame::StructElement& e : structure)
+        roles.push_back(structureType(e, top == INT_MAX ? 1 : top));
     std::vector<PageTags> tags(doc.pages.size());
+    std::vector<std::vector<LinkAnnotation>> annotations(doc.pages.size());
     for (size_t i = 0; i < doc.pages.size(); ++i) {
-      writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel, links, tags[i], local);
+      const std::vector<uint32_t>* items = !options.tags           ? nullptr
+                                           : doc.structure.empty() ? &fallback.itemStructure[i]
+                                                                   : &doc.pages[i].itemStructure;
+      annotations[i] = writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel,
+                                 links, items, roles, tags[i], local);
       if (release) {
         std::vector<frame::Item>().swap(release->pages[i].items);
         std::vector<frame::Link>().swap(release->pages[i].links);
       }
     }
-    writeStructureTree(pdf, pages, tags);
+    if (options.tags) writeStructureTree(pdf, structure, pages, tags, annotations);
     fonts.embedAll(local);  // after all pages: the fonts know every glyph used
 
     dests.writeNameTree(pdf);
     writeOutline(pdf, doc.outline, dests, local);
     frame::Metadata meta = doc.metadata;
     if (standard == PdfStandard::PdfX4 && meta.title.empty()) meta.title = options.jobName;
-    writeMetadata(pdf, meta, local, standard == PdfStandard::None ? "" : standardXmp(standard, xmpId));
+    writeMetadata(pdf, meta, local, standardXmp(standard, xmpId) + (options.ua1 ? uaXmp(standard) : ""));
     writeStandardParts(pdf, standard, colors, options.srgbProfile, options.cmykProfile);
     // Appending applies the caller's --strict: a warning that became an
     // error there means no file either.

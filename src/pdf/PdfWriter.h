@@ -19,6 +19,8 @@ struct WriteOptions {
   // (ICC bytes): sRGB for RGB colours and images, CMYK for the print condition.
   PdfStandard standard = PdfStandard::None;
   std::string srgbProfile, cmykProfile;
+  bool ua1 = false;  // PDF/UA-1 (docs/accessibility.md): pdfuaid in the XMP, needs a title
+  bool tags = true;  // the structure tree and marked content (--no-tags turns them off)
   std::string jobName;  // the output's file name: the title PDF/X needs when the content has none
 };
 

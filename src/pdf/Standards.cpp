@@ -72,6 +72,32 @@ std::string standardXmp(PdfStandard standard, const std::string& documentId) {
   return {};
 }
 
+std::string uaXmp(PdfStandard base) {
+  std::string xmp =
+      "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+      "<pdfuaid:part>1</pdfuaid:part>\n"
+      "</rdf:Description>\n";
+  if (base != PdfStandard::PdfA2b) return xmp;
+  // ISO 19005-2, 6.6.2.3.2: properties outside the predefined schemas are
+  // described by a pdfaExtension schema in the same packet.
+  return xmp +
+         "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+         "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
+         "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+         "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+         "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+         "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+         "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaProperty:name>part</pdfaProperty:name>\n"
+         "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+         "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+         "<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>\n"
+         "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+         "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+         "</rdf:Description>\n";
+}
+
 void writeStandardParts(PdfMemDocument& doc, PdfStandard standard, ColorSpaces& colors,
                         const std::string& srgb, const std::string& cmyk) {
   if (standard == PdfStandard::None) return;

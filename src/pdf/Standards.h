@@ -22,6 +22,10 @@ IccInfo readIccInfo(const std::string& bytes);
 // Extra XMP (an rdf:Description) identifying the standard; "" for None.
 std::string standardXmp(PdfStandard standard, const std::string& documentId);
 
+// The XMP identification of PDF/UA-1 (pdfuaid:part 1); with PDF/A-2b also
+// the extension schema that PDF/A requires for a namespace it does not know.
+std::string uaXmp(PdfStandard base);
+
 // The catalog's /OutputIntents and the Info keys the standard requires.
 void writeStandardParts(PoDoFo::PdfMemDocument& doc, PdfStandard standard, ColorSpaces& colors,
                         const std::string& srgb, const std::string& cmyk);

@@ -1,35 +1,63 @@
 #pragma once
-// A minimal structure tree, so that images keep their alternative text
-// (/Alt) for assistive technology: a Document element whose children are, in
-// content order, a Figure per content image and a Div per stretch of other
-// body content between them. Each is one marked-content sequence (MCID) on
-// its page; the template's items (letterhead, running heads, folios) are
-// marked as pagination artifacts. With every piece of content either tagged
-// or an artifact, the catalog may say /MarkInfo << /Marked true >>.
-// Text is not split into paragraphs and headings: a Div keeps it readable in
-// order, which is what a reader of the alt text needs around a figure.
+// The structure tree of a tagged PDF (ISO 32000-1, 14.7-14.8; PDF/UA-1),
+// written from the structure that pagination records with the frames
+// (frame::Document::structure, Page::itemStructure, Link::structure; see
+// frame/Structure.h). Each run of page items that belongs to one element is
+// one marked-content sequence with an MCID (pdf/ContentStream.cpp); page
+// furniture is an /Artifact. This file turns those sequences into
+// StructElem objects: H1-H6, P, L/LI/Lbl/LBody with /ListNumbering,
+// Table/THead/TBody/TFoot/TR/TH/TD with /Scope, /ID, /Headers, /RowSpan and
+// /ColSpan, Link with an OBJR to its annotation (whose /Contents it sets),
+// Note with /ID, Reference, Figure with /Alt and a /BBox, Caption,
+// BlockQuote, Span, and /Lang wherever an element's language differs.
+//
+// An element's kids are its own marked content and its child elements in
+// the order they are painted (content order is what a reader and a text
+// extractor both follow); elements without content keep their place after
+// their previous sibling. Heading levels are counted from the document's
+// top heading level, so a letter whose only heading is level 2 gets an H1
+// (PDF/UA-1 wants H1 first; the content's level chooses the style).
 #include <podofo/podofo.h>
 
 #include <string>
 #include <vector>
 
 #include "base/Units.h"
+#include "frame/Frame.h"
 
 namespace folio::pdf {
 
-// What one page's content marks, in order; the MCID of entry i is i.
+// What one page's content marks, in order: MCID i belongs to elements[i].
 struct PageTags {
-  struct Element {
-    bool figure = false;  // else a Div of body content
-    std::string alt;      // Figure
-    Rect box;             // Figure: where it is drawn, in pt from the bottom left
-  };
-  std::vector<Element> elements;
+  std::vector<uint32_t> elements;
+  // Where each figure's images are drawn (for its /BBox), in pt from the bottom left.
+  std::vector<std::pair<uint32_t, Rect>> figureBoxes;
 };
 
-// Writes the StructTreeRoot, the elements, the ParentTree, each tagged
-// page's /StructParents and the catalog's /MarkInfo.
-void writeStructureTree(PoDoFo::PdfMemDocument& doc, const std::vector<PoDoFo::PdfObject*>& pages,
-                        const std::vector<PageTags>& tags);
+// A link annotation written on a page, and the link it came from.
+struct LinkAnnotation {
+  uint32_t element = frame::kArtifact;  // frame::Link::structure
+  PoDoFo::PdfObject* annot = nullptr;
+  std::string contents;  // the fallback /Contents when the element has no alt: the target
+};
+
+// The structure of a document whose pagination recorded none (frames built
+// by hand): the Document root, template items as artifacts, images as
+// Figures and everything else as one P per page.
+struct FallbackStructure {
+  std::vector<frame::StructElement> structure;
+  std::vector<std::vector<uint32_t>> itemStructure;  // per page, parallel to its items
+};
+FallbackStructure fallbackStructure(const frame::Document& doc);
+
+// Writes the StructTreeRoot, its elements, the ParentTree, each page's
+// /StructParents and /Tabs /S, each link annotation's /StructParent and
+// /Contents, and the catalog's /MarkInfo. `links[i]` are page i's annotations.
+void writeStructureTree(PoDoFo::PdfMemDocument& doc, const std::vector<frame::StructElement>& structure,
+                        const std::vector<PoDoFo::PdfObject*>& pages, const std::vector<PageTags>& tags,
+                        const std::vector<std::vector<LinkAnnotation>>& links);
+
+// The standard structure type an element is written as ("P", "H2", "Sect").
+std::string structureType(const frame::StructElement& e, int topHeadingLevel);
 
 }  // namespace folio::pdf

@@ -16,6 +16,8 @@ class PdfEmitter : public Emitter {
     wo.jobName = m_options.jobName;
     wo.srgbProfile = m_options.srgbProfile;
     wo.cmykProfile = m_options.cmykProfile;
+    wo.ua1 = m_options.ua1;
+    wo.tags = m_options.tags;
     if (const std::string* file = sink.file()) return pdf::writePdf(std::move(doc), *file, wo, diags);
     return pdf::writePdf(std::move(doc), sink.stream(), wo, diags);
   }

@@ -29,6 +29,8 @@ struct EmitOptions {
   PdfStandard standard = PdfStandard::None;
   std::string srgbProfile, cmykProfile;  // ICC bytes, for PDF/X-4 and PDF/A-2b
   std::string jobName;                   // the output's file name
+  bool ua1 = false;                      // PDF/UA-1 identification (pdfuaid), with tags
+  bool tags = true;                      // the structure tree and marked content
 };
 
 class Emitter {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "pagination/Pagination.h"
+#include "render/Accessibility.h"
 #include "pdf/PdfPageReader.h"
 
 namespace folio::render {
@@ -83,9 +84,11 @@ bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out,
   std::optional<content::Document> doc = load(source, diags);
   if (!doc) return false;
   std::shared_ptr<const style::Layout> layout = resolveStyles(*doc, source, out.dependencies, diags);
-  if (!layout || !check(*doc, *layout, diags)) return false;
-  out.standard = m_settings.standard ? *m_settings.standard : layout->print.standard;
-  out.frames = paginate(*doc, *layout, out.standard, source.jobName, shaper, diags);
+  if (!layout) return false;
+  out.standards = m_settings.standard ? *m_settings.standard
+                                      : PdfStandards{layout->print.standard, layout->print.ua1};
+  if (!check(*doc, *layout, out.standards, diags)) return false;
+  out.frames = paginate(*doc, *layout, out.standards.base, source.jobName, shaper, diags);
   std::set<std::string> used;  // fonts and images, once each, in a stable order
   for (const frame::Page& page : out.frames.pages)
     for (const frame::Item& item : page.items) {
@@ -145,10 +148,15 @@ std::shared_ptr<const style::Layout> Pipeline::resolveStyles(const content::Docu
   return this->layout(layoutPath, diags);
 }
 
-bool Pipeline::check(const content::Document& doc, const style::Layout& layout, Diagnostics& diags) {
+bool Pipeline::check(const content::Document& doc, const style::Layout& layout, const PdfStandards& standards,
+                     Diagnostics& diags) {
   std::vector<std::string> styleNames;
   int suggestionsLeft = 100;
   checkBlockStyles(doc.body, layout, styleNames, suggestionsLeft, diags);
+  if (standards.ua1) {
+    if (!m_settings.tags) diags.error({doc.path, 0, 0}, "pdf/ua-1 needs the structure tree; expected no --no-tags");
+    checkAccessibility(doc, diags);
+  }
   return !diags.hasErrors();
 }
 

@@ -41,7 +41,8 @@ struct Settings {
   std::vector<std::string> allowedDirs;
   size_t maxPages = 100000;
   // --standard: overrides the layout's `standard:` when set.
-  std::optional<PdfStandard> standard;
+  std::optional<PdfStandards> standard;
+  bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
 };
 
 // One document: a content file, or its tree already parsed (and a mail-
@@ -54,7 +55,7 @@ struct Source {
 
 struct Typeset {
   frame::Document frames;
-  PdfStandard standard = PdfStandard::None;
+  PdfStandards standards;
   std::vector<std::string> dependencies;  // every file the output depends on
 };
 
@@ -73,7 +74,8 @@ class Pipeline {
   std::optional<content::Document> load(const Source& source, Diagnostics& diags);
   std::shared_ptr<const style::Layout> resolveStyles(const content::Document& doc, const Source& source,
                                                      std::vector<std::string>& dependencies, Diagnostics& diags);
-  bool check(const content::Document& doc, const style::Layout& layout, Diagnostics& diags);
+  bool check(const content::Document& doc, const style::Layout& layout, const PdfStandards& standards,
+             Diagnostics& diags);
   frame::Document paginate(const content::Document& doc, const style::Layout& layout, PdfStandard standard,
                            const std::string& jobName, text::Shaper& shaper, Diagnostics& diags);
   std::shared_ptr<const style::Layout> layout(const std::string& path, Diagnostics& diags);

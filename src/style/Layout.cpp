@@ -40,7 +40,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "templates", "links", "lists",
                                            "footnotes", "widows", "orphans", "date-format", "month-names",
-                                           "bleed", "marks", "standard"};
+                                           "bleed", "marks", "standard", "letter"};
 const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
@@ -82,6 +82,7 @@ public:
     }
     if (const yaml::Node* n = root.find("links")) readLinks(*n);
     readPrintSetup(root, m_read, m_layout.print);
+    readLetterSetup(root, m_read, m_layout.letter);
     if (const yaml::Node* n = root.find("lists")) {
       if (m_read.checkKeys(*n, {"indent", "bullet"}, "'lists'")) {
         if (const yaml::Node* v = n->find("indent")) m_read.length(*v, m_layout.listIndent);
@@ -307,7 +308,8 @@ private:
   void readItem(const yaml::Node& n, PageTemplate& t) {
     static const std::vector<std::string> kKinds = {"text", "image", "rule", "box"};
     if (!m_read.checkKeys(n, {"text", "image", "rule", "box", "style", "x", "y", "x2", "y2", "width", "height", "align",
-                              "thickness", "color", "page"},
+                              "thickness", "color", "page", "max-lines", "anchor", "fit", "min-size", "overlap",
+                              "balance"},
                           "a template item"))
       return;
     TemplateItem item;
@@ -341,8 +343,11 @@ private:
       if (v->isScalar() && v->scalar == "left") item.align = Align::Left;
       else if (v->isScalar() && v->scalar == "right") item.align = Align::Right;
       else if (v->isScalar() && v->scalar == "center") item.align = Align::Center;
-      else m_read.error(*v, "bad alignment for a template item; expected left, center or right");
+      else if (v->isScalar() && v->scalar == "start") item.align = Align::Start;
+      else if (v->isScalar() && v->scalar == "end") item.align = Align::End;
+      else m_read.error(*v, "bad alignment for a template item; expected left, center, right, start or end");
     }
+    readTextBoxKeys(n, m_read, item);
     switch (item.kind) {
       case TemplateItem::Kind::Text:
         m_read.stringList(*n.find("text"), item.lines);

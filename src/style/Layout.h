@@ -28,12 +28,22 @@ struct TemplateItem {
   Sp x = 0, y = 0;          // top-left of the item
   Sp width = 0;             // Text: the box the lines align in; Image: width
   Sp height = 0;            // Image, Box
-  Align align = Align::Left;
+  Align align = Align::Left;  // Text: left, center, right, start or end (start/end follow the text's direction)
   std::string imagePath;    // resolved against the layout's directory
   int page = 1;             // Image: the page placed when the file is a PDF
   Sp x2 = 0, y2 = 0;        // Rule: the other end
   Sp thickness = pt(0.5);   // Rule
   Color color = Color::black();  // Rule, Box fill
+  // Text: the box the lines are set in (docs/layout-format.md, "Text boxes").
+  // `width` is the measure; `height` or `maxLines` (0: unlimited) bound it.
+  enum class Anchor : uint8_t { Top, Middle, Bottom };
+  enum class Fit : uint8_t { Wrap, Shrink, ClipError, Ellipsis };
+  Anchor anchor = Anchor::Top;
+  Fit fit = Fit::Wrap;
+  int maxLines = 0;
+  Sp minSize = 0;             // Fit::Shrink: the smallest size tried (0: 70% of the style's)
+  bool balance = false;       // wrapped lines of about equal length
+  bool overlapAllowed = false;  // `overlap: allow`: exempt from the overlap check (a band, a watermark)
 };
 
 struct PageTemplate {
@@ -59,9 +69,21 @@ struct PrintSetup {
   Sp bleed = 0;  // how far past the trim edge template items are kept (BleedBox)
   bool cropMarks = false, registrationMarks = false, slug = false;
   PdfStandard standard = PdfStandard::None;
+  bool ua1 = false;  // `standard:` includes pdf/ua-1
   // Does the page need a sheet larger than the trim, or page boxes?
   bool any() const { return bleed > 0 || cropMarks || registrationMarks || slug; }
   bool marks() const { return cropMarks || registrationMarks || slug; }
+};
+
+// Letter layouts (layout key `letter:`): whether the subject line is
+// printed, and the words of the letter parts the flow carries.
+struct LetterSetup {
+  bool subject = false;
+  // A line the flow carries after the closing, e.g. "{fields.place}, {date}"
+  // (a note verbale's place and date); "" for none.
+  std::string dateLine;
+  std::string yourReference = "Your reference:", reference = "Our reference:", enclosures = "Enclosures",
+              cc = "Copy to";
 };
 
 struct Layout {
@@ -85,6 +107,7 @@ struct Layout {
   Sp footnoteGap = pt(10);
   std::vector<FontList> fontLists;  // every font list the layout names, in source order
   PrintSetup print;
+  LetterSetup letter;
 
   const Style& style(const std::string& name) const;  // falls back to "body"
 };
@@ -118,12 +141,20 @@ bool isLayoutPath(const std::string& nameOrPath);
 // one of `dirs`? False if it does not exist.
 bool isInsideAny(const std::string& path, const std::vector<std::string>& dirs);
 
+class LayoutReader;
+
 // Parses "#1a2b3c", "#abc", "gray(50%)", "cmyk(0%, 20%, 100%, 0%)", "spot(Name, cmyk(...))"
 // or a colour name defined in `named`.
 bool parseColor(const std::string& s, const std::map<std::string, Color>& named, Color& out);
 
+// Reads a template item's text-box keys (max-lines, anchor, fit, min-size,
+// balance, overlap) into `item` (TextBoxKeys.cpp).
+void readTextBoxKeys(const yaml::Node& n, LayoutReader& read, TemplateItem& item);
+
+// Reads the layout's `letter:` mapping (LetterKeys.cpp).
+void readLetterSetup(const yaml::Node& root, LayoutReader& read, LetterSetup& letter);
+
 // Reads `bleed`, `marks` and `standard` of a layout's top level into `print`.
-class LayoutReader;
 void readPrintSetup(const yaml::Node& root, LayoutReader& read, PrintSetup& print);
 
 }  // namespace folio::style

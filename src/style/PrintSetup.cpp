@@ -59,16 +59,33 @@ void readMarks(const yaml::Node& n, LayoutReader& read, PrintSetup& print) {
   }
 }
 
+// `standard: pdf/a-2b`, `standard: pdf/a-2b, pdf/ua-1` or a YAML list.
 void readStandard(const yaml::Node& n, LayoutReader& read, PrintSetup& print) {
   std::string value;
-  if (!read.string(n, value)) return;
-  if (std::optional<PdfStandard> s = parsePdfStandard(value)) {
-    print.standard = *s;
+  if (n.isSequence()) {
+    for (const yaml::Node& item : n.items) {
+      std::string one;
+      if (!read.string(item, one)) return;
+      value += (value.empty() ? "" : ",") + one;
+    }
+  } else if (!read.string(n, value)) {
     return;
   }
-  std::string close = closestMatch(value, {"pdf/x-4", "pdf/a-2b", "none"});
-  read.error(n, "unknown standard '" + value + "'; " +
-                    (close.empty() ? std::string("expected pdf/x-4, pdf/a-2b or none")
+  std::string bad;
+  if (std::optional<PdfStandards> s = parsePdfStandards(value, &bad)) {
+    print.standard = s->base;
+    print.ua1 = s->ua1;
+    return;
+  }
+  if (bad == value && value.find_first_of(",+") != std::string::npos) {
+    read.error(n, "standards '" + value +
+                      "' cannot be combined; expected at most one of pdf/x-4 and pdf/a-2b, "
+                      "with or without pdf/ua-1");
+    return;
+  }
+  std::string close = closestMatch(bad, {"pdf/x-4", "pdf/a-2b", "pdf/ua-1", "none"});
+  read.error(n, "unknown standard '" + bad + "'; " +
+                    (close.empty() ? std::string("expected pdf/x-4, pdf/a-2b, pdf/ua-1 or none")
                                    : "did you mean '" + close + "'?"));
 }
 

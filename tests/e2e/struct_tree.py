@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints a PDF's structure tree as read through qpdf's JSON (an independent
-reader), one element per line in order, and checks that it is consistent:
-  Figure page=1 mcid=1 alt='The emblem'
+reader), one element per line in order, with its marked content as
+PAGE:MCID and its annotations as "annot", and checks that it is consistent:
+  Figure 1:3 alt='The emblem'
 Checks: the catalog has /MarkInfo /Marked true; every element's MCID is
 marked exactly once in its page's content (as "/S <</MCID n>> BDC"); the
 ParentTree maps each page's MCIDs back to the elements; every marked-content
@@ -49,22 +50,37 @@ def main(path):
     def walk(ref, depth):
         e = deref(ref)
         s = e["/S"].lstrip("/")
-        k = e.get("/K")
-        if isinstance(k, int):
-            page = e["/Pg"]
+        k = deref(e.get("/K"))
+        kids = k if isinstance(k, list) else [] if k is None else [k]
+        own, children = [], []
+        for kid in kids:
+            d = deref(kid) if isinstance(kid, str) else kid
+            if isinstance(d, int):
+                own.append((e.get("/Pg"), d))
+            elif isinstance(d, dict) and d.get("/Type") == "/MCR":
+                own.append((d.get("/Pg", e.get("/Pg")), d["/MCID"]))
+            elif isinstance(d, dict) and d.get("/Type") == "/OBJR":
+                own.append(("annot", d["/Obj"]))
+            else:
+                children.append(kid)
+        marks = []
+        for page, mcid in own:
+            if page == "annot":
+                marks.append("annot")
+                continue
             n = page_refs.index(page) + 1
-            alt = text(e["/Alt"]) if "/Alt" in e else None
-            print("  " * depth + f"{s} page={n} mcid={k}" + (f" alt={alt!r}" if alt is not None else ""))
-            marks = re.findall(r"/(\w+) <</MCID %d>> BDC" % k, contents[page])
-            if marks != [s]:
-                problems.append(f"{s} mcid {k} on page {n} is marked {marks} in the content")
+            marks.append(f"{n}:{mcid}")
+            found = re.findall(r"/(\w+) <</MCID %d>> BDC" % mcid, contents[page])
+            if found != [s]:
+                problems.append(f"{s} mcid {mcid} on page {n} is marked {found} in the content")
             key = deref(objects["obj:" + page]["value"]).get("/StructParents")
-            if key is None or parent_tree.get(key, [None] * (k + 1))[k] != ref:
-                problems.append(f"ParentTree does not map page {n} mcid {k} to its element")
-        else:
-            print("  " * depth + s)
-            for kid in deref(k) if isinstance(deref(k), list) else [k]:
-                walk(kid, depth + 1)
+            if key is None or parent_tree.get(key, [None] * (mcid + 1))[mcid] != ref:
+                problems.append(f"ParentTree does not map page {n} mcid {mcid} to its element")
+        alt = text(e["/Alt"]) if "/Alt" in e else None
+        print("  " * depth + s + (" " + ",".join(marks) if marks else "") +
+              (f" alt={alt!r}" if alt is not None else ""))
+        for kid in children:
+            walk(kid, depth + 1)
 
     walk(root["/K"], 0)
     for ref, data in contents.items():

@@ -41,7 +41,8 @@ TEST_F(ContentDiagnostics, UnknownTopLevelKey) {
   expectDiagnostics(
       "colour: red\nbody: [a]\n",
       "content.yaml:1:1: error: unknown key 'colour'; expected one of layout, title, author, subject, "
-      "keywords, language, date, fields, footnotes or body\n");
+      "keywords, language, date, fields, footnotes, body, short-title, recipient, sender-line, reference, "
+      "your-reference, opening, closing, signature, enclosures or cc\n");
 }
 
 TEST_F(ContentDiagnostics, WrongTypes) {
