@@ -10,6 +10,7 @@ writes, from one document model per case, three equivalent sources:
     OUTDIR/latex/doc-100.tex ...       the same text for `xelatex`
 
 Cases:
+  one-word        one paragraph of one word, plain layout: start-up alone
   press-release   content/press-release.yaml converted for the peers (Folio
                   renders the sample itself)
   doc-N           ~N pages of English prose (letterhead layout): chapters with
@@ -893,6 +894,11 @@ def main():
         copy_emblem(repo, out)
 
     cases = []
+    # The smallest document: start-up alone (plain layout, one word).
+    one = Doc("One word", "plain")
+    one.fields = []
+    one.body.append(("p", [("t", "Hello")], None, None))
+    cases.append(("one-word", one, False))
     press = os.path.join(repo, "content", "press-release.yaml")
     if peers and os.path.exists(press):
         try:

@@ -19,7 +19,13 @@ PACKAGES=(
   icc-profiles-free libgs-common
   # independent PDF readers used by the tests
   qpdf poppler-utils mupdf-tools ghostscript python3 python3-yaml python3-pikepdf libharfbuzz-bin time
+  # the copy-and-paste test's other readers: pdfminer, and Node.js for pdf.js and
+  # PDFium (npm modules pinned in tests/e2e/copypaste/package-lock.json)
+  python3-pdfminer nodejs
 )
+# npm comes with Node.js from other sources (NodeSource), which conflict with
+# Debian's npm package: ask for it only when there is no npm.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -30,6 +30,15 @@ Method
 Output per file: lines, mean gap, standard deviation, max gap (em), share of
 lines with a gap > 0.5 em, lines ending in a hyphen (-, U+2010 or U+00AD),
 and the median baseline-to-baseline distance of consecutive body lines.
+
+Added for Folio's issue 19 (not in the shared original), over all body-height
+lines of a page in order, last lines of paragraphs included:
+  rivers   word gaps aligned down 3 or more consecutive lines: a gap and the
+           next line's gap are aligned when their extents overlap
+           horizontally; each chain that reaches 3 lines counts once
+  hyrun    the longest run of consecutive lines ending in a hyphen
+  runts    paragraph last lines (after a full line, shorter than it) that
+           hold no word of 4 or more letters and are under 15 % of the measure
 """
 import argparse
 import json
@@ -41,6 +50,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 HYPHENS = ("-", "\u2010", "\u00ad")
+LIST_MARKER = re.compile(r"^(\u2022|\u2013|\u2014|-|\*|\d{1,3}[.)]|[a-z][.)])$")
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -117,6 +127,8 @@ def analyse(pdf, size=11.0, verbose=False, tol=2.0, keep_rtl=False):
         if not keep_rtl and any(RTL.search(w[4]) for w in ln):
             continue
         g = [(b[0] - a[2]) / size for a, b in zip(ln, ln[1:])]
+        if LIST_MARKER.match(ln[0][4]):
+            g = g[1:]  # the indent after a list item's marker is not a word space (Folio's issue 19)
         g = [v for v in g if v >= 0.08]
         if not g:
             continue
@@ -135,8 +147,10 @@ def analyse(pdf, size=11.0, verbose=False, tol=2.0, keep_rtl=False):
         ys = sorted(statistics.median(w[3] for w in ln) for ln in p
                     if abs(statistics.median(w[3] - w[1] for w in ln) - hmode) <= 0.04 * hmode)
         pitches += [b - a for a, b in zip(ys, ys[1:]) if 0.5 * size < b - a < 1.7 * size]
+    rivers, hyrun, runts = texture(pages, hmode, left, right, size, tol)
     n = len(body)
     return {
+        "rivers": rivers, "max_hyphen_run": hyrun, "runts": runts,
         "file": pdf,
         "lines": n,
         "gaps": len(gaps),
@@ -150,6 +164,42 @@ def analyse(pdf, size=11.0, verbose=False, tol=2.0, keep_rtl=False):
     }
 
 
+def texture(pages, hmode, left, right, size, tol):
+    """Rivers, the longest run of hyphenated lines, and runts (see above)."""
+    rivers = runts = hyrun = 0
+    for p in pages:
+        lines = [ln for ln in p if abs(statistics.median(w[3] - w[1] for w in ln) - hmode) <= 0.04 * hmode
+                 and not any(RTL.search(w[4]) for w in ln)]
+        lines.sort(key=lambda ln: statistics.median(w[3] for w in ln))
+        prev_y, prev_gaps, prev_line, run = None, [], None, 0
+        for ln in lines:
+            y = statistics.median(w[3] for w in ln)
+            adjacent = prev_y is not None and 0.5 * size < y - prev_y < 1.7 * size
+            gaps = []  # (x0, x1, chain length)
+            for a, b in zip(ln, ln[1:]):
+                if (b[0] - a[2]) / size < 0.08:
+                    continue
+                chain = 1
+                if adjacent:
+                    for g in prev_gaps:
+                        if g[0] <= b[0] and a[2] <= g[1]:
+                            chain = max(chain, g[2] + 1)
+                if chain == 3:
+                    rivers += 1
+                gaps.append((a[2], b[0], chain))
+            last = max(ln, key=lambda w: w[2])[4]
+            run = run + 1 if last.endswith(HYPHENS) and (adjacent or run == 0) else (1 if last.endswith(HYPHENS) else 0)
+            hyrun = max(hyrun, run)
+            x0, x1 = ln[0][0], max(w[2] for w in ln)
+            if (adjacent and prev_line is not None and abs(x0 - left) <= tol and x1 < right - tol
+                    and abs(prev_line[0][0] - left) <= 3 * tol and max(w[2] for w in prev_line) >= right - tol):
+                long_word = any(len(re.sub(r"[^\w]", "", w[4])) >= 4 for w in ln)
+                if not long_word and x1 - x0 < 0.15 * (right - left):
+                    runts += 1
+            prev_y, prev_gaps, prev_line = y, gaps, ln
+    return rivers, hyrun, runts
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("pdf", nargs="+")
@@ -159,18 +209,18 @@ def main():
     ap.add_argument("--keep-rtl", action="store_true", help="keep lines with Hebrew/Arabic letters")
     a = ap.parse_args()
     if not a.json:
-        print("%-40s %6s %6s %6s %6s %8s %6s %6s" % ("file", "lines", "mean", "sd", "max",
-                                                      ">0.5em", "hyph", "pitch"))
+        print("%-40s %6s %6s %6s %6s %8s %6s %6s %6s %6s %6s" % ("file", "lines", "mean", "sd", "max",
+                                                      ">0.5em", "hyph", "pitch", "rivers", "hyrun", "runts"))
     for pdf in a.pdf:
         r = analyse(pdf, a.size, a.verbose, keep_rtl=a.keep_rtl)
         if a.json:
             print(json.dumps(r))
         else:
             f = lambda v, fmt: (fmt % v) if v is not None else "-"
-            print("%-40s %6d %6s %6s %6s %8s %6d %6s" % (
+            print("%-40s %6d %6s %6s %6s %8s %6d %6s %6d %6d %6d" % (
                 pdf[-40:], r["lines"], f(r["mean_em"], "%.3f"), f(r["sd_em"], "%.3f"),
                 f(r["max_em"], "%.3f"), f(r["share_lines_gap_gt_0.5em"], "%.3f"),
-                r["hyphenated_lines"], f(r["pitch_pt"], "%.2f")))
+                r["hyphenated_lines"], f(r["pitch_pt"], "%.2f"), r["rivers"], r["max_hyphen_run"], r["runts"]))
 
 
 if __name__ == "__main__":

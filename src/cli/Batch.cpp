@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -10,6 +11,9 @@
 #include <iostream>
 #include <set>
 #include <thread>
+
+#include "cli/Combine.h"
+#include "content/Placeholders.h"
 
 namespace folio::cli {
 
@@ -26,10 +30,31 @@ std::string makeRule(const std::string& target, const std::vector<std::string>& 
     return o;
   };
   std::string rule = escape(target) + ":";
-  for (const std::string& d : deps) rule += " \\\n  " + escape(d);
+  for (const std::string& d : deps) rule.append(" \\\n  ").append(escape(d));
   rule += "\n";
-  for (const std::string& d : deps) rule += "\n" + escape(d) + ":\n";
+  for (const std::string& d : deps) rule.append("\n").append(escape(d)).append(":\n");
   return rule;
+}
+
+// Problems in file order (then line and column), warnings and errors
+// together, and their count: a user fixes them top to bottom in one pass.
+void printDiagnostics(const std::vector<Diagnostic>& all, bool quiet) {
+  std::vector<const Diagnostic*> sorted;
+  for (const Diagnostic& d : all)
+    if (!quiet || d.severity == Severity::Error) sorted.push_back(&d);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    if (a->pos.file != b->pos.file) return a->pos.file < b->pos.file;
+    if (a->pos.line != b->pos.line) return a->pos.line < b->pos.line;
+    return a->pos.column < b->pos.column;
+  });
+  size_t errors = 0, warnings = 0;
+  for (const Diagnostic* d : sorted) {
+    std::cerr << d->format() << "\n";
+    (d->severity == Severity::Error ? errors : warnings)++;
+  }
+  if (errors + warnings == 0) return;
+  std::cerr << "folio: " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+            << (warnings == 1 ? " warning\n" : " warnings\n");
 }
 
 namespace {
@@ -115,14 +140,35 @@ void planMailMerge(const BatchOptions& o, const RenderSettings& s, Batch& b) {
   std::set<std::string> patternFields;
   collectFieldNames(o.output, patternFields);
   std::set<std::string> outputs;
+  // The columns (or keys) the records have: a placeholder naming none of
+  // them, nor a field of the content, is one error at its place in the
+  // content, for the whole batch (not one per record).
+  std::set<std::string> columns;
+  for (const Record& r : b.records)
+    for (const auto& [name, value] : r.values) columns.insert(name);
   for (const std::string& input : o.inputs) {
-    std::unique_ptr<yaml::Node> tree = yaml::load(input, s.yamlLimits, b.setupDiags);
+    std::shared_ptr<const yaml::SourceText> source;
+    std::unique_ptr<yaml::Node> tree = yaml::load(input, s.yamlLimits, b.setupDiags, &source);
     if (!tree) {
       b.fatal = true;
       continue;
     }
-    std::set<std::string> used = patternFields;
+    std::set<std::string> known = columns;
+    if (const yaml::Node* fields = tree->isMapping() ? tree->find("fields") : nullptr)
+      for (const auto& [k, v] : fields->entries) known.insert(k.scalar);
+    size_t before = b.setupDiags.errorCount();
+    content::checkFieldPlaceholders(content::findPlaceholders(*tree, source), known, b.setupDiags);
+    if (b.setupDiags.errorCount() > before) {
+      b.fatal = true;
+      continue;
+    }
+    // Each record needs what the content uses and does not give itself (a
+    // YAML record may lack a key that others have).
+    std::set<std::string> used;
     collectFieldNames(*tree, used);
+    if (const yaml::Node* fields = tree->isMapping() ? tree->find("fields") : nullptr)
+      for (const auto& [k, v] : fields->entries) used.erase(k.scalar);
+    used.insert(patternFields.begin(), patternFields.end());
     for (const Record& r : b.records) {
       std::string missing;
       for (const std::string& name : used)
@@ -162,9 +208,9 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
   } else {
     for (const std::string& input : o.inputs) b.jobs.push_back(Job{input, defaultOutput(input, o.output), nullptr, nullptr});
   }
-  for (const Diagnostic& d : b.setupDiags.all()) std::cerr << d.format() << "\n";
+  printDiagnostics(b.setupDiags.all(), o.quiet);
   if (b.fatal) {
-    std::cerr << "folio: nothing rendered (--strict)\n";
+    std::cerr << "folio: nothing rendered" << (o.strict ? " (--strict)" : "") << "\n";
     return 1;
   }
   // A deterministic share: every N-th job, so K/N for K = 1..N covers each once.
@@ -174,7 +220,7 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
       if (i % o.shards == o.shard - 1) mine.push_back(b.jobs[i]);
     b.jobs.swap(mine);
   }
-  if (isDirectoryTarget(o.output) || (!o.dataFile.empty())) {
+  if (!o.check) {  // -o DIR/, -o DIR/FILE.pdf and patterns alike: the folder is made
     std::error_code ec;
     for (const Job& j : b.jobs) fs::create_directories(fs::path(j.output).parent_path().empty() ? "." : fs::path(j.output).parent_path(), ec);
   }
@@ -182,6 +228,11 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
   RenderSettings s = settings;
   s.writeOutput = !o.check;
   s.strict = o.strict;
+  const unsigned requested = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // Fewer documents than threads: the spare threads help each document.
+  if (!b.jobs.empty() && requested > b.jobs.size())
+    s.helperThreads = std::min(3u, requested / static_cast<unsigned>(b.jobs.size()) - 1);
+  s.keepFrames = !o.combine.empty() && !o.check;
   Renderer renderer(s);
   std::vector<RenderResult> results(b.jobs.size());
   std::atomic<size_t> next{0};
@@ -209,16 +260,39 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
       const std::string& out = b.jobs[i].output;
       std::vector<std::string> deps = r.dependencies;
       if (!o.dataFile.empty()) deps.insert(deps.begin() + 1, o.dataFile);
-      if (!writeFileAtomically(o.depfile.empty() ? out + ".d" : o.depfile, makeRule(out, deps), err))
+      if (!writeFileAtomically(o.depfile.empty() ? fs::path(out).replace_extension(".d").string() : o.depfile, makeRule(out, deps), err))
         std::cerr << "folio: " << err << "\n";
     }
-    for (const Diagnostic& d : r.diags.all())
-      if (!o.quiet || d.severity == Severity::Error) std::cerr << d.format() << "\n";
+    printDiagnostics(r.diags.all(), o.quiet);
     if (!r.ok) ++failed;
+  }
+  if (s.keepFrames && !failed) {
+    std::vector<CombinePart> parts;
+    for (size_t i = 0; i < results.size(); ++i)
+      if (results[i].frames) {
+        const std::string& title = results[i].frames->metadata.title;
+        std::string label = fs::path(b.jobs[i].output).stem().string();
+        parts.push_back(CombinePart{title.empty() ? label : label + ": " + title, results[i].frames.get()});
+      }
+    frame::Document combined = combineDocuments(parts);
+    combined.metadata.title = fs::path(o.combine).stem().string();
+    std::error_code ec;
+    if (!fs::path(o.combine).parent_path().empty()) fs::create_directories(fs::path(o.combine).parent_path(), ec);
+    Diagnostics diags;
+    size_t pages = combined.pages.size();
+    if (!renderer.writeFrames(std::move(combined), o.combine, settings.standard.value_or(PdfStandards{}),
+                              fs::path(o.combine).filename().string(), diags)) {
+      printDiagnostics(diags.all(), o.quiet);
+      return 1;
+    }
+    if (!o.quiet) std::cerr << "folio: " << parts.size() << " documents combined into '" << o.combine << "' (" << pages << " pages)\n";
   }
   size_t skipped = b.setupDiags.errorCount();
   size_t total = b.jobs.size();
-  if (total > 1 || o.quiet || skipped)
+  if (o.check && total == 1 && !failed && !skipped && !o.quiet)
+    std::cerr << "folio: " << b.jobs[0].input << ": ok (" << results[0].pages
+              << (results[0].pages == 1 ? " page" : " pages") << ")\n";
+  if (total > 1 || skipped || (o.quiet && failed))
     std::cerr << "folio: " << (total - failed) << " of " << total << " documents "
               << (o.check ? "checked without errors" : "rendered")
               << (failed ? ", " + std::to_string(failed) + " failed" : "")

@@ -19,10 +19,15 @@ struct BatchOptions {
   bool check = false;       // folio check: render, write nothing
   std::string depfile;      // --depfile (one output)
   bool depfileBeside = false;  // -M
+  std::string combine;      // --combine FILE: every document into one PDF
 };
 
 // Runs the batch; returns the exit code (0 all rendered, 1 some failed).
 int runBatch(const BatchOptions& options, const RenderSettings& settings);
+
+// Prints diagnostics sorted by file, line and column, then their count
+// (errors only under `quiet`).
+void printDiagnostics(const std::vector<Diagnostic>& all, bool quiet);
 
 // The make rule "TARGET: DEPS..." plus an empty rule per dependency.
 std::string makeRule(const std::string& target, const std::vector<std::string>& deps);

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstring>
@@ -26,7 +27,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: folio render INPUT.yaml... [-o OUTPUT.pdf | -o DIR/] [options]\n"
     "       folio check INPUT.yaml...\n"
-    "       folio fonts\n"
+    "       folio fonts [--layout NAME|PATH] [--font-path DIR] [--rebuild]\n"
     "       folio --help | --version\n"
     "\n"
     "Typesets YAML content with a YAML layout into print-ready PDF.\n"
@@ -35,7 +36,12 @@ constexpr const char* kUsage =
     "  -o, --output PATH     output file (one input) or directory ending in / (many);\n"
     "                        default: the input's name with .pdf beside it\n"
     "  --layout NAME|PATH    use this layout instead of the content's 'layout'\n"
-    "  -j, --jobs N          render N documents in parallel (default: number of cores)\n"
+    "  -j, --jobs N          threads: N documents in parallel, or spare threads compress\n"
+    "                        one document's pages (default: number of cores; the\n"
+    "                        output is the same for any N)\n"
+    "  --font-path DIR       search DIR for fonts before fonts/ beside the content or\n"
+    "                        layout, Folio's own fonts/ and the system's (repeatable)\n"
+    "  --rebuild             (folio fonts) rebuild the font cache in $XDG_CACHE_HOME/folio\n"
     "  --standard NAME       pdf/x-4 (print: CMYK output intent, TrimBox) or pdf/a-2b\n"
     "                        (archive: sRGB output intent, XMP identification), and/or\n"
     "                        pdf/ua-1 (accessible: tagged, checked), e.g. pdf/a-2b,pdf/ua-1;\n"
@@ -58,14 +64,24 @@ constexpr const char* kUsage =
     "  --data FILE           mail merge: one PDF per record of FILE (CSV with a header row,\n"
     "                        or a YAML list of mappings); values are {fields.NAME}; name\n"
     "                        the outputs with a pattern: -o 'out/letter-{fields.id}.pdf'\n"
+    "  --markup-fields A,B   mail merge: these fields hold CommonMark markup; all others\n"
+    "                        are inserted as literal text\n"
+    "  --combine FILE        also write every document of the batch into one PDF, each\n"
+    "                        starting on a right-hand page, with a bookmark each\n"
     "  --shard K/N           render only the K-th of N deterministic shares of the jobs\n"
     "\n"
     "exit status: 0 success, 1 a document has errors, 2 bad usage\n";
+
+const std::vector<std::string> kOptionNames = {
+    "--output", "--layout", "--jobs", "--standard", "--strict", "--quiet", "--allow-path", "--max-pages",
+    "--max-input-size", "--max-nesting", "--max-nodes", "--max-image-pixels", "--depfile", "--data", "--shard",
+    "--combine", "--markup-fields", "--no-tags", "--format", "--help", "--version"};
 
 struct Args {
   std::string command;
   BatchOptions batch;
   RenderSettings settings;
+  bool rebuildFonts = false;  // folio fonts --rebuild
 };
 
 int usageError(const std::string& message) {
@@ -142,6 +158,18 @@ int parseArgs(int argc, char** argv, Args& a) {
       if (!value(a.batch.depfile)) return usageError("option --depfile needs a path");
     } else if (s == "-M") {
       a.batch.depfileBeside = true;
+    } else if (s == "--combine") {
+      if (!value(a.batch.combine)) return usageError("option --combine needs a PDF file");
+    } else if (s == "--markup-fields") {
+      std::string v;
+      if (!value(v)) return usageError("option --markup-fields needs field names, e.g. --markup-fields bio,note");
+      for (size_t start = 0; start <= v.size();) {
+        size_t comma = v.find(',', start);
+        std::string name = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!name.empty()) a.settings.markupFields.insert(name);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
     } else if (s == "--data") {
       if (!value(a.batch.dataFile)) return usageError("option --data needs a CSV or YAML file");
     } else if (s == "--shard") {
@@ -167,6 +195,13 @@ int parseArgs(int argc, char** argv, Args& a) {
                           (close.empty() ? std::string("expected pdf/x-4, pdf/a-2b, pdf/ua-1 or none")
                                          : "did you mean '" + close + "'?"));
       }
+    } else if (s == "--font-path") {
+      std::string v;
+      if (!value(v) || !fs::is_directory(v))
+        return usageError("option --font-path needs an existing directory");
+      a.settings.fontPathDirs.push_back(v);
+    } else if (s == "--rebuild") {
+      a.rebuildFonts = true;
     } else if (s == "--no-tags") {
       a.settings.tags = false;
     } else if (s == "--format") {
@@ -178,7 +213,9 @@ int parseArgs(int argc, char** argv, Args& a) {
     } else if (s == "-q" || s == "--quiet") {
       a.batch.quiet = true;
     } else if (!s.empty() && s[0] == '-' && s != "-") {
-      return usageError("unknown option '" + s + "'");
+      std::string name = s.substr(0, s.find('='));
+      std::string close = closestMatch(name, kOptionNames);
+      return usageError("unknown option '" + s + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?"));
     } else if (a.command.empty()) {
       a.command = s;
     } else {
@@ -197,12 +234,15 @@ int parseArgs(int argc, char** argv, Args& a) {
     return usageError("several inputs need -o DIR/ (a directory), not a file");
   if (!b.dataFile.empty() && !b.output.empty() && !pattern && b.output.back() != '/' && !fs::is_directory(b.output))
     return usageError("--data renders one PDF per record; -o needs a directory or a pattern such as 'out/letter-{fields.id}.pdf'");
+  if (!b.combine.empty() && a.command != "render") return usageError("--combine is for folio render");
   if (!b.depfile.empty() && (b.inputs.size() > 1 || !b.dataFile.empty()))
     return usageError("--depfile takes one input; use -M to write OUTPUT.d beside each output");
   a.batch.check = a.command == "check";
   return -1;
 }
 
+// For each font list (the layout's, or the default body font) and script:
+// the file a run would use and where it was found.
 int listFonts(Args& a) {
   Renderer renderer(a.settings);
   struct Script {
@@ -216,12 +256,40 @@ int listFonts(Args& a) {
       {"Hebrew", "Hebr", U'\u05d0'},    {"Devanagari", "Deva", U'\u0915'}, {"Bengali", "Beng", U'\u0995'},
       {"Thai", "Thai", U'\u0e01'},      {"Han", "Hani", U'\u4e2d'},       {"Hiragana", "Hira", U'\u3042'},
       {"Hangul", "Hang", U'\uac00'}};
-  text::FontRequest body;
-  body.families = {"Noto Serif"};
-  for (const Script& s : kScripts) {
-    uint32_t tag = (uint32_t(s.code[0]) << 24) | (uint32_t(s.code[1]) << 16) | (uint32_t(s.code[2]) << 8) | uint32_t(s.code[3]);
-    const text::Font* f = renderer.fonts().fallback(s.sample, tag, body);
-    std::printf("%-11s %s  %s\n", s.name, s.code, f ? (f->familyName() + "  (" + f->path() + ")").c_str() : "(no font)");
+  std::vector<std::vector<std::string>> lists;
+  std::string title = "default body font";
+  if (!a.settings.layoutOverride.empty()) {
+    Diagnostics diags;
+    std::shared_ptr<const style::Layout> layout = renderer.loadLayout(a.settings.layoutOverride, diags);
+    for (const Diagnostic& d : diags.all()) std::cerr << d.format() << "\n";
+    if (!layout) return 1;
+    title = "layout " + layout->path;
+    for (const style::FontList& list : layout->fontLists) {
+      std::vector<std::string> families;
+      for (const auto& f : list.families) families.push_back(f.first);
+      if (std::find(lists.begin(), lists.end(), families) == lists.end()) lists.push_back(families);
+    }
+  }
+  if (a.rebuildFonts) std::printf("font cache rebuilt: %s\n", renderer.fonts().rebuildCache().c_str());
+  if (lists.empty()) lists.push_back({"Noto Serif"});
+  std::printf("# %s\n", title.c_str());
+  for (const std::vector<std::string>& families : lists) {
+    std::string names;
+    for (const std::string& f : families) names += (names.empty() ? "" : ", ") + f;
+    std::printf("\nfont: %s\n", names.c_str());
+    text::FontRequest body;
+    body.families = families;
+    for (const Script& s : kScripts) {
+      uint32_t tag = (uint32_t(s.code[0]) << 24) | (uint32_t(s.code[1]) << 16) | (uint32_t(s.code[2]) << 8) |
+                     uint32_t(s.code[3]);
+      const text::Font* f = renderer.fonts().fallback(s.sample, tag, body);
+      if (!f) {
+        std::printf("  %-11s %s  (no font)\n", s.name, s.code);
+        continue;
+      }
+      std::printf("  %-11s %s  %s  %s  [%s]\n", s.name, s.code, f->familyName().c_str(), f->path().c_str(),
+                  renderer.fonts().origin(f).c_str());
+    }
   }
   return 0;
 }
@@ -231,7 +299,7 @@ int listFonts(Args& a) {
 int run(int argc, char** argv) {
   Args a;
   a.settings.layoutDirs = {std::string(FOLIO_DATA_DIR) + "/layouts"};
-  a.settings.fontDirs = {std::string(FOLIO_DATA_DIR) + "/fonts"};
+  a.settings.fontDirs = {std::string(FOLIO_DATA_DIR) + "/fonts"};  // the fonts that travel with Folio
   int rc = parseArgs(argc, argv, a);
   if (rc >= 0) return rc;
   if (a.command == "fonts") return listFonts(a);

@@ -181,10 +181,16 @@ void substituteTree(yaml::Node& node, const Record& record) {
   for (yaml::Node& item : node.items) substituteTree(item, record);
   for (auto& [k, v] : node.entries) substituteTree(v, record);
 }
+
+Record only(const Record& record, const std::set<std::string>& names) {
+  Record out = record;
+  std::erase_if(out.values, [&](const auto& v) { return !names.count(v.first); });
+  return out;
+}
 }  // namespace
 
-void applyRecord(yaml::Node& root, const Record& record) {
-  substituteTree(root, record);
+void applyRecord(yaml::Node& root, const Record& record, const std::set<std::string>& markup) {
+  if (!markup.empty()) substituteTree(root, only(record, markup));
   if (!root.isMapping()) return;
   yaml::Node* fields = nullptr;
   for (auto& [k, v] : root.entries)

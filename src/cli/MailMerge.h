@@ -27,9 +27,11 @@ bool loadRecords(const std::string& path, const yaml::Limits& limits, std::vecto
 void collectFieldNames(const yaml::Node& node, std::set<std::string>& names);
 void collectFieldNames(const std::string& text, std::set<std::string>& names);
 
-// Replaces {fields.NAME} in every scalar with the record's value and merges
-// the record into the document's `fields` mapping (for the layout).
-void applyRecord(yaml::Node& root, const Record& record);
+// Merges the record into the document's `fields` mapping (for the layout
+// and the text's placeholders, which insert the values as literal text).
+// The fields in `markup` are CommonMark: their {fields.NAME} are replaced in
+// the scalars before the markup is read.
+void applyRecord(yaml::Node& root, const Record& record, const std::set<std::string>& markup = {});
 
 // Expands {fields.NAME} in an output pattern; false if a name has no value.
 bool expandPattern(const std::string& pattern, const Record& record, std::string& out);

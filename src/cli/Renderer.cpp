@@ -90,7 +90,7 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   std::optional<yaml::Node> tree;
   if (job.tree) {
     tree = *job.tree;
-    if (job.record) applyRecord(*tree, *job.record);
+    if (job.record) applyRecord(*tree, *job.record, m_settings.markupFields);
     source.tree = &*tree;
   }
   render::Typeset typeset;
@@ -115,17 +115,27 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     }
   }
 
+  // --combine: the batch also writes every document into one file.
+  if (m_settings.keepFrames && m_settings.format == render::Format::Pdf)
+    result.frames = std::make_shared<frame::Document>(typeset.frames);
+  result.ok = emitAtomically(std::move(typeset.frames), m_settings.format, output, typeset.standards,
+                             source.jobName, diags);
+  return result;
+}
+
+bool Renderer::writeFrames(frame::Document&& frames, const std::string& output, const PdfStandards& standards,
+                           const std::string& jobName, Diagnostics& diags) {
+  return emitAtomically(std::move(frames), render::Format::Pdf, output, standards, jobName, diags);
+}
+
+bool Renderer::emitAtomically(frame::Document&& frames, render::Format format, const std::string& output,
+                              const PdfStandards& standards, const std::string& jobName, Diagnostics& diags) {
   render::EmitOptions eo;
-  eo.standard = typeset.standards.base;
-  eo.ua1 = typeset.standards.ua1;
+  eo.standard = standards.base;
+  eo.ua1 = standards.ua1;
   eo.tags = m_settings.tags;
-  eo.jobName = source.jobName;
-  if (m_settings.format == render::Format::Pdf && eo.standard != PdfStandard::None) {
-    IccProfiles profiles;
-    if (!loadIccProfiles(profiles, diags)) return result;
-    eo.srgbProfile = std::move(profiles.srgb);
-    eo.cmykProfile = std::move(profiles.cmyk);
-  }
+  eo.jobName = jobName;
+  eo.helperThreads = m_settings.helperThreads;
   // Written beside the target, then renamed into place: a failed run never
   // leaves a partial file or clobbers the old one.
   fs::path target(output);
@@ -137,23 +147,31 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
   if (fd < 0) {
     diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno) +
                                     "; expected a writable directory");
-    return result;
+    return false;
   }
   ::close(fd);
+  if (format == render::Format::Pdf && eo.standard != PdfStandard::None) {
+    IccProfiles profiles;
+    if (!loadIccProfiles(profiles, diags)) {
+      ::unlink(name.data());
+      return false;
+    }
+    eo.srgbProfile = std::move(profiles.srgb);
+    eo.cmykProfile = std::move(profiles.cmyk);
+  }
   FileSink sink(name.data());
-  if (!render::Pipeline::emit(std::move(typeset.frames), m_settings.format, eo, sink, diags) || !sink.close()) {
+  if (!render::Pipeline::emit(std::move(frames), format, eo, sink, diags) || !sink.close()) {
     if (!diags.hasErrors()) diags.error({output, 0, 0}, "cannot write the output; expected a writable directory");
     ::unlink(name.data());
-    return result;
+    return false;
   }
   ::chmod(name.data(), 0644);
   if (std::rename(name.data(), output.c_str()) != 0) {
     diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno));
     ::unlink(name.data());
-    return result;
+    return false;
   }
-  result.ok = true;
-  return result;
+  return true;
 }
 
 }  // namespace folio::cli

@@ -23,6 +23,12 @@ Block makeBlock() {
   return Kind{};
 }
 
+Block makeTable() {
+  TableBlock t;
+  t.table = std::make_shared<Table>();
+  return t;
+}
+
 const std::vector<BlockKind>& blockKinds() {
   static const std::vector<BlockKind> kKinds{
       {"paragraph", makeBlock<Paragraph>, {"align"}},
@@ -34,11 +40,12 @@ const std::vector<BlockKind>& blockKinds() {
       {"spacer", makeBlock<Spacer>, {}},
       {"page-break", makeBlock<PageBreak>, {}},
       {"markdown", makeBlock<Paragraph>, {}},  // stands for the blocks the Markdown makes
+      {"table", makeTable, {"columns", "header-rows", "footer-rows", "caption", "continued"}},
   };
   return kKinds;
 }
 
-const std::vector<std::string> kCommonAttributes{"id", "style", "lang", "dir"};
+const std::vector<std::string> kCommonAttributes{"id", "style", "lang", "dir", "keep-with-next"};
 
 const BlockKind* findKind(const std::string& name) {
   for (const BlockKind& k : blockKinds()) {
@@ -176,6 +183,7 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
   if (list && listStart && numberedSet && !list->numbered) {
     m_diags.warning(mapping.pos, "'start' has no effect on a bullet list; expected 'numbered: true'");
   }
+  if (auto* table = std::get_if<TableBlock>(&block); table && valueOk) finishTable(table->pos, *table->table);
   if (!valueOk) return;
   if (kind->name != "markdown") {
     out.push_back(std::move(block));
@@ -190,6 +198,7 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
     if (!attributes.style.empty()) b.style = attributes.style, b.stylePos = attributes.stylePos;
     if (!attributes.lang.empty()) b.lang = attributes.lang;
     if (attributes.dir != Direction::Auto) b.dir = attributes.dir;
+    if (attributes.keepWithNext && i + 1 == generated.size()) b.keepWithNext = attributes.keepWithNext;
     out.push_back(std::move(generated[i]));
   }
 }
@@ -216,6 +225,10 @@ bool DocumentBuilder::readCommonAttribute(const std::string& name, const yaml::N
     }
   } else if (name == "lang") {
     if (checkLanguage(*text, pos, "lang", m_diags)) block.lang = *text;
+  } else if (name == "keep-with-next") {
+    if (*text == "true" || *text == "yes") block.keepWithNext = true;
+    else if (*text == "false" || *text == "no") block.keepWithNext = false;
+    else m_diags.error(pos, "keep-with-next '" + *text + "' is not valid; expected true or false");
   } else if (name == "dir") {
     if (*text == "ltr") {
       block.dir = Direction::Ltr;
@@ -237,6 +250,10 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
                                     Block& block, bool& listStart, bool& numberedSet) {
   const std::string& name = key.scalar;
   SourcePos pos = valuePos(key, value);
+  if (auto* table = std::get_if<TableBlock>(&block)) {
+    readTableAttribute(key, value, *table->table);
+    return;
+  }
   if (name == "width" || name == "height" || name == "thickness") {
     std::optional<Length> length = readLengthValue(key, value, name);
     if (!length) return;
@@ -371,11 +388,16 @@ bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, 
     }
   } else if (auto* spacer = std::get_if<Spacer>(&block)) {
     if (auto length = readLengthValue(key, value, kind)) spacer->space = *length;
+  } else if (auto* table = std::get_if<TableBlock>(&block)) {
+    readTable(key, value, *table->table);
   } else if (kind == "markdown") {
     if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
       m_diags.error(pos, "'markdown' is empty; expected Markdown text");
     } else if (auto text = readScalar(value, pos, kind, "a Markdown string", m_diags)) {
-      generated = markdownBlocks(*text, pos, m_diags);
+      std::shared_ptr<const yaml::ScalarMap> map = sourceMap(value);
+      std::function<SourcePos(size_t)> position;
+      if (map) position = [map](size_t offset) { return map->position(static_cast<uint32_t>(offset)); };
+      generated = markdownBlocks(*text, pos, m_diags, position);
     }
   }
   return m_diags.errorCount() == errors;

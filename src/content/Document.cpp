@@ -1,29 +1,22 @@
 #include "content/Document.h"
 
+#include "base/Languages.h"
+
 #include "content/DocumentBuilder.h"
+#include "content/Placeholders.h"
 #include "content/References.h"
 
 namespace folio::content {
-
-const markup::InlineText* inlineText(const Block& block) {
-  return std::visit(Overloaded{
-                        [](const Paragraph& b) -> const markup::InlineText* { return &b.text; },
-                        [](const Heading& b) -> const markup::InlineText* { return &b.text; },
-                        [](const Quote& b) -> const markup::InlineText* { return &b.text; },
-                        [](const List&) -> const markup::InlineText* { return nullptr; },
-                        [](const Image&) -> const markup::InlineText* { return nullptr; },
-                        [](const Rule&) -> const markup::InlineText* { return nullptr; },
-                        [](const Spacer&) -> const markup::InlineText* { return nullptr; },
-                        [](const PageBreak&) -> const markup::InlineText* { return nullptr; },
-                    },
-                    static_cast<const BlockVariant&>(block));
-}
 
 const std::string* Document::field(const std::string& name) const {
   for (const auto& [key, value] : fields) {
     if (key == name) return &value;
   }
   return nullptr;
+}
+
+bool Document::rightToLeft() const {
+  return dir == Direction::Rtl || (dir == Direction::Auto && isRightToLeftLanguage(language));
 }
 
 std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, Diagnostics& diags) {
@@ -40,7 +33,15 @@ std::optional<Document> buildDocument(const yaml::Node& root, const std::string&
     DocumentBuilder builder(path, options, diags);
     builder.readDocument(root, doc);
     if (!doc.body.empty()) checkReferences(doc, diags);
-    if (diags.errorCount() > errorsBefore) return std::nullopt;
+    std::set<std::string> known;
+    for (const auto& [name, value] : doc.fields) known.insert(name);
+    std::vector<Placeholder> placeholders = findPlaceholders(root, options.source);
+    for (const Placeholder& p : placeholders)
+      if (p.name.rfind("fields.", 0) == 0) doc.fieldsInText.insert(p.name.substr(7));
+    // A field written as `name: ~` is given but empty: its placeholder is no typo.
+    for (const auto& [name, pos] : doc.fieldPos) known.insert(name);
+    checkFieldPlaceholders(placeholders, known, diags);
+    if (diags.errorCount() > errorsBefore && !options.keepOnError) return std::nullopt;
     return doc;
   } catch (const std::exception& e) {  // out of memory: exceptions must not leave the module
     diags.error(SourcePos{path, 0, 0}, std::string("cannot read the content: ") + e.what());

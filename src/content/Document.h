@@ -2,16 +2,20 @@
 // The validated content of one document: metadata and a tree of blocks whose
 // inline text is already parsed.
 #include <cstdint>
+#include <concepts>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
 #include "base/Diagnostics.h"
 #include "base/Overloaded.h"
 #include "base/Units.h"
+#include "content/Table.h"
 #include "markup/Inline.h"
 #include "yaml/Node.h"
 #include "yaml/ScalarSource.h"
@@ -36,6 +40,7 @@ struct BlockBase {
   SourcePos stylePos;  // where `style` is written (for "unknown style" once the layout is known)
   Direction dir = Direction::Auto;
   Align align = Align::Default;
+  std::optional<bool> keepWithNext;  // overrides the style's
 };
 
 struct Block;
@@ -87,7 +92,13 @@ struct Spacer : BlockBase {
 
 struct PageBreak : BlockBase {};
 
-using BlockVariant = std::variant<Paragraph, Heading, List, Quote, Image, Rule, Spacer, PageBreak>;
+// A table (content/Table.h). Shared so that copying a document (one copy per
+// mail-merge record) stays cheap; a stage that changes the cells copies it.
+struct TableBlock : BlockBase {
+  std::shared_ptr<Table> table;
+};
+
+using BlockVariant = std::variant<Paragraph, Heading, List, Quote, Image, Rule, Spacer, PageBreak, TableBlock>;
 
 struct Block : BlockVariant {
   using BlockVariant::BlockVariant;
@@ -99,33 +110,82 @@ struct Block : BlockVariant {
   }
 };
 
-// The blocks nested directly in a block: a list's items, a quote's blocks.
-// Calls f(const std::vector<Block>&) for each sequence.
-template <class F>
-void forEachChildSequence(const Block& block, F&& f) {
-  std::visit(Overloaded{
-                 [&](const List& l) {
-                   for (const std::vector<Block>& item : l.items) f(item);
-                 },
-                 [&](const Quote& q) { f(q.children); },
-                 [](const Paragraph&) {}, [](const Heading&) {}, [](const Image&) {}, [](const Rule&) {},
-                 [](const Spacer&) {}, [](const PageBreak&) {},
-             },
-             static_cast<const BlockVariant&>(block));
+// `Q<B, T>` is T, const when B is: one traversal serves readers (const
+// blocks) and editors (placeholder substitution).
+template <class B, class T>
+using Q = std::conditional_t<std::is_const_v<B>, const T, T>;
+
+// The table a traversal may read (B const) or change. Copies of a document
+// (one per mail-merge record) share their tables, so an editor gets the
+// block's own copy first.
+template <class B>
+Q<B, Table>& tableOf(Q<B, TableBlock>& t) {
+  if constexpr (!std::is_const_v<B>) {
+    if (!t.table) t.table = std::make_shared<Table>();
+    else if (t.table.use_count() != 1) t.table = std::make_shared<Table>(*t.table);
+  }
+  static const Table kNone;
+  if constexpr (std::is_const_v<B>)
+    if (!t.table) return kNone;
+  return *t.table;
 }
 
-// The one traversal of the block tree: f(const Block&) for every block,
-// parents before their children, in document order.
-template <class F>
-void forEachBlock(const std::vector<Block>& blocks, F&& f) {
-  for (const Block& b : blocks) {
+// The blocks nested directly in a block: a list's items, a quote's blocks,
+// each table cell's blocks (in row order). Calls f(vector<Block>&) (const
+// when `block` is) for each sequence.
+template <class B, class F>
+  requires std::same_as<std::remove_const_t<B>, Block>
+void forEachChildSequence(B& block, F&& f) {
+  std::visit(Overloaded{
+                 [&](Q<B, List>& l) {
+                   for (auto& item : l.items) f(item);
+                 },
+                 [&](Q<B, Quote>& q) { f(q.children); },
+                 [&](Q<B, TableBlock>& t) {
+                   for (auto& row : tableOf<B>(t).rows)
+                     for (auto& cell : row.cells) f(cell.blocks);
+                 },
+                 [](Q<B, Paragraph>&) {}, [](Q<B, Heading>&) {}, [](Q<B, Image>&) {}, [](Q<B, Rule>&) {},
+                 [](Q<B, Spacer>&) {}, [](Q<B, PageBreak>&) {},
+             },
+             static_cast<Q<B, BlockVariant>&>(block));
+}
+
+// The inline texts a block holds itself (not those of its child blocks): a
+// paragraph's, a heading's, an inline quote's; a table's caption, its
+// "(continued)" caption and its inline cells. Calls f(InlineText&, const
+// SourcePos& where it is written), the text const when `block` is.
+template <class B, class F>
+  requires std::same_as<std::remove_const_t<B>, Block>
+void forEachInlineText(B& block, F&& f) {
+  std::visit(Overloaded{
+                 [&](Q<B, Paragraph>& b) { f(b.text, b.pos); },
+                 [&](Q<B, Heading>& b) { f(b.text, b.pos); },
+                 [&](Q<B, Quote>& b) { f(b.text, b.pos); },
+                 [&](Q<B, TableBlock>& b) {
+                   auto& table = tableOf<B>(b);
+                   f(table.caption, b.pos);
+                   f(table.continued, b.pos);
+                   for (auto& row : table.rows)
+                     for (auto& cell : row.cells) f(cell.text, cell.pos);
+                 },
+                 [](Q<B, List>&) {}, [](Q<B, Image>&) {}, [](Q<B, Rule>&) {}, [](Q<B, Spacer>&) {},
+                 [](Q<B, PageBreak>&) {},
+             },
+             static_cast<Q<B, BlockVariant>&>(block));
+}
+
+// The one traversal of the block tree: f(Block&) for every block, parents
+// before their children, in document order. Blocks are const when `blocks`
+// is; a caller that changes blocks passes them non-const.
+template <class Blocks, class F>
+  requires std::same_as<std::remove_const_t<Blocks>, std::vector<Block>>
+void forEachBlock(Blocks& blocks, F&& f) {
+  for (auto& b : blocks) {
     f(b);
-    forEachChildSequence(b, [&](const std::vector<Block>& children) { forEachBlock(children, f); });
+    forEachChildSequence(b, [&](auto& children) { forEachBlock(children, f); });
   }
 }
-
-// The block's own inline text (paragraph, heading, inline quote), or null.
-const markup::InlineText* inlineText(const Block& block);
 
 // Letter parts (content format 1.1), all optional: letter layouts place them
 // (the address field, the reference line) or the body flow carries them
@@ -157,11 +217,19 @@ struct Document {
   std::string language = "en";
   std::string date;                                         // ISO 8601 as written, "" if none
   std::vector<std::pair<std::string, std::string>> fields;  // in source order
+  std::map<std::string, SourcePos> fieldPos;                // where each field's name is written
+  Direction dir = Direction::Auto;                          // top-level `dir`
+  // Fields a layout places as images (`image: "{fields.emblem}"`): name ->
+  // the file, resolved against the content file (set once the layout is known).
+  std::map<std::string, std::string> fieldImages;
+  std::set<std::string> fieldsInText;  // NAMEs of {fields.NAME} in the body, notes and metadata
   std::map<std::string, markup::InlineText> footnotes;      // id -> text
   std::map<std::string, SourcePos> footnotePos;
   std::vector<Block> body;
 
   const std::string* field(const std::string& name) const;
+  // `dir: rtl`, or `dir` not given and a right-to-left language.
+  bool rightToLeft() const;
 };
 
 struct Options {
@@ -171,6 +239,10 @@ struct Options {
   // The content file's text, for exact positions of characters in inline
   // text (set by loadDocument).
   std::shared_ptr<const yaml::SourceText> source;
+  // Hand back the document even when it has errors, so that the caller can
+  // report the problems only the layout reveals (an unknown style) in the
+  // same run; the caller must then not render it.
+  bool keepOnError = false;
 };
 
 // Validates the YAML tree and builds the Document. Problems are diagnostics

@@ -44,6 +44,12 @@ class DocumentBuilder {
   // file text is not known, as for a mail-merge record).
   std::shared_ptr<const yaml::ScalarMap> sourceMap(const yaml::Node& scalar) const;
   void readList(const yaml::Node& key, const yaml::Node& value, List& block);
+  // TableReader.cpp
+  void readTable(const yaml::Node& key, const yaml::Node& value, Table& table);
+  void readTableAttribute(const yaml::Node& key, const yaml::Node& value, Table& table);
+  void readTableColumns(const yaml::Node& key, const yaml::Node& value, Table& table);
+  TableCell readTableCell(const yaml::Node& node);
+  void finishTable(const SourcePos& pos, Table& table);
   std::optional<Length> readLengthValue(const yaml::Node& key, const yaml::Node& value,
                                         const std::string& name);
 

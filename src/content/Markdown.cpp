@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "markup/CmarkInlines.h"
+#include "content/PipeTables.h"
 #include "markup/FootnoteMarkers.h"
 
 namespace folio::content {
@@ -136,7 +137,9 @@ class MarkdownConverter {
 
 }  // namespace
 
-std::vector<Block> markdownBlocks(const std::string& source, const SourcePos& pos, Diagnostics& diags) {
+namespace {
+
+std::vector<Block> cmarkBlocks(const std::string& source, const SourcePos& pos, Diagnostics& diags) {
   markup::MarkedText marked =
       markup::extractFootnotes(markup::MappedText::identity(source), pos, diags, /*allowFootnotes=*/true);
   std::unique_ptr<cmark_node, CmarkNodeDeleter> document(
@@ -144,6 +147,25 @@ std::vector<Block> markdownBlocks(const std::string& source, const SourcePos& po
   if (!document) return {};
   MarkdownConverter converter(marked, pos, diags);
   return converter.children(document.get(), 0);
+}
+
+}  // namespace
+
+std::vector<Block> markdownBlocks(const std::string& source, const SourcePos& pos, Diagnostics& diags,
+                                  const std::function<SourcePos(size_t)>& position) {
+  std::vector<MarkdownPiece> pieces = findPipeTables(source);
+  if (pieces.size() == 1 && !pieces[0].table) return cmarkBlocks(source, pos, diags);
+  auto where = [&](size_t offset) { return position ? position(offset) : pos; };
+  std::vector<Block> out;
+  for (const MarkdownPiece& piece : pieces) {
+    if (piece.table) {
+      out.push_back(pipeTable(source, piece, pos, where, diags));
+      continue;
+    }
+    std::vector<Block> blocks = cmarkBlocks(source.substr(piece.begin, piece.end - piece.begin), pos, diags);
+    for (Block& b : blocks) out.push_back(std::move(b));
+  }
+  return out;
 }
 
 }  // namespace folio::content

@@ -11,7 +11,7 @@ namespace {
 const std::vector<std::string> kTopLevelKeys{
     "layout",    "title",   "author",  "subject",     "keywords",  "language",       "date",
     "fields",    "footnotes", "body",  "short-title", "recipient", "sender-line",    "reference",
-    "your-reference", "opening", "closing", "signature", "enclosures", "cc"};
+    "your-reference", "opening", "closing", "signature", "enclosures", "cc", "dir"};
 
 bool isFieldName(const std::string& name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
@@ -72,6 +72,13 @@ void DocumentBuilder::readDocument(const yaml::Node& root, Document& doc) {
                           "' is not a valid ISO 8601 date; expected YYYY-MM-DD, optionally "
                           "with a time (e.g. 2026-03-02 or 2026-03-02T14:30)");
       }
+    } else if (name == "dir") {
+      std::string dir;
+      readMetadataString(key, value, dir);
+      if (dir == "rtl") doc.dir = Direction::Rtl;
+      else if (dir == "ltr") doc.dir = Direction::Ltr;
+      else if (!dir.empty() && dir != "auto")
+        m_diags.error(valuePos(key, value), "dir '" + dir + "' is not valid; expected ltr, rtl or auto (the language decides)");
     } else if (name == "fields") {
       readFields(key, value, doc);
     } else if (name == "footnotes") {
@@ -129,6 +136,7 @@ void DocumentBuilder::readFields(const yaml::Node& key, const yaml::Node& value,
                                       "' cannot be used in templates; expected letters, digits, '-' and '_'");
       continue;
     }
+    doc.fieldPos[name] = fieldKey.pos;
     if (fieldValue.isNull()) continue;  // a missing field leaves its line out
     if (auto s =
             readScalar(fieldValue, valuePos(fieldKey, fieldValue), "fields." + name, "a string", m_diags)) {

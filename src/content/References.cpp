@@ -46,13 +46,53 @@ class ReferenceChecker {
 
   void checkBlocks(const std::vector<Block>& blocks) {
     forEachBlock(blocks, [&](const Block& block) {
-      if (const markup::InlineText* text = inlineText(block)) checkText(*text, block.base().pos);
+      forEachInlineText(block, [&](const markup::InlineText& text, const SourcePos& pos) { checkText(text, pos); });
     });
+  }
+
+  // A link that leads nowhere is a mistake, not a link: an empty host, an
+  // empty address, a telephone number without digits.
+  void checkTarget(const std::string& link, const std::string& scheme, const std::string& rest, const SourcePos& pos) {
+    std::string problem;
+    if (scheme == "http" || scheme == "https") {
+      std::string host = rest.rfind("//", 0) == 0 ? rest.substr(2) : rest;
+      host = host.substr(0, host.find_first_of("/?#"));
+      if (host.empty()) problem = "has no host; expected a URL such as https://example.org";
+      else if (host.find_first_of(" <>\"") != std::string::npos) problem = "has a space in its host; expected a host name such as example.org";
+    } else if (scheme == "mailto") {
+      std::string address = rest.substr(0, rest.find('?'));
+      if (address.empty() || address.find('@') == std::string::npos || address.front() == '@' || address.back() == '@')
+        problem = "has no e-mail address; expected mailto:name@example.org";
+    } else if (scheme == "tel") {
+      bool digit = false, other = false;
+      for (char c : rest) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c != '+' && c != '-' && c != '.' && c != ' ' && c != '(' && c != ')') other = true;
+      }
+      if (!digit || other) problem = "is not a telephone number; expected digits, such as tel:+41225550100";
+    }
+    if (!problem.empty()) m_diags.error(pos, "link '" + link + "' " + problem);
+  }
+
+  // "[label](https://exa mple.org)" is no link in CommonMark (a space ends
+  // the target) and would print as written: say so instead.
+  void checkBrokenLinkSyntax(const std::string& text, const SourcePos& pos) {
+    for (size_t i = text.find("]("); i != std::string::npos; i = text.find("](", i + 2)) {
+      size_t close = text.find(')', i);
+      std::string target = text.substr(i + 2, close == std::string::npos ? std::string::npos : close - i - 2);
+      bool urlLike = target.rfind("http", 0) == 0 || target.rfind("mailto:", 0) == 0 || target.rfind("tel:", 0) == 0 ||
+                     target.rfind("www.", 0) == 0 || target.rfind("#", 0) == 0;
+      if (!urlLike) continue;
+      m_diags.error(pos, "link target '" + target + "' is not a valid link (a space or a quote ends it), so the "
+                             "markup would print as text; expected a target without spaces (write %20 for a space)");
+    }
   }
 
   void checkText(const markup::InlineText& text, const SourcePos& pos) {
     const std::string* previousLink = nullptr;
     for (const markup::Inline& run : text) {
+      if (run.kind == markup::Inline::Kind::Text && run.link.empty() && !(run.flags & markup::kCode))
+        checkBrokenLinkSyntax(run.text, pos);
       if (run.kind == markup::Inline::Kind::FootnoteRef) {
         if (run.note) {
           checkText(*run.note, pos);
@@ -106,7 +146,10 @@ class ReferenceChecker {
     }
     std::string scheme = link.substr(0, colon);
     for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel") return;
+    if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel") {
+      checkTarget(link, scheme, link.substr(colon + 1), pos);
+      return;
+    }
     m_diags.error(pos, "link scheme '" + link.substr(0, colon + 1) +
                            "' is not allowed; use http, https, mailto or tel");
   }

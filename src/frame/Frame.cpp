@@ -5,6 +5,7 @@
 // through integer arithmetic (sp -> hundredths of a point, rounded half away
 // from zero) and colour components through std::to_chars' shortest form.
 
+#include <cmath>
 #include <charconv>
 #include <cstdlib>
 
@@ -124,6 +125,8 @@ void writeRun(Writer& w, const GlyphRun& run) {
   }
   w.raw(" ").length(run.size).raw(" at ").point(run.origin).raw(" ").color(run.color);
   if (run.rtl) w.raw(" rtl");
+  // Font expansion, per mille (1015 = 1.5 % wider); absent when none.
+  if (run.hScale != 1.0) w.raw(" hscale ").integer(static_cast<int64_t>(std::llround(run.hScale * 1000)));
   w.raw(" ").quoted(toUtf8(run.text)).raw(" glyphs ");
   for (size_t i = 0; i < run.glyphs.size(); ++i) {
     const PlacedGlyph& g = run.glyphs[i];

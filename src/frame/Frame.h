@@ -35,6 +35,9 @@ struct GlyphRun {
   std::u32string text;     // the source text these glyphs carry (logical order)
   std::vector<PlacedGlyph> glyphs;
   bool rtl = false;
+  // Horizontal scale of the glyphs (font expansion, PDF's Tz): 1.02 draws
+  // them 2 % wider. Advances and offsets above are already scaled.
+  double hScale = 1.0;
 };
 
 // A filled rectangle (rules, boxes, underlines).

@@ -34,9 +34,11 @@ enum Fitness : uint8_t { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
 
 struct Totals {
   int64_t width = 0, stretch = 0, filStretch = 0, shrink = 0;
+  int64_t expand = 0;  // font expansion of the boxes: counts as stretch and as shrink
   void add(const Item& it) {
     if (it.type == Item::Type::Penalty) return;  // its width counts only when breaking there
     width += it.width;
+    expand += it.expand;
     if (it.type != Item::Type::Glue) return;
     (it.stretchOrder > 0 ? filStretch : stretch) += it.stretch;
     shrink += it.shrink;
@@ -75,7 +77,16 @@ struct Active {
   int64_t demerits = 0;  // total demerits from the paragraph start
   Totals after;          // copy of the passive's, kept here for locality
   Sp startHang = 0;      // protrusion of the first box of the line that starts here
+  uint8_t hyphens = 0;   // consecutive hyphenated lines ending here (Params::hyphenLimit)
+  // Word keys (Item::word) of the first box of the line that starts here,
+  // and of the first and last box of the line that ends here.
+  uint32_t startWord = 0, prevStartWord = 0, endWord = 0;
 };
+
+// Nodes are kept apart by fitness class and, under a hyphen limit, by how
+// many hyphenated lines end in a row there (0 .. kMaxRun).
+constexpr int kMaxRun = 3;
+constexpr int kClasses = 4 * (kMaxRun + 1);
 
 class Breaker {
  public:
@@ -98,6 +109,15 @@ class Breaker {
  private:
   bool runPass();
   void tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth, Sp endHang);
+  uint32_t wordAt(size_t start) const {
+    return start < m_items.size() && m_items[start].type == Item::Type::Box ? m_items[start].word : 0;
+  }
+  // The word key of the last box before a break at `pos`.
+  uint32_t endWordAt(size_t pos) const {
+    for (size_t j = std::min(pos, m_items.size()); j > 0; --j)
+      if (m_items[j - 1].type == Item::Type::Box) return m_items[j - 1].word;
+    return 0;
+  }
   Sp startHangAt(size_t start) const {
     return start < m_items.size() && m_items[start].type == Item::Type::Box ? m_items[start].protrudeStart
                                                                             : 0;
@@ -115,12 +135,22 @@ class Breaker {
     return 0;
   }
   Totals afterBreak(size_t pos, const Totals& before) const;
+  // TeX's badness, or with Params::badnessPower 2, 100 (t/s)^2: a cost
+  // that grows as the variance of word spaces does.
+  int32_t glueBadness(int64_t t, int64_t s) const {
+    if (m_params.badnessPower != 2 || t == 0) return badness(t, s);
+    if (s <= 0) return kInfBad;
+    const double r = static_cast<double>(t) / static_cast<double>(s);
+    return r > 10 ? kInfBad : static_cast<int32_t>(std::lround(std::min(100.0 * r * r, double(kInfBad))));
+  }
+  int64_t extraDemerits(const Active& r, bool isFinal, int64_t endWidth, uint32_t endWord) const;
   size_t lineStart(size_t pos) const;
   Sp lineWidth(int32_t line) const {
     return line > m_lastSpecialLine ? m_secondWidth : m_widths[static_cast<size_t>(line - 1)];
   }
   void prune(const Totals& now);
   Result collect(const Active& best) const;
+  double expansionOf(int64_t shortfall, const Totals& t) const;
 
   const std::vector<Item>& m_items;
   const Params& m_params;
@@ -212,6 +242,7 @@ bool Breaker::runPass() {
   m_passive.push_back(Passive{});  // the paragraph start: index 0, prev -1
   m_active.push_back(Active{});
   m_active.back().startHang = startHangAt(0);
+  m_active.back().startWord = wordAt(lineStart(0));
 
   // §866: walk the items, trying a break at each legal breakpoint before the
   // item's own width joins the running totals.
@@ -273,13 +304,19 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
   const bool isFinal = forced && pos + 1 >= m_items.size();
   const bool breakFlagged = flagged || isFinal;
 
-  int64_t minimal[4] = {kAwfulBad, kAwfulBad, kAwfulBad, kAwfulBad};
-  int32_t bestPlace[4] = {0, 0, 0, 0};
-  int32_t bestLine[4] = {0, 0, 0, 0};
+  int64_t minimal[kClasses];
+  int32_t bestPlace[kClasses] = {};
+  int32_t bestLine[kClasses] = {};
+  uint32_t bestStartWord[kClasses] = {};
+  std::fill(std::begin(minimal), std::end(minimal), kAwfulBad);
   int64_t minimum = kAwfulBad;
   bool noBreakYet = true;
   Totals after;
   Sp nextStartHang = 0;
+  uint32_t nextStartWord = 0;
+  const uint32_t endWord = endWordAt(pos);
+  const bool limitHyphens = m_params.hyphenLimit > 0;
+  const bool realHyphen = flagged && !forced;
   const int64_t endWidth = before.width + penaltyWidth;
 
   m_next.clear();
@@ -297,24 +334,30 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
         if (noBreakYet) {
           noBreakYet = false;
           after = afterBreak(pos, before);
-          nextStartHang = startHangAt(lineStart(pos));
+          const size_t start = lineStart(pos);
+          nextStartHang = startHangAt(start);
+          nextStartWord = wordAt(start);
         }
         const int64_t adj = std::abs(static_cast<int64_t>(m_params.fitnessDemerits));
         minimum = adj >= kAwfulBad - minimum ? kAwfulBad - 1 : minimum + adj;
-        for (int fc = kVeryLoose; fc <= kTight; ++fc) {
-          if (minimal[fc] <= minimum) {
-            m_passive.push_back(Passive{pos, bestPlace[fc]});
+        for (int c = 0; c < kClasses; ++c) {
+          if (minimal[c] <= minimum) {
+            m_passive.push_back(Passive{pos, bestPlace[c]});
             Active a;
             a.passive = static_cast<int32_t>(m_passive.size() - 1);
-            a.line = bestLine[fc] + 1;
-            a.fitness = static_cast<uint8_t>(fc);
+            a.line = bestLine[c] + 1;
+            a.fitness = static_cast<uint8_t>(c % 4);
+            a.hyphens = static_cast<uint8_t>(c / 4);
             a.flagged = breakFlagged;
-            a.demerits = minimal[fc];
+            a.demerits = minimal[c];
             a.after = after;
             a.startHang = nextStartHang;
+            a.startWord = nextStartWord;
+            a.prevStartWord = bestStartWord[c];
+            a.endWord = endWord;
             m_next.push_back(a);
           }
-          minimal[fc] = kAwfulBad;
+          minimal[c] = kAwfulBad;
         }
         minimum = kAwfulBad;
       }
@@ -341,19 +384,32 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
         b = 0;
         fit = kDecent;
       } else {
-        b = badness(shortfall, before.stretch - r.after.stretch + m_backgroundStretch);
+        const int64_t expand = before.expand - r.after.expand;
+        b = m_params.expansionFirst
+                ? glueBadness(std::max<int64_t>(0, shortfall - expand), before.stretch - r.after.stretch + m_backgroundStretch)
+                : badness(shortfall, before.stretch - r.after.stretch + expand + m_backgroundStretch);
         fit = b > 99 ? kVeryLoose : b > 12 ? kLoose : kDecent;
       }
     } else {
-      // §853: shrinking never goes beyond the glue's shrink: that is overfull.
-      const int64_t shrink = before.shrink - r.after.shrink;
-      b = -shortfall > shrink ? kInfBad + 1 : badness(-shortfall, shrink);
+      // §853: shrinking never goes beyond the glue's shrink (and the
+      // letters' expansion): that is overfull.
+      const int64_t expand = before.expand - r.after.expand;
+      const int64_t shrink = before.shrink - r.after.shrink + expand;
+      b = -shortfall > shrink                ? kInfBad + 1
+          : m_params.expansionFirst ? glueBadness(std::max<int64_t>(0, -shortfall - expand), shrink - expand)
+                                             : badness(-shortfall, shrink);
       fit = b > 12 ? kTight : kDecent;
     }
 
     // §854: overfull lines and forced breaks end r's activity; §855 keeps the
     // last node alive in the final pass so the paragraph comes out overfull
     // rather than not at all.
+    // A hyphen limit: a line may not end in a hyphen after `hyphenLimit`
+    // hyphenated lines in a row; the node stays for later breaks.
+    if (realHyphen && limitHyphens && r.hyphens >= m_params.hyphenLimit) {
+      if (b <= kInfBad) m_next.push_back(r);
+      continue;
+    }
     bool artificial = false;
     bool stays;
     if (b > kInfBad || forced) {
@@ -388,12 +444,16 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       }
       if (breakFlagged && r.flagged) d += isFinal ? m_params.finalHyphenDemerits : m_params.flaggedDemerits;
       if (std::abs(static_cast<int>(fit) - static_cast<int>(r.fitness)) > 1) d += m_params.fitnessDemerits;
+      d += extraDemerits(r, isFinal, endWidth, endWord);
     }
     d += r.demerits;
-    if (d <= minimal[fit]) {  // "<=": a later node wins ties, as in TeX
-      minimal[fit] = d;
-      bestPlace[fit] = r.passive;
-      bestLine[fit] = l;
+    const int run = !limitHyphens ? 0 : realHyphen ? std::min(r.hyphens + 1, kMaxRun) : 0;
+    const int c = run * 4 + fit;
+    if (d <= minimal[c]) {  // "<=": a later node wins ties, as in TeX
+      minimal[c] = d;
+      bestPlace[c] = r.passive;
+      bestLine[c] = l;
+      bestStartWord[c] = r.startWord;
       if (d < minimum) minimum = d;
     }
     if (stays) m_next.push_back(r);
@@ -404,6 +464,24 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
     now.width = endWidth;
     prune(now);
   }
+}
+
+// Not in TeX: the costs of a runt (a paragraph's last line with no whole
+// word of 4 letters, shorter than Params::lastLineMin) and of the same word
+// starting or ending two lines in a row.
+int64_t Breaker::extraDemerits(const Active& r, bool isFinal, int64_t endWidth,
+                               uint32_t endWord) const {
+  int64_t d = 0;
+  if (isFinal && r.passive != 0 && m_params.runtDemerits > 0) {
+    const size_t start = lineStart(m_passive[static_cast<size_t>(r.passive)].position);
+    const bool runtAfter = m_params.runtAfter != static_cast<size_t>(-1) && start > m_params.runtAfter;
+    if (runtAfter && endWidth - r.after.width < m_params.lastLineMin) d += m_params.runtDemerits;
+  }
+  if (m_params.stackDemerits > 0 && r.passive != 0) {
+    if (r.startWord != 0 && r.startWord == r.prevStartWord) d += m_params.stackDemerits;
+    if (!isFinal && endWord != 0 && endWord == r.endWord) d += m_params.stackDemerits;
+  }
+  return d;
 }
 
 // Not in TeX: caps the active list. Nodes at different positions are not
@@ -451,6 +529,18 @@ void Breaker::prune(const Totals& now) {
   m_active.swap(m_next);
 }
 
+// The share of its expansion limit a line's letters take: the line's
+// adjustment ratio over glue and letters together (over the letters alone
+// when they go first), within [-1, 1], rounded to the nearest step.
+double Breaker::expansionOf(int64_t shortfall, const Totals& t) const {
+  if (t.expand <= 0 || shortfall == 0) return 0;
+  const int64_t glue = m_params.expansionFirst ? 0 : shortfall > 0 ? t.stretch : t.shrink;
+  const int64_t room = glue + t.expand;
+  double r = std::clamp(static_cast<double>(shortfall) / static_cast<double>(room), -1.0, 1.0);
+  if (m_params.expansionSteps > 0) r = std::round(r * m_params.expansionSteps) / m_params.expansionSteps;
+  return r;
+}
+
 Result Breaker::collect(const Active& best) const {
   Result result;
   result.demerits = best.demerits;
@@ -474,6 +564,12 @@ Result Breaker::collect(const Active& best) const {
     const int64_t shortfall = static_cast<int64_t>(lineWidth(line)) + startHang + endHang - t.width;
     double ratio = 0;
     uint8_t order = 0;
+    // Font expansion first, as pdfTeX: the letters take the line's ratio of
+    // their expansion (rounded to a step), the glue takes the rest.
+    // (A last line with fil glue expands only to shrink: it never needs to
+    // stretch.)
+    const double expansion = t.filStretch > 0 && shortfall > 0 ? 0.0 : expansionOf(shortfall, t);
+    const int64_t rest = shortfall - static_cast<int64_t>(std::llround(expansion * static_cast<double>(t.expand)));
     if (shortfall > 0) {
       const int64_t fil = t.filStretch;
       const int64_t stretch = t.stretch;
@@ -481,14 +577,15 @@ Result Breaker::collect(const Active& best) const {
         order = 1;
         ratio = static_cast<double>(shortfall) / static_cast<double>(fil);
       } else if (stretch > 0) {
-        ratio = static_cast<double>(shortfall) / static_cast<double>(stretch);
+        ratio = static_cast<double>(rest) / static_cast<double>(stretch);
       }
     } else if (shortfall < 0) {
       const int64_t shrink = t.shrink;
-      if (-shortfall > shrink) result.overfull = true;
-      if (shrink > 0) ratio = std::max(-1.0, static_cast<double>(shortfall) / static_cast<double>(shrink));
+      if (-shortfall > shrink + t.expand) result.overfull = true;
+      if (shrink > 0) ratio = std::max(-1.0, static_cast<double>(rest) / static_cast<double>(shrink));
     }
     result.ratios.push_back(ratio);
+    result.expansions.push_back(expansion);
     result.stretchOrders.push_back(order);
     start = lineStart(end);
     ++line;

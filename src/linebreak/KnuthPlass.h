@@ -35,6 +35,9 @@ struct Item {
   // Glue: 0 = finite stretch; 1 = "fil" (TeX's infinite order): a line holding
   // any fil stretch has badness 0 and only its fil glue stretches.
   uint8_t stretchOrder = 0;
+  // Box: a key of the word it belongs to (0 = none), for stacked words
+  // (Params::stackDemerits).
+  uint32_t word = 0;
   // Character protrusion (hanging punctuation, as pdfTeX's \lpcode and
   // \rpcode): how far a Box may hang out of the measure when it is the
   // first (protrudeStart) or last (protrudeEnd) box of a line; for a
@@ -42,6 +45,11 @@ struct Item {
   // line breaks there. The line is then that much wider for the breaker.
   Sp protrudeStart = 0;
   Sp protrudeEnd = 0;
+  // Font expansion (pdfTeX's hz): how much a Box may widen or narrow when
+  // its glyphs are scaled horizontally to the style's limit (its width times
+  // the limit). A line's stretch and shrink include its boxes' expansion,
+  // as pdfTeX counts it (Params::expansionSteps, Result::expansions).
+  Sp expand = 0;
 
   static Item box(Sp w, uint32_t tag = 0) {
     Item i;
@@ -93,6 +101,32 @@ struct Params {
   // 300pt measure with hyphenation peaks near 130, so ordinary paragraphs
   // never reach it; a non-zero looseness (line counts kept apart) may.
   uint32_t maxActiveNodes = 500;
+  // Font expansion is used in this many steps to its limit (pdfTeX's
+  // expand step: a 2 % limit in steps of 0.5 % is 4); 0 = continuous.
+  int expansionSteps = 4;
+  // false: letters and glue take the same ratio of their stretch or shrink
+  // (pdfTeX). true: the letters take the slack first, up to their limit,
+  // and the glue only what is left, so word spaces vary least (Folio's
+  // paragraphs; the breaker's badness is the same either way).
+  bool expansionFirst = false;
+  // With expansionFirst: 3 = TeX's badness 100 r^3 of the glue's ratio r;
+  // 2 = 100 r^2, which weighs the many slightly loose lines more and the
+  // few very loose ones less (the spread of word spaces, not the worst).
+  int badnessPower = 3;
+  // At most this many consecutive lines may end in a hyphen (a flagged
+  // penalty), as ConTeXt's and InDesign's hyphen limit; 0 = no limit.
+  int hyphenLimit = 0;
+  // A runt: a paragraph's last line that holds no whole word of 4 or more
+  // letters (it starts after item `runtAfter`, which the caller sets to the
+  // first box of the paragraph's last such word) and is narrower than
+  // `lastLineMin`. Such a last line costs `runtDemerits`.
+  size_t runtAfter = static_cast<size_t>(-1);
+  Sp lastLineMin = 0;
+  int64_t runtDemerits = 0;
+  // Lines whose first (or last) boxes carry the same non-zero Item::word
+  // key as the line before: a word stacked at the start or end of two
+  // lines in a row. Each such pair costs this.
+  int64_t stackDemerits = 0;
 };
 
 struct Result {
@@ -108,6 +142,10 @@ struct Result {
   // (Item::protrudeStart / protrudeEnd); the line was filled to its width
   // plus both.
   std::vector<Sp> startHangs, endHangs;
+  // Per line: the share of the font expansion limit its boxes take, in
+  // [-1, 1] (negative: narrower), in steps of 1/Params::expansionSteps.
+  // Zero for every line when no box has Item::expand.
+  std::vector<double> expansions;
 };
 
 // Line widths: lineWidths[i] for line i; the last value repeats for later lines

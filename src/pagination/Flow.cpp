@@ -8,6 +8,7 @@
 #include <map>
 
 #include "base/Utf8.h"
+#include "pagination/TableFlow.h"
 
 namespace folio::pagination {
 
@@ -34,11 +35,11 @@ using content::Block;
 using content::BlockBase;
 using TextSource = std::shared_ptr<const yaml::ScalarMap>;
 
-class FlowBuilder {
+class FlowBuilder : public CellLayouter {
 public:
   FlowBuilder(const content::Document& doc, const style::Layout& layout, Sp bodyWidth, const image::Limits& limits,
               paragraph::Context& ctx)
-      : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(ctx) {}
+      : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(&ctx), m_noteWidth(bodyWidth) {}
 
   Flow build() {
     frame::StructElement root;
@@ -73,18 +74,19 @@ private:
     std::visit(
         Overloaded{
             [&](const content::Paragraph& b) {
-              addText(b, b.text, b.textSource, b.style.empty() ? defaultStyle : b.style, indentStart, indentEnd,
-                      marker, 0, parent, label);
+              addText(b, b.text, b.textSource, m_layout.style(b.style.empty() ? defaultStyle : b.style), indentStart,
+                      indentEnd, marker, 0, parent, label);
             },
             [&](const content::Heading& b) {
-              addText(b, b.text, b.textSource, b.style.empty() ? "heading" + std::to_string(b.level) : b.style,
-                      indentStart, indentEnd, marker, b.level, parent, label);
+              addText(b, b.text, b.textSource,
+                      m_layout.style(b.style.empty() ? "heading" + std::to_string(b.level) : b.style), indentStart,
+                      indentEnd, marker, b.level, parent, label);
             },
             [&](const content::Quote& b) {
               uint32_t quote = addElement(frame::Role::BlockQuote, parent, b.lang, b.id);
               if (!b.text.empty()) {
-                addText(b, b.text, b.textSource, b.style.empty() ? "quote" : b.style, indentStart, indentEnd, marker,
-                        0, quote, label);
+                addText(b, b.text, b.textSource, m_layout.style(b.style.empty() ? "quote" : b.style), indentStart,
+                        indentEnd, marker, 0, quote, label);
                 return;
               }
               addAnchor(b);
@@ -125,6 +127,7 @@ private:
               s.breakAfter = true;
               m_flow.items.push_back(s);
             },
+            [&](const content::TableBlock& b) { addTable(b, indentStart, indentEnd, parent); },
             [&](const content::PageBreak&) {
               m_pendingSpace = 0;
               FlowItem s;
@@ -253,19 +256,21 @@ private:
   }
 
   void addText(const BlockBase& b, const markup::InlineText& text, const TextSource& textSource,
-               const std::string& styleName, Sp indentStart,
+               const style::Style& st, Sp indentStart,
                Sp indentEnd, const std::string& marker, int headingLevel, uint32_t parent, uint32_t label) {
-    const style::Style& st = m_layout.style(styleName);
     InlineElements ie;
     ie.owner = addElement(headingLevel > 0 ? frame::Role::H : frame::Role::P, parent, b.lang, b.id);
     m_flow.structure[ie.owner].level = headingLevel;
     m_noteParent = parent;
     addSpace(st.spaceBefore);
     flushSpace();
-    Sp width = m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd;
+    // At least a point: a table cell is measured at its narrowest.
+    Sp width = std::max<Sp>(m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd, pt(1));
     paragraph::Options o = optionsFor(b, textSource, st, width);
     o.firstIndent = st.firstIndent;
-    paragraph::Paragraph para = paragraph::layoutParagraph(text, o, m_ctx);
+    o.hyphenateLastWord = m_inCell;
+    o.warnOverfull = !m_inCell;  // TableFlow names the squeezed cell
+    paragraph::Paragraph para = paragraph::layoutParagraph(text, o, *m_ctx);
     if (para.lines.empty()) para.lines.emplace_back();  // an empty paragraph still takes its line
     size_t n = para.lines.size();
     size_t first = m_flow.items.size();
@@ -280,9 +285,12 @@ private:
       it.x = xStart;
       it.width = width;
       size_t linesBefore = i + 1, linesAfter = n - i - 1;
-      it.breakAfter = linesAfter == 0 ? !(st.keepWithNext || headingLevel > 0)
+      // No page ends in a hyphen (issue 19): the paragraph line breaker
+      // allows at most hyphen-limit of them in a row, so a page can always
+      // break a line or two earlier.
+      it.breakAfter = linesAfter == 0 ? !(b.keepWithNext.value_or(st.keepWithNext) || headingLevel > 0)
                                       : (!st.keepTogether && linesBefore >= size_t(m_layout.orphans) &&
-                                         linesAfter >= size_t(m_layout.widows));
+                                         linesAfter >= size_t(m_layout.widows) && !it.line.hyphenated);
       tagLine(it, ie);
       m_flow.items.push_back(std::move(it));
     }
@@ -316,7 +324,7 @@ private:
     o.direction = rtl ? text::BaseDirection::Rtl : text::BaseDirection::Ltr;
     markup::InlineText t(1);
     t[0].text = marker;
-    paragraph::Paragraph p = paragraph::layoutParagraph(t, o, m_ctx);
+    paragraph::Paragraph p = paragraph::layoutParagraph(t, o, *m_ctx);
     if (p.lines.empty()) return;
     paragraph::Line& ml = p.lines[0];
     Sp gap = st.size / 2;
@@ -328,12 +336,14 @@ private:
   }
 
   int footnoteNumber(const markup::Inline& ref, const BlockBase& b) {
+    // Measuring a table cell: the mark's width is what counts, not its number.
+    if (m_measuring) return static_cast<int>(m_noteTexts.size()) + 1;
     if (!ref.noteId.empty()) {
       auto it = m_noteNumbers.find(ref.noteId);
       if (it != m_noteNumbers.end()) return it->second;
       auto text = m_doc.footnotes.find(ref.noteId);
       if (text == m_doc.footnotes.end()) {
-        m_ctx.diags.error(b.pos, "footnote '" + ref.noteId + "' is not defined; expected it under 'footnotes'");
+        m_ctx->diags.error(b.pos, "footnote '" + ref.noteId + "' is not defined; expected it under 'footnotes'");
         return 0;
       }
       int n = static_cast<int>(m_noteTexts.size()) + 1;
@@ -366,9 +376,9 @@ private:
       BlockBase b;
       b.pos = nt.pos;
       b.lang = nt.block->lang;
-      paragraph::Options o = optionsFor(b, nullptr, st, m_bodyWidth);
+      paragraph::Options o = optionsFor(b, nullptr, st, m_noteWidth);
       o.footnoteNumber = nullptr;  // notes inside notes are not numbered again
-      paragraph::Paragraph p = paragraph::layoutParagraph(text, o, m_ctx);
+      paragraph::Paragraph p = paragraph::layoutParagraph(text, o, *m_ctx);
       Footnote note;
       note.number = number;
       // The note follows the paragraph that cites it in the structure; its
@@ -381,7 +391,7 @@ private:
         it.kind = FlowItem::Kind::Line;
         it.height = std::max(l.leading, st.leading);
         it.baseline = baselineInSlot(it.height, st.size);
-        it.width = m_bodyWidth;
+        it.width = m_noteWidth;
         it.line = std::move(l);
         compact(it.line);
         tagLine(it, ie);
@@ -394,7 +404,7 @@ private:
   }
 
   void addImage(const content::Image& b, Sp indentStart, Sp indentEnd, uint32_t parent) {
-    auto img = image::load(b.path, m_limits, b.pos, m_ctx.diags, b.page);
+    auto img = image::load(b.path, m_limits, b.pos, m_ctx->diags, b.page);
     if (!img) return;
     Sp avail = m_bodyWidth - indentStart - indentEnd;
     const Sp em = m_layout.style("body").size;
@@ -446,6 +456,87 @@ private:
     addSpace(m_layout.style("body").leading / 2);
   }
 
+  void addTable(const content::TableBlock& b, Sp indentStart, Sp indentEnd, uint32_t parent) {
+    addSpace(m_layout.style("body").leading / 2);
+    flushSpace();
+    TableInput in;
+    in.block = &b;
+    in.layout = &m_layout;
+    in.x = indentStart;
+    in.width = std::max<Sp>(m_bodyWidth - indentStart - indentEnd, pt(1));
+    in.language = b.lang.empty() ? m_doc.language : b.lang;
+    in.id = static_cast<int>(m_flow.tables.size());
+    in.structure = addElement(frame::Role::Table, parent, b.lang, b.id);
+    m_flow.tables.emplace_back();
+    std::vector<FlowItem> items;
+    TableRepeat repeat;
+    buildTable(in, *this, items, repeat);
+    m_flow.tables[size_t(in.id)] = std::move(repeat);
+    if (!items.empty()) {
+      for (const std::string& id : m_pendingAnchors) items.front().anchors.push_back(frame::Anchor{id, {}});
+      m_pendingAnchors.clear();
+      if (!b.id.empty()) items.front().anchors.push_back(frame::Anchor{b.id, {}});
+    }
+    for (FlowItem& it : items) m_flow.items.push_back(std::move(it));
+    addSpace(m_layout.style("body").leading / 2);
+  }
+
+  // CellLayouter: the cell's content laid out as a small body of its own
+  // width, with the document's footnote numbering.
+  std::vector<FlowItem> layoutCell(const Request& q) override {
+    std::vector<FlowItem> saved = std::move(m_flow.items);
+    m_flow.items.clear();
+    Sp savedWidth = m_bodyWidth, savedSpace = m_pendingSpace;
+    std::vector<std::string> savedAnchors = std::move(m_pendingAnchors);
+    m_pendingAnchors.clear();
+    m_pendingSpace = 0;
+    m_bodyWidth = q.width;
+    bool savedMeasuring = m_measuring, savedInCell = m_inCell;
+    m_inCell = true;
+    paragraph::Context* savedCtx = m_ctx;
+    Diagnostics silent;
+    paragraph::Context quiet{m_ctx->fonts, m_ctx->shaper, m_ctx->hyphenator, silent};
+    // Measuring passes leave no structure behind.
+    const size_t elements = m_flow.structure.size();
+    const uint32_t savedNoteParent = m_noteParent;
+    if (q.pass != Pass::Final) {
+      m_measuring = true;
+      m_ctx = &quiet;
+    }
+    if (!q.cell->text.empty()) {
+      BlockBase p;
+      p.pos = q.cell->pos;
+      p.lang = q.table->lang;
+      p.dir = q.dir;
+      p.align = q.align;
+      addText(p, q.cell->text, q.cell->textSource, *q.style, 0, 0, "", 0, q.parent, frame::kArtifact);
+    } else {
+      for (const Block& child : q.cell->blocks) addBlock(child, 0, 0, q.blockStyle, "", q.parent, frame::kArtifact);
+    }
+    if (q.pass != Pass::Final) {
+      m_flow.structure.resize(elements);
+      m_langOf.resize(elements);
+    }
+    m_noteParent = savedNoteParent;
+    // Space after the cell's last block belongs to no one.
+    std::vector<FlowItem> out = std::move(m_flow.items);
+    while (!out.empty() && out.back().kind == FlowItem::Kind::Space) out.pop_back();
+    while (!out.empty() && out.front().kind == FlowItem::Kind::Space) out.erase(out.begin());
+    m_flow.items = std::move(saved);
+    m_bodyWidth = savedWidth;
+    m_pendingSpace = savedSpace;
+    m_pendingAnchors = std::move(savedAnchors);
+    m_measuring = savedMeasuring;
+    m_inCell = savedInCell;
+    m_ctx = savedCtx;
+    return out;
+  }
+
+  Diagnostics& diagnostics() override { return m_ctx->diags; }
+
+  uint32_t structureElement(frame::Role role, uint32_t parent) override { return addElement(role, parent); }
+  frame::StructElement& element(uint32_t index) override { return m_flow.structure[index]; }
+
   struct NoteText {
     const markup::InlineText* text;
     SourcePos pos;
@@ -458,7 +549,11 @@ private:
   const style::Layout& m_layout;
   Sp m_bodyWidth;
   const image::Limits& m_limits;
-  paragraph::Context& m_ctx;
+  paragraph::Context* m_ctx;  // swapped for a silent one while measuring table cells
+  Sp m_noteWidth;             // footnotes span the body, also when cited in a table cell
+  bool m_measuring = false;
+  bool m_inCell = false;  // laying out a table cell
+  int m_tables = 0;
   Flow m_flow;
   Sp m_pendingSpace = 0;
   std::vector<std::string> m_pendingAnchors;

@@ -14,7 +14,7 @@
 namespace folio::pagination {
 
 struct FlowItem {
-  enum class Kind : uint8_t { Line, Space, Image, Rule, PageBreak };
+  enum class Kind : uint8_t { Line, Space, Image, Rule, PageBreak, Group };
   Kind kind = Kind::Line;
   Sp height = 0;        // vertical advance in the flow
   Sp baseline = 0;      // Line: from the top of its slot to the baseline
@@ -37,6 +37,29 @@ struct FlowItem {
   std::vector<uint32_t> runStructure;
   std::vector<uint32_t> linkStructure;
   uint32_t markerStructure = frame::kArtifact;
+
+  // Group (a table row): `parts` placed at (x + part.x, top + part.dy), over
+  // `fills` (stripes, rules; x from the group's left, y from its top down
+  // to the fill's top). The parts' footnote numbers are also in line.notes,
+  // so the page builder places their notes with the row.
+  std::vector<FlowItem> parts;
+  std::vector<frame::Fill> fills;
+  Sp dy = 0;  // a part: offset from the top of its group
+  // Tables: which table an item belongs to (-1: none), and whether it is a
+  // body row, after which a page may continue the table under a repeated
+  // header (Flow::tables).
+  int table = -1;
+  bool tableBody = false;
+};
+
+// What a table repeats at the top of each page it runs onto: its top rule,
+// the continued caption, the header rows and the rule under them.
+struct TableRepeat {
+  std::vector<FlowItem> items;
+  Sp height = 0;
+  Sp x = 0, width = 0;  // the table's box, for the rule that closes a page
+  Sp bottomRule = 0;
+  Color ruleColor;
 };
 
 // A laid-out footnote: its lines in the footnote style.
@@ -49,6 +72,7 @@ struct Flow {
   std::vector<FlowItem> items;
   std::vector<Footnote> notes;  // index = number - 1
   std::vector<frame::OutlineEntry> outline;  // filled by the page builder, in page order
+  std::vector<TableRepeat> tables;           // index = FlowItem::table
   std::vector<frame::StructElement> structure;  // the document's, in reading order
 };
 

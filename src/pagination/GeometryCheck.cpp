@@ -37,7 +37,9 @@ std::string itemName(const style::TemplateItem& item) {
     case Kind::Box: return "box";
     case Kind::Text: break;
   }
-  for (const std::string& line : item.lines) {
+  std::vector<std::string> texts;
+  for (const style::TemplateLine& l : item.lines) texts.insert(texts.end(), l.segments.begin(), l.segments.end());
+  for (const std::string& line : texts) {
     size_t open = line.find('{');
     size_t close = open == std::string::npos ? open : line.find('}', open);
     if (close != std::string::npos) {
@@ -46,7 +48,7 @@ std::string itemName(const style::TemplateItem& item) {
       if (key != "page" && key != "pages") return key;
     }
   }
-  std::string first = item.lines.empty() ? "" : item.lines[0];
+  std::string first = texts.empty() ? "" : texts[0];
   if (first.size() > 24) first = first.substr(0, 24) + "...";
   return "text '" + first + "'";
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <type_traits>
+#include <utility>
 
 namespace folio::pagination {
 
@@ -140,6 +141,12 @@ private:
     Sp y = 0;
     // Skip discardable space at the top of the page.
     while (i < m_flow.items.size() && m_flow.items[i].discardable) ++i;
+    // A table that runs onto this page repeats its header first.
+    int repeat = -1;
+    if (i < m_flow.items.size() && m_flow.items[i].tableBody && m_tableStarted.count(m_flow.items[i].table)) {
+      repeat = m_flow.items[i].table;
+      y = m_flow.tables[size_t(repeat)].height;
+    }
     for (; i < m_flow.items.size(); ++i) {
       const FlowItem& it = m_flow.items[i];
       if (it.kind == FlowItem::Kind::PageBreak) {
@@ -155,6 +162,7 @@ private:
       all.insert(all.end(), mine.begin(), mine.end());
       bool fits = y + it.height + notesHeight(all) <= area.height && !(frozen && !mine.empty());
       if (fits) {
+        if (it.table >= 0) m_tableStarted.insert(it.table);
         placed.push_back(Placed{i, y});
         y += it.height;
         notes = std::move(all);
@@ -176,6 +184,7 @@ private:
           ++k;
         }
         if (k > 0) {
+          if (it.table >= 0) m_tableStarted.insert(it.table);
           placed.push_back(Placed{i, y});
           y += it.height;
           notes = std::move(part);
@@ -188,6 +197,7 @@ private:
         }
       }
       if (placed.empty()) {  // nothing fits on an empty page: place it anyway
+        if (it.table >= 0) m_tableStarted.insert(it.table);
         placed.push_back(Placed{i, y});
         y += it.height;
         notes = std::move(all);
@@ -214,13 +224,59 @@ private:
       break;
     }
     for (int n : placedHere) m_notePlaced.insert(n);
-    emit(area, placed, notes);
+    emit(area, placed, notes, repeat);
     return i;
   }
 
-  void emit(const BodyArea& area, const std::vector<Placed>& placed, const std::vector<NoteLine>& notes) {
+  // Places a flow item whose slot starts at `slotTop` (PDF y); a const
+  // item is copied (a repeated table header), a non-const one gives up its
+  // runs to the page.
+  template <class I>
+  void placeItem(frame::Page& page, I& it, Sp x, Sp slotTop) {
+    switch (it.kind) {
+      // A repeated table header (const) is page furniture: an artifact.
+      case FlowItem::Kind::Line:
+        if constexpr (std::is_const_v<I>)
+          placeLine(page, it.line, it.extraRuns, x, slotTop - it.baseline);
+        else
+          placeLine(page, std::move(it.line), std::move(it.extraRuns), x, slotTop - it.baseline, structureOf(it));
+        break;
+      case FlowItem::Kind::Image:
+        page.items.push_back(frame::ImagePlacement{it.image, Rect{x, slotTop - it.height, it.width, it.height}, it.alt});
+        page.itemStructure.push_back(std::is_const_v<I> ? frame::kArtifact : it.structure);
+        break;
+      case FlowItem::Kind::Rule:
+        page.items.push_back(frame::Fill{Rect{x, slotTop - it.height, it.width, it.height}, it.color});
+        page.itemStructure.push_back(std::is_const_v<I> ? frame::kArtifact : it.structure);
+        break;
+      case FlowItem::Kind::Group:
+        for (const frame::Fill& f : it.fills) {
+          page.items.push_back(frame::Fill{Rect{x + f.rect.x, slotTop - f.rect.y - f.rect.height, f.rect.width, f.rect.height}, f.color});
+          page.itemStructure.push_back(frame::kArtifact);  // stripes
+        }
+        for (auto& part : it.parts) {
+          Sp px = x + part.x;
+          for (const frame::Anchor& a : part.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{px, slotTop - part.dy}});
+          for (const frame::OutlineEntry& o : part.outline) m_outline.push_back(o);
+          placeItem(page, part, px, slotTop - part.dy);
+        }
+        break;
+      case FlowItem::Kind::Space:
+      case FlowItem::Kind::PageBreak:
+        break;  // space only (a page break ended the page in fillPage)
+    }
+  }
+
+  void emit(const BodyArea& area, const std::vector<Placed>& placed, const std::vector<NoteLine>& notes, int repeat) {
     frame::Page& page = newPage();
     Sp top = m_layout.pageHeight - area.top;  // PDF y of the body's top edge
+    if (repeat >= 0) {
+      Sp y = top;
+      for (const FlowItem& it : std::as_const(m_flow.tables[size_t(repeat)].items)) {
+        placeItem(page, it, area.left + it.x, y);
+        y -= it.height;
+      }
+    }
     // Each flow item is emitted once (a page's items are final here), so
     // its runs move to the page: the flow shrinks as the pages grow.
     for (const Placed& p : placed) {
@@ -229,21 +285,19 @@ private:
       Sp slotTop = top - p.top;
       for (const frame::Anchor& a : it.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{x, slotTop}});
       for (const frame::OutlineEntry& o : it.outline) m_outline.push_back(o);
-      switch (it.kind) {
-        case FlowItem::Kind::Line:
-          placeLine(page, std::move(it.line), std::move(it.extraRuns), x, slotTop - it.baseline, structureOf(it));
-          break;
-        case FlowItem::Kind::Image:
-          page.items.push_back(frame::ImagePlacement{it.image, Rect{x, slotTop - it.height, it.width, it.height}, it.alt});
-          page.itemStructure.push_back(it.structure);
-          break;
-        case FlowItem::Kind::Rule:
-          page.items.push_back(frame::Fill{Rect{x, slotTop - it.height, it.width, it.height}, it.color});
-          page.itemStructure.push_back(it.structure);
-          break;
-        case FlowItem::Kind::Space:
-        case FlowItem::Kind::PageBreak:
-          break;  // space only (a page break ended the page in fillPage)
+      placeItem(page, it, x, slotTop);
+    }
+    // A table that goes on overleaf gets its bottom rule on this page too.
+    if (!placed.empty()) {
+      const Placed& last = placed.back();
+      const FlowItem& it = m_flow.items[last.item];
+      size_t next = last.item + 1;
+      if (it.table >= 0 && next < m_flow.items.size() && m_flow.items[next].table == it.table &&
+          m_flow.items[next].tableBody) {
+        const TableRepeat& t = m_flow.tables[size_t(it.table)];
+        if (t.bottomRule > 0)
+          page.items.push_back(frame::Fill{Rect{area.left + t.x, top - last.top - it.height - t.bottomRule, t.width, t.bottomRule}, t.ruleColor});
+        page.itemStructure.push_back(frame::kArtifact);
       }
     }
     if (notes.empty()) return;
@@ -274,6 +328,7 @@ private:
   std::vector<frame::Page> m_pages;
   std::vector<NoteLine> m_carry;
   std::set<int> m_notePlaced;
+  std::set<int> m_tableStarted;  // tables whose first item is on a page already
 };
 
 }  // namespace

@@ -15,8 +15,9 @@ namespace {
 bool templatesUse(const style::Layout& layout, const std::string& placeholder) {
   for (const style::PageTemplate* t : {&layout.first, &layout.later})
     for (const style::TemplateItem& item : t->items)
-      for (const std::string& line : item.lines)
-        if (line.find(placeholder) != std::string::npos) return true;
+      for (const style::TemplateLine& line : item.lines)
+        for (const std::string& segment : line.segments)
+          if (segment.find(placeholder) != std::string::npos) return true;
   return false;
 }
 

@@ -2,24 +2,32 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 
 #include "base/Utf8.h"
 #include "pagination/Flow.h"
 #include "pagination/GeometryCheck.h"
 #include "pagination/PageBuilder.h"
 #include "pagination/TextBox.h"
+#include "style/Words.h"
+#include "text/Dates.h"
 
 namespace folio::pagination {
 
-std::string formatDate(const std::string& iso, const style::Layout& layout) {
+std::string formatDate(const std::string& iso, const style::Layout& layout, const std::string& language) {
   static const std::vector<std::string> kEnglish = {"January", "February", "March",     "April",   "May",      "June",
                                                     "July",    "August",   "September", "October", "November", "December"};
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
   int year = std::stoi(iso.substr(0, 4)), month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
   if (month < 1 || month > 12) return iso;
+  if (layout.dateFormat.empty()) {  // the language's own long date
+    std::string local = text::longDate(year, month, day, language);
+    if (!local.empty()) return local;
+  }
   const std::vector<std::string>& names = layout.monthNames.size() == 12 ? layout.monthNames : kEnglish;
   std::string out;
-  const std::string& f = layout.dateFormat;
+  const std::string& f = layout.dateFormat.empty() ? std::string("{month} {day}, {year}") : layout.dateFormat;
   for (size_t i = 0; i < f.size();) {
     if (f[i] == '{') {
       size_t close = f.find('}', i);
@@ -43,7 +51,7 @@ std::string formatDate(const std::string& iso, const style::Layout& layout) {
 }
 
 std::string expandFields(const std::string& pattern, const content::Document& doc, const style::Layout& layout,
-                         int page, int pages, bool& missing) {
+                         int page, int pages, bool& missing, std::vector<std::string>* missingNames) {
   std::string out;
   for (size_t i = 0; i < pattern.size();) {
     if (pattern[i] == '{') {
@@ -64,15 +72,23 @@ std::string expandFields(const std::string& pattern, const content::Document& do
         } else if (key == "your-reference") value = doc.letter.yourReference;
         else if (key == "author") value = doc.author;
         else if (key == "subject") value = doc.subject;
-        else if (key == "date") value = formatDate(doc.date, layout);
+        else if (key == "date") value = formatDate(doc.date, layout, doc.language);
         else if (key == "page") value = std::to_string(page);
         else if (key == "pages") value = std::to_string(pages);
         else if (key.rfind("fields.", 0) == 0) {
           const std::string* f = doc.field(key.substr(7));
           value = f ? *f : "";
+        } else if (key.rfind("words.", 0) == 0) {
+          // A word may itself hold {page} and {pages} ("Page {page} of {pages}").
+          bool unused = false;
+          value = expandFields(style::templateWord(layout, doc.language, key.substr(6)), doc, layout, page, pages,
+                               unused, nullptr);
         } else known = false;
         if (known) {
-          if (value.empty()) missing = true;
+          if (value.empty()) {
+            missing = true;
+            if (missingNames) missingNames->push_back(key);
+          }
           out += value;
           i = close + 1;
           continue;
@@ -84,13 +100,39 @@ std::string expandFields(const std::string& pattern, const content::Document& do
   return out;
 }
 
+std::optional<std::string> composeLine(const style::TemplateLine& line, const content::Document& doc,
+                                       const style::Layout& layout, int page, int pages,
+                                       std::vector<std::string>& missingNames) {
+  if (pages == 1 && !line.onePage.empty()) {
+    bool missing = false;
+    std::string text = expandFields(line.onePage, doc, layout, page, pages, missing, &missingNames);
+    if (missing) return std::nullopt;
+    return text;
+  }
+  std::string out;
+  bool any = false;
+  for (const std::string& segment : line.segments) {
+    bool missing = false;
+    std::string text = expandFields(segment, doc, layout, page, pages, missing, &missingNames);
+    if (missing) {
+      if (line.missing == style::MissingField::DropSegment) continue;  // the segment and its separator go
+      return std::nullopt;  // DropLine; Fail is reported by the caller from missingNames
+    }
+    if (any) out += line.separator;
+    out += text;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return out;
+}
+
 namespace {
 
 class TemplateDrawer {
 public:
   TemplateDrawer(const content::Document& doc, const style::Layout& layout, const image::Limits& limits,
                  paragraph::Context& ctx)
-      : m_doc(doc), m_layout(layout), m_limits(limits), m_ctx(ctx) {}
+      : m_doc(doc), m_layout(layout), m_limits(limits), m_ctx(ctx), m_rtl(doc.rightToLeft()) {}
 
   void draw(frame::Page& page, const style::PageTemplate& t, int number, int count) {
     m_drawn.clear();
@@ -124,10 +166,22 @@ public:
 private:
   void drawText(frame::Page& page, const style::TemplateItem& item, int number, int count) {
     std::vector<std::string> texts;
-    for (const std::string& pattern : item.lines) {
-      bool missing = false;
-      std::string text = expandFields(pattern, m_doc, m_layout, number, count, missing);
-      if (!missing) texts.push_back(std::move(text));  // "a missing field leaves its line out"
+    for (const style::TemplateLine& templateLine : item.lines) {
+      std::vector<std::string> missingNames;
+      std::optional<std::string> composed = composeLine(templateLine, m_doc, m_layout, number, count, missingNames);
+      if (templateLine.missing == style::MissingField::Fail && !missingNames.empty() &&
+          m_failReported.insert(&templateLine).second)
+        m_ctx.diags.error(templateLine.pos, "the template line needs {" + missingNames.front() +
+                                                "}, which the document does not give; expected that field in the "
+                                                "content (the layout says missing: fail)");
+      if (!composed) continue;  // "a missing field leaves its line out"
+      // A multi-line field value keeps its lines (content format 1.1).
+      size_t start = 0;
+      for (size_t nl = composed->find('\n'); nl != std::string::npos; nl = composed->find('\n', start)) {
+        texts.push_back(composed->substr(start, nl - start));
+        start = nl + 1;
+      }
+      texts.push_back(composed->substr(start));
     }
     if (texts.empty()) return;
     // Most template text is the same on every page: set it once.
@@ -152,7 +206,10 @@ private:
     Sp top = item.y;
     if (item.anchor == style::TemplateItem::Anchor::Middle) top += (boxHeight - box.height) / 2;
     else if (item.anchor == style::TemplateItem::Anchor::Bottom) top += boxHeight - box.height;
-    DrawnItem drawn{&item, {}, itemName(item)};
+    // Messages name the value's length: "sender (70 characters) overlaps ...".
+    size_t chars = 0;
+    for (const std::string& t : texts) chars += toUtf32(t).size();
+    DrawnItem drawn{&item, {}, itemName(item) + " (" + std::to_string(chars) + " characters)"};
     for (size_t i = 0; i < box.lines.size(); ++i) {
       const paragraph::Line& line = box.lines[i];
       Sp baseline = top + box.baselines[i];
@@ -174,9 +231,15 @@ private:
   }
 
   void drawImage(frame::Page& page, const style::TemplateItem& item) {
-    const std::string key = item.imagePath + "#" + std::to_string(item.page);
+    std::string path = item.imagePath;
+    if (!item.imageField.empty()) {  // the content names the file, or there is no image
+      auto named = m_doc.fieldImages.find(item.imageField);
+      if (named == m_doc.fieldImages.end()) return;
+      path = named->second;
+    }
+    const std::string key = path + "#" + std::to_string(item.page);
     auto it = m_images.find(key);
-    if (it == m_images.end()) it = m_images.emplace(key, loadShared(item, key)).first;
+    if (it == m_images.end()) it = m_images.emplace(key, loadShared(item, path, key)).first;
     const auto& img = it->second;
     if (!img || img->width == 0) return;
     // The natural size as for body images (image::naturalSize, the one
@@ -189,15 +252,17 @@ private:
     if (w > 0 && h == 0) h = static_cast<Sp>(w * aspect);
     else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
     else if (w == 0 && h == 0) w = pt(naturalW), h = static_cast<Sp>(w * aspect);
-    page.items.push_back(frame::ImagePlacement{img, Rect{item.x, page.height - item.y - h, w, h}, ""});
-    m_drawn.push_back({&item, {PageBox{item.x, item.y, item.x + w, item.y + h}}, itemName(item)});
+    const Sp x = item.mirrored ? page.width - item.x - w : item.x;
+    page.items.emplace_back(std::in_place_type<frame::ImagePlacement>, img, Rect{x, page.height - item.y - h, w, h});
+    m_drawn.push_back({&item, {PageBox{x, item.y, x + w, item.y + h}}, itemName(item)});
   }
 
   // A letterhead's images are decoded once per process, not once per
   // document: in a batch of letters decoding the emblem cost 10% of each
   // letter (docs/performance.md). Images are immutable and shared; only
   // images that loaded are kept, so every document reports a bad one.
-  std::shared_ptr<const image::Image> loadShared(const style::TemplateItem& item, const std::string& key) {
+  std::shared_ptr<const image::Image> loadShared(const style::TemplateItem& item, const std::string& path,
+                                                 const std::string& key) {
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<const image::Image>> loaded;
     {
@@ -206,7 +271,7 @@ private:
       if (hit != loaded.end()) return hit->second;
     }
     std::shared_ptr<const image::Image> img =
-        image::load(item.imagePath, m_limits, item.pos, m_ctx.diags, item.page);
+        image::load(path, m_limits, item.pos, m_ctx.diags, item.page);
     if (img) {
       std::lock_guard<std::mutex> lock(mutex);
       if (loaded.size() < 64) loaded.emplace(key, img);
@@ -218,7 +283,9 @@ private:
   const style::Layout& m_layout;
   const image::Limits& m_limits;
   paragraph::Context& m_ctx;
+  bool m_rtl;
   std::map<std::string, std::shared_ptr<const image::Image>> m_images;
+  std::set<const style::TemplateLine*> m_failReported;  // once per document, not once per page
   std::map<std::string, TextBox> m_boxes;  // set text by item and value
   std::vector<DrawnItem> m_drawn;          // what the current page's template covers
   GeometryCheck m_check;

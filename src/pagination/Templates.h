@@ -1,6 +1,7 @@
 #pragma once
 // Page templates: the letterhead, running heads and footers, drawn on each
 // page once the page count is known ({page} of {pages}).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,11 +16,20 @@ namespace folio::pagination {
 // Replaces {title}, {author}, {subject}, {date}, {page}, {pages},
 // {fields.NAME}. Sets `missing` when a placeholder has no value (the caller
 // leaves such a line out).
+// {words.NAME} is the layout's or the language's template word.
+// `missingNames` (optional) collects the placeholders that had no value.
 std::string expandFields(const std::string& pattern, const content::Document& doc, const style::Layout& layout,
-                         int page, int pages, bool& missing);
+                         int page, int pages, bool& missing, std::vector<std::string>* missingNames = nullptr);
 
-// "2026-03-02" in the layout's date format; "" if the date is not ISO.
-std::string formatDate(const std::string& iso, const style::Layout& layout);
+// One template line as printed, or nullopt when its missing-field policy
+// leaves it out; `missingNames` collects the placeholders without a value.
+std::optional<std::string> composeLine(const style::TemplateLine& line, const content::Document& doc,
+                                       const style::Layout& layout, int page, int pages,
+                                       std::vector<std::string>& missingNames);
+
+// "2026-03-02" in the layout's date format, or without one in the
+// language's long form (ICU); the text as written if the date is not ISO.
+std::string formatDate(const std::string& iso, const style::Layout& layout, const std::string& language = "en");
 
 void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc, const style::Layout& layout,
                    const image::Limits& limits, paragraph::Context& context);

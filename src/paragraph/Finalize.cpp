@@ -36,6 +36,7 @@ class LineBuilder {
 
   Line build(const LineFit& fit, bool lastLine) {
     const std::vector<Placed>& logical = fit.placed;
+    m_scale = fit.scale;
     m_letterExtra = fit.letterExtra;
     m_distributedExtra = fit.distributedExtra;
     Line line;
@@ -99,12 +100,14 @@ class LineBuilder {
     return tag;
   }
 
-  frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, bool rtl, Sp x) {
+  frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, bool rtl, Sp x,
+                          double scale = 1.0) {
     RunTag tag = tagOf(span);
     if (m_run && m_run->font == font && m_run->size == span.size && m_run->color == span.color &&
-        m_run->origin.y == span.rise && m_run->rtl == rtl && line.runTags.back() == tag)
+        m_run->origin.y == span.rise && m_run->rtl == rtl && m_run->hScale == scale && line.runTags.back() == tag)
       return *m_run;
     frame::GlyphRun run;
+    run.hScale = scale;
     run.font = font;
     run.size = span.size;
     run.color = span.color;
@@ -150,6 +153,7 @@ class LineBuilder {
     const Sp extra = !piece.letterSpaceable                 ? 0
                      : distributesLetters(m_o, item.script) ? m_distributedExtra
                                                             : m_letterExtra;
+    const double scale = piece.expandable ? m_scale : 1.0;
     for (size_t k = 0; k < m_texts.glyphs.size(); ++k) {
       const GlyphText& gt = m_texts.glyphs[k];
       const text::Glyph& gl = m_sh.glyphs[gt.glyph];
@@ -159,12 +163,12 @@ class LineBuilder {
         line.anchors.push_back(
             frame::Anchor{"fnref:" + std::to_string(span.note), Point{x, span.rise + span.size}});
       }
-      frame::GlyphRun& run = runFor(line, item.font, span, rtl, x);
+      frame::GlyphRun& run = runFor(line, item.font, span, rtl, x, scale);
       frame::PlacedGlyph pg;
       pg.gid = gl.gid;
-      pg.advance = gl.advance != 0 ? gl.advance + tracking : 0;
+      pg.advance = gl.advance != 0 ? scaledAdvance(gl.advance, scale) + tracking : 0;
       if (extra != 0 && gl.advance != 0 && startsNewLetter(k + 1, gl.cluster)) pg.advance += extra;
-      pg.xOffset = gl.xOffset;
+      pg.xOffset = scaledAdvance(gl.xOffset, scale);
       pg.yOffset = gl.yOffset;
       if (gt.textEnd > gt.textBegin) {
         pg.textBegin = static_cast<uint32_t>(run.text.size());
@@ -183,7 +187,7 @@ class LineBuilder {
     // Only links continue across a space; it is part of the link's rectangle
     // when both neighbours are linked (checked in finishLinks by merging).
     if (piece.glyphEnd > piece.glyphBegin) {
-      frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x);
+      frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x, piece.expandable ? m_scale : 1.0);
       frame::PlacedGlyph pg;
       pg.gid = m_sh.glyphs[piece.glyphBegin].gid;
       pg.advance = width;
@@ -201,11 +205,12 @@ class LineBuilder {
   void emitHyphen(Line& line, const Piece& piece, Sp& x) {
     const text::Item& item = m_sh.items.items[piece.item];
     const Span& span = spanAt(piece.textBegin > 0 ? piece.textBegin - 1 : 0);
-    frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x);
+    const double scale = piece.expandable ? m_scale : 1.0;
+    frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x, scale);
     for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
       frame::PlacedGlyph pg;
       pg.gid = m_sh.glyphs[g].gid;
-      pg.advance = m_sh.glyphs[g].advance;
+      pg.advance = scaledAdvance(m_sh.glyphs[g].advance, scale);
       // The inserted hyphen extracts as "-" at the line end, which text
       // extractors (poppler) join back into the whole word.
       pg.textBegin = static_cast<uint32_t>(run.text.size());
@@ -278,6 +283,7 @@ class LineBuilder {
   std::map<int, Extent> m_linkExtents;
   GlyphTexts m_texts;
   Sp m_letterExtra = 0, m_distributedExtra = 0;
+  double m_scale = 1.0;  // the line's font expansion
 };
 
 }  // namespace
@@ -300,8 +306,12 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
     // The last line, and one before a hard break, keeps its natural spacing.
     fit.hangStart = li < breaks.startHangs.size() ? breaks.startHangs[li] : 0;
     fit.hangEnd = li < breaks.endHangs.size() ? breaks.endHangs[li] : 0;
+    fit.scale = li < breaks.expansions.size() && !ragged
+                    ? 1.0 + breaks.expansions[li] * options.style->expansion
+                    : 1.0;
     fitLine(shaped, options, start, b, !ragged && !last, fit);
     lines.push_back(builder.build(fit, last || fit.flushStart));
+    lines.back().hyphenated = !last && kp[b].type == linebreak::Item::Type::Penalty && kp[b].flagged;
     start = b + 1;
   }
   return lines;

@@ -1,5 +1,6 @@
 #pragma once
 // Data passed between the steps of layoutParagraph (internal to the module).
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ struct Piece {
   // Box: may take letter spacing in a justified line (Thai and its kin;
   // letters of other scripts in languages without hyphenation patterns).
   bool letterSpaceable = false;
+  // Box, Space, Hyphen: drawn at the line's font expansion (Items.cpp
+  // expandable()); a box's linebreak::Item::expand says how much it gives.
+  bool expandable = false;
 };
 
 // How far a character may hang into the margin at a line start and at a
@@ -87,13 +91,24 @@ struct LineFit {
   // Set by the caller before fitLine: how far the line's first and last
   // glyphs hang out of the measure (linebreak::Result::startHangs, endHangs).
   Sp hangStart = 0, hangEnd = 0;
+  // Set by the caller: the horizontal scale of the line's expandable
+  // glyphs (1 + the style's expansion times linebreak::Result::expansions).
+  double scale = 1.0;
 };
+
+// A glyph advance at a line's font expansion.
+inline Sp scaledAdvance(Sp advance, double scale) {
+  return scale == 1.0 ? advance : static_cast<Sp>(std::llround(static_cast<double>(advance) * scale));
+}
 
 struct Shaped {
   text::Itemization items;
   std::vector<text::Glyph> glyphs;
   std::vector<Piece> pieces;
   std::vector<linebreak::Item> kp;
+  // The first kp item of the paragraph's last word of 4 or more letters (a
+  // last line that starts after it is a runt), or -1.
+  size_t runtAfter = static_cast<size_t>(-1);
 };
 
 Flat flatten(const markup::InlineText& text, const Options& options);

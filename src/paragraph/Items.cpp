@@ -41,7 +41,7 @@ bool isPunctuation(char32_t c) {
 }
 
 
-constexpr int32_t kHyphenPenalty = 50;     // TeX's \hyphenpenalty
+constexpr int32_t kHyphenPenalty = 100;    // TeX's \hyphenpenalty is 50: expansion needs fewer hyphens
 constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
 constexpr int32_t kUrlBreakPenalty = 100;  // inside a URL: allowed, but a space is better
 
@@ -66,7 +66,8 @@ class ItemBuilder {
                      m_out.items.rtl ? uint8_t(1) : uint8_t(0)});
       m_out.kp.push_back(linebreak::Item::box(m_o.firstIndent, lastPiece()));
     }
-    m_lastWordStart = lastWordStart();
+    // A table cell's last word may be its only one: it must hyphenate to fit.
+    m_lastWordStart = m_o.hyphenateLastWord ? UINT32_MAX : lastWordStart();
     for (uint32_t i = 0; i < m_out.items.items.size(); ++i) buildItem(i);
     m_out.kp.push_back(linebreak::Item::penaltyItem(0, linebreak::kInfinitePenalty, false, kNoPiece));
     m_out.kp.push_back(linebreak::Item::filGlue(0, kNoPiece));
@@ -130,6 +131,7 @@ class ItemBuilder {
     Sp w = 0;
     for (uint32_t g = g0; g < g1; ++g) w += m_out.glyphs[g].advance;
     addPiece(Piece{Piece::Kind::Space, itemIndex, pos, pos + 1, g0, g1, w, m_out.items.levels[pos]});
+    m_out.pieces.back().expandable = expandable(item, span);
     char32_t c = m_flat.text[pos];
     bool breakable = c == U' ';
     Sp stretch = c == 0x202F ? 0 : w / 2, shrink = c == 0x202F ? 0 : w / 3;
@@ -209,6 +211,14 @@ class ItemBuilder {
     for (uint32_t k : hyphenationPoints(item, span, begin, end)) m_cuts.push_back({k, true});
     std::sort(m_cuts.begin(), m_cuts.end(), [](const Cut& a, const Cut& b) { return a.at < b.at; });
 
+    // Runts: the paragraph's last line should hold a word of 4 or more
+    // letters; remember where the latest such word starts.
+    const size_t firstKp = m_out.kp.size();
+    uint32_t letters = 0;
+    for (uint32_t k = begin; k < end; ++k) letters += !isPunctuation(text[k]);
+    if (letters >= 4) m_out.runtAfter = firstKp;
+    m_wordKey = wordKey(begin, end);
+
     uint32_t from = begin;
     for (const Cut& cut : m_cuts) {
       if (cut.at <= from) continue;
@@ -238,30 +248,37 @@ class ItemBuilder {
   // True when some glyph starts exactly at `at` (no ligature spans the cut).
   bool glyphStartsAt(uint32_t begin, uint32_t at) const { return m_clusterGlyph[at - begin] != kNoGlyph; }
 
-  // URLs break where Chicago style puts the break (and never leave a hyphen
-  // at a line end, which readers would take for a hyphenation): after "//"
-  // or a colon; before a single slash, dot, comma, hyphen, underscore, ?, #,
-  // %, ~; before or after = and &.
+  // URLs, e-mail addresses and paths break where style guides (Chicago,
+  // the Guardian's) put the break: after a slash (a "//" stays whole) and
+  // after @; before a dot, ?, # and &. Never at a hyphen the address holds,
+  // and no hyphen is added: a reader would take either for a hyphenation.
   bool looksLikeUrl(uint32_t begin, uint32_t end) const {
     std::u32string_view w(m_flat.text.data() + begin, end - begin);
-    return w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www." ||
-           spanAt(begin).link >= 0;
+    if (w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www." || spanAt(begin).link >= 0)
+      return true;
+    const size_t at = w.find(U'@');  // name@host.tld
+    if (at != std::u32string_view::npos && at > 0 && w.find(U'.', at) != std::u32string_view::npos) return true;
+    size_t slashes = 0;  // /usr/share/fonts, C:/Users/...
+    for (char32_t c : w) slashes += c == U'/';
+    return slashes >= 2 && w.find(U' ') == std::u32string_view::npos && w.size() >= 12;
   }
   bool urlBreakBefore(uint32_t k) const {
     const std::u32string& t = m_flat.text;
-    char32_t prev = t[k - 1], c = t[k];
-    if (prev == U'/' && k >= 2 && t[k - 2] == U'/') return c != U'/';
-    if (prev == U':' && c != U'/') return true;
-    if (prev == U'=' || prev == U'&') return true;
-    static const std::u32string_view kBefore = U"/.,-_?#%~=&";
-    return kBefore.find(c) != std::u32string_view::npos && prev != U'/' && prev != U':' &&
-           kBefore.find(prev) == std::u32string_view::npos;
+    const char32_t prev = t[k - 1], c = t[k];
+    if (c == U'/' || prev == U'-' || c == U'-') return false;  // "//" whole; hyphens are the address's own
+    if (prev == U'/' || prev == U'@') return true;
+    if (c == U'.' || c == U'?' || c == U'#' || c == U'&') {
+      // Not before trailing punctuation: "example.org." ends a sentence.
+      return k + 1 < t.size() && !isPunctuation(t[k + 1]) && prev != U'.';
+    }
+    return false;
   }
 
   void addBox(uint32_t itemIndex, uint32_t begin, uint32_t end, uint8_t level) {
     addPiece(Piece{Piece::Kind::Box, itemIndex, begin, end, 0, 0, 0, level});
     m_pendingBoxes.push_back(lastPiece());
     m_out.kp.push_back(linebreak::Item::box(0, lastPiece()));
+    m_out.kp.back().word = m_wordKey;
     m_pendingKp.push_back(m_out.kp.size() - 1);
   }
 
@@ -296,6 +313,9 @@ class ItemBuilder {
         if (m_out.glyphs[g].advance != 0) w += m_out.glyphs[g].advance + tracking;
       p.width = w;
       m_out.kp[m_pendingKp[i]].width = w;
+      p.expandable = expandable(m_out.items.items[p.item], spanAt(p.textBegin));
+      if (p.expandable)
+        m_out.kp[m_pendingKp[i]].expand = static_cast<Sp>(static_cast<double>(w) * m_o.style->expansion);
       setProtrusion(p, m_out.kp[m_pendingKp[i]]);
       p.letterSpaceable = mayLetterSpace(p);
       if (!p.letterSpaceable) continue;
@@ -402,6 +422,7 @@ class ItemBuilder {
     Sp w = 0;
     for (uint32_t g = g0; g < g1; ++g) w += m_out.glyphs[g].advance;
     addPiece(Piece{Piece::Kind::Hyphen, itemIndex, at, at, g0, g1, w, item.level});
+    m_out.pieces.back().expandable = expandable(item, span);
     m_out.kp.push_back(linebreak::Item::penaltyItem(w, kHyphenPenalty, true, lastPiece()));
     if (m_hangEnd) m_out.kp.back().protrudeEnd = static_cast<Sp>(int64_t(w) * protrusionOf(U'-').end / 1000);
   }
@@ -417,16 +438,52 @@ class ItemBuilder {
     uint32_t a = begin, b = end;
     while (a < b && isPunctuation(t[a])) ++a;
     while (b > a && isPunctuation(t[b - 1])) --b;
-    if (b - a < 5) return {};
+    // An elided article or pronoun (French l’, d’, qu’; Italian dell’):
+    // the word after the apostrophe hyphenates on its own.
+    for (uint32_t k = b; k > a + 1; --k)
+      if (t[k - 1] == 0x2019 || t[k - 1] == U'\'') {
+        if (k - 1 - a <= 5) a = k;
+        break;
+      }
+    // Short words are not worth a hyphen (the style's hyphen-min-word, 6
+    // letters by default), nor are names and words in capitals unless the
+    // style asks (hyphenate-capitalized).
+    if (b - a < static_cast<uint32_t>(std::max(m_o.style->hyphenMinWord, 2))) return {};
     for (uint32_t k = a; k < b; ++k)
       if (isPunctuation(t[k]) && t[k] != 0xAD) return {};  // compounds and URLs break at their own hyphens
     size_t caps = 0;
     for (uint32_t k = a; k < b; ++k) caps += folio::text::isUppercase(t[k]);
     if (caps > 1) return {};  // acronyms and names in capitals
+    if (caps == 1 && folio::text::isUppercase(t[a]) && !m_o.style->hyphenateCapitalized) return {};
     std::vector<uint32_t> out;
     for (uint32_t p : m_ctx.hyphenator.hyphenate(std::u32string_view(t).substr(a, b - a), span.language))
       out.push_back(a + p);
     return out;
+  }
+
+  // Font expansion applies to justified lines in scripts whose letters may
+  // widen a little: not cursive ones (Arabic justifies with kashida or its
+  // spaces), not Chinese, Japanese or Thai (spread between characters), not
+  // monospace fonts or code, whose columns must line up.
+  bool expandable(const text::Item& item, const Span& span) const {
+    if (m_ragged || !m_o.breakLines || m_o.style->expansion <= 0) return false;
+    if (!allowsLetterSpacing(item.script) || distributesLetters(m_o, item.script)) return false;
+    if (span.flags & markup::kCode) return false;
+    return item.font && !item.font->metrics().fixedPitch;
+  }
+
+  // Same word, same key: a cheap hash of its letters, case folded for ASCII.
+  uint32_t wordKey(uint32_t begin, uint32_t end) const {
+    uint32_t h = 2166136261u;
+    bool any = false;
+    for (uint32_t k = begin; k < end; ++k) {
+      char32_t c = m_flat.text[k];
+      if (isPunctuation(c)) continue;
+      if (c >= 'A' && c <= 'Z') c += 32;
+      h = (h ^ static_cast<uint32_t>(c)) * 16777619u;
+      any = true;
+    }
+    return any ? (h | 1u) : 0;
   }
 
   const Flat& m_flat;
@@ -434,6 +491,7 @@ class ItemBuilder {
   Context& m_ctx;
   Shaped& m_out;
   bool m_ragged;
+  uint32_t m_wordKey = 0;
   bool m_hangStart = false, m_hangEnd = false;
   std::vector<text::BreakKind> m_breaks;
   std::vector<uint32_t> m_pendingBoxes;

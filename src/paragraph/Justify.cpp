@@ -49,6 +49,20 @@ void widenThaiBoundaries(const Shaped& shaped, const Options& options, LineFit& 
   }
 }
 
+// The width of a box or hyphen whose glyphs are scaled by the line's font
+// expansion, summed as LineBuilder::emitGlyphs places them.
+Sp expandedWidth(const Shaped& shaped, const Options& options, const Piece& piece, double scale) {
+  if (!piece.expandable || scale == 1.0) return piece.width;
+  const Sp tracking =
+      piece.kind == Piece::Kind::Box ? letterSpacing(options, shaped.items.items[piece.item].script) : 0;
+  Sp w = 0;
+  for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
+    const Sp a = shaped.glyphs[g].advance;
+    if (a != 0) w += scaledAdvance(a, scale) + tracking;
+  }
+  return w;
+}
+
 }  // namespace
 
 size_t letterGaps(const Shaped& shaped, const Piece& piece) {
@@ -88,21 +102,24 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
       out.placed.push_back(Placed{it.tag, it.width});
       stretch.push_back(it.stretch - shaped.pieces[it.tag].letterStretch);  // the space's own
       shrink.push_back(it.shrink);
+      natural += it.width;
     } else {
-      out.placed.push_back(Placed{it.tag, it.width});
+      const Sp w = it.expand != 0 ? expandedWidth(shaped, options, shaped.pieces[it.tag], out.scale) : it.width;
+      out.placed.push_back(Placed{it.tag, w});
       stretch.push_back(0);
       shrink.push_back(0);
+      natural += w;
     }
-    natural += it.width;
     lastPiece = it.tag;
   }
   // The hyphen of a hyphenated line.
   if (end < kp.size() && kp[end].type == linebreak::Item::Type::Penalty && kp[end].width > 0 &&
       kp[end].tag != kNoPiece) {
-    out.placed.push_back(Placed{kp[end].tag, kp[end].width});
+    const Sp w = expandedWidth(shaped, options, shaped.pieces[kp[end].tag], out.scale);
+    out.placed.push_back(Placed{kp[end].tag, w});
     stretch.push_back(0);
     shrink.push_back(0);
-    natural += kp[end].width;
+    natural += w;
   }
   // Hanging punctuation: the line is filled to the measure plus what its
   // first and last glyphs may protrude.

@@ -1,6 +1,7 @@
 #include "paragraph/Paragraph.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "paragraph/Internal.h"
 
@@ -25,6 +26,27 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   params.linePenalty = 100;
   params.flaggedDemerits = 10000;  // TeX's \doublehyphendemerits
   params.emergencyStretch = emergency;
+  // The second round (issue 19, docs/typography.md): font expansion in the
+  // style's steps, at most `hyphen-limit` hyphens in a row, no hyphen in
+  // the last full line (TeX's \finalhyphendemerits, raised so far that only
+  // a paragraph with no other way takes it), no runt, and a cost for the
+  // same word starting or ending two lines in a row.
+  const style::Style& st = *options.style;
+  params.expansionSteps = st.expansionStep > 0 ? static_cast<int>(std::lround(st.expansion / st.expansionStep)) : 0;
+  params.expansionFirst = true;
+  // Tuned on bench/typography/compare.sh (docs/typography.md): every
+  // paragraph gets the hyphenating pass (a pass without hyphens first let
+  // loose lines through), and the badness is quadratic in the glue's ratio
+  // after expansion, which evens the spread of word spaces rather than
+  // only the worst line.
+  params.pretolerance = -1;
+  params.badnessPower = 2;
+  params.hyphenLimit = st.hyphenLimit;
+  params.finalHyphenDemerits = 300000;
+  params.runtAfter = shaped.runtAfter;
+  params.lastLineMin = static_cast<Sp>(static_cast<double>(options.width) * st.lastLineMin);
+  params.runtDemerits = 300000;
+  params.stackDemerits = 5000;
   std::vector<Sp> widths = {options.breakLines ? options.width : kSpPerPt * 30000};
   linebreak::Result breaks = linebreak::breakLines(shaped.kp, widths, params);
   // Long words with no hyphenation patterns (Georgian, Armenian) or long
@@ -49,7 +71,7 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
     if (!looser.overfull && (breaks.overfull || loosest(looser) < loosest(breaks)))
       breaks = std::move(looser);
   }
-  if (breaks.overfull && options.breakLines)
+  if (breaks.overfull && options.breakLines && options.warnOverfull)
     context.diags.warning(options.pos,
                           "a line is wider than the measure: a word or unbreakable item does not fit in " +
                               std::to_string(static_cast<int>(toPt(options.width))) +

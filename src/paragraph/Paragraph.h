@@ -36,6 +36,8 @@ struct Options {
   Sp width = 0;                       // the measure
   Sp firstIndent = 0;                 // extra indent of the first line (start side)
   bool breakLines = true;             // false: one line, never broken (templates)
+  bool warnOverfull = true;           // false where the caller breaks wide lines and says so itself (table cells)
+  bool hyphenateLastWord = false;     // true in narrow boxes (table cells); a body paragraph keeps it whole
   SourcePos pos;                      // for warnings
   // Where a byte offset of the inline text's source string (markup::Inline::
   // sourceOffset) is in the file, when the caller knows (exact columns for a
@@ -72,6 +74,9 @@ struct Line {
   std::vector<LineLink> links;
   std::vector<int> notes;              // footnote numbers marked on this line
   std::vector<frame::Anchor> anchors;  // "fnref:N" at the marks
+  // Ends in a hyphen (added or the word's own): pagination keeps it off a
+  // page's last line, as a page-end penalty would.
+  bool hyphenated = false;
 };
 
 struct Paragraph {

@@ -24,8 +24,7 @@ constexpr size_t kMaxPerBlock = 100;  // the CMap format's limit per begin...end
 
 std::string toUnicodeCMap(const std::vector<std::pair<uint16_t, std::u32string>>& entries) {
   std::vector<const std::pair<uint16_t, std::u32string>*> mapped;
-  for (const auto& e : entries)
-    if (!e.second.empty()) mapped.push_back(&e);
+  for (const auto& e : entries) mapped.push_back(&e);
   std::string out =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"

@@ -14,7 +14,13 @@ struct CidSystemInfo {
 };
 
 // ToUnicode: 2-byte code -> text, for copy/paste and search. `entries` sorted
-// by code; entries with empty text are skipped (they map to nothing).
+// by code. Entries with empty text (marks whose characters went to their
+// base, glyphs that stand for no character) are written as `<code> <>`:
+// mapped to nothing. Left out, they made pdfminer print "(cid:N)" and
+// PDFium and pdf.js take the code itself for a character (stray Latin
+// letters inside Arabic words); with the empty entry pdfminer gives nothing
+// for them and PDFium and pdf.js show fewer strays (see docs/scripts.md).
+
 std::string toUnicodeCMap(const std::vector<std::pair<uint16_t, std::u32string>>& entries);
 
 // An /Encoding CMap: 2-byte code -> CID, for fonts whose CIDs cannot be our

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pdf/PaintOrder.h"
 #include "pdf/RunText.h"
 #include "pdf/Syntax.h"
 
@@ -60,6 +61,7 @@ class PagePainter {
   std::optional<Color> m_fill, m_stroke;
   std::optional<Sp> m_lineWidth;
   double m_rise = 0;  // Ts persists across BT/ET, like all text state
+  double m_hScale = 1.0;  // so does Tz (font expansion)
   // Per-run scratch, reused so that painting allocates nothing per glyph.
   RunText m_plan;
   std::vector<int64_t> m_pen;
@@ -134,24 +136,53 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   m_res.fonts[font.resourceName] = font.ref;
   m_out += "BT\n/" + font.resourceName + " " + formatPt(run.size) + " Tf\n1 0 0 1 " + formatPt(run.origin.x) +
            " " + formatPt(run.origin.y) + " Tm\n";
-
+  // Font expansion: Tz scales glyphs and TJ displacements alike, so targets
+  // below are divided by the scale; the text (ToUnicode) is unchanged.
+  if (run.hScale != m_hScale) {
+    m_out += formatNumber(run.hScale * 100.0, 3) + " Tz\n";
+    m_hScale = run.hScale;
+  }
   // Each glyph goes to pen + xOffset, where the pen has moved by the placed
   // advances before it (which include justification), not by font widths.
   std::vector<int64_t>& pen = m_pen;
   pen.assign(run.glyphs.size(), 0);
   for (size_t i = 1; i < run.glyphs.size(); ++i) pen[i] = pen[i - 1] + run.glyphs[i - 1].advance;
-  const double perMille = 1000.0 / run.size;
+  const double perMille = 1000.0 / run.size / run.hScale;
   TextShower shower(m_out, m_rise);
   auto show = [&](const ShownGlyph& s) {
     const frame::PlacedGlyph& g = run.glyphs[s.index];
     double target = (static_cast<double>(pen[s.index]) + g.xOffset) * perMille;
     double rise = std::round(toPt(g.yOffset) * 10000.0) / 10000.0;
     uint16_t code = m_p.fonts.code(run.font, g.gid, s.text, m_diags);
+    // A code that maps to other text (a CID font's glyph used with two texts)
+    // says its text in /ActualText.
+    const bool other = m_p.fonts.textOf(run.font, code) != s.text;
+    if (other) shower.op("/Span <</ActualText <FEFF" + utf16beHex(s.text) + ">>> BDC\n");
     shower.show(target, rise, code, m_p.fonts.width(run.font, g.gid));
+    if (other) shower.op("EMC\n");
   };
 
   planRunText(run, m_plan);
   const RunText& plan = m_plan;
+  // Marks are shown after the run's advancing glyphs (see RunText.h), as
+  // codes that map to nothing. Measured and not done: a span per base with
+  // its marks and the base's text as /ActualText kept PDFium from showing
+  // the marks' codes, but poppler boxes such a span from its first glyph to
+  // its last (a mark inside its base), and split fully vocalised Arabic
+  // words at every letter.
+  bool replaced = false;
+  if (m_p.actualText) {
+    // A right-to-left run's text is held in visual order, like its glyphs.
+    std::u32string logical(run.text);
+    if (run.rtl) std::reverse(logical.begin(), logical.end());
+    std::u32string shown;
+    for (const ShownGlyph& s : plan.advancing) shown.append(s.text);
+    if (shown != logical) {
+      // Before BT: marked content may not start inside a text object's state.
+      m_out.insert(m_out.rfind("BT\n"), "/Span <</ActualText <FEFF" + utf16beHex(logical) + ">>> BDC\n");
+      replaced = true;
+    }
+  }
   for (const ShownGlyph& s : plan.advancing) {
     // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
     if (s.text.empty()) shower.op(kNoText);
@@ -165,6 +196,7 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   }
   shower.flush();
   m_out += "ET\n";
+  if (replaced) m_out += "EMC\n";
 }
 
 void PagePainter::draw(const frame::Fill& fill) {
@@ -213,7 +245,7 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
   // table headers: /Pagination) or decoration in the body (/Layout).
   constexpr uint64_t kNone = UINT64_MAX, kPagination = uint64_t(1) << 40, kLayout = kPagination + 1;
   uint64_t open = kNone;
-  for (size_t i = 0; i < page.items.size(); ++i) {
+  for (const size_t i : paintOrder(page)) {
     const frame::Item& item = page.items[i];
     if (itemStructure) {
       const uint32_t e = i < itemStructure->size() ? (*itemStructure)[i] : frame::kArtifact;

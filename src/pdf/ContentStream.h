@@ -28,6 +28,10 @@ struct Painters {
   FontEmbedder& fonts;
   ImageXObjects& images;
   ColorSpaces& colors;
+  // PDF/UA-1: a run whose glyphs, in drawing order, do not spell its text in
+  // logical order (right-to-left text, reordered Indic vowel signs) carries
+  // its text as /ActualText, so the structure tree reads it as written.
+  bool actualText = false;
 };
 
 // The page's operators; fills `resources` with what they use. With

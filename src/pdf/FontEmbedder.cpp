@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <map>
 
 #include "pdf/CMaps.h"
@@ -15,6 +17,20 @@ using namespace PoDoFo;
 namespace {
 
 constexpr uint32_t kMaxCode = 0xFFFF;
+constexpr uint32_t kNoGid = UINT32_MAX;  // a code not in use
+
+// Codes for glyphs without text: Unicode format characters (General Category
+// Cf), which pdf.js leaves out of the text. Bidi controls (U+200E, U+202A ...)
+// and the soft hyphen are not among them: a reader that still shows the
+// code would reorder or hyphenate by them. These values are never handed
+// out to glyphs with text.
+// Low values first: the CIDToGIDMap stream is as long as the highest code.
+constexpr uint16_t kSilentCodes[] = {0x180E, 0x200B, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x206A, 0x206B,
+                                     0x206C, 0x206D, 0x206E, 0x206F, 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB};
+
+bool isSilentCode(size_t code) {
+  return std::find(std::begin(kSilentCodes), std::end(kSilentCodes), code) != std::end(kSilentCodes);
+}
 
 // PDF FontDescriptor flags (PDF 32000-1, 9.8.2).
 constexpr int kFixedPitch = 1 << 0, kSerif = 1 << 1, kSymbolic = 1 << 2, kItalic = 1 << 6;
@@ -88,6 +104,7 @@ FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
   auto e = std::make_unique<Entry>();
   e->font = font;
   e->use.resourceName = std::string("F").append(std::to_string(m_entries.size() + 1));
+  e->cidOfGid = cffCids(*font);
   // Created now (empty) so pages can refer to it; filled by embedAll.
   e->type0 = m_doc.GetObjects().CreateObject("Font");
   e->use.ref = e->type0->Reference();
@@ -106,6 +123,19 @@ uint16_t FontEmbedder::code(const text::Font* font, uint32_t gid, std::u32string
     auto hit = e.codeOfSingle.find(single);
     if (hit != e.codeOfSingle.end()) return hit->second;
   }
+  if (!e.cidOfGid.empty() && gid < e.cidOfGid.size() && e.cidOfGid[gid] <= kMaxCode) {
+    // The first text asked of a glyph is its ToUnicode entry; see textOf().
+    const uint32_t cid = e.cidOfGid[gid];
+    if (cid >= e.codeGid.size()) {
+      e.codeGid.resize(cid + 1, kNoGid);
+      e.codeText.resize(cid + 1);
+    }
+    if (e.codeGid[cid] == kNoGid) {
+      e.codeGid[cid] = gid;
+      e.codeText[cid] = text;
+    }
+    return static_cast<uint16_t>(cid);
+  }
   m_key.assign(1, static_cast<char32_t>(gid));
   m_key.append(text);
   auto it = e.codeOf.find(m_key);
@@ -113,7 +143,7 @@ uint16_t FontEmbedder::code(const text::Font* font, uint32_t gid, std::u32string
     if (single) e.codeOfSingle.emplace(single, it->second);
     return it->second;
   }
-  if (e.codeGid.size() > kMaxCode) {
+  if (e.nextCode > kMaxCode) {
     // 65535 distinct (glyph, text) pairs in one font: reuse the glyph's code
     // (its copied text may then be another variant's).
     auto any = e.anyCodeOfGid.find(gid);
@@ -125,13 +155,34 @@ uint16_t FontEmbedder::code(const text::Font* font, uint32_t gid, std::u32string
     }
     return 0;
   }
-  auto c = static_cast<uint16_t>(e.codeGid.size());
-  e.codeGid.push_back(gid);
-  e.codeText.emplace_back(text);
+  const uint16_t c = newCode(e, gid, text);
   e.codeOf.emplace(m_key, c);
   e.anyCodeOfGid.emplace(gid, c);
   if (single) e.codeOfSingle.emplace(single, c);
   return c;
+}
+
+uint16_t FontEmbedder::newCode(Entry& e, uint32_t gid, std::u32string_view text) {
+  size_t c = 0;
+  if (text.empty() && e.silentUsed < std::size(kSilentCodes)) {
+    c = kSilentCodes[e.silentUsed++];
+  } else {
+    c = e.nextCode;
+    while (isSilentCode(c) || (c < e.codeGid.size() && e.codeGid[c] != kNoGid)) ++c;
+    e.nextCode = c + 1;
+  }
+  if (c >= e.codeGid.size()) {
+    e.codeGid.resize(c + 1, kNoGid);
+    e.codeText.resize(c + 1);
+  }
+  e.codeGid[c] = gid;
+  e.codeText[c] = text;
+  return static_cast<uint16_t>(c);
+}
+
+std::u32string_view FontEmbedder::textOf(const text::Font* font, uint16_t code) {
+  const Entry& e = entry(font);
+  return code < e.codeText.size() ? std::u32string_view(e.codeText[code]) : std::u32string_view();
 }
 
 double FontEmbedder::width(const text::Font* font, uint32_t gid) const {
@@ -163,7 +214,9 @@ void FontEmbedder::embedAll(Diagnostics& diags) {
 void FontEmbedder::embed(Entry& e, Diagnostics& diags) {
   const text::Font& f = *e.font;
   PdfVecObjects& objs = m_doc.GetObjects();
-  std::vector<uint32_t> gids(e.codeGid.begin() + 1, e.codeGid.end());
+  std::vector<uint32_t> gids;
+  for (size_t c = 1; c < e.codeGid.size(); ++c)
+    if (e.codeGid[c] != kNoGid) gids.push_back(e.codeGid[c]);
   gids.push_back(0);
   std::sort(gids.begin(), gids.end());
   gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
@@ -196,12 +249,18 @@ void FontEmbedder::embed(Entry& e, Diagnostics& diags) {
   std::map<uint32_t, double> widths;
   for (size_t c = 1; c < e.codeGid.size(); ++c) {
     uint32_t gid = e.codeGid[c];
+    if (gid == kNoGid) continue;
     uint32_t cid = static_cast<uint32_t>(c);
     if (sub.cff) {
       uint32_t newGid = sub.newGid.at(gid);
       cid = sub.cffInfo.cidKeyed && newGid < sub.cffInfo.gidToCid.size() ? sub.cffInfo.gidToCid[newGid]
                                                                          : newGid;
       codeToCid.emplace_back(static_cast<uint16_t>(c), cid);
+      if (!e.cidOfGid.empty() && cid != c) {
+        diags.error({}, "cannot embed font '" + f.postscriptName() + "': the subset renumbered CID " +
+                            std::to_string(c) + "; expected hb-subset to keep a CID-keyed font's CIDs");
+        return;
+      }
     }
     widths[cid] = width(&f, gid);
   }
@@ -217,6 +276,7 @@ void FontEmbedder::embed(Entry& e, Diagnostics& diags) {
     // code (= CID) -> glyph id in the subset, 2 bytes big-endian per CID.
     std::string map(2 * e.codeGid.size(), '\0');
     for (size_t c = 1; c < e.codeGid.size(); ++c) {
+      if (e.codeGid[c] == kNoGid) continue;
       uint32_t g = sub.newGid.at(e.codeGid[c]);
       map[2 * c] = static_cast<char>(g >> 8);
       map[2 * c + 1] = static_cast<char>(g & 0xFF);
@@ -227,14 +287,17 @@ void FontEmbedder::embed(Entry& e, Diagnostics& diags) {
   }
 
   std::vector<std::pair<uint16_t, std::u32string>> unicode;
-  for (size_t c = 1; c < e.codeGid.size(); ++c) unicode.emplace_back(static_cast<uint16_t>(c), e.codeText[c]);
+  for (size_t c = 1; c < e.codeGid.size(); ++c)
+    if (e.codeGid[c] != kNoGid) unicode.emplace_back(static_cast<uint16_t>(c), e.codeText[c]);
   PdfObject* toUnicode = objs.CreateObject();
   setFlateStream(toUnicode, toUnicodeCMap(unicode), m_level);
 
   PdfDictionary& t = e.type0->GetDictionary();
   t.AddKey("Subtype", PdfName("Type0"));
   t.AddKey("BaseFont", PdfName(baseFont));
-  if (sub.cff) {
+  if (sub.cff && !e.cidOfGid.empty()) {
+    t.AddKey("Encoding", PdfName("Identity-H"));
+  } else if (sub.cff) {
     const std::string cmapName = "Folio-" + baseFont.substr(0, 6) + "-" + e.use.resourceName;
     PdfObject* cmap = objs.CreateObject("CMap");
     cmap->GetDictionary().AddKey("CMapName", PdfName(cmapName));

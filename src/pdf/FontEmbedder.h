@@ -1,6 +1,11 @@
 #pragma once
 // Fonts as Type0 composite fonts with 2-byte codes of our own: one code per
-// distinct (glyph, text) pair, assigned at first use. Own codes make the
+// distinct (glyph, text) pair, assigned at first use. A glyph that carries
+// no text (a mark whose characters went to its base) gets a code whose value
+// is a Unicode format character (U+2060 ...): PDFium and pdf.js take the
+// code itself for the character when the ToUnicode map gives nothing, and
+// pdf.js drops format characters, where other codes came out as stray
+// letters inside Arabic words. Own codes make the
 // ToUnicode map conflict-free (a space glyph used for U+0020 and U+00A0, a
 // ligature and its letters) and let page content be written before any font
 // is subset. At the end each font is subset once with hb-subset and embedded:
@@ -10,8 +15,9 @@
 //    /CIDFontType0C holding the subset's bare CFF table. A CIDToGIDMap does
 //    not apply there: a CID-keyed CFF selects glyphs by CID through its
 //    charset (hb-subset keeps the original CIDs), a name-keyed CFF uses the
-//    CID as glyph id. So the font's /Encoding is an embedded CMap that maps
-//    our codes to those CIDs, and /W is keyed by CID.
+//    CID as glyph id. A CID-keyed font's codes are its CIDs (/Identity-H);
+//    a name-keyed one's /Encoding is an embedded CMap that maps our codes to
+//    the subset's glyph ids. /W is keyed by CID.
 #include <podofo/podofo.h>
 
 #include <memory>
@@ -37,6 +43,10 @@ class FontEmbedder {
   const Use& use(const text::Font* font);
   // The 2-byte code for `gid` carrying `text` ("" for glyphs that carry none).
   uint16_t code(const text::Font* font, uint32_t gid, std::u32string_view text, Diagnostics& diags);
+  // The text `code` maps to in the ToUnicode map. It differs from the text
+  // asked of code() when a glyph of a CID-keyed CFF font carries two texts
+  // (its code is its CID, one per glyph): the painter then adds /ActualText.
+  std::u32string_view textOf(const text::Font* font, uint16_t code);
   // The glyph's width as written in /W, in 1/1000 em.
   double width(const text::Font* font, uint32_t gid) const;
 
@@ -49,7 +59,13 @@ class FontEmbedder {
     Use use;
     PoDoFo::PdfObject* type0 = nullptr;
     std::unordered_map<std::u32string, uint16_t> codeOf;  // gid (as the first char) + text
-    std::vector<uint32_t> codeGid{0};                     // code -> original gid; code 0 unused
+    std::vector<uint32_t> codeGid{0};  // code -> original gid; code 0 and kNoGid entries unused
+    size_t silentUsed = 0;             // codes of kSilentCodes handed out
+    size_t nextCode = 1;               // where the search for the next free code starts
+    // CID-keyed CFF fonts (Noto CJK): the code is the glyph's CID, under
+    // /Encoding /Identity-H, which every reader knows (pdfminer reads no
+    // embedded /Encoding CMap, and lost all CJK text to one); CID of each gid.
+    std::vector<uint32_t> cidOfGid;
     std::vector<std::u32string> codeText{U""};
     std::unordered_map<uint32_t, uint16_t> anyCodeOfGid;  // fallback once 65535 codes are taken
     // Fast paths of code() and width(), hit for nearly every glyph: glyphs
@@ -60,6 +76,7 @@ class FontEmbedder {
     bool overflowReported = false;
   };
   Entry& entry(const text::Font* font);
+  static uint16_t newCode(Entry& e, uint32_t gid, std::u32string_view text);
   void embed(Entry& e, Diagnostics& diags);
 
   PoDoFo::PdfMemDocument& m_doc;
@@ -67,7 +84,7 @@ class FontEmbedder {
   std::vector<std::unique_ptr<Entry>> m_entries;  // first-use order (resource names F1, F2, ...)
   std::unordered_map<const text::Font*, size_t> m_index;
   Entry* m_last = nullptr;  // the entry of the previous lookup: runs ask for one font glyph after glyph
-  std::u32string m_key;  // reused lookup key
+  std::u32string m_key;     // reused lookup key
 };
 
 }  // namespace folio::pdf

@@ -102,6 +102,20 @@ FontSubset subsetFont(const text::Font& font, const std::vector<uint32_t>& gids)
   return out;
 }
 
+std::vector<uint32_t> cffCids(const text::Font& font) {
+  std::string_view data = font.data();
+  HbPtr<hb_blob_t> blob(hb_blob_create(data.data(), static_cast<unsigned>(data.size()),
+                                       HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  HbPtr<hb_face_t> face(hb_face_create(blob.get(), static_cast<unsigned>(font.faceIndex())));
+  HbPtr<hb_blob_t> cff(hb_face_reference_table(face.get(), hb_tag_from_string("CFF ", 4)));
+  unsigned len = 0;
+  const char* bytes = hb_blob_get_data(cff.get(), &len);
+  if (!bytes || len == 0) return {};
+  CffInfo info = readCff(std::string_view(bytes, len));
+  if (!info.valid || !info.cidKeyed) return {};
+  return std::move(info.gidToCid);
+}
+
 std::string subsetTag(const text::Font& font, const std::vector<uint32_t>& gids) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a
   auto mix = [&h](uint64_t v) {

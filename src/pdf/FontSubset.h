@@ -25,6 +25,11 @@ struct FontSubset {
 // ligatures and alternates the document never used.
 FontSubset subsetFont(const text::Font& font, const std::vector<uint32_t>& gids);
 
+// The CID of each glyph of a CID-keyed CFF font (index = gid), read from
+// the font's own charset (hb-subset keeps these CIDs in the subset); empty
+// for any other font.
+std::vector<uint32_t> cffCids(const text::Font& font);
+
 // Deterministic 6-letter subset tag ("ABCDEF+") from the font and its glyphs.
 std::string subsetTag(const text::Font& font, const std::vector<uint32_t>& gids);
 

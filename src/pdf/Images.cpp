@@ -28,8 +28,10 @@ PdfObject* imageObject(PdfMemDocument& doc, const image::Image& img, int compone
   d.AddKey("Width", integer(img.width));
   d.AddKey("Height", integer(img.height));
   const ColorSpaces::Space* icc = colors ? colors->iccSpace(components) : nullptr;
-  if (icc) d.AddKey("ColorSpace", icc->ref);
-  else d.AddKey("ColorSpace", PdfName(deviceSpace(components)));
+  if (icc)
+    d.AddKey("ColorSpace", icc->ref);
+  else
+    d.AddKey("ColorSpace", PdfName(deviceSpace(components)));
   d.AddKey("BitsPerComponent", integer(img.bitsPerComponent));
   return obj;
 }

@@ -14,7 +14,8 @@ using namespace PoDoFo;
 
 namespace {
 
-std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>& date, const std::string& extra) {
+std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>& date,
+                      const std::string& extra) {
   auto alt = [](const std::string& tag, const std::string& v) {
     return "<" + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscape(v) + "</rdf:li></rdf:Alt></" +
            tag + ">\n";
@@ -51,7 +52,8 @@ std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>
 
 std::string producer() { return std::string("Folio ") + FOLIO_VERSION + " (PoDoFo 0.9.8)"; }
 
-void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags, const std::string& xmpExtra) {
+void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags,
+                   const std::string& xmpExtra) {
   std::optional<DocumentDate> date;
   if (!meta.date.empty()) {
     date = parseDate(meta.date);

@@ -3,6 +3,7 @@
 #include <libdeflate.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -114,6 +115,13 @@ PdfArray rectArray(Sp x0, Sp y0, Sp x1, Sp y1) {
 void setRawStream(PdfObject* obj, std::string_view data) {
   PdfMemoryInputStream in(data.data(), static_cast<pdf_long>(data.size()));
   obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(data.size()));
+}
+
+std::string deflateBytes(std::string_view data, int level) { return deflate(data, std::clamp(level, 1, 9)); }
+
+void setDeflatedStream(PdfObject* obj, std::string_view deflated) {
+  obj->GetDictionary().AddKey(PdfName("Filter"), PdfName("FlateDecode"));
+  setRawStream(obj, deflated);
 }
 
 void setFlateStream(PdfObject* obj, std::string_view data, int level) {

@@ -27,6 +27,10 @@ PoDoFo::PdfArray rectArray(Sp x0, Sp y0, Sp x1, Sp y1);
 // Stream contents Flate-compressed by us with zlib at `level` (PoDoFo's
 // filter has a fixed level); level 0 stores the bytes unfiltered.
 void setFlateStream(PoDoFo::PdfObject* obj, std::string_view data, int level);
+// The zlib stream setFlateStream stores (level 1-9), for compressing on
+// another thread; setDeflatedStream then stores it with /Filter /FlateDecode.
+std::string deflateBytes(std::string_view data, int level);
+void setDeflatedStream(PoDoFo::PdfObject* obj, std::string_view deflated);
 // Stream contents without a filter (XMP packets, already-compressed JPEG).
 void setRawStream(PoDoFo::PdfObject* obj, std::string_view data);
 

@@ -16,6 +16,7 @@
 #include "pdf/Metadata.h"
 #include "pdf/Objects.h"
 #include "pdf/Outline.h"
+#include "pdf/PageCompressor.h"
 #include "pdf/PageTree.h"
 #include "pdf/Standards.h"
 #include "pdf/StructureTree.h"
@@ -121,14 +122,14 @@ std::vector<Rect> mediaBoxes(const frame::Document& doc) {
 
 // One page: its content stream, the resources that content uses, its links.
 std::vector<LinkAnnotation> writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page,
-                                      Painters& painters, const Destinations& dests, int level, bool links,
-                                      const std::vector<uint32_t>* itemStructure,
+                                      Painters& painters, const Destinations& dests, PageCompressor& compressor,
+                                      bool links, const std::vector<uint32_t>* itemStructure,
                                       const std::vector<std::string>& roles, PageTags& tags,
                                       Diagnostics& diags) {
   PageResources resources;
   std::string content = pageContent(page, painters, resources, itemStructure, roles, tags, diags);
   PdfObject* stream = pdf.GetObjects().CreateObject();
-  setFlateStream(stream, content, level);
+  compressor.add(stream, std::move(content));
   pageObj->GetDictionary().AddKey("Contents", stream->Reference());
   pageObj->GetDictionary().AddKey("Resources", resources.dictionary());
   if (!links) return {};
@@ -161,7 +162,7 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
       colors.requireProfiles(options.srgbProfile, options.cmykProfile, true, standard == PdfStandard::PdfA2b);
       images.tagWith(&colors);
     }
-    Painters painters{fonts, images, colors};
+    Painters painters{fonts, images, colors, options.ua1};
     // PDF/X: no annotations on the printed area; links are for the screen.
     const bool links = standard != PdfStandard::PdfX4;
     // The structure the pagination recorded, or a plain one for frames built without it.
@@ -178,17 +179,19 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
         roles.push_back(structureType(e, top == INT_MAX ? 1 : top));
     std::vector<PageTags> tags(doc.pages.size());
     std::vector<std::vector<LinkAnnotation>> annotations(doc.pages.size());
+    PageCompressor compressor(doc.pages.size() > 1 ? options.helperThreads : 0, options.compressionLevel);
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       const std::vector<uint32_t>* items = !options.tags           ? nullptr
                                            : doc.structure.empty() ? &fallback.itemStructure[i]
                                                                    : &doc.pages[i].itemStructure;
-      annotations[i] = writePage(pdf, pages[i], doc.pages[i], painters, dests, options.compressionLevel,
-                                 links, items, roles, tags[i], local);
+      annotations[i] = writePage(pdf, pages[i], doc.pages[i], painters, dests, compressor, links, items, roles,
+                                 tags[i], local);
       if (release) {
         std::vector<frame::Item>().swap(release->pages[i].items);
         std::vector<frame::Link>().swap(release->pages[i].links);
       }
     }
+    compressor.finish();
     if (options.tags) writeStructureTree(pdf, structure, pages, tags, annotations);
     fonts.embedAll(local);  // after all pages: the fonts know every glyph used
 

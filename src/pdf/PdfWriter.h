@@ -22,6 +22,9 @@ struct WriteOptions {
   bool ua1 = false;  // PDF/UA-1 (docs/accessibility.md): pdfuaid in the XMP, needs a title
   bool tags = true;  // the structure tree and marked content (--no-tags turns them off)
   std::string jobName;  // the output's file name: the title PDF/X needs when the content has none
+  // Threads that compress page content streams while pages are painted
+  // (-j on one document); 0: none. The bytes do not depend on it.
+  unsigned helperThreads = 0;
 };
 
 // Writes to `path` directly (the caller handles temp-file-and-rename).

@@ -16,7 +16,7 @@
 //    MuPDF, which prints lines in visual order, shows it like the rest of
 //    the line. (Keeping marks after their letter instead makes poppler
 //    put every mark in front of its letter.)
-// Known reader limits: MuPDF shows U+FFFD for the marks whose text went to
+// Known reader limits (docs/scripts.md): MuPDF shows U+FFFD for the marks whose text went to
 // their base; poppler moves a mark that ends an RTL line (the visually
 // leftmost character) to the start of the line.
 #include <string>

@@ -18,6 +18,7 @@ class PdfEmitter : public Emitter {
     wo.cmykProfile = m_options.cmykProfile;
     wo.ua1 = m_options.ua1;
     wo.tags = m_options.tags;
+    wo.helperThreads = m_options.helperThreads;
     if (const std::string* file = sink.file()) return pdf::writePdf(std::move(doc), *file, wo, diags);
     return pdf::writePdf(std::move(doc), sink.stream(), wo, diags);
   }

@@ -31,6 +31,9 @@ struct EmitOptions {
   std::string jobName;                   // the output's file name
   bool ua1 = false;                      // PDF/UA-1 identification (pdfuaid), with tags
   bool tags = true;                      // the structure tree and marked content
+  // Threads that compress page streams while pages are painted (-j on one
+  // document); the bytes do not depend on it.
+  unsigned helperThreads = 0;
 };
 
 class Emitter {

@@ -6,15 +6,47 @@
 #include <filesystem>
 #include <set>
 
+#include <cctype>
+
+#include "content/ImagePath.h"
+#include "content/Placeholders.h"
 #include "pagination/Pagination.h"
-#include "render/Accessibility.h"
+#include "pagination/Templates.h"
 #include "pdf/PdfPageReader.h"
+#include "render/Accessibility.h"
 
 namespace folio::render {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+bool isFontFileName(const std::string& s) {
+  if (s.size() < 5) return false;
+  std::string ext = s.substr(s.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc";
+}
+
+// A layout may name a font file ("fonts/MissionSans.otf") where it names a
+// family: it is found relative to the layout's own directory.
+// Like a template's images, the file must lie in the layout's directory
+// tree or an --allow-path directory.
+void registerLayoutFontFiles(const style::Layout& layout, const std::string& layoutPath,
+                             const std::vector<std::string>& allowedDirs, text::FontStore& fonts) {
+  const fs::path dir = fs::path(layoutPath).parent_path();
+  std::vector<std::string> dirs = {dir.empty() ? std::string(".") : dir.string()};
+  dirs.insert(dirs.end(), allowedDirs.begin(), allowedDirs.end());
+  for (const style::FontList& list : layout.fontLists)
+    for (const auto& family : list.families) {
+      if (!isFontFileName(family.first)) continue;
+      std::error_code ec;
+      const fs::path file =
+          fs::path(family.first).is_absolute() ? fs::path(family.first) : dir / family.first;
+      if (fs::is_regular_file(file, ec) && style::isInsideAny(file.string(), dirs))
+        fonts.addFontFile(family.first, file.string());
+    }
+}
 
 // Every family a layout names must be installed: a list none of whose
 // families exists is an error at its `font:` entry (the text would silently
@@ -38,6 +70,17 @@ void checkLayoutFonts(const style::Layout& layout, text::FontStore& fonts, Diagn
       else missing.push_back(&family);
     }
     for (const auto* family : missing) {
+      if (isFontFileName(family->first)) {
+        const std::string message =
+            "font file '" + family->first +
+            "' not found or not a font; expected a .ttf, .otf or .ttc file in the layout's directory tree "
+            "(relative to the layout)";
+        if (found)
+          diags.warning(family->second, message + " (a later family in the list is used)");
+        else
+          diags.error(family->second, message);
+        continue;
+      }
       if (installed.empty()) installed = fonts.familyNames();
       std::string close = suggestionsLeft-- > 0 ? closestMatch(family->first, installed) : "";
       std::string message = "font family '" + family->first + "' is not installed" +
@@ -66,12 +109,107 @@ void checkBlockStyles(const std::vector<content::Block>& blocks, const style::La
   });
 }
 
+
+// The {fields.NAME} placeholders of a text (NAME each), and whether any.
+void fieldNames(const std::string& text, std::vector<std::string>& out) {
+  for (size_t i = text.find("{fields."); i != std::string::npos; i = text.find("{fields.", i + 1)) {
+    size_t close = text.find('}', i);
+    if (close == std::string::npos) return;
+    out.push_back(text.substr(i + 8, close - i - 8));
+  }
+}
+
+// Nothing a user writes is lost in silence: a content field no template and
+// no text uses (a typo such as 'adress'), and a template placeholder whose
+// field the content lacks (unless the layout marks the line optional), are
+// warnings with a suggestion; --strict makes them errors.
+void checkTemplateFields(const content::Document& doc, const style::Layout& layout, Diagnostics& diags) {
+  struct Use {
+    std::string name;
+    SourcePos pos;
+    bool optional;
+  };
+  std::vector<Use> uses;
+  std::set<std::string> usedNames;
+  for (const style::PageTemplate* t : {&layout.first, &layout.later, layout.left ? &*layout.left : nullptr,
+                                       layout.right ? &*layout.right : nullptr}) {
+    if (!t) continue;
+    for (const style::TemplateItem& item : t->items) {
+      if (!item.imageField.empty()) {
+        uses.push_back({item.imageField, item.pos, true});  // no emblem is a plain letterhead
+        usedNames.insert(item.imageField);
+      }
+      for (const style::TemplateLine& line : item.lines) {
+        std::vector<std::string> names;
+        for (const std::string& seg : line.segments) fieldNames(seg, names);
+        fieldNames(line.onePage, names);
+        for (const std::string& n : names) {
+          uses.push_back({n, line.pos, line.missingExplicit});
+          usedNames.insert(n);
+        }
+      }
+    }
+  }
+  {  // the letter setup's date line ("{fields.place}, {date}") reads fields too
+    std::vector<std::string> names;
+    fieldNames(layout.letter.dateLine, names);
+    usedNames.insert(names.begin(), names.end());
+  }
+  std::vector<std::string> used(usedNames.begin(), usedNames.end());
+  std::vector<std::string> given;
+  for (const auto& [name, pos] : doc.fieldPos) given.push_back(name);
+  for (const auto& [name, pos] : doc.fieldPos) {
+    if (usedNames.count(name) || doc.fieldsInText.count(name)) continue;
+    if (pos.file != doc.path) continue;  // a mail-merge column: the data file may hold more than a letter uses
+    std::string close = closestMatch(name, used);
+    diags.warning(pos, "field '" + name + "' is used neither by the layout ('" + layout.path + "') nor in the text" +
+                           (close.empty() ? "; expected a field the layout reads (" +
+                                                [&] {
+                                                  std::string list;
+                                                  for (const std::string& u : used) list += (list.empty() ? "" : ", ") + u;
+                                                  return list.empty() ? std::string("none") : list;
+                                                }() +
+                                                ") or a {fields." + name + "} in the text"
+                                          : "; did you mean '" + close + "'?"));
+  }
+  std::set<std::string> reported;
+  for (const Use& u : uses) {
+    if (u.optional || doc.fieldPos.count(u.name) || !reported.insert(u.name).second) continue;
+    std::string close = closestMatch(u.name, given);
+    diags.warning(u.pos, "the template uses {fields." + u.name + "}, which '" + doc.path + "' does not give" +
+                             (close.empty() ? "; expected a field '" + u.name +
+                                                  "' (or 'missing: drop-line' on the line, if it is optional)"
+                                            : "; did you mean '" + close + "'? (the content has that field)"));
+  }
+}
+
+// Images a layout takes from fields (`image: "{fields.emblem}"`): relative
+// to the content file, under the same rules as image blocks.
+void resolveImageFields(content::Document& doc, const style::Layout& layout, const content::Options& options,
+                        Diagnostics& diags) {
+  for (const style::PageTemplate* t : {&layout.first, &layout.later, layout.left ? &*layout.left : nullptr,
+                                       layout.right ? &*layout.right : nullptr}) {
+    if (!t) continue;
+    for (const style::TemplateItem& item : t->items) {
+      if (item.imageField.empty() || doc.fieldImages.count(item.imageField)) continue;
+      const std::string* value = doc.field(item.imageField);
+      if (!value || value->empty()) continue;
+      auto pos = doc.fieldPos.find(item.imageField);
+      SourcePos where = pos != doc.fieldPos.end() ? pos->second : SourcePos{doc.path, 0, 0};
+      if (auto path = content::resolveImagePath(*value, where, doc.path, options, diags))
+        doc.fieldImages[item.imageField] = *path;
+    }
+  }
+}
+
 }  // namespace
 
 Pipeline::Pipeline(Settings settings)
     : m_settings(std::move(settings)),
       m_fonts(std::make_unique<text::FontStore>(m_settings.fontDirs)),
       m_hyphenator(std::make_unique<text::Hyphenator>()) {
+  for (const std::string& dir : m_settings.fontPathDirs)
+    m_fonts->addDirectory(dir, text::FontStore::kFontPath, "--font-path");
   // PDF pages as images are parsed by the pdf stage (the image stage cannot link PoDoFo).
   m_settings.imageLimits.pdfPages = pdf::readPdfPage;
 }
@@ -88,6 +226,7 @@ bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out,
   out.standards = m_settings.standard ? *m_settings.standard
                                       : PdfStandards{layout->print.standard, layout->print.ua1};
   if (!check(*doc, *layout, out.standards, diags)) return false;
+  fillPlaceholders(*doc, *layout);
   out.frames = paginate(*doc, *layout, out.standards.base, source.jobName, shaper, diags);
   std::set<std::string> used;  // fonts and images, once each, in a stable order
   for (const frame::Page& page : out.frames.pages)
@@ -104,18 +243,29 @@ bool Pipeline::emit(frame::Document&& frames, Format format, const EmitOptions& 
   return makeEmitter(format, options)->emit(std::move(frames), sink, diags);
 }
 
-std::optional<content::Document> Pipeline::load(const Source& source, Diagnostics& diags) {
-  content::Options contentOptions;
-  contentOptions.allowedDirs = m_settings.allowedDirs;
-  if (source.tree) return content::buildDocument(*source.tree, source.input, contentOptions, diags);
-  return content::loadDocument(source.input, m_settings.yamlLimits, contentOptions, diags);
+namespace {
+
+content::Options contentOptions(const Settings& settings) {
+  content::Options o;
+  o.allowedDirs = settings.allowedDirs;
+  o.keepOnError = true;  // the layout's checks run too: every problem in one run
+  return o;
 }
 
-std::shared_ptr<const style::Layout> Pipeline::resolveStyles(const content::Document& doc, const Source& source,
+}  // namespace
+
+std::optional<content::Document> Pipeline::load(const Source& source, Diagnostics& diags) {
+  if (source.tree) return content::buildDocument(*source.tree, source.input, contentOptions(m_settings), diags);
+  return content::loadDocument(source.input, m_settings.yamlLimits, contentOptions(m_settings), diags);
+}
+
+std::shared_ptr<const style::Layout> Pipeline::resolveStyles(content::Document& doc, const Source& source,
                                                              std::vector<std::string>& dependencies,
                                                              Diagnostics& diags) {
   std::string contentDir = fs::path(source.input).parent_path().string();
   if (contentDir.empty()) contentDir = ".";
+  m_fonts->addDirectory((fs::path(contentDir) / "fonts").string(), text::FontStore::kBesideContent,
+                        "fonts/ beside the content");
   std::string layoutName = m_settings.layoutOverride.empty() ? doc.layout : m_settings.layoutOverride;
   std::vector<std::string> layoutDirs = {(fs::path(contentDir) / "layouts").string()};
   layoutDirs.insert(layoutDirs.end(), m_settings.layoutDirs.begin(), m_settings.layoutDirs.end());
@@ -145,7 +295,11 @@ std::shared_ptr<const style::Layout> Pipeline::resolveStyles(const content::Docu
     }
   }
   dependencies.push_back(layoutPath);
-  return this->layout(layoutPath, diags);
+  std::shared_ptr<const style::Layout> layout = this->layout(layoutPath, doc.rightToLeft(), diags);
+  if (!layout) return nullptr;
+  // Images the layout takes from fields, found relative to the content.
+  resolveImageFields(doc, *layout, contentOptions(m_settings), diags);
+  return layout;
 }
 
 bool Pipeline::check(const content::Document& doc, const style::Layout& layout, const PdfStandards& standards,
@@ -153,11 +307,26 @@ bool Pipeline::check(const content::Document& doc, const style::Layout& layout, 
   std::vector<std::string> styleNames;
   int suggestionsLeft = 100;
   checkBlockStyles(doc.body, layout, styleNames, suggestionsLeft, diags);
+  checkTemplateFields(doc, layout, diags);
   if (standards.ua1) {
     if (!m_settings.tags) diags.error({doc.path, 0, 0}, "pdf/ua-1 needs the structure tree; expected no --no-tags");
     checkAccessibility(doc, diags);
   }
   return !diags.hasErrors();
+}
+
+void Pipeline::fillPlaceholders(content::Document& doc, const style::Layout& layout) {
+  content::substitutePlaceholders(doc, [&](const std::string& name) -> std::optional<std::string> {
+    if (name == "title") return doc.title;
+    if (name == "author") return doc.author;
+    if (name == "subject") return doc.subject;
+    if (name == "date") return pagination::formatDate(doc.date, layout, doc.language);
+    if (name.rfind("fields.", 0) == 0) {
+      const std::string* v = doc.field(name.substr(7));
+      return v ? *v : std::string();
+    }
+    return std::nullopt;
+  });
 }
 
 frame::Document Pipeline::paginate(const content::Document& doc, const style::Layout& layout, PdfStandard standard,
@@ -172,24 +341,44 @@ frame::Document Pipeline::paginate(const content::Document& doc, const style::La
   return pagination::paginate(doc, layout, po, ctx);
 }
 
-std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, Diagnostics& diags) {
+std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, bool rightToLeft, Diagnostics& diags) {
+  const std::string key = rightToLeft ? path + "#rtl" : path;
   {
     std::lock_guard<std::mutex> lock(m_layoutMutex);
-    auto it = m_layouts.find(path);
+    auto it = m_layouts.find(key);
     if (it != m_layouts.end()) return it->second;
   }
   // Loaded outside the lock; two threads may both load it the first time,
   // which is harmless. A layout with errors is not cached, so every
   // document that uses it reports them.
   size_t errorsBefore = diags.errorCount();
-  std::optional<style::Layout> loaded =
-      style::loadLayout(path, m_settings.yamlLimits, style::LayoutOptions{m_settings.allowedDirs}, diags);
+  std::optional<style::Layout> loaded = style::loadLayout(
+      path, m_settings.yamlLimits, style::LayoutOptions{m_settings.allowedDirs, m_settings.layoutDirs}, diags);
   if (!loaded) return nullptr;
+  m_fonts->addDirectory((fs::path(path).parent_path() / "fonts").string(), text::FontStore::kBesideLayout,
+                        "fonts/ beside the layout");
+  registerLayoutFontFiles(*loaded, path, m_settings.allowedDirs, *m_fonts);
   checkLayoutFonts(*loaded, *m_fonts, diags);
   if (diags.errorCount() > errorsBefore) return nullptr;
+  // A right-to-left document reads the letterhead from the right.
+  if (rightToLeft && loaded->mirrorRtl) *loaded = style::mirrored(*loaded);
   auto shared = std::make_shared<const style::Layout>(std::move(*loaded));
   std::lock_guard<std::mutex> lock(m_layoutMutex);
-  return m_layouts.emplace(path, shared).first->second;
+  return m_layouts.emplace(key, shared).first->second;
+}
+
+std::shared_ptr<const style::Layout> Pipeline::loadLayout(const std::string& nameOrPath, Diagnostics& diags) {
+  const std::string path = style::findLayout(nameOrPath, ".", m_settings.layoutDirs);
+  if (path.empty()) {
+    std::string close = style::isLayoutPath(nameOrPath)
+                            ? ""
+                            : closestMatch(nameOrPath, style::layoutNames(m_settings.layoutDirs));
+    diags.error({"folio", 0, 0}, "layout '" + nameOrPath + "' not found; " +
+                                     (close.empty() ? "expected a built-in layout or a path to a .yaml file"
+                                                    : "did you mean '" + close + "'?"));
+    return nullptr;
+  }
+  return layout(path, false, diags);
 }
 
 std::string pdfDate(const std::string& contentDate) {
@@ -200,7 +389,7 @@ std::string pdfDate(const std::string& contentDate) {
       std::time_t t = static_cast<std::time_t>(v);
       std::tm tm{};
       gmtime_r(&t, &tm);
-      char buf[32];
+      char buf[80];  // room for any int the compiler imagines
       std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                     tm.tm_hour, tm.tm_min, tm.tm_sec);
       return buf;

@@ -5,10 +5,12 @@
 //
 // load: the content (content::loadDocument, or a parsed tree with a mail-
 // merge record applied); resolveStyles: find, load (once per process) and
-// check the layout, its fonts installed; check: the content against the
-// layout (every `style:` exists); paginate: frames with structure; emit:
+// check the layout, its fonts installed, the images the layout takes from
+// fields; check: the content against the layout (every `style:` exists,
+// every field used, PDF/UA's content rules); fillPlaceholders: {fields.X},
+// {date} and the like in the text; paginate: frames with structure; emit:
 // the frames in a format (render/Emitter.h). The command line (cli/) adds
-// what is about files: atomic output, depfiles, batches.
+// what is about files: atomic output, depfiles, batches, --combine.
 #include <map>
 #include <memory>
 #include <mutex>
@@ -33,7 +35,8 @@ namespace folio::render {
 struct Settings {
   std::string layoutOverride;  // --layout NAME|PATH
   std::vector<std::string> layoutDirs;
-  std::vector<std::string> fontDirs;
+  std::vector<std::string> fontDirs;      // Folio's own fonts/
+  std::vector<std::string> fontPathDirs;  // --font-path DIR, searched first
   yaml::Limits yamlLimits;    // --max-input-size, --max-nesting, --max-nodes
   image::Limits imageLimits;  // --max-image-pixels
   // --allow-path: directories images and layouts may also be read from,
@@ -69,16 +72,20 @@ class Pipeline {
   static bool emit(frame::Document&& frames, Format format, const EmitOptions& options, Sink& sink,
                    Diagnostics& diags);
   text::FontStore& fonts() { return *m_fonts; }
+  // A layout by name or path (as --layout takes it), with its fonts/ folder
+  // and the font files it names registered (for `folio fonts --layout`).
+  std::shared_ptr<const style::Layout> loadLayout(const std::string& nameOrPath, Diagnostics& diags);
 
  private:
   std::optional<content::Document> load(const Source& source, Diagnostics& diags);
-  std::shared_ptr<const style::Layout> resolveStyles(const content::Document& doc, const Source& source,
+  std::shared_ptr<const style::Layout> resolveStyles(content::Document& doc, const Source& source,
                                                      std::vector<std::string>& dependencies, Diagnostics& diags);
   bool check(const content::Document& doc, const style::Layout& layout, const PdfStandards& standards,
              Diagnostics& diags);
+  static void fillPlaceholders(content::Document& doc, const style::Layout& layout);
   frame::Document paginate(const content::Document& doc, const style::Layout& layout, PdfStandard standard,
                            const std::string& jobName, text::Shaper& shaper, Diagnostics& diags);
-  std::shared_ptr<const style::Layout> layout(const std::string& path, Diagnostics& diags);
+  std::shared_ptr<const style::Layout> layout(const std::string& path, bool rightToLeft, Diagnostics& diags);
 
   Settings m_settings;
   std::mutex m_layoutMutex;

@@ -8,6 +8,8 @@
 #include <set>
 
 #include "style/LayoutReader.h"
+#include "style/LayoutMerge.h"
+#include "style/Words.h"
 
 namespace folio::style {
 
@@ -39,13 +41,14 @@ const PageTemplate& Layout::templateFor(size_t pageIndex) const {
 namespace {
 
 const std::vector<std::string> kTopKeys = {"page",  "colors", "styles",      "templates", "links", "lists",
-                                           "footnotes", "widows", "orphans", "date-format", "month-names",
-                                           "bleed", "marks", "standard", "letter"};
+                                           "footnotes", "tables", "widows", "orphans", "date-format", "month-names",
+                                           "bleed", "marks", "standard", "letter", "extends", "words", "mirror-rtl"};
 const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
     "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together",
-    "hanging-punctuation", "sentence-space"};
+    "hanging-punctuation", "sentence-space", "expansion", "expansion-step", "hyphen-limit",
+    "hyphen-min-word", "hyphenate-capitalized", "last-line-min"};
 
 constexpr size_t kMaxInheritance = 32;  // styles in one 'inherit' chain
 
@@ -81,6 +84,8 @@ public:
         m_read.error(*n, "expected 12 month names, found " + std::to_string(m_layout.monthNames.size()));
     }
     if (const yaml::Node* n = root.find("links")) readLinks(*n);
+    if (const yaml::Node* n = root.find("words")) readWords(*n);
+    if (const yaml::Node* n = root.find("mirror-rtl")) m_read.boolean(*n, m_layout.mirrorRtl);
     readPrintSetup(root, m_read, m_layout.print);
     readLetterSetup(root, m_read, m_layout.letter);
     if (const yaml::Node* n = root.find("lists")) {
@@ -89,6 +94,7 @@ public:
         if (const yaml::Node* v = n->find("bullet")) m_read.string(*v, m_layout.bullet);
       }
     }
+    if (const yaml::Node* n = root.find("tables")) readTableStyle(*n, m_read, m_layout.table);
     if (const yaml::Node* n = root.find("footnotes")) {
       if (m_read.checkKeys(*n, {"separator", "gap"}, "'footnotes'")) {
         if (const yaml::Node* v = n->find("separator")) m_read.length(*v, m_layout.footnoteSeparatorWidth);
@@ -151,6 +157,29 @@ private:
     if (const yaml::Node* v = n.find("bottom")) m_read.length(*v, t.marginBottom);
     if (const yaml::Node* v = n.find("left")) m_read.length(*v, t.marginLeft);
     if (const yaml::Node* v = n.find("right")) m_read.length(*v, t.marginRight);
+  }
+
+  // words: {LANG: {NAME: TEXT}}: a layout's own template words.
+  void readWords(const yaml::Node& n) {
+    if (!n.isMapping()) return m_read.error(n, "expected a mapping of language tags to {word: text} mappings");
+    for (const auto& [lang, table] : n.entries) {
+      if (!table.isMapping()) {
+        m_read.error(table, "expected a mapping of word names to text, such as {telephone: Tel.}");
+        continue;
+      }
+      for (const auto& [name, text] : table.entries) {
+        std::string close = closestMatch(name.scalar, templateWordNames());
+        bool known = false;
+        for (const std::string& w : templateWordNames()) known = known || w == name.scalar;
+        if (!known) {
+          m_diags.error(name.pos, "unknown template word '" + name.scalar + "'" +
+                                      (close.empty() ? "; expected one of the words in docs/layout-format.md"
+                                                     : "; did you mean '" + close + "'?"));
+          continue;
+        }
+        m_read.string(text, m_layout.words[lang.scalar][name.scalar]);
+      }
+    }
   }
 
   void readLinks(const yaml::Node& n) {
@@ -276,6 +305,37 @@ private:
         m_read.error(*v, "bad sentence-space; expected normal (a word space) or wide (a third more, as TeX's "
                          "\\nonfrenchspacing)");
     }
+    if (const yaml::Node* v = n.find("expansion")) share(*v, s.expansion, 0.05, "expansion");
+    if (const yaml::Node* v = n.find("expansion-step")) {
+      if (share(*v, s.expansionStep, 0.05, "expansion-step") && s.expansionStep <= 0)
+        m_read.error(*v, "expansion-step '" + v->scalar + "' is not positive; expected a step such as 0.5%");
+    }
+    if (const yaml::Node* v = n.find("hyphen-limit")) m_read.integer(*v, s.hyphenLimit, 0, 3, "hyphen-limit");
+    if (const yaml::Node* v = n.find("hyphen-min-word")) m_read.integer(*v, s.hyphenMinWord, 2, 20, "hyphen-min-word");
+    if (const yaml::Node* v = n.find("hyphenate-capitalized")) m_read.boolean(*v, s.hyphenateCapitalized);
+    if (const yaml::Node* v = n.find("last-line-min")) share(*v, s.lastLineMin, 1.0, "last-line-min");
+  }
+
+  // "2%" or "0.02" -> 0.02, within [0, max].
+  bool share(const yaml::Node& v, double& out, double max, const char* what) {
+    std::string t = v.isScalar() ? v.scalar : std::string();
+    const bool percent = !t.empty() && t.back() == '%';
+    if (percent) t.pop_back();
+    char* end = nullptr;
+    const double d = t.empty() ? -1 : std::strtod(t.c_str(), &end);
+    if (t.empty() || end != t.c_str() + t.size() || !(d >= 0)) {
+      m_read.error(v, std::string("bad ") + what + " '" + (v.isScalar() ? v.scalar : "") +
+                          "'; expected a percentage such as 2% (or 0 for none)");
+      return false;
+    }
+    const double value = percent ? d / 100 : d;
+    if (value > max) {
+      m_read.error(v, std::string(what) + " '" + v.scalar + "' is too large; expected at most " +
+                          std::to_string(static_cast<int>(max * 100)) + "%");
+      return false;
+    }
+    out = value;
+    return true;
   }
 
   void readTemplates(const yaml::Node& n) {
@@ -309,7 +369,7 @@ private:
     static const std::vector<std::string> kKinds = {"text", "image", "rule", "box"};
     if (!m_read.checkKeys(n, {"text", "image", "rule", "box", "style", "x", "y", "x2", "y2", "width", "height", "align",
                               "thickness", "color", "page", "max-lines", "anchor", "fit", "min-size", "overlap",
-                              "balance"},
+                              "balance", "id", "missing", "separator", "remove"},
                           "a template item"))
       return;
     TemplateItem item;
@@ -331,6 +391,10 @@ private:
                                     "' is a hairline that may not print; expected at least 0.25pt");
     }
     if (const yaml::Node* v = n.find("color")) m_read.color(*v, item.color);
+    if (const yaml::Node* v = n.find("id")) m_read.string(*v, item.id);
+    if (const yaml::Node* v = n.find("remove"))
+      m_read.error(*v, "'remove' takes away an item of the layout named by 'extends'; expected it in a layout "
+                       "with 'extends' and an 'id' of the base layout's item");
     if (const yaml::Node* v = n.find("page")) {
       if (item.kind != TemplateItem::Kind::Image) m_read.error(*v, "'page' is for image items; expected it beside 'image'");
       else m_read.integer(*v, item.page, 1, 1000000, "page");
@@ -350,11 +414,13 @@ private:
     readTextBoxKeys(n, m_read, item);
     switch (item.kind) {
       case TemplateItem::Kind::Text:
-        m_read.stringList(*n.find("text"), item.lines);
+        readLines(n, item);
         break;
       case TemplateItem::Kind::Image: {
         std::string rel;
-        if (m_read.string(*n.find("image"), rel)) readImagePath(*n.find("image"), rel, item);
+        if (!m_read.string(*n.find("image"), rel)) break;
+        if (rel.rfind("{fields.", 0) == 0 && rel.back() == '}') item.imageField = rel.substr(8, rel.size() - 9);
+        else readImagePath(*n.find("image"), rel, item);
         break;
       }
       case TemplateItem::Kind::Rule:
@@ -364,11 +430,81 @@ private:
     t.items.push_back(std::move(item));
   }
 
+  // The policy for a missing field: the item's `missing`, or a line's own.
+  bool readMissing(const yaml::Node& n, MissingField& out) {
+    static const std::vector<std::string> kNames = {"drop-line", "drop-segment", "fail"};
+    for (size_t i = 0; i < kNames.size(); ++i)
+      if (n.isScalar() && n.scalar == kNames[i]) return out = static_cast<MissingField>(i), true;
+    std::string close = n.isScalar() ? closestMatch(n.scalar, kNames) : "";
+    m_read.error(n, "bad 'missing' policy" + (close.empty() ? std::string("; expected drop-line, drop-segment or fail")
+                                                           : "; did you mean '" + close + "'?"));
+    return false;
+  }
+
+  // text: a line is a string, or {segments: [...], separator, missing, one-page}
+  // or {line: "...", missing, one-page}.
+  void readLines(const yaml::Node& item, TemplateItem& out) {
+    TemplateLine defaults;
+    if (const yaml::Node* v = item.find("missing")) defaults.missingExplicit = readMissing(*v, defaults.missing);
+    if (const yaml::Node* v = item.find("separator")) m_read.string(*v, defaults.separator);
+    const yaml::Node& text = *item.find("text");
+    std::vector<const yaml::Node*> lines;
+    if (text.isSequence())
+      for (const yaml::Node& l : text.items) lines.push_back(&l);
+    else lines.push_back(&text);
+    for (const yaml::Node* l : lines) {
+      TemplateLine line = defaults;
+      line.pos = l->pos;
+      if (l->isScalar()) {
+        line.segments.push_back(l->scalar);
+      } else if (l->isMapping() && m_read.checkKeys(*l, {"line", "segments", "separator", "missing", "one-page"},
+                                                     "a template line")) {
+        if (const yaml::Node* v = l->find("line")) line.segments.emplace_back(), m_read.string(*v, line.segments.back());
+        if (const yaml::Node* v = l->find("segments")) {
+          std::vector<std::string> segs;
+          if (m_read.stringList(*v, segs)) line.segments.insert(line.segments.end(), segs.begin(), segs.end());
+        }
+        if (const yaml::Node* v = l->find("separator")) m_read.string(*v, line.separator);
+        if (const yaml::Node* v = l->find("missing")) line.missingExplicit = readMissing(*v, line.missing);
+        if (const yaml::Node* v = l->find("one-page")) m_read.string(*v, line.onePage);
+        if (line.segments.empty()) m_read.error(*l, "a template line needs 'line' or 'segments'");
+      } else if (!l->isMapping()) {
+        m_read.error(*l, std::string("expected a template line (a string, or a mapping with 'line' or 'segments'), "
+                                     "found ") + l->kindName());
+      }
+      checkWords(line, *l);
+      out.lines.push_back(std::move(line));
+    }
+  }
+
+  // {words.NAME} must name a template word.
+  void checkWords(const TemplateLine& line, const yaml::Node& n) {
+    std::vector<std::string> texts = line.segments;
+    texts.push_back(line.onePage);
+    for (const std::string& t : texts)
+      for (size_t i = t.find("{words."); i != std::string::npos; i = t.find("{words.", i + 1)) {
+        size_t close = t.find('}', i);
+        if (close == std::string::npos) break;
+        std::string name = t.substr(i + 7, close - i - 7);
+        bool known = false;
+        for (const std::string& w : templateWordNames()) known = known || w == name;
+        if (known) continue;
+        std::string near = closestMatch(name, templateWordNames());
+        m_read.error(n, "unknown template word '{words." + name + "}'" +
+                            (near.empty() ? "; expected a word of the table in docs/layout-format.md"
+                                          : "; did you mean '{words." + near + "}'?"));
+      }
+  }
+
   // A template image: relative to the layout, present, and inside the
   // layout's directory tree or an allowed directory (no escape by '..' or
   // symbolic links), so a layout cannot pull in arbitrary files.
   void readImagePath(const yaml::Node& n, const std::string& rel, TemplateItem& item) {
-    fs::path p = fs::path(m_layout.dir.empty() ? "." : m_layout.dir) / rel;
+    // Relative to the file that names it: an extending layout's own images
+    // beside it, the base layout's beside the base.
+    std::string dir = fs::path(n.pos.file).parent_path().string();
+    if (dir.empty()) dir = m_layout.dir;  // a tree parsed from text, or a layout in the working directory
+    fs::path p = fs::path(dir.empty() ? "." : dir) / rel;
     item.imagePath = p.lexically_normal().string();
     std::error_code ec;
     if (!fs::is_regular_file(p, ec)) {
@@ -377,7 +513,7 @@ private:
       return;
     }
     std::vector<std::string> dirs = m_options.allowedDirs;
-    dirs.insert(dirs.begin(), m_layout.dir.empty() ? "." : m_layout.dir);
+    dirs.insert(dirs.begin(), dir.empty() ? "." : dir);
     if (!isInsideAny(item.imagePath, dirs)) {
       std::string real = fs::weakly_canonical(p, ec).string();
       m_read.error(n, "image '" + rel + "' is outside the layout's directory (it resolves to '" + real +
@@ -427,6 +563,7 @@ std::optional<Layout> loadLayout(const std::string& path, const yaml::Limits& li
     diags.error(SourcePos{path, 1, 1}, "empty layout; expected a YAML mapping with 'page' and 'styles'");
     return std::nullopt;
   }
+  if (!resolveExtends(*root, path, limits, options.searchDirs, diags)) return std::nullopt;
   return buildLayout(*root, path, options, diags);
 }
 

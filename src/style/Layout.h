@@ -16,6 +16,23 @@
 
 namespace folio::style {
 
+// What a template line does when one of its placeholders has no value.
+enum class MissingField : uint8_t {
+  DropLine,     // the line is left out and the lines below move up
+  DropSegment,  // only the segment holding it goes, with its separator
+  Fail,         // the document is refused
+};
+
+// One line of a text item: one or more segments joined by `separator`.
+struct TemplateLine {
+  std::vector<std::string> segments;
+  std::string separator = " \u00b7 ";
+  MissingField missing = MissingField::DropLine;
+  bool missingExplicit = false;  // the layout said so: a missing field is then no warning
+  std::string onePage;           // used instead on a one-page document, when set
+  SourcePos pos;
+};
+
 // An element of a page template, positioned from the page's top-left corner.
 struct TemplateItem {
   enum class Kind : uint8_t { Text, Image, Rule, Box };
@@ -23,13 +40,16 @@ struct TemplateItem {
   SourcePos pos;
   // Text: each line may hold {fields}; a line whose fields are all missing
   // or empty is left out, and later lines move up.
-  std::vector<std::string> lines;
+  std::vector<TemplateLine> lines;
+  std::string id;  // by which an extending layout replaces or removes it
   std::string style = "body";
   Sp x = 0, y = 0;          // top-left of the item
   Sp width = 0;             // Text: the box the lines align in; Image: width
   Sp height = 0;            // Image, Box
   Align align = Align::Left;  // Text: left, center, right, start or end (start/end follow the text's direction)
-  std::string imagePath;    // resolved against the layout's directory
+  std::string imagePath;    // resolved against the directory of the layout file that names it
+  std::string imageField;   // Image: "{fields.NAME}": the content's field NAME names the file
+  bool mirrored = false;    // Image: x is the right edge's distance from the page's right side
   int page = 1;             // Image: the page placed when the file is a PDF
   Sp x2 = 0, y2 = 0;        // Rule: the other end
   Sp thickness = pt(0.5);   // Rule
@@ -75,6 +95,19 @@ struct PrintSetup {
   bool marks() const { return cropMarks || registrationMarks || slug; }
 };
 
+// How tables look (docs/layout-format.md, "Tables"): booktabs rules by
+// default (a heavier rule above and below the table, a light one under the
+// header), no vertical rules, optional zebra stripes.
+struct TableStyle {
+  Sp topRule = pt(0.8), midRule = pt(0.4), bottomRule = pt(0.8);  // 0: none
+  Color ruleColor = Color::black();
+  std::optional<Color> stripe;       // fill of every second body row
+  std::optional<Color> headerFill;   // fill behind the header rows
+  Sp padX = pt(4), padY = pt(3);     // inside each cell
+  std::string cellStyle = "table", headerStyle = "table-header", captionStyle = "caption";
+  bool captionAbove = true;
+};
+
 // Letter layouts (layout key `letter:`): whether the subject line is
 // printed, and the words of the letter parts the flow carries.
 struct LetterSetup {
@@ -99,12 +132,17 @@ struct Layout {
   std::map<std::string, Color> colors;
   LinkStyle links;
   int widows = 2, orphans = 2;
-  std::string dateFormat = "{month} {day}, {year}";
+  std::string dateFormat;  // "" = the document language's long date (ICU)
+  // Template words per language, overriding the table shipped with Folio
+  // (style/Words.h): language -> word name -> text.
+  std::map<std::string, std::map<std::string, std::string>> words;
+  bool mirrorRtl = true;  // `mirror-rtl`: mirror the templates for right-to-left documents
   std::vector<std::string> monthNames;  // 12 names for {month}; English by default
   Sp listIndent = pt(18);
   std::string bullet = "\u2022";
   Sp footnoteSeparatorWidth = mm(40);
   Sp footnoteGap = pt(10);
+  TableStyle table;
   std::vector<FontList> fontLists;  // every font list the layout names, in source order
   PrintSetup print;
   LetterSetup letter;
@@ -119,7 +157,14 @@ struct LayoutOptions {
   // Images in templates must lie in the layout file's directory tree (after
   // resolving '..' and symlinks) or in one of these directories.
   std::vector<std::string> allowedDirs;
+  // Where `extends: NAME` looks for NAME.yaml (the content's layouts/, then
+  // Folio's own).
+  std::vector<std::string> searchDirs;
 };
+
+// The layout with every template mirrored left to right (positions,
+// alignment, margins), for a right-to-left document.
+Layout mirrored(const Layout& layout);
 
 std::optional<Layout> buildLayout(const yaml::Node& root, const std::string& path, Diagnostics& diags);
 std::optional<Layout> buildLayout(const yaml::Node& root, const std::string& path, const LayoutOptions& options,
@@ -156,5 +201,7 @@ void readLetterSetup(const yaml::Node& root, LayoutReader& read, LetterSetup& le
 
 // Reads `bleed`, `marks` and `standard` of a layout's top level into `print`.
 void readPrintSetup(const yaml::Node& root, LayoutReader& read, PrintSetup& print);
+// Reads a layout's `tables:` mapping into `table`.
+void readTableStyle(const yaml::Node& n, LayoutReader& read, TableStyle& table);
 
 }  // namespace folio::style

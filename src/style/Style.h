@@ -32,6 +32,18 @@ struct Style {
   bool keepTogether = false;
   bool hangingPunctuation = false;  // punctuation protrudes into the margins of flush edges
   bool wideSentenceSpace = false;   // sentence-space: wide (TeX's \nonfrenchspacing); normal by default
+  // Font expansion (pdfTeX's hz) of justified lines: glyphs may be scaled
+  // horizontally by up to this share (0.02 = ±2 %), in steps of
+  // `expansionStep`. 0 turns it off. Never in monospace fonts or cursive
+  // scripts (Arabic ...), nor in Chinese, Japanese or Thai.
+  double expansion = 0.02;
+  double expansionStep = 0.005;
+  int hyphenLimit = 2;               // consecutive hyphenated lines at most; 0 = no limit
+  int hyphenMinWord = 6;             // shorter words are not hyphenated (letters)
+  bool hyphenateCapitalized = false; // words that start with a capital letter
+  // A paragraph's last line holds a word of 4 or more letters or is at
+  // least this share of the measure (no runt).
+  double lastLineMin = 0.15;
 };
 
 }  // namespace folio::style

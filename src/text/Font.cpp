@@ -6,8 +6,12 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
+#include <fcntl.h>
 #include <hb-ot.h>
 #include <hb.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cctype>
 #include <cmath>
@@ -17,28 +21,50 @@
 #include <sstream>
 
 namespace folio::text {
+namespace {}  // namespace
+
+// A font file mapped into memory, read-only: only the tables a run touches
+// are read from disk (a CJK collection is 25 MB, of which a document needs a
+// few), and nothing is copied. Like fontconfig and FreeType, Folio assumes a
+// font file is not rewritten in place while a run uses it.
+struct Font::MappedFile {
+  const char* bytes = nullptr;
+  size_t size = 0;
+  ~MappedFile() {
+    if (bytes) ::munmap(const_cast<char*>(bytes), size);
+  }
+};
+
 namespace {
 
-std::shared_ptr<const std::string> readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return nullptr;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return nullptr;
-  return std::make_shared<const std::string>(std::move(ss).str());
+std::shared_ptr<const Font::MappedFile> mapFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+    ::close(fd);
+    return nullptr;
+  }
+  void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return nullptr;
+  auto file = std::make_shared<Font::MappedFile>();
+  file->bytes = static_cast<const char*>(p);
+  file->size = static_cast<size_t>(st.st_size);
+  return file;
 }
 
 // The bytes of each file, shared while any face of it is alive: the faces
-// of a collection then hold one copy. Weak pointers, so nothing outlives
+// of a collection then map it once. Weak pointers, so nothing outlives
 // the fonts that use it.
-std::shared_ptr<const std::string> fileBytes(const std::string& path) {
+std::shared_ptr<const Font::MappedFile> fileBytes(const std::string& path) {
   static std::mutex mutex;
-  static std::map<std::string, std::weak_ptr<const std::string>> files;
+  static std::map<std::string, std::weak_ptr<const Font::MappedFile>> files;
   std::lock_guard<std::mutex> lock(mutex);
   if (auto it = files.find(path); it != files.end()) {
     if (auto bytes = it->second.lock()) return bytes;
   }
-  auto bytes = readFile(path);
+  auto bytes = mapFile(path);
   if (bytes) files[path] = bytes;
   return bytes;
 }
@@ -172,10 +198,10 @@ std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_
   f->m_path = path;
   f->m_faceIndex = faceIndex;
   f->m_data = fileBytes(path);
-  if (!f->m_data || f->m_data->empty()) return nullptr;
+  if (!f->m_data || f->m_data->size == 0) return nullptr;
 
   // The blob borrows m_data, which never changes and outlives the blob.
-  f->m_blob = hb_blob_create(f->m_data->data(), static_cast<unsigned int>(f->m_data->size()),
+  f->m_blob = hb_blob_create(f->m_data->bytes, static_cast<unsigned int>(f->m_data->size),
                              HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   f->m_face = hb_face_create(f->m_blob, static_cast<unsigned int>(faceIndex));
   if (hb_face_get_glyph_count(f->m_face) == 0) return nullptr;
@@ -201,8 +227,8 @@ std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_
   FT_Library lib = nullptr;
   if (FT_Init_FreeType(&lib) != 0) return nullptr;
   FT_Face ft = nullptr;
-  if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(f->m_data->data()),
-                         static_cast<FT_Long>(f->m_data->size()), faceIndex, &ft) != 0) {
+  if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(f->m_data->bytes),
+                         static_cast<FT_Long>(f->m_data->size), faceIndex, &ft) != 0) {
     FT_Done_FreeType(lib);
     return nullptr;
   }
@@ -226,6 +252,8 @@ std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_
   }
   return f;
 }
+
+std::string_view Font::data() const { return std::string_view(m_data->bytes, m_data->size); }
 
 int Font::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(m_hbFont, gid); }
 

@@ -41,7 +41,7 @@ class Font {
   int faceIndex() const { return m_faceIndex; }
   const std::string& familyName() const { return m_family; }
   const std::string& postscriptName() const { return m_psName; }
-  std::string_view data() const { return *m_data; }  // the whole file (or collection)
+  std::string_view data() const;  // the whole file (or collection), mapped read-only
   const FontMetrics& metrics() const { return m_metrics; }
   int unitsPerEm() const { return m_metrics.unitsPerEm; }
 
@@ -52,13 +52,15 @@ class Font {
 
   ::hb_font_t* hbFont() const { return m_hbFont; }  // for the shaper (text module only)
 
+  struct MappedFile;  // the file's bytes (Font.cpp)
+
  private:
   Font() = default;
   uint32_t m_id = 0;
   std::string m_path, m_family, m_psName;
   int m_faceIndex = 0;
   // Shared by the faces of one collection file (a CJK .ttc is ~25 MB).
-  std::shared_ptr<const std::string> m_data;
+  std::shared_ptr<const MappedFile> m_data;
   FontMetrics m_metrics;
   ::hb_blob_t* m_blob = nullptr;
   ::hb_face_t* m_face = nullptr;

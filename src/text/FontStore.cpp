@@ -12,21 +12,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <tuple>
+#include <unordered_map>
+
+#include "text/FontCache.h"
 
 namespace folio::text {
 namespace {
-
-std::string normalizeFamily(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' || c == '-' || c == '_') continue;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 // CSS generic families: fontconfig's substitution is the intended answer,
 // so they skip the "is it really that family" check.
@@ -94,33 +89,117 @@ const std::vector<std::string>* FontRequest::familiesFor(uint32_t script) const 
   return nullptr;
 }
 
+namespace {
+
+// Stamps for the font cache: every configuration file and font directory
+// fontconfig read, so that a change to any of them invalidates its answers.
+std::vector<std::string> fontconfigStamps(FcConfig* config) {
+  std::vector<std::string> out;
+  for (FcStrList* list :
+       {FcConfigGetConfigFiles(config), FcConfigGetConfigDirs(config), FcConfigGetFontDirs(config)}) {
+    if (!list) continue;
+    while (FcChar8* s = FcStrListNext(list)) out.emplace_back(reinterpret_cast<const char*>(s));
+    FcStrListDone(list);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> fontconfigFamilies(FcConfig* config) {
+  std::vector<std::string> out;
+  FcPattern* pat = FcPatternCreate();
+  FcObjectSet* os = FcObjectSetBuild(FC_FAMILY, nullptr);
+  if (FcFontSet* set = FcFontList(config, pat, os)) {
+    for (int i = 0; i < set->nfont; ++i) {
+      FcChar8* fam = nullptr;
+      for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; ++k)
+        out.emplace_back(reinterpret_cast<const char*>(fam));
+    }
+    FcFontSetDestroy(set);
+  }
+  FcObjectSetDestroy(os);
+  FcPatternDestroy(pat);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// The closest face of a family among `faces`: slant first, then the
+// nearest weight (on a tie the lighter one for regular and lighter
+// requests, the heavier for bold ones, as CSS does).
+const IndexedFace* closestFace(const std::vector<IndexedFace>& faces, const std::string& norm, int weight,
+                               bool italic) {
+  const IndexedFace* best = nullptr;
+  long bestScore = 0;
+  for (const IndexedFace& f : faces) {
+    if (std::find(f.families.begin(), f.families.end(), norm) == f.families.end()) continue;
+    long score = (f.italic != italic ? 100000L : 0L) + 2L * std::abs(f.weight - weight);
+    if (f.weight != weight && ((weight > 500) != (f.weight > weight))) score += 1;
+    if (!best || score < bestScore) best = &f, bestScore = score;
+  }
+  return best;
+}
+
+}  // namespace
+
 struct FontStore::Impl {
+  // fontconfig is started only when a request is not answered by Folio's
+  // own directories or the font cache (FcInitLoadConfigAndFonts parses the
+  // XML configuration: ~35 M instructions, more than the rest of a short
+  // document's start-up).
   FcConfig* config = nullptr;
+  bool fcStarted = false;
+  FontCache cache{FontCache::defaultPath()};
+  struct Dir {
+    std::string path;
+    int priority;
+    std::string origin;
+  };
+  std::vector<Dir> dirs;                     // by priority, then order of addition
+  std::map<std::string, std::string> files;  // normalized name -> font file a layout names
+  std::unordered_map<const Font*, std::string> origins;
   mutable std::mutex mutex;
   std::vector<std::unique_ptr<Font>> fonts;                   // load order = id order
   std::map<std::pair<std::string, int>, const Font*> byFile;  // nullptr: failed to load
   std::map<std::tuple<std::string, int, bool>, const Font*> byFamily;
   std::map<std::tuple<char32_t, int, bool>, const Font*> anyCovering;
 
-  const Font* loadFile(const std::string& path, int index) {
+  FcConfig* fc() {
+    if (!fcStarted) {
+      fcStarted = true;
+      config = FcInitLoadConfigAndFonts();
+      if (config && !cache.systemValid())
+        cache.resetSystem(fontconfigStamps(config), fontconfigFamilies(config));
+    }
+    return config;
+  }
+
+  const Font* loadFile(const std::string& path, int index, const std::string& origin) {
     auto key = std::make_pair(path, index);
     auto it = byFile.find(key);
     if (it != byFile.end()) return it->second;
     std::unique_ptr<Font> f = Font::load(path, index, static_cast<uint32_t>(fonts.size()));
     const Font* p = f.get();
-    if (f) fonts.push_back(std::move(f));
+    if (f) {
+      origins.emplace(p, origin);
+      fonts.push_back(std::move(f));
+    }
     byFile.emplace(std::move(key), p);
     return p;
   }
 
   // Loads fontconfig's pattern's file; variable-font named instances (index
   // bits above 16) fall back to the default instance of the face.
-  const Font* loadPattern(FcPattern* p) {
+  FontAnswer answerOf(FcPattern* p) {
     FcChar8* file = nullptr;
     int index = 0;
-    if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch || !file) return nullptr;
+    if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch || !file) return {};
     FcPatternGetInteger(p, FC_INDEX, 0, &index);
-    return loadFile(reinterpret_cast<const char*>(file), index & 0xFFFF);
+    return FontAnswer{reinterpret_cast<const char*>(file), index & 0xFFFF};
+  }
+  const Font* loadAnswer(const FontAnswer& a) {
+    return a.path.empty() ? nullptr : loadFile(a.path, a.index, "system (fontconfig)");
   }
 
   FcPattern* makePattern(int weight, bool italic) {
@@ -130,6 +209,39 @@ struct FontStore::Impl {
     return pat;
   }
 
+  // Folio's own directories first (in priority order), then fontconfig.
+  const Font* matchOwn(const std::string& norm, int weight, bool italic) {
+    if (auto f = files.find(norm); f != files.end()) return loadFile(f->second, 0, "named by the layout");
+    for (const Dir& d : dirs) {
+      if (const IndexedFace* face = closestFace(cache.facesOf(d.path), norm, weight, italic))
+        return loadFile(face->path, face->index, d.origin);
+    }
+    return nullptr;
+  }
+
+  FontAnswer askFontconfig(const std::string& family, const std::string& norm, int weight, bool italic) {
+    FontAnswer answer;
+    FcConfig* config = fc();
+    if (!config) return answer;
+    FcPattern* pat = makePattern(weight, italic);
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcConfigSubstitute(config, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res = FcResultNoMatch;
+    FcPattern* m = FcFontMatch(config, pat, &res);
+    if (m) {
+      bool ok = isGenericFamily(norm);
+      FcChar8* fam = nullptr;
+      for (int i = 0; !ok && FcPatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch; ++i) {
+        ok = normalizeFamily(reinterpret_cast<const char*>(fam)) == norm;
+      }
+      if (ok) answer = answerOf(m);
+      FcPatternDestroy(m);
+    }
+    FcPatternDestroy(pat);
+    return answer;
+  }
+
   const Font* matchFamily(const std::string& family, int weight, bool italic) {
     const std::string norm = normalizeFamily(family);
     auto key = std::make_tuple(norm, weight, italic);
@@ -137,22 +249,18 @@ struct FontStore::Impl {
     if (it != byFamily.end()) return it->second;
     const Font* result = nullptr;
     if (!norm.empty()) {
-      FcPattern* pat = makePattern(weight, italic);
-      FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-      FcConfigSubstitute(config, pat, FcMatchPattern);
-      FcDefaultSubstitute(pat);
-      FcResult res = FcResultNoMatch;
-      FcPattern* m = FcFontMatch(config, pat, &res);
-      if (m) {
-        bool ok = isGenericFamily(norm);
-        FcChar8* fam = nullptr;
-        for (int i = 0; !ok && FcPatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch; ++i) {
-          ok = normalizeFamily(reinterpret_cast<const char*>(fam)) == norm;
+      result = isGenericFamily(norm) ? nullptr : matchOwn(norm, weight, italic);
+      if (!result) {
+        const std::string cacheKey =
+            "family:" + family + ":" + std::to_string(weight) + (italic ? ":i" : ":r");
+        if (const FontAnswer* a = cache.answer(cacheKey)) {
+          result = loadAnswer(*a);
+        } else {
+          FontAnswer answer = askFontconfig(family, norm, weight, italic);
+          cache.remember(cacheKey, answer);
+          result = loadAnswer(answer);
         }
-        if (ok) result = loadPattern(m);
-        FcPatternDestroy(m);
       }
-      FcPatternDestroy(pat);
     }
     byFamily.emplace(std::move(key), result);
     return result;
@@ -238,59 +346,102 @@ struct FontStore::Impl {
     auto key = std::make_tuple(cp, weight, italic);
     auto it = anyCovering.find(key);
     if (it != anyCovering.end()) return it->second;
+    const std::string cacheKey = "covering:" + std::to_string(static_cast<uint32_t>(cp)) + ":" +
+                                 std::to_string(weight) + (italic ? ":i" : ":r");
     const Font* result = nullptr;
-    FcPattern* pat = makePattern(weight, italic);
-    FcCharSet* cs = FcCharSetCreate();
-    FcCharSetAddChar(cs, static_cast<FcChar32>(cp));
-    FcPatternAddCharSet(pat, FC_CHARSET, cs);
-    FcConfigSubstitute(config, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult res = FcResultNoMatch;
-    FcFontSet* set = FcFontSort(config, pat, FcFalse, nullptr, &res);
-    if (set) {
-      for (int i = 0; i < set->nfont && !result; ++i) {
-        FcCharSet* fcs = nullptr;
-        if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &fcs) != FcResultMatch) continue;
-        if (!FcCharSetHasChar(fcs, static_cast<FcChar32>(cp))) continue;
-        const Font* f = loadPattern(set->fonts[i]);
-        if (f && f->hasCodepoint(cp)) result = f;
+    if (const FontAnswer* a = cache.answer(cacheKey)) {
+      result = loadAnswer(*a);
+    } else if (FcConfig* config = fc()) {
+      FontAnswer answer;
+      FcPattern* pat = makePattern(weight, italic);
+      FcCharSet* cs = FcCharSetCreate();
+      FcCharSetAddChar(cs, static_cast<FcChar32>(cp));
+      FcPatternAddCharSet(pat, FC_CHARSET, cs);
+      FcConfigSubstitute(config, pat, FcMatchPattern);
+      FcDefaultSubstitute(pat);
+      FcResult res = FcResultNoMatch;
+      FcFontSet* set = FcFontSort(config, pat, FcFalse, nullptr, &res);
+      if (set) {
+        for (int i = 0; i < set->nfont && !result; ++i) {
+          FcCharSet* fcs = nullptr;
+          if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &fcs) != FcResultMatch) continue;
+          if (!FcCharSetHasChar(fcs, static_cast<FcChar32>(cp))) continue;
+          FontAnswer candidate = answerOf(set->fonts[i]);
+          const Font* f = loadAnswer(candidate);
+          if (f && f->hasCodepoint(cp)) result = f, answer = candidate;
+        }
+        FcFontSetDestroy(set);
       }
-      FcFontSetDestroy(set);
+      FcCharSetDestroy(cs);
+      FcPatternDestroy(pat);
+      cache.remember(cacheKey, answer);
     }
-    FcCharSetDestroy(cs);
-    FcPatternDestroy(pat);
     anyCovering.emplace(key, result);
     return result;
+  }
+
+  void addDir(const std::string& dir, int priority, std::string origin) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return;
+    std::string path = std::filesystem::weakly_canonical(dir, ec).string();
+    if (ec || path.empty()) return;
+    for (const Dir& d : dirs)
+      if (d.path == path) return;
+    auto at = std::find_if(dirs.begin(), dirs.end(), [&](const Dir& d) { return d.priority > priority; });
+    dirs.insert(at, Dir{path, priority, std::move(origin)});
+    // Answers given before may now differ (a document whose folder brings
+    // its own copy of a family): forget them.
+    byFamily.clear();
+    anyCovering.clear();
   }
 };
 
 FontStore::FontStore(std::vector<std::string> fontDirs) : m_impl(std::make_unique<Impl>()) {
-  // A private configuration (system fonts plus ours) rather than the global
-  // one, so application font dirs never leak into other FontStores.
-  m_impl->config = FcInitLoadConfigAndFonts();
-  if (m_impl->config) {
-    for (const std::string& dir : fontDirs) {
-      std::error_code ec;
-      if (std::filesystem::is_directory(dir, ec)) {
-        FcConfigAppFontAddDir(m_impl->config, reinterpret_cast<const FcChar8*>(dir.c_str()));
-      }
-    }
-  }
+  for (const std::string& dir : fontDirs) m_impl->addDir(dir, kFolioFonts, "Folio's fonts/");
 }
 
 FontStore::~FontStore() {
-  if (m_impl && m_impl->config) FcConfigDestroy(m_impl->config);
+  if (!m_impl) return;
+  m_impl->cache.save();
+  if (m_impl->config) FcConfigDestroy(m_impl->config);
+}
+
+void FontStore::addDirectory(const std::string& dir, int priority, const std::string& origin) {
+  std::lock_guard<std::mutex> lock(m_impl->mutex);
+  m_impl->addDir(dir, priority, origin + " (" + dir + ")");
+}
+
+void FontStore::addFontFile(const std::string& name, const std::string& path) {
+  std::lock_guard<std::mutex> lock(m_impl->mutex);
+  auto [it, fresh] = m_impl->files.emplace(normalizeFamily(name), path);
+  if (fresh) {
+    m_impl->byFamily.clear();
+    m_impl->anyCovering.clear();
+  }
+}
+
+std::string FontStore::origin(const Font* font) const {
+  std::lock_guard<std::mutex> lock(m_impl->mutex);
+  auto it = m_impl->origins.find(font);
+  return it == m_impl->origins.end() ? std::string() : it->second;
+}
+
+std::string FontStore::rebuildCache() {
+  std::lock_guard<std::mutex> lock(m_impl->mutex);
+  FcConfig* config = m_impl->fc();
+  if (config) m_impl->cache.resetSystem(fontconfigStamps(config), fontconfigFamilies(config));
+  for (const Impl::Dir& d : m_impl->dirs) m_impl->cache.rescan(d.path);
+  m_impl->cache.save();
+  return m_impl->cache.file();
 }
 
 const Font* FontStore::match(const FontRequest& request) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
-  if (!m_impl->config) return nullptr;
   return m_impl->matchRequest(request);
 }
 
 const Font* FontStore::fallback(char32_t cp, uint32_t script, const FontRequest& request) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
-  if (!m_impl->config) return nullptr;
   for (const std::string& fam : m_impl->chain(script, request)) {
     const Font* f = m_impl->matchFamily(fam, request.weight, request.italic);
     if (f && f->hasCodepoint(cp)) return f;
@@ -313,20 +464,10 @@ std::vector<const Font*> FontStore::loaded() const {
 
 std::vector<std::string> FontStore::familyNames() const {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
-  std::vector<std::string> out;
-  if (!m_impl->config) return out;
-  FcPattern* pat = FcPatternCreate();
-  FcObjectSet* os = FcObjectSetBuild(FC_FAMILY, nullptr);
-  if (FcFontSet* set = FcFontList(m_impl->config, pat, os)) {
-    for (int i = 0; i < set->nfont; ++i) {
-      FcChar8* fam = nullptr;
-      for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; ++k)
-        out.emplace_back(reinterpret_cast<const char*>(fam));
-    }
-    FcFontSetDestroy(set);
-  }
-  FcObjectSetDestroy(os);
-  FcPatternDestroy(pat);
+  if (!m_impl->cache.systemValid()) m_impl->fc();
+  std::vector<std::string> out = m_impl->cache.systemFamilies();
+  for (const Impl::Dir& d : m_impl->dirs)
+    for (const IndexedFace& f : m_impl->cache.facesOf(d.path)) out.push_back(f.family);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -29,9 +29,28 @@ struct FontRequest {
 
 class FontStore {
  public:
-  // `fontDirs` are searched in addition to the system's fontconfig setup.
+  // Where a font directory's fonts rank: lower is tried first. Every one of
+  // them comes before the system's fonts (fontconfig), so the fonts that
+  // travel with a project give the same output on any machine.
+  static constexpr int kFontPath = 0;       // --font-path DIR
+  static constexpr int kBesideContent = 1;  // fonts/ beside the content file
+  static constexpr int kBesideLayout = 2;   // fonts/ beside the layout
+  static constexpr int kFolioFonts = 3;     // Folio's own fonts/
+
+  // `fontDirs` (Folio's own fonts/) are searched before the system's fonts.
   explicit FontStore(std::vector<std::string> fontDirs);
-  ~FontStore();
+  ~FontStore();  // saves the font cache (see FontCache.h)
+
+  // Another directory of fonts, searched before the system's; `origin` says
+  // where it came from in `folio fonts`. A missing directory is ignored.
+  void addDirectory(const std::string& dir, int priority, const std::string& origin);
+  // A font file a layout names instead of a family: `name` (the text the
+  // layout wrote) then resolves to `path`.
+  void addFontFile(const std::string& name, const std::string& path);
+  // Where a loaded font was found ("Folio's fonts/ (DIR)", "system (fontconfig)").
+  std::string origin(const Font* font) const;
+  // Forgets the cached font index and builds it again; returns the cache file.
+  std::string rebuildCache();
 
   // The first family in the request that exists, with the closest weight and
   // slant; nullptr if none of the families is installed.

@@ -28,6 +28,7 @@
 #include <unordered_map>
 
 #include "base/Utf8.h"
+#include "text/PatternCache.h"
 
 namespace folio::text {
 namespace {
@@ -141,6 +142,7 @@ struct Hyphenator::Dict {
   Dict* patterns = nullptr;  // tag entries: the file entry (nullptr: no file)
   std::string path;          // file entries
   HyphenDict* dict = nullptr;
+  LoadedPatterns loaded;  // owns dict
   int lhmin = 2, rhmin = 2;
   bool utf8 = true;
   // For 8-bit pattern files (hyph_de_DE.dic is ISO8859-1, hyph_ru_RU.dic
@@ -149,7 +151,8 @@ struct Hyphenator::Dict {
   std::once_flag once;
 
   void load(const std::string& path) {
-    dict = hnj_hyphen_load(path.c_str());
+    loaded = loadPatterns(path);
+    dict = loaded.dict;
     if (!dict) return;
     utf8 = dict->utf8 != 0;
     if (utf8) return;
@@ -170,9 +173,7 @@ struct Hyphenator::Dict {
     }
   }
 
-  ~Dict() {
-    if (dict) hnj_hyphen_free(dict);
-  }
+  ~Dict() { freePatterns(loaded); }
 };
 
 namespace {
@@ -187,7 +188,7 @@ Hyphenator::Hyphenator(std::vector<std::string> patternDirs)
 
 Hyphenator::~Hyphenator() = default;
 
-Hyphenator::Dict* Hyphenator::dictFor(std::string_view language) {
+Hyphenator::Dict* Hyphenator::entryFor(std::string_view language) {
   const LanguageTag tag = parseTag(language);
   const std::string key = tag.region.empty() ? tag.lang : tag.lang + "_" + tag.region;
   Dict* entry = nullptr;
@@ -214,13 +215,20 @@ Hyphenator::Dict* Hyphenator::dictFor(std::string_view language) {
       m_dicts.emplace(key, std::move(e));
     }
   }
+  return entry;
+}
+
+Hyphenator::Dict* Hyphenator::dictFor(std::string_view language) {
+  Dict* entry = entryFor(language);
   Dict* patterns = entry->patterns;
   if (!patterns) return nullptr;
   std::call_once(patterns->once, [patterns] { patterns->load(patterns->path); });
   return patterns->dict ? entry : nullptr;
 }
 
-bool Hyphenator::hasLanguage(std::string_view language) { return dictFor(language) != nullptr; }
+// Whether a pattern file exists for the language; the patterns themselves
+// load when the first word needs them (a document may have none).
+bool Hyphenator::hasLanguage(std::string_view language) { return entryFor(language)->patterns != nullptr; }
 
 std::vector<uint32_t> Hyphenator::hyphenate(std::u32string_view word, std::string_view language) {
   // Per thread, so no lock: key = instance, language, U+0000, word (the key

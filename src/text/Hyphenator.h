@@ -23,7 +23,8 @@ class Hyphenator {
 
  private:
   struct Dict;
-  Dict* dictFor(std::string_view language);
+  Dict* entryFor(std::string_view language);  // finds the file, loads nothing
+  Dict* dictFor(std::string_view language);   // loads the patterns on first use
   std::vector<uint32_t> compute(std::u32string_view word, std::string_view language);
   std::vector<std::string> m_dirs;
   std::map<std::string, std::unique_ptr<Dict>, std::less<>> m_dicts;

@@ -15,6 +15,8 @@ std::string_view lineAt(std::string_view text, int line) {
   return text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
 }
 
+bool isMapValueMessage(const std::string& message) { return message.starts_with("illegal map value"); }
+
 // The most likely cause of each message, in the words of a content writer.
 std::string hintFor(const std::string& message) {
   if (message.starts_with("illegal map value")) return "a value containing ': ' must be in quotes";
@@ -46,6 +48,24 @@ std::string describeSyntaxError(const std::string& yamlCppMessage, std::string_v
   if (pos.line > 0 && line.find_first_not_of(' ') != std::string_view::npos &&
       line[line.find_first_not_of(' ')] == '\t') {
     hint = "tabs cannot indent YAML; use spaces";
+  }
+  // "illegal map value" on a line indented deeper than the key above it
+  // (itself holding a value) is an indentation slip, not a quoting problem.
+  if (isMapValueMessage(yamlCppMessage) && pos.line > 1) {
+    size_t indent = line.find_first_not_of(' ');
+    for (int above = pos.line - 1; above >= 1 && indent != std::string_view::npos; --above) {
+      std::string_view prev = lineAt(text, above);
+      size_t prevIndent = prev.find_first_not_of(' ');
+      if (prevIndent == std::string_view::npos || prev[prevIndent] == '#') continue;
+      std::string_view rest = prev.substr(prevIndent);
+      size_t colon = rest.find(": ");
+      bool keyWithValue = colon != std::string_view::npos && rest.find_first_not_of(' ', colon + 1) != std::string_view::npos;
+      if (indent > prevIndent && keyWithValue && line.find(": ") != std::string_view::npos)
+        hint = "this line is indented " + std::to_string(indent - prevIndent) + " space" +
+               (indent - prevIndent == 1 ? "" : "s") + " deeper than line " + std::to_string(above) +
+               " above it; expected the same indentation as its key '" + std::string(rest.substr(0, colon)) + "'";
+      break;
+    }
   }
   std::string out = "YAML syntax error: " + what + "; check indentation and quoting";
   if (!hint.empty()) out += " (" + hint + ")";

@@ -16,6 +16,7 @@ int kindNumber(const content::Block& block) {
                         [](const content::Rule&) { return 5; },
                         [](const content::Spacer&) { return 6; },
                         [](const content::PageBreak&) { return 7; },
+                        [](const content::TableBlock&) { return 8; },
                     },
                     static_cast<const content::BlockVariant&>(block));
 }
@@ -27,6 +28,7 @@ int flowKindNumber(const pagination::FlowItem& item) {
     case pagination::FlowItem::Kind::Image: return 2;
     case pagination::FlowItem::Kind::Rule: return 3;
     case pagination::FlowItem::Kind::PageBreak: return 4;
+    case pagination::FlowItem::Kind::Group: return 5;
   }
   return -1;
 }

@@ -14,6 +14,7 @@ check "unknown command: did you mean" grep -q "did you mean 'render'" "$TMP/err"
 
 # default output: beside the input
 cp content/letter.yaml "$TMP/letter.yaml"
+mkdir -p "$TMP/layouts" && cp content/layouts/emblem.png "$TMP/layouts/"  # the letter's fields.emblem
 check "default output name" "$FOLIO" render "$TMP/letter.yaml"
 check "default output exists" test -s "$TMP/letter.pdf"
 
@@ -45,7 +46,8 @@ printf 'layout: nosuch\nbody: [hello]\n' >"$TMP/nolayout.yaml"
 check "missing layout: exit 1" test $rc -eq 1
 check "missing layout: message with position" grep -qE "nolayout.yaml:1:[0-9]+: error: layout 'nosuch' not found" "$TMP/err"
 
-"$FOLIO" render content/letter.yaml -o /nonexistent-dir/x.pdf 2>"$TMP/err"; rc=$?
+# A missing folder is made (-o DIR/FILE.pdf); one that cannot be made is an error.
+"$FOLIO" render content/letter.yaml -o /proc/folio-no-such-dir/x.pdf 2>"$TMP/err"; rc=$?
 check "unwritable output: exit 1" test $rc -eq 1
 check "unwritable output: message" grep -q "cannot write" "$TMP/err"
 

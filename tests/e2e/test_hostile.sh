@@ -101,9 +101,13 @@ check "at least 40 refused cases ($cases)" test "$cases" -ge 40
 run_limited "$TMP/unwritable" render "$H/images-ok.yaml" -o "$TMP/not-a-dir/x.pdf"
 check "unwritable output (parent is a file): exit 1" test $? -eq 1
 check "unwritable output: message" grep -q "cannot write the output" "$TMP/unwritable.err"
+# A missing folder is made, as for -o DIR/ (issue 18); one that cannot be
+# made is refused.
 run_limited "$TMP/unwritable2" render "$H/images-ok.yaml" -o "$TMP/no-such-dir/x.pdf"
-check "unwritable output (no such directory): exit 1" test $? -eq 1
-check "unwritable output (no such directory): no directory made" test ! -e "$TMP/no-such-dir"
+check "missing output folder: made, exit 0" test $? -eq 0 -a -s "$TMP/no-such-dir/x.pdf"
+run_limited "$TMP/unwritable3" render "$H/images-ok.yaml" -o /proc/folio-no-such-dir/x.pdf
+check "unmakeable output folder: exit 1" test $? -eq 1
+check "unmakeable output folder: message" grep -q "cannot" "$TMP/unwritable3.err"
 
 # -o naming the content file itself (or its layout): refused, the file kept.
 cp "$H/images-ok.yaml" "$H/self.yaml"

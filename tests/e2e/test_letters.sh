@@ -96,14 +96,14 @@ EOF
 "$FOLIO" render "$TMP/bad/doc.yaml" -o "$TMP/bad/out.pdf" 2>"$TMP/bad/err"
 check "item over the body: renders (a warning, not an error)" test -s "$TMP/bad/out.pdf"
 check "item over the body: warning at the layout's FILE:LINE:COL" \
-  grep -qE "over.yaml:$line:[0-9]+: warning: sender overlaps the body text area" "$TMP/bad/err"
+  grep -qE "over.yaml:$line:[0-9]+: warning: sender \(69 characters\) overlaps the body text area" "$TMP/bad/err"
 cat "$TMP/bad/err"
 "$FOLIO" render "$TMP/bad/doc.yaml" -o "$TMP/bad/strict.pdf" --strict 2>"$TMP/bad/err2"
 check "item over the body, --strict: exit 1" test $? -eq 1
 check "item over the body, --strict: no file" test ! -e "$TMP/bad/strict.pdf"
-check "item over the body, --strict: an error at FILE:LINE:COL" grep -qE "over.yaml:$line:[0-9]+: error: sender overlaps" "$TMP/bad/err2"
+check "item over the body, --strict: an error at FILE:LINE:COL" grep -qE "over.yaml:$line:[0-9]+: error: sender \(69 characters\) overlaps" "$TMP/bad/err2"
 "$FOLIO" check "$TMP/bad/doc.yaml" 2>"$TMP/bad/err3"
-check "folio check reports it" grep -qE "over.yaml:$line:[0-9]+: warning: sender overlaps" "$TMP/bad/err3"
+check "folio check reports it" grep -qE "over.yaml:$line:[0-9]+: warning: sender \(69 characters\) overlaps" "$TMP/bad/err3"
 
 # 6. A value its box cannot hold: "sender (70 characters) needs 2 lines at 15 pt; its box holds 1".
 cat >"$TMP/bad/layouts/tight.yaml" <<'EOF'
@@ -129,4 +129,10 @@ sed -i 's/max-lines: 1/max-lines: 1\n        fit: shrink\n        min-size: 9pt/
 "$FOLIO" render "$TMP/bad/tight.yaml" -o "$TMP/bad/tight2.pdf" 2>"$TMP/bad/err5"
 check "fit: shrink sets it on one line, smaller, with no warning" bash -c \
   "[ ! -s '$TMP/bad/err5' ] && pdftotext '$TMP/bad/tight2.pdf' - | grep -q 'Permanent Mission of the Republic of Azerbaijan to the United Nations'"
+sed -i 's/fit: shrink/fit: clip-error/' "$TMP/bad/layouts/tight.yaml"
+"$FOLIO" render "$TMP/bad/tight.yaml" -o "$TMP/bad/tight3.pdf" 2>"$TMP/bad/err6"
+check "fit: clip-error: exit 1" test $? -eq 1
+check "fit: clip-error: no file" test ! -e "$TMP/bad/tight3.pdf"
+check "fit: clip-error: an error at the item" \
+  grep -qE "tight.yaml:8:[0-9]+: error: sender \(69 characters\) needs 2 lines at 15 pt; its box holds 1" "$TMP/bad/err6"
 finish

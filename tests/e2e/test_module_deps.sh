@@ -11,13 +11,14 @@ declare -A allowed=(
   [style]="base yaml"
   [text]="base"
   [linebreak]="base"
+  [table]="base"
   [image]="base"
   [frame]="base text image"
   [paragraph]="base text linebreak markup style frame"
-  [pagination]="base text linebreak markup style frame paragraph content yaml image"
+  [pagination]="base text linebreak markup style frame paragraph content yaml image table"
   [pdf]="base frame text image"
-  [render]="base yaml markup content style text linebreak paragraph frame pagination pdf image"
-  [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image render"
+  [render]="base yaml markup content style text linebreak paragraph frame pagination pdf image table"
+  [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image table render"
 )
 for dir in src/*/; do
   m=$(basename "$dir")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Images keep their alt text in a structure tree: a Document of Divs and
-# Figures with /Alt, each one marked-content sequence with an MCID, the
+# Images keep their alt text in a structure tree: a Document of headings,
+# paragraphs and Figures with /Alt (the full tree: tests/e2e/test_pdfua.sh), each one marked-content sequence with an MCID, the
 # ParentTree mapping them back, page furniture marked as artifacts, and
 # /MarkInfo /Marked true. Read back with qpdf's JSON (struct_tree.py) and
 # poppler's pdfinfo -struct-text.
@@ -35,12 +35,13 @@ python3 tests/e2e/struct_tree.py "$pdf" >"$TMP/tree.txt" 2>&1
 check "the structure tree is consistent (MCIDs, ParentTree, artifacts, MarkInfo)" test $? -eq 0
 cat >"$TMP/expected.txt" <<'EOF'
 Document
-  Div page=1 mcid=0
-  Figure page=1 mcid=1 alt='The Harbour Trust emblem, an open book in a blue roundel'
-  Div page=1 mcid=2
-  Figure page=1 mcid=3 alt='Trust mark: HT above waves — «vector»'
-  Figure page=1 mcid=4
-  Div page=1 mcid=5
+  H1 1:0
+  P 1:1
+  Figure 1:2 alt='The Harbour Trust emblem, an open book in a blue roundel'
+  P 1:3
+  Figure 1:4 alt='Trust mark: HT above waves — «vector»'
+  Figure 1:5
+  P 1:6
 EOF
 check "Figures carry the alt text in content order (UTF-8 intact); no alt, no /Alt" diff "$TMP/expected.txt" "$TMP/tree.txt"
 check "pdfinfo says Tagged: yes" grep -q "^Tagged: *yes" <(pdfinfo "$pdf")

@@ -54,10 +54,10 @@ def main(content, pdf):
     source = words(" ".join(strip_markup(s) for s in strings))
     spaceless = str(doc.get("language", "en")).split("-")[0] in SPACELESS
     extracted = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, check=True).stdout.decode()
-    # A URL broken across lines (Folio breaks before / . - ? and after //)
-    # continues on the next line; rejoin it.
+    # A URL, e-mail address or path broken across lines (Folio breaks after
+    # / // and @, before . ? # and &) continues on the next line; rejoin it.
     extracted = re.sub(r"\n(?=[/.,\-_?#%~=&])", "", extracted)
-    extracted = re.sub(r"(//|[=&])\n", r"\1", extracted)
+    extracted = re.sub(r"(//|[=&/@])\n", r"\1", extracted)
     body = " ".join(words(extracted))
     if spaceless:
         # Lines of Chinese, Japanese or Thai break between characters, not at

@@ -53,7 +53,7 @@ TEST(MailMerge, YamlRecords) {
   EXPECT_NE(d2.format().find("record 1 is a sequence; expected a mapping"), std::string::npos) << d2.format();
 }
 
-TEST(MailMerge, SubstitutesIntoTheTreeAndFields) {
+TEST(MailMerge, MergesIntoFieldsAndLeavesTheTextsPlaceholders) {
   Diagnostics d;
   auto root = yaml::parse("fields: {sender: T}\nbody:\n  - \"Dear {fields.name}, ref {fields.id}\"\n", "c.yaml",
                           yaml::Limits{}, d);
@@ -64,7 +64,9 @@ TEST(MailMerge, SubstitutesIntoTheTreeAndFields) {
   Record r;
   r.values = {{"name", "Ana"}, {"id", "7"}};
   applyRecord(*root, r);
-  EXPECT_EQ(root->find("body")->items[0].scalar, "Dear Ana, ref 7");
+  // The text keeps its placeholders: the content stage inserts the values
+  // as literal text after the markup is read (a '*' in a name stays a '*').
+  EXPECT_EQ(root->find("body")->items[0].scalar, "Dear {fields.name}, ref {fields.id}");
   const yaml::Node* fields = root->find("fields");
   ASSERT_TRUE(fields);
   EXPECT_EQ(fields->find("sender")->scalar, "T");
@@ -73,6 +75,16 @@ TEST(MailMerge, SubstitutesIntoTheTreeAndFields) {
   EXPECT_TRUE(expandPattern("out/l-{fields.id}.pdf", r, out));
   EXPECT_EQ(out, "out/l-7.pdf");
   EXPECT_FALSE(expandPattern("{fields.nope}", r, out));
+}
+
+TEST(MailMerge, MarkupFieldsAreSubstitutedBeforeTheMarkupIsRead) {
+  Diagnostics d;
+  auto root = yaml::parse("body:\n  - \"{fields.bio} by {fields.name}\"\n", "c.yaml", yaml::Limits{}, d);
+  ASSERT_TRUE(root);
+  Record r;
+  r.values = {{"bio", "*Painter*"}, {"name", "A *B*"}};
+  applyRecord(*root, r, {"bio"});
+  EXPECT_EQ(root->find("body")->items[0].scalar, "*Painter* by {fields.name}");
 }
 
 TEST(Depfile, MakeRuleEscapesAndAddsPhonyTargets) {

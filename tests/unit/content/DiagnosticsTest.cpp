@@ -42,7 +42,7 @@ TEST_F(ContentDiagnostics, UnknownTopLevelKey) {
       "colour: red\nbody: [a]\n",
       "content.yaml:1:1: error: unknown key 'colour'; expected one of layout, title, author, subject, "
       "keywords, language, date, fields, footnotes, body, short-title, recipient, sender-line, reference, "
-      "your-reference, opening, closing, signature, enclosures or cc\n");
+      "your-reference, opening, closing, signature, enclosures, cc or dir\n");
 }
 
 TEST_F(ContentDiagnostics, WrongTypes) {
@@ -136,12 +136,12 @@ TEST_F(ContentDiagnostics, UnknownBlockThatIsReallyText) {
   expectDiagnostics(
       "body:\n  - Note: the office is closed\n",
       "content.yaml:2:5: error: unknown block 'Note'; expected one of paragraph, heading, list, quote, "
-      "image, rule, spacer, page-break or markdown (for text containing ': ' or ending in ':', put the "
+      "image, rule, spacer, page-break, markdown or table (for text containing ': ' or ending in ':', put the "
       "text in quotes)\n");
   expectDiagnostics(
       "body:\n  - list:\n      - - Revenue grew by:\n          - list: [a, b]\n",
       "content.yaml:3:11: error: unknown block 'Revenue grew by'; expected one of paragraph, heading, "
-      "list, quote, image, rule, spacer, page-break or markdown (for text containing ': ' or ending in "
+      "list, quote, image, rule, spacer, page-break, markdown or table (for text containing ': ' or ending in "
       "':', put the text in quotes)\n");
 }
 
@@ -149,7 +149,7 @@ TEST_F(ContentDiagnostics, BlockWithOnlyAttributes) {
   expectDiagnostics(
       "body:\n  - style: label\n",
       "content.yaml:2:5: error: a block with attributes but no content; expected one of paragraph, "
-      "heading, list, quote, image, rule, spacer, page-break or markdown beside 'style'\n");
+      "heading, list, quote, image, rule, spacer, page-break, markdown or table beside 'style'\n");
 }
 
 TEST_F(ContentDiagnostics, TwoBlockKeys) {
@@ -175,12 +175,12 @@ TEST_F(ContentDiagnostics, UnknownAttribute) {
       "content.yaml:3:5: error: unknown attribute 'levle' for a heading; did you mean 'level'?\n");
   expectDiagnostics(
       "body:\n  - quote: A\n    colour: red\n",
-      "content.yaml:3:5: error: unknown attribute 'colour' for a quote; expected id, style, lang or "
-      "dir\n");
+      "content.yaml:3:5: error: unknown attribute 'colour' for a quote; expected id, style, lang, dir "
+      "or keep-with-next\n");
   expectDiagnostics(
       "body:\n  - paragraph: A\n    level: 2\n",
       "content.yaml:3:5: error: unknown attribute 'level' for a paragraph; expected id, style, lang, "
-      "dir or align\n");
+      "dir, keep-with-next or align\n");
 }
 
 TEST_F(ContentDiagnostics, HeadingLevel) {

@@ -9,10 +9,13 @@
 namespace folio::content {
 namespace {
 
-// The inline text of a block (empty for kinds without one).
+// The inline text of a block (its first; empty for kinds without one).
 const markup::InlineText& text(const Block& b) {
   static const markup::InlineText none;
-  const markup::InlineText* t = inlineText(b);
+  const markup::InlineText* t = nullptr;
+  forEachInlineText(b, [&](const markup::InlineText& x, const SourcePos&) {
+    if (!t) t = &x;
+  });
   return t ? *t : none;
 }
 

@@ -78,10 +78,11 @@ TEST(DatesTest, ParsesAndWritesBothForms) {
   EXPECT_FALSE(parseDate(""));
 }
 
-TEST(CMapsTest, ToUnicodeSkipsEmptyAndSplitsBlocks) {
+TEST(CMapsTest, ToUnicodeMapsEmptyToNothingAndSplitsBlocks) {
   std::vector<std::pair<uint16_t, std::u32string>> e = {{1, U"A"}, {2, U""}, {3, U"ffi"}};
   std::string cmap = toUnicodeCMap(e);
-  EXPECT_NE(cmap.find("2 beginbfchar\n<0001> <0041>\n<0003> <006600660069>\nendbfchar"), std::string::npos)
+  EXPECT_NE(cmap.find("3 beginbfchar\n<0001> <0041>\n<0002> <>\n<0003> <006600660069>\nendbfchar"),
+            std::string::npos)
       << cmap;
   std::vector<std::pair<uint16_t, std::u32string>> many;
   for (uint16_t c = 1; c <= 150; ++c) many.push_back({c, U"x"});

@@ -403,7 +403,7 @@ TEST_F(PdfWriterTest, GlyphsLandWherePlaced) {
 
 TEST_F(PdfWriterTest, ErrorsAreDiagnostics) {
   Diagnostics diags;
-  EXPECT_FALSE(writePdf(sampleDocument(*s_fx), "/nonexistent-dir/x.pdf", {}, diags));
+  EXPECT_FALSE(writePdf(sampleDocument(*s_fx), "/proc/folio-no-such-dir/x.pdf", {}, diags));
   ASSERT_TRUE(diags.hasErrors());
   EXPECT_NE(diags.format().find("cannot write the PDF"), std::string::npos) << diags.format();
 

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Tables, checked from the PDFs with MuPDF's character boxes and poppler's
+# text (tests/e2e/tables_check.py): the header repeated on every page a
+# table runs onto, every cell's words present, text inside its column,
+# decimal points aligned, right-to-left tables mirrored; and the messages
+# for bad tables, with their line and column.
+source "$(dirname "$0")/lib.sh"
+CHECK="python3 tests/e2e/tables_check.py"
+
+# The 3-page budget table.
+pdf="$TMP/report-tables.pdf"
+check "report-tables: renders without a warning" bash -c "'$FOLIO' render content/report-tables.yaml -o '$pdf' 2>'$TMP/rt.err' && ! grep -q . '$TMP/rt.err' || { cat '$TMP/rt.err'; false; }"
+check "report-tables: the table runs over pages 1 to 3" bash -c "pdftotext -f 3 -l 3 '$pdf' - | grep -q Total && pdftotext -f 1 -l 1 '$pdf' - | grep -q Benin"
+check "report-tables: header on every page of the table" $CHECK header "$pdf" 1 3 Region Country Main sector thousand Change
+check "report-tables: continued caption on pages 2 and 3" bash -c "for p in 2 3; do pdftotext -f \$p -l \$p '$pdf' - | tr '\n' ' ' | grep -q '€ thousand) (continued)' || exit 1; done"
+check "report-tables: no continued caption on page 1" bash -c "! pdftotext -f 1 -l 1 '$pdf' - | grep -q '(continued)'"
+check "report-tables: every cell's words present" $CHECK cells content/report-tables.yaml "$pdf"
+check "report-tables: budget figures aligned on the decimal point" $CHECK decimal "$pdf" '\d{1,3}(,\d{3})+(\.\d+)?'
+check "report-tables: changes aligned on the decimal point" $CHECK decimal "$pdf" '[+−]\d+\.\d'
+# The row span of South and Central Asia is cut by the page break: its
+# text goes on at the top of page 3, under the repeated header.
+check "report-tables: a cut row span starts on page 2" bash -c "pdftotext -f 2 -l 2 '$pdf' - | tr '\n' ' ' | grep -q 'South and Central'"
+check "report-tables: a cut row span continues its text overleaf" bash -c "pdftotext -f 3 -l 3 '$pdf' - | grep -q 'Tashkent'"
+check "report-tables: the note in a cell is numbered and at the foot of its page" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^1 *Revised after the mid-term review'"
+check "report-tables: the caption" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^Table 1. Bilateral development cooperation'"
+
+# The Arabic table: columns run right to left; numbers still line up.
+pdf="$TMP/release-ar-table.pdf"
+check "release-ar-table: renders" "$FOLIO" render content/release-ar-table.yaml -o "$pdf"
+check "release-ar-table: columns mirrored (first column rightmost)" $CHECK rtl "$pdf" الموقع العمل الفنان الزوار
+check "release-ar-table: areas aligned on the decimal point" $CHECK decimal "$pdf" '1250\.5|860\.25|2400|615\.75|3100\.5|975'
+check "release-ar-table: visitors aligned on the decimal point" $CHECK decimal "$pdf" '4800|3900|2750\.5|5200|6100|3300\.25'
+check "release-ar-table: every cell's words present" $CHECK cells content/release-ar-table.yaml "$pdf"
+
+# Narrow fixed columns: a long word hyphenates, an unbreakable one is broken
+# with a warning that names its cell, and no text leaves its column. The
+# plain layout's left margin is 28mm (79.37pt); the columns are fixed.
+cat >"$TMP/narrow.yaml" <<'YAML'
+layout: plain
+language: de
+body:
+  - table:
+      - [Wort, Erklärung, Kennung, Zahl]
+      - [Donaudampfschifffahrtsgesellschaftskapitän, Ein sehr langes zusammengesetztes Wort, ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH, "1,5"]
+      - [Rechtsschutzversicherungsgesellschaften, kurz, XY, "12,25"]
+    columns: [90pt, 70pt, 60pt, {width: 50pt, align: decimal}]
+YAML
+check "narrow: renders" bash -c "'$FOLIO' render '$TMP/narrow.yaml' -o '$TMP/narrow.pdf' 2>'$TMP/narrow.err'"
+check "narrow: the unbreakable word's cell is named" grep -q "narrow.yaml:6:94: warning: this table cell needs .* words are broken" "$TMP/narrow.err"
+check "narrow: every word inside its column" $CHECK columns "$TMP/narrow.pdf" Wort gesellschaften 79.37 90 70 60 50
+check "narrow: the broken word's letters all there" bash -c "pdftotext '$TMP/narrow.pdf' - | tr -d '\n' | grep -q 'ABCDEFGH.*XYZABCDEFGH'"
+check "narrow: German decimal comma aligned" $CHECK decimal "$TMP/narrow.pdf" '1,5|12,25' ,
+
+# Every built-in layout sets a table (with its own or the derived styles),
+# and a mail merge fills fields inside cells.
+cat >"$TMP/any.yaml" <<'YAML'
+title: Contacts
+date: 2026-03-02
+fields:
+  city: Geneva
+body:
+  - table:
+      - [Name, Role, Phone]
+      - [Ana Lima, Press officer, "+1 555 0100"]
+      - [Bo Berg, "Spokesperson for {fields.city}", "+1 555 0101"]
+    caption: Press contacts
+    continued: true
+  - markdown: |
+      | Office | Hours |
+      |:-------|------:|
+      | Quay Street | 9–17 |
+YAML
+for layout in letterhead letterhead-print memo plain report; do
+  check "layout $layout: table renders" "$FOLIO" render "$TMP/any.yaml" --layout "$layout" -o "$TMP/any-$layout.pdf" --strict
+  check "layout $layout: every cell's words" bash -c "pdftotext '$TMP/any-$layout.pdf' - | tr '\n' ' ' | grep -q 'Ana Lima.*Press officer.*Quay Street'"
+done
+check "body placeholder in a cell: the content's field" bash -c "pdftotext '$TMP/any-plain.pdf' - | grep -q 'Spokesperson for Geneva'"
+printf 'id,city\nA1,Port Example\nA2,Harbourside North\n' >"$TMP/cities.csv"
+check "mail merge: tables render per record" "$FOLIO" render "$TMP/any.yaml" --data "$TMP/cities.csv" -o "$TMP/merge-{fields.id}.pdf"
+check "mail merge: record 1's field in its cell" bash -c "pdftotext '$TMP/merge-A1.pdf' - | grep -q 'Spokesperson for Port Example'"
+check "mail merge: record 2's field in its cell" bash -c "pdftotext '$TMP/merge-A2.pdf' - | tr '\n' ' ' | grep -q 'Spokesperson for Harbourside North'"
+
+# Bad tables: refused with the place and what was expected.
+bad() {  # bad NAME EXPECTED-MESSAGE (the YAML on stdin)
+  cat >"$TMP/$1.yaml"
+  check "error: $1" bash -c "! '$FOLIO' render '$TMP/$1.yaml' -o '$TMP/$1.pdf' 2>'$TMP/$1.err'; grep -qF -- \"\$0\" '$TMP/$1.err' || { cat '$TMP/$1.err'; false; }" "$TMP/$1.yaml:$2"
+  check "error: $1 writes nothing" test ! -e "$TMP/$1.pdf"
+}
+bad ragged "4:9: error: row 2 has 2 columns (counting spans); expected 3 like the first row" <<'YAML'
+body:
+  - table:
+      - [a, b, c]
+      - [d, e]
+YAML
+bad too-many "4:16: error: row 2 has more cells than the table's 2 columns" <<'YAML'
+body:
+  - table:
+      - [a, b]
+      - [d, e, f]
+YAML
+bad unknown-key "4:11: error: unknown key 'txt' for a table cell; did you mean 'text'?" <<'YAML'
+body:
+  - table:
+      - [a, b]
+      - - txt: d
+        - e
+YAML
+bad bad-width "5:21: error: column width '12px' is not valid; expected auto, a length such as 30mm, a percentage such as 25% or a fraction such as 2fr" <<'YAML'
+body:
+  - table:
+      - [a, b]
+      - [c, d]
+    columns: [auto, 12px]
+YAML
+bad rowspan "3:11: error: rowspan 3 runs past the last row of the table; expected at most 2" <<'YAML'
+body:
+  - table:
+      - - text: a
+          rowspan: 3
+        - b
+      - [c]
+YAML
+bad attribute "5:5: error: unknown attribute 'colums' for a table; did you mean 'columns'?" <<'YAML'
+body:
+  - table:
+      - [a, b]
+      - [c, d]
+    colums: [auto, auto]
+YAML
+bad pipe-extra "6:17: error: this row has 3 cells but the table's header has 2" <<'YAML'
+body:
+  - markdown: |
+      | a | b |
+      |---|---|
+      | c | d |
+      | e | f | g |
+YAML
+finish
