@@ -17,8 +17,9 @@ declare -A allowed=(
   [paragraph]="base text linebreak markup style frame"
   [pagination]="base text linebreak markup style frame paragraph content yaml image table"
   [fontembed]="base text"
-  [pdf]="base frame text image fontembed"
-  [render]="base yaml markup content style text linebreak paragraph frame pagination pdf image table"
+  [pdfread]="base"
+  [pdf]="base frame text image fontembed pdfread"
+  [render]="base yaml markup content style text linebreak paragraph frame pagination pdf pdfread image table"
   [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image table render"
 )
 for dir in src/*/; do
