@@ -24,8 +24,8 @@ TEST(Ragged, EvensLineLengthsRatherThanFillingTheFirst) {
   f.body.hyphenate = false;
   Paragraph p = f.set("aaa bbb ccc dddddd eeeee", f.options(pt(66.5)));
   ASSERT_EQ(p.lines.size(), 3u);
-  EXPECT_EQ(visualText(p.lines[0]), U"aaa bbb ");
-  EXPECT_EQ(visualText(p.lines[1]), U"ccc dddddd ");
+  EXPECT_EQ(visualText(p.lines[0]), U"aaa bbb");
+  EXPECT_EQ(visualText(p.lines[1]), U"ccc dddddd");
   EXPECT_EQ(visualText(p.lines[2]), U"eeeee");
 }
 
