@@ -132,13 +132,16 @@ class TextShower {
 namespace {
 
 // Ranges of plan.advancing (visual order) of the words, between spaces,
-// that hold an advancing glyph with no text.
+// that hold a tatweel (U+0640) with no text: one the paragraph inserted.
 std::vector<std::pair<size_t, size_t>> wordsWithInserts(const frame::GlyphRun& run, const RunText& plan) {
   std::vector<std::pair<size_t, size_t>> out;
   const std::vector<ShownGlyph>& a = plan.advancing;
+  const uint32_t tatweel = run.font->glyphFor(0x0640);
+  if (tatweel == 0) return out;
   auto space = [&](size_t k) { return a[k].text == U" " || a[k].text == U"\u00A0"; };
   for (size_t i = 0; i < a.size(); ++i) {
-    if (!a[i].text.empty() || run.glyphs[a[i].index].advance <= 0) continue;
+    const frame::PlacedGlyph& g = run.glyphs[a[i].index];
+    if (!a[i].text.empty() || g.advance <= 0 || g.gid != tatweel) continue;
     if (!out.empty() && i < out.back().second) continue;
     size_t b = i, e = i + 1;
     while (b > 0 && !space(b - 1)) --b;
