@@ -550,11 +550,12 @@ int Breaker::lineGaps(const Active& r, size_t pos, int64_t shortfall, const Tota
     const Totals& t = m_prefix[*it];
     const double adjust = static_cast<double>(stretching ? t.stretch - a.stretch : t.shrink - a.shrink);
     Gap gap;
-    gap.x0 = static_cast<float>(static_cast<double>(t.width - a.width) + e * static_cast<double>(t.expand - a.expand) +
-                                g * adjust - r.startHang);
+    gap.x0 = static_cast<float>(static_cast<double>(t.width - a.width) +
+                                e * static_cast<double>(t.expand - a.expand) + g * adjust - r.startHang);
     gap.x1 = gap.x0 + static_cast<float>(item.width + g * (stretching ? item.stretch : item.shrink));
     while (k < prevCount && prev[k].x1 < gap.x0) ++k;
-    for (size_t m = k; m < prevCount && prev[m].x0 <= gap.x1; ++m) gap.chain = std::max(gap.chain, prev[m].chain + 1);
+    for (size_t m = k; m < prevCount && prev[m].x0 <= gap.x1; ++m)
+      gap.chain = std::max(gap.chain, prev[m].chain + 1);
     rivers += gap.chain >= 3;
     m_lineGaps.push_back(gap);
   }

@@ -349,9 +349,8 @@ class ItemBuilder {
     const KashidaPoint k = kashidaPoint(m_flat.text, p.textBegin, p.textEnd);
     if (k.at == 0 || !glyphStartsAt(wordBegin, k.at)) return;
     const Span& span = spanAt(p.textBegin);
-    auto cached = std::find_if(m_tatweels.begin(), m_tatweels.end(), [&](const Tatweel& t) {
-      return t.font == item.font && t.size == span.size;
-    });
+    auto cached = std::find_if(m_tatweels.begin(), m_tatweels.end(),
+                               [&](const Tatweel& t) { return t.font == item.font && t.size == span.size; });
     if (cached == m_tatweels.end()) {
       static const std::u32string kTatweel = U"\u0640";
       std::vector<text::Glyph> glyphs;
@@ -544,7 +543,7 @@ class ItemBuilder {
     uint32_t gid;
     Sp advance;
   };
-  std::vector<Tatweel> m_tatweels;  // per font and size
+  std::vector<Tatweel> m_tatweels;                           // per font and size
   std::vector<std::pair<std::string, bool>> m_canHyphenate;  // language -> has patterns
 };
 

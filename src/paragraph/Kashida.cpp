@@ -13,26 +13,25 @@
 //   1  anywhere else between two joined letters.
 // Among places of the same rank the last one in the word wins (closest to
 // its end, where the eye expects the stretch).
-#include <unicode/uchar.h>
-
 #include "paragraph/Internal.h"
+#include "text/Unicode.h"
 
 namespace folio::paragraph::detail {
 
 namespace {
 
-int joiningType(char32_t c) { return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE); }
+using text::Joining;
 
 // Harakat and other marks ride on their letter: transparent to joining.
-bool transparent(char32_t c) { return joiningType(c) == U_JT_TRANSPARENT; }
+bool transparent(char32_t c) { return text::joiningOf(c) == Joining::Transparent; }
 
 bool joinsNext(char32_t c) {
-  const int t = joiningType(c);
-  return t == U_JT_DUAL_JOINING || t == U_JT_JOIN_CAUSING;
+  const Joining j = text::joiningOf(c);
+  return j == Joining::Dual || j == Joining::Causing;
 }
 bool joinsPrevious(char32_t c) {
-  const int t = joiningType(c);
-  return t == U_JT_DUAL_JOINING || t == U_JT_RIGHT_JOINING || t == U_JT_JOIN_CAUSING;
+  const Joining j = text::joiningOf(c);
+  return j == Joining::Dual || j == Joining::Right || j == Joining::Causing;
 }
 
 bool isOneOf(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }

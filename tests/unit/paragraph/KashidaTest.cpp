@@ -92,7 +92,8 @@ TEST(Kashida, JustifiedLinesAreFlushAndTatweelsCarryNoText) {
   Paragraph plain = f.set(text, f.options(width, "ar"));
   for (const Line& line : plain.lines)
     for (const frame::GlyphRun& r : line.runs)
-      for (const frame::PlacedGlyph& g : r.glyphs) EXPECT_FALSE(g.textLength == 0 && g.advance > 0 && !r.font->isMark(g.gid));
+      for (const frame::PlacedGlyph& g : r.glyphs)
+        EXPECT_FALSE(g.textLength == 0 && g.advance > 0 && !r.font->isMark(g.gid));
 }
 
 }  // namespace
