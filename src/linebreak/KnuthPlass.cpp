@@ -67,6 +67,17 @@ int32_t badness(int64_t t, int64_t s) {
 struct Passive {
   size_t position = 0;  // item index of the break
   int32_t prev = -1;    // passive index of the previous break, -1 at the paragraph start
+  // Rivers (Params::riverDemerits): the word spaces of the line that ends
+  // here, a range of Breaker::m_gapPool, and how many continue a river.
+  uint32_t gapBegin = 0, gapCount = 0;
+  int32_t rivers = 0;
+};
+
+// A word space on a set line: its extent from the line's start and the
+// number of lines of the river it ends (1: no space above it overlaps).
+struct Gap {
+  float x0 = 0, x1 = 0;
+  int32_t chain = 1;
 };
 
 struct Active {
@@ -100,6 +111,15 @@ class Breaker {
     m_easyLine = params.looseness == 0 ? m_lastSpecialLine : kNoLineLimit;
     m_secondWidth = m_widths.back();
     m_passive.reserve(items.size() / 4 + 16);
+    if (params.riverDemerits > 0) {
+      m_prefix.resize(items.size() + 1);
+      for (size_t i = 0; i < items.size(); ++i) {
+        m_prefix[i + 1] = m_prefix[i];
+        m_prefix[i + 1].add(items[i]);
+        if (items[i].type == Item::Type::Glue && items[i].width > 0 && items[i].stretchOrder == 0)
+          m_gapItems.push_back(i);
+      }
+    }
     m_active.reserve(64);
     m_next.reserve(64);
   }
@@ -107,6 +127,9 @@ class Breaker {
   Result run();
 
  private:
+  // Rivers: the spaces of the line from r to `pos`, set at its shortfall,
+  // into m_lineGaps; returns how many continue a river of 3 or more lines.
+  int lineGaps(const Active& r, size_t pos, int64_t shortfall, const Totals& before);
   bool runPass();
   void tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth, Sp endHang);
   uint32_t wordAt(size_t start) const {
@@ -166,6 +189,15 @@ class Breaker {
   int64_t m_backgroundStretch = 0;  // emergency stretch in the last pass (§863)
 
   std::vector<Passive> m_passive;
+  // Rivers (only when Params::riverDemerits > 0): running totals before
+  // each item, the word spaces (glue with width), the spaces of every
+  // passive node's line, and scratch for the line being tried and the best
+  // line per class.
+  std::vector<Totals> m_prefix;
+  std::vector<size_t> m_gapItems;
+  std::vector<Gap> m_gapPool, m_lineGaps;
+  std::vector<Gap> m_classGaps[kClasses];
+  int32_t m_classRivers[kClasses] = {};
   std::vector<Active> m_active, m_next;
   std::vector<double> m_pruneKeys;
   std::vector<size_t> m_pruneOrder;
@@ -240,6 +272,7 @@ bool Breaker::runPass() {
   m_passive.clear();
   m_active.clear();
   m_passive.push_back(Passive{});  // the paragraph start: index 0, prev -1
+  m_gapPool.clear();
   m_active.push_back(Active{});
   m_active.back().startHang = startHangAt(0);
   m_active.back().startWord = wordAt(lineStart(0));
@@ -343,6 +376,13 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
         for (int c = 0; c < kClasses; ++c) {
           if (minimal[c] <= minimum) {
             m_passive.push_back(Passive{pos, bestPlace[c]});
+            if (m_params.riverDemerits > 0) {
+              Passive& p = m_passive.back();
+              p.gapBegin = static_cast<uint32_t>(m_gapPool.size());
+              p.gapCount = static_cast<uint32_t>(m_classGaps[c].size());
+              p.rivers = m_classRivers[c];
+              m_gapPool.insert(m_gapPool.end(), m_classGaps[c].begin(), m_classGaps[c].end());
+            }
             Active a;
             a.passive = static_cast<int32_t>(m_passive.size() - 1);
             a.line = bestLine[c] + 1;
@@ -446,6 +486,12 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       if (std::abs(static_cast<int>(fit) - static_cast<int>(r.fitness)) > 1) d += m_params.fitnessDemerits;
       d += extraDemerits(r, isFinal, endWidth, endWord);
     }
+    int rivers = 0;
+    if (m_params.riverDemerits > 0) {
+      m_lineGaps.clear();
+      if (b <= kInfBad) rivers = lineGaps(r, pos, shortfall, before);
+      d += rivers * m_params.riverDemerits;
+    }
     d += r.demerits;
     const int run = !limitHyphens ? 0 : realHyphen ? std::min(r.hyphens + 1, kMaxRun) : 0;
     const int c = run * 4 + fit;
@@ -454,6 +500,10 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       bestPlace[c] = r.passive;
       bestLine[c] = l;
       bestStartWord[c] = r.startWord;
+      if (m_params.riverDemerits > 0) {
+        m_classGaps[c] = m_lineGaps;
+        m_classRivers[c] = rivers;
+      }
       if (d < minimum) minimum = d;
     }
     if (stays) m_next.push_back(r);
@@ -464,6 +514,52 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
     now.width = endWidth;
     prune(now);
   }
+}
+
+// The line from r to `pos` set as collect() sets it: the letters take their
+// share of the expansion, the glue the rest (or the same ratio, pdfTeX's
+// way); the last line's fil leaves the spaces natural. Each space's extent
+// follows from the running totals, so the cost is a sweep over the line's
+// spaces and those of the line before (both in order along the line).
+int Breaker::lineGaps(const Active& r, size_t pos, int64_t shortfall, const Totals& before) {
+  const Totals& a = r.after;
+  const bool stretching = shortfall > 0;
+  const int64_t glue = stretching ? before.stretch - a.stretch : before.shrink - a.shrink;
+  const int64_t expand = before.expand - a.expand;
+  double e = 0, g = 0;  // share of the expansion limit; glue ratio (negative: shrink)
+  if (shortfall != 0 && before.filStretch - a.filStretch == 0) {
+    const double need = static_cast<double>(shortfall);
+    if (m_params.expansionFirst) {
+      if (expand > 0) e = std::clamp(need / static_cast<double>(expand), -1.0, 1.0);
+      const double rest = need - e * static_cast<double>(expand);
+      if (glue > 0) g = rest / static_cast<double>(glue);
+    } else if (glue + expand > 0) {
+      g = need / static_cast<double>(glue + expand);
+      e = expand > 0 ? g : 0;
+    }
+  }
+  const size_t start = lineStart(m_passive[static_cast<size_t>(r.passive)].position);
+  const Passive& above = m_passive[static_cast<size_t>(r.passive)];
+  const Gap* prev = m_gapPool.data() + above.gapBegin;
+  const size_t prevCount = r.passive == 0 ? 0 : above.gapCount;
+  int rivers = 0;
+  size_t k = 0;
+  for (auto it = std::lower_bound(m_gapItems.begin(), m_gapItems.end(), start);
+       it != m_gapItems.end() && *it < pos; ++it) {
+    const Item& item = m_items[*it];
+    const Totals& t = m_prefix[*it];
+    const double adjust = static_cast<double>(stretching ? t.stretch - a.stretch : t.shrink - a.shrink);
+    Gap gap;
+    gap.x0 = static_cast<float>(static_cast<double>(t.width - a.width) +
+                                e * static_cast<double>(t.expand - a.expand) + g * adjust - r.startHang);
+    gap.x1 = gap.x0 + static_cast<float>(item.width + g * (stretching ? item.stretch : item.shrink));
+    while (k < prevCount && prev[k].x1 < gap.x0) ++k;
+    for (size_t m = k; m < prevCount && prev[m].x0 <= gap.x1; ++m)
+      gap.chain = std::max(gap.chain, prev[m].chain + 1);
+    rivers += gap.chain >= 3;
+    m_lineGaps.push_back(gap);
+  }
+  return rivers;
 }
 
 // Not in TeX: the costs of a runt (a paragraph's last line with no whole
@@ -552,6 +648,7 @@ Result Breaker::collect(const Active& best) const {
   for (int32_t p : chain) {
     const size_t end = m_passive[static_cast<size_t>(p)].position;
     result.breaks.push_back(end);
+    result.rivers += m_passive[static_cast<size_t>(p)].rivers;
     // Ratios come from the real glue: emergency stretch only widened the
     // choice of breaks (TeX repacks each line with its own glue), so such
     // lines may stretch past the tolerance.

@@ -127,6 +127,14 @@ struct Params {
   // key as the line before: a word stacked at the start or end of two
   // lines in a row. Each such pair costs this.
   int64_t stackDemerits = 0;
+  // Rivers: a word space (a glue with width) whose extent on the line,
+  // after the line's glue and expansion are set, overlaps a space of the
+  // line before, which overlapped one of the line before that, makes a
+  // river of 3 or more lines. Each space that continues such a river
+  // costs this (0: rivers are not looked for). The positions are those of
+  // the line through its best predecessor, so the cost is exact for the
+  // chosen lines and cheap: a sweep over the two lines' spaces.
+  int64_t riverDemerits = 0;
 };
 
 struct Result {
@@ -146,6 +154,9 @@ struct Result {
   // [-1, 1] (negative: narrower), in steps of 1/Params::expansionSteps.
   // Zero for every line when no box has Item::expand.
   std::vector<double> expansions;
+  // Word spaces that continue a river of 3 or more lines (counted only when
+  // Params::riverDemerits > 0).
+  int rivers = 0;
 };
 
 // Line widths: lineWidths[i] for line i; the last value repeats for later lines

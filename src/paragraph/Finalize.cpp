@@ -54,7 +54,7 @@ class LineBuilder {
       const Piece& piece = m_sh.pieces[p.piece];
       switch (piece.kind) {
         case Piece::Kind::Box:
-          emitGlyphs(line, piece, x);
+          emitGlyphs(line, piece, x, p.kashidas);
           break;
         case Piece::Kind::Space:
           emitSpace(line, piece, p.width, x);
@@ -151,7 +151,10 @@ class LineBuilder {
     }
   }
 
-  void emitGlyphs(Line& line, const Piece& piece, Sp& x) {
+  // `kashidas`: tatweels to insert before the glyphs of piece.kashidaAt
+  // (Justify.cpp). They carry no text: copy and paste gives the word as
+  // written.
+  void emitGlyphs(Line& line, const Piece& piece, Sp& x, int kashidas = 0) {
     const text::Item& item = m_sh.items.items[piece.item];
     const bool rtl = item.level & 1;
     assignGlyphText(m_sh.glyphs, piece.glyphBegin, piece.glyphEnd, piece.textBegin, piece.textEnd, rtl,
@@ -171,6 +174,18 @@ class LineBuilder {
             frame::Anchor{"fnref:" + std::to_string(span.note), Point{x, span.rise + span.size}});
       }
       frame::GlyphRun& run = runFor(line, item.font, span, rtl, x, scale);
+      // Visual order: in right-to-left text the letters after the place
+      // come first, so the tatweels go before the first glyph of a letter
+      // before it.
+      if (kashidas > 0 && (rtl ? gl.cluster < piece.kashidaAt : gl.cluster >= piece.kashidaAt)) {
+        for (; kashidas > 0; --kashidas) {
+          frame::PlacedGlyph t;
+          t.gid = piece.kashidaGid;
+          t.advance = piece.kashidaUnit;
+          run.glyphs.push_back(t);
+          x += t.advance;
+        }
+      }
       frame::PlacedGlyph pg;
       pg.gid = gl.gid;
       pg.advance = gl.advance != 0 ? scaledAdvance(gl.advance, scale) + tracking : 0;

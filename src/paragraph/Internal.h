@@ -62,7 +62,25 @@ struct Piece {
   // Box, Space, Hyphen: drawn at the line's font expansion (Items.cpp
   // expandable()); a box's linebreak::Item::expand says how much it gives.
   bool expandable = false;
+  // Box (Arabic, `justify-arabic: kashida`): tatweels may go before the
+  // character at kashidaAt (0: nowhere), drawn with the font's tatweel
+  // glyph (kashidaGid, advance kashidaUnit); kashidaRank orders the words of
+  // a line (Kashida.cpp).
+  uint32_t kashidaAt = 0;
+  uint32_t kashidaGid = 0;
+  Sp kashidaUnit = 0;
+  uint8_t kashidaRank = 0;
 };
+
+// The best place to elongate an Arabic word text[begin, end) with kashida:
+// a tatweel goes right before text[at]; at == 0 when the word has none.
+struct KashidaPoint {
+  uint32_t at = 0;
+  int rank = 0;
+};
+KashidaPoint kashidaPoint(std::u32string_view text, uint32_t begin, uint32_t end);
+// The most tatweels one word takes in a line.
+constexpr int kMaxKashidas = 3;
 
 // How far a character may hang into the margin at a line start and at a
 // line end, per mille of its advance (Protrusion.cpp).
@@ -79,6 +97,7 @@ constexpr int kMaxLetterSpacingPerMille = 40;
 struct Placed {
   uint32_t piece = 0;
   Sp width = 0;
+  uint8_t kashidas = 0;  // tatweels inserted into a box (width includes them)
 };
 
 // How one line is set: its pieces in logical order with their final widths.

@@ -317,6 +317,7 @@ class ItemBuilder {
       if (p.expandable)
         m_out.kp[m_pendingKp[i]].expand = static_cast<Sp>(static_cast<double>(w) * m_o.style->expansion);
       setProtrusion(p, m_out.kp[m_pendingKp[i]]);
+      setKashida(p, wordBegin);
       p.letterSpaceable = mayLetterSpace(p);
       if (!p.letterSpaceable) continue;
       // The letter spacing the box may take goes to the glue after it: the
@@ -335,6 +336,36 @@ class ItemBuilder {
     }
     m_pendingBoxes.clear();
     m_pendingKp.clear();
+  }
+
+  // Arabic justified with kashida: the box's best place for tatweels (a
+  // glyph boundary: no ligature spans it) and the font's tatweel. The room
+  // the tatweels give goes to the next space's stretch, as letter spacing
+  // does, so the line breaker counts it; fitLine spends it first.
+  void setKashida(Piece& p, uint32_t wordBegin) {
+    if (!m_o.style->kashida || m_ragged || !m_o.breakLines) return;
+    const text::Item& item = m_out.items.items[p.item];
+    if (item.script != tag('A', 'r', 'a', 'b') || !item.font || p.glyphEnd <= p.glyphBegin) return;
+    const KashidaPoint k = kashidaPoint(m_flat.text, p.textBegin, p.textEnd);
+    if (k.at == 0 || !glyphStartsAt(wordBegin, k.at)) return;
+    const Span& span = spanAt(p.textBegin);
+    auto cached = std::find_if(m_tatweels.begin(), m_tatweels.end(),
+                               [&](const Tatweel& t) { return t.font == item.font && t.size == span.size; });
+    if (cached == m_tatweels.end()) {
+      static const std::u32string kTatweel = U"\u0640";
+      std::vector<text::Glyph> glyphs;
+      m_ctx.shaper.shape(kTatweel, 0, 1, request(item, span), glyphs);
+      Tatweel t{item.font, span.size, 0, 0};
+      if (glyphs.size() == 1 && glyphs[0].gid != 0) t.gid = glyphs[0].gid, t.advance = glyphs[0].advance;
+      m_tatweels.push_back(t);
+      cached = m_tatweels.end() - 1;
+    }
+    if (cached->advance <= 0) return;  // the font has no tatweel
+    p.kashidaAt = k.at;
+    p.kashidaRank = static_cast<uint8_t>(k.rank);
+    p.kashidaGid = cached->gid;
+    p.kashidaUnit = cached->advance;
+    m_letterStretch += cached->advance * kMaxKashidas;
   }
 
   // The advance of the glyphs of the character at `at` when it is a cluster
@@ -505,7 +536,14 @@ class ItemBuilder {
   std::vector<uint32_t> m_clusterGlyph, m_boxOfChar;
   std::vector<std::pair<uint32_t, uint32_t>> m_boxRange;
   uint32_t m_lastWordStart = 0;
-  Sp m_letterStretch = 0;  // letter spacing the words since the last space could take
+  Sp m_letterStretch = 0;  // letter spacing (or kashida) the words since the last space could take
+  struct Tatweel {
+    const text::Font* font;
+    Sp size;
+    uint32_t gid;
+    Sp advance;
+  };
+  std::vector<Tatweel> m_tatweels;                           // per font and size
   std::vector<std::pair<std::string, bool>> m_canHyphenate;  // language -> has patterns
 };
 

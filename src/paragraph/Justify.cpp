@@ -63,6 +63,33 @@ Sp expandedWidth(const Shaped& shaped, const Options& options, const Piece& piec
   return w;
 }
 
+// Arabic justified with kashida: whole tatweels first, one more per word
+// and round, the best-ranked words first (Kashida.cpp), up to kMaxKashidas
+// each, while a whole tatweel still fits; the spaces take what is left.
+// Returns the width spent.
+Sp spendKashida(const Shaped& shaped, LineFit& out, Sp slack) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < out.placed.size(); ++i) {
+    const Piece& piece = shaped.pieces[out.placed[i].piece];
+    if (piece.kind == Piece::Kind::Box && piece.kashidaAt != 0 && piece.kashidaUnit > 0) order.push_back(i);
+  }
+  if (order.empty()) return 0;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return shaped.pieces[out.placed[a].piece].kashidaRank > shaped.pieces[out.placed[b].piece].kashidaRank;
+  });
+  Sp spent = 0;
+  for (int round = 0; round < kMaxKashidas; ++round) {
+    for (size_t i : order) {
+      const Sp unit = shaped.pieces[out.placed[i].piece].kashidaUnit;
+      if (slack - spent < unit) continue;
+      ++out.placed[i].kashidas;
+      out.placed[i].width += unit;
+      spent += unit;
+    }
+  }
+  return spent;
+}
+
 }  // namespace
 
 size_t letterGaps(const Shaped& shaped, const Piece& piece) {
@@ -148,6 +175,8 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
       other += gaps;
   }
   const int64_t cap = int64_t(options.style->size) * kMaxLetterSpacingPerMille / 1000;
+  // 0. Arabic with kashida (`justify-arabic: kashida`): tatweels first.
+  slack -= spendKashida(shaped, out, slack);
 
   // 1. Spaces to their stretch, the letters of Thai (and its kin) sharing
   //    the slack in proportion from the first point.

@@ -129,6 +129,30 @@ class TextShower {
   bool m_inHex = false;
 };
 
+namespace {
+
+// Ranges of plan.advancing (visual order) of the words, between spaces,
+// that hold a tatweel (U+0640) with no text: one the paragraph inserted.
+std::vector<std::pair<size_t, size_t>> wordsWithInserts(const frame::GlyphRun& run, const RunText& plan) {
+  std::vector<std::pair<size_t, size_t>> out;
+  const std::vector<ShownGlyph>& a = plan.advancing;
+  const uint32_t tatweel = run.font->glyphFor(0x0640);
+  if (tatweel == 0) return out;
+  auto space = [&](size_t k) { return a[k].text == U" " || a[k].text == U"\u00A0"; };
+  for (size_t i = 0; i < a.size(); ++i) {
+    const frame::PlacedGlyph& g = run.glyphs[a[i].index];
+    if (!a[i].text.empty() || g.advance <= 0 || g.gid != tatweel) continue;
+    if (!out.empty() && i < out.back().second) continue;
+    size_t b = i, e = i + 1;
+    while (b > 0 && !space(b - 1)) --b;
+    while (e < a.size() && !space(e)) ++e;
+    out.emplace_back(b, e);
+  }
+  return out;
+}
+
+}  // namespace
+
 void PagePainter::draw(const frame::GlyphRun& run) {
   if (!run.font || run.glyphs.empty() || run.size <= 0) return;
   setColor(run.color, false);
@@ -183,11 +207,31 @@ void PagePainter::draw(const frame::GlyphRun& run) {
       replaced = true;
     }
   }
-  for (const ShownGlyph& s : plan.advancing) {
+  // A glyph inserted into a word that advances but carries no text (a
+  // kashida's tatweel, Arabic justification) leaves a gap between the
+  // word's letters where extractors that build words from positions
+  // (poppler) split it: such a word says its text as /ActualText.
+  const std::vector<std::pair<size_t, size_t>> words =
+      replaced ? std::vector<std::pair<size_t, size_t>>{} : wordsWithInserts(run, plan);
+  size_t word = 0;
+  for (size_t i = 0; i < plan.advancing.size(); ++i) {
+    const ShownGlyph& s = plan.advancing[i];
+    const bool inWord = word < words.size() && i >= words[word].first;
+    if (inWord && i == words[word].first) {
+      std::u32string text;
+      for (size_t k = words[word].first; k < words[word].second; ++k) text.append(plan.advancing[k].text);
+      // In visual order, as the glyphs' own texts are (RunText.h): poppler
+      // reverses an ActualText of right-to-left letters with the line.
+      shower.op("/Span <</ActualText <FEFF" + utf16beHex(text) + ">>> BDC\n");
+    }
     // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
-    if (s.text.empty()) shower.op(kNoText);
+    if (s.text.empty() && !inWord) shower.op(kNoText);
     show(s);
-    if (s.text.empty()) shower.op("EMC\n");
+    if (s.text.empty() && !inWord) shower.op("EMC\n");
+    if (inWord && i + 1 == words[word].second) {
+      shower.op("EMC\n");
+      ++word;
+    }
   }
   if (!plan.attached.empty()) {
     shower.op(kNoText);

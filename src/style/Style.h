@@ -44,6 +44,10 @@ struct Style {
   // A paragraph's last line holds a word of 4 or more letters or is at
   // least this share of the measure (no runt).
   double lastLineMin = 0.15;
+  // Justified Arabic lines take their slack first with kashida (tatweel,
+  // U+0640) inserted where Arabic typography allows it, then with their
+  // spaces (`justify-arabic: kashida`); by default only with spaces.
+  bool kashida = false;
 };
 
 }  // namespace folio::style

@@ -39,6 +39,21 @@ bool isCommonScript(char32_t c) {
 
 bool isUppercase(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 
+Joining joiningOf(char32_t c) {
+  switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE)) {
+    case U_JT_TRANSPARENT:
+      return Joining::Transparent;
+    case U_JT_RIGHT_JOINING:
+      return Joining::Right;
+    case U_JT_DUAL_JOINING:
+      return Joining::Dual;
+    case U_JT_JOIN_CAUSING:
+      return Joining::Causing;
+    default:
+      return Joining::None;  // non-joining, and left-joining (not in Arabic)
+  }
+}
+
 std::u32string toUppercase(std::u32string_view text) {
   std::u32string out(text);
   for (char32_t& c : out) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));

@@ -23,4 +23,9 @@ bool isUppercase(char32_t c);
 // character for one, so the text keeps its length ("ß" stays "ß").
 std::u32string toUppercase(std::u32string_view text);
 
+// Cursive joining (Unicode's Joining_Type, ICU): how a character of Arabic
+// and its kin joins its neighbours, for kashida justification.
+enum class Joining : uint8_t { None, Transparent, Right, Dual, Causing };
+Joining joiningOf(char32_t c);
+
 }  // namespace folio::text
