@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pdf/BidiHints.h"
 #include "pdf/PaintOrder.h"
 #include "pdf/RunText.h"
 #include "pdf/Syntax.h"
@@ -32,8 +33,18 @@ namespace {
 // tracked exactly, so skipped remainders never accumulate.
 constexpr double kAdjustEpsilon = 0.05;
 
-// Marked content whose glyphs carry no text of their own.
-const std::string kNoText = "/Span <</ActualText ()>> BDC\n";
+// Marked content whose glyphs carry no text of their own: an empty
+// /ActualText for readers that follow the standard (poppler, Acrobat), and
+// inside it a hint that makes PDFium skip them (it takes the innermost
+// /ActualText, and shows an unmapped glyph's code as a character; see
+// BidiHints.h). MuPDF 1.21 reads neither and shows U+FFFD.
+std::string bidiHint(std::u32string_view text) {
+  std::string op = "/";
+  op.append(kBidiTag).append(" <</ActualText <FEFF").append(utf16beHex(text)).append(">>> BDC\n");
+  return op;
+}
+const std::string kNoText = "/Span <</ActualText ()>> BDC\n" + bidiHint(std::u32string(1, kSkipText));
+const std::string kNoTextEnd = "EMC\nEMC\n";
 
 // Writes one page. Tracks the graphics state it has set so that repeated
 // colours, line widths and text rise are not re-emitted.
@@ -41,7 +52,9 @@ class PagePainter {
  public:
   PagePainter(Painters& p, PageResources& res, Diagnostics& diags) : m_p(p), m_res(res), m_diags(diags) {}
 
-  void paint(const frame::Item& item) {
+  // `hint`: the text PDFium should read for a glyph run (BidiHints.h).
+  void paint(const frame::Item& item, const std::u32string* hint = nullptr) {
+    m_hint = hint;
     std::visit([this](const auto& i) { draw(i); }, item);
   }
   std::string take() { return std::move(m_out); }
@@ -65,6 +78,7 @@ class PagePainter {
   // Per-run scratch, reused so that painting allocates nothing per glyph.
   RunText m_plan;
   std::vector<int64_t> m_pen;
+  const std::u32string* m_hint = nullptr;
 };
 
 void PagePainter::setColor(const Color& c, bool stroke) {
@@ -142,6 +156,7 @@ void PagePainter::draw(const frame::GlyphRun& run) {
     m_out += formatNumber(run.hScale * 100.0, 3) + " Tz\n";
     m_hScale = run.hScale;
   }
+  if (m_hint) m_out += bidiHint(*m_hint);
   // Each glyph goes to pen + xOffset, where the pen has moved by the placed
   // advances before it (which include justification), not by font widths.
   std::vector<int64_t>& pen = m_pen;
@@ -187,14 +202,15 @@ void PagePainter::draw(const frame::GlyphRun& run) {
     // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
     if (s.text.empty()) shower.op(kNoText);
     show(s);
-    if (s.text.empty()) shower.op("EMC\n");
+    if (s.text.empty()) shower.op(kNoTextEnd);
   }
   if (!plan.attached.empty()) {
     shower.op(kNoText);
     for (const ShownGlyph& s : plan.attached) show(s);
-    shower.op("EMC\n");
+    shower.op(kNoTextEnd);
   }
   shower.flush();
+  if (m_hint) m_out += "EMC\n";
   m_out += "ET\n";
   if (replaced) m_out += "EMC\n";
 }
@@ -245,7 +261,9 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
   // table headers: /Pagination) or decoration in the body (/Layout).
   constexpr uint64_t kNone = UINT64_MAX, kPagination = uint64_t(1) << 40, kLayout = kPagination + 1;
   uint64_t open = kNone;
-  for (const size_t i : paintOrder(page)) {
+  const std::vector<size_t> order = paintOrder(page);
+  const std::vector<std::optional<std::u32string>> hints = bidiHints(page, order);
+  for (const size_t i : order) {
     const frame::Item& item = page.items[i];
     if (itemStructure) {
       const uint32_t e = i < itemStructure->size() ? (*itemStructure)[i] : frame::kArtifact;
@@ -268,7 +286,7 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
       if (const auto* image = std::get_if<frame::ImagePlacement>(&item); image && mark < kPagination)
         tags.figureBoxes.emplace_back(static_cast<uint32_t>(mark), image->rect);
     }
-    painter.paint(item);
+    painter.paint(item, hints[i] ? &*hints[i] : nullptr);
   }
   if (open != kNone) painter.raw("EMC\n");
   if (!page.boxes) return painter.take();

@@ -23,4 +23,12 @@ bool isUppercase(char32_t c);
 // character for one, so the text keeps its length ("ß" stays "ß").
 std::u32string toUppercase(std::u32string_view text);
 
+// Bidi_Class (UAX #9) of a character, in the groups that text extractors'
+// own simplified bidi passes use (pdf/BidiHints): strong left-to-right (L),
+// strong right-to-left (R, AL), weak (EN, AN, NSM, CS, ES, ET, BN), the rest.
+enum class BidiGroup { Left, Right, Weak, Neutral };
+BidiGroup bidiGroup(char32_t c);
+// European or Arabic digits (Bidi_Class EN or AN).
+bool isBidiNumber(char32_t c);
+
 }  // namespace folio::text
