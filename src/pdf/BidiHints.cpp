@@ -12,9 +12,6 @@ const frame::GlyphRun* runAt(const frame::Page& page, size_t i) {
   return i < page.items.size() ? std::get_if<frame::GlyphRun>(&page.items[i]) : nullptr;
 }
 
-// PDFium's "weak left-to-right" class (fxcrt/fx_bidi.cpp, CFX_BidiChar).
-bool weak(char32_t c) { return text::bidiGroup(c) == text::BidiGroup::Weak; }
-
 // A run's text in logical order. run.text holds the glyphs' texts in drawing
 // order (each cluster's own characters in logical order).
 std::u32string logicalText(const frame::GlyphRun& run) {
@@ -29,29 +26,96 @@ std::u32string logicalText(const frame::GlyphRun& run) {
   return out;
 }
 
-bool digit(char32_t c) { return text::isBidiNumber(c); }
+// The characters PDFium mirrors in right-to-left text that Folio draws
+// (fxcrt/fx_unicode.cpp's table pairs the curly quotation marks too, which
+// Unicode's Bidi_Mirroring_Glyph does not).
+char32_t mirrored(char32_t c) {
+  switch (c) {
+    case U'(': return U')';
+    case U')': return U'(';
+    case U'[': return U']';
+    case U']': return U'[';
+    case U'{': return U'}';
+    case U'}': return U'{';
+    case U'<': return U'>';
+    case U'>': return U'<';
+    case U'\u00AB': return U'\u00BB';
+    case U'\u00BB': return U'\u00AB';
+    case U'\u2039': return U'\u203A';
+    case U'\u203A': return U'\u2039';
+    case U'\u201C': return U'\u201D';
+    case U'\u201D': return U'\u201C';
+    default: return c;
+  }
+}
 
-// A right-to-left line's runs [first, last) of `order`, in logical order.
-// Where a left-to-right run that ends in a digit is followed by a
-// right-to-left run that starts with weak characters, both are drawn next
-// to each other, the weak ones to the left: PDFium reads them as one weak
-// run in drawing order. The number's run then says the weak characters
-// after its own, and the other run only the rest.
+// What PDFium must read, left to right, to give `logical` back. PDFium cuts
+// the line's text into runs of one group (text::BidiGroup); when it has at
+// least as many right-to-left runs as left-to-right ones it reverses their
+// order; it then reverses (and mirrors) the characters of each right-to-left
+// run and of each neutral run met while the direction is right to left, and
+// keeps the others, weak runs in particular, as they are. The inverse: the
+// same runs of the logical text, each turned the same way, in the reverse
+// order (the turns are their own inverses).
+std::u32string pdfiumOrder(const std::u32string& logical) {
+  using text::BidiGroup;
+  std::vector<std::pair<size_t, size_t>> runs;  // [begin, end)
+  std::vector<BidiGroup> groups;
+  size_t right = 0, left = 0;
+  for (size_t i = 0; i < logical.size();) {
+    const BidiGroup g = text::bidiGroup(logical[i]);
+    size_t j = i + 1;
+    while (j < logical.size() && text::bidiGroup(logical[j]) == g) ++j;
+    runs.emplace_back(i, j);
+    groups.push_back(g);
+    right += g == BidiGroup::Right;
+    left += g == BidiGroup::Left;
+    i = j;
+  }
+  const bool rtl = right > 0 && right >= left;
+  bool current = rtl;  // right to left
+  std::vector<std::u32string> pieces;
+  for (size_t k = 0; k < runs.size(); ++k) {
+    std::u32string piece(logical, runs[k].first, runs[k].second - runs[k].first);
+    const BidiGroup g = groups[k];
+    if (g == BidiGroup::Right || (g == BidiGroup::Neutral && current)) {
+      current = true;
+      std::reverse(piece.begin(), piece.end());
+      for (char32_t& c : piece) c = mirrored(c);
+    } else if (g != BidiGroup::Weak) {
+      current = false;
+    }
+    pieces.push_back(std::move(piece));
+  }
+  if (rtl) std::reverse(pieces.begin(), pieces.end());
+  std::u32string out;
+  for (const std::u32string& p : pieces) out += p;
+  return out;
+}
+
+// A line's runs, order[first, last): logical order. PDFium takes their text
+// objects from left to right, each run's glyphs' texts as drawn (a
+// right-to-left run's in visual order). Where that differs from what it
+// needs (pdfiumOrder), the runs get hints: the needed text cut into pieces
+// as long as each run's own text.
 void hintLine(const frame::Page& page, const std::vector<size_t>& order, size_t first, size_t last,
               std::vector<std::optional<std::u32string>>& hints) {
-  for (size_t k = first; k + 1 < last; ++k) {
-    const size_t a = order[k], b = order[k + 1];
-    const frame::GlyphRun *ra = runAt(page, a), *rb = runAt(page, b);
-    if (ra->rtl || !rb->rtl || ra->text.empty() || !digit(ra->text.back()) || hints[b]) continue;
-    const std::u32string after = logicalText(*rb);
-    size_t n = 0;
-    while (n < after.size() && weak(after[n])) ++n;
-    if (n == 0) continue;
-    std::u32string& number = hints[a] ? *hints[a] : hints[a].emplace(ra->text);
-    number.append(after, 0, n);
-    std::u32string rest(after, n);
-    std::reverse(rest.begin(), rest.end());  // visual order
-    hints[b] = rest.empty() ? std::u32string(1, kSkipText) : rest;
+  std::u32string logical;
+  std::vector<size_t> byX;
+  for (size_t k = first; k < last; ++k) {
+    logical += logicalText(*runAt(page, order[k]));
+    byX.push_back(order[k]);
+  }
+  std::stable_sort(byX.begin(), byX.end(),
+                   [&](size_t a, size_t b) { return runAt(page, a)->origin.x < runAt(page, b)->origin.x; });
+  const std::u32string needed = pdfiumOrder(logical);
+  size_t at = 0;
+  for (const size_t i : byX) {
+    std::u32string drawn = logicalText(*runAt(page, i));
+    if (runAt(page, i)->rtl) std::reverse(drawn.begin(), drawn.end());
+    std::u32string piece = needed.substr(std::min(at, needed.size()), drawn.size());
+    at += drawn.size();
+    if (piece != drawn) hints[i] = piece.empty() ? std::u32string(1, kSkipText) : piece;
   }
 }
 
@@ -67,13 +131,8 @@ std::vector<std::optional<std::u32string>> bidiHints(const frame::Page& page, co
       i = j;
       continue;
     }
-    size_t rtlGlyphs = 0, ltrGlyphs = 0;
-    (run->rtl ? rtlGlyphs : ltrGlyphs) += run->glyphs.size();
-    while (j < order.size() && runAt(page, order[j]) && runAt(page, order[j])->origin.y == run->origin.y) {
-      (runAt(page, order[j])->rtl ? rtlGlyphs : ltrGlyphs) += runAt(page, order[j])->glyphs.size();
-      ++j;
-    }
-    if (rtlGlyphs > ltrGlyphs) hintLine(page, order, i, j, hints);
+    while (j < order.size() && runAt(page, order[j]) && runAt(page, order[j])->origin.y == run->origin.y) ++j;
+    hintLine(page, order, i, j, hints);
     i = j;
   }
   return hints;

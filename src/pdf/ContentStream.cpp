@@ -57,8 +57,21 @@ class PagePainter {
     m_hint = hint;
     std::visit([this](const auto& i) { draw(i); }, item);
   }
-  std::string take() { return std::move(m_out); }
+  std::string take() {
+    flushMarks();
+    return std::move(m_out);
+  }
   void raw(const std::string& ops) { m_out += ops; }
+  // Writes the marks held back since the last call (see draw(GlyphRun)).
+  // The text state they set is then unknown, and set again when next needed.
+  void flushMarks() {
+    if (m_marks.empty()) return;
+    m_out += m_marks;
+    m_marks.clear();
+    m_fill.reset();
+    m_rise = std::nan("");
+    m_hScale = std::nan("");
+  }
 
  private:
   void draw(const frame::GlyphRun& run);
@@ -79,6 +92,7 @@ class PagePainter {
   RunText m_plan;
   std::vector<int64_t> m_pen;
   const std::u32string* m_hint = nullptr;
+  std::string m_marks;  // marks of the current line's runs, written after the line
 };
 
 void PagePainter::setColor(const Color& c, bool stroke) {
@@ -164,7 +178,7 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   for (size_t i = 1; i < run.glyphs.size(); ++i) pen[i] = pen[i - 1] + run.glyphs[i - 1].advance;
   const double perMille = 1000.0 / run.size / run.hScale;
   TextShower shower(m_out, m_rise);
-  auto show = [&](const ShownGlyph& s) {
+  auto show = [&](TextShower& shower, const ShownGlyph& s) {
     const frame::PlacedGlyph& g = run.glyphs[s.index];
     double target = (static_cast<double>(pen[s.index]) + g.xOffset) * perMille;
     double rise = std::round(toPt(g.yOffset) * 10000.0) / 10000.0;
@@ -201,15 +215,26 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   for (const ShownGlyph& s : plan.advancing) {
     // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
     if (s.text.empty()) shower.op(kNoText);
-    show(s);
+    show(shower, s);
     if (s.text.empty()) shower.op(kNoTextEnd);
   }
-  if (!plan.attached.empty()) {
-    shower.op(kNoText);
-    for (const ShownGlyph& s : plan.attached) show(s);
-    shower.op(kNoTextEnd);
-  }
   shower.flush();
+  if (!plan.attached.empty()) {
+    // The marks wait for the end of the line (the caller's flushMarks): a
+    // raised or lowered mark is a text object off the baseline, and PDFium
+    // sorts the text objects of a line by position only between such breaks.
+    const ColorSpaces::Space* space = nullptr;
+    m_marks += m_p.colors.setColor(run.color, false, &space);
+    if (space) m_res.colorSpaces[space->resourceName] = space->ref;
+    m_marks += "BT\n/" + font.resourceName + " " + formatPt(run.size) + " Tf\n" +
+               formatNumber(run.hScale * 100.0, 3) + " Tz\n1 0 0 1 " + formatPt(run.origin.x) + " " +
+               formatPt(run.origin.y) + " Tm\n" + kNoText;
+    double rise = std::nan("");
+    TextShower marks(m_marks, rise);
+    for (const ShownGlyph& s : plan.attached) show(marks, s);
+    marks.op(kNoTextEnd);
+    m_marks += "ET\n";
+  }
   if (m_hint) m_out += "EMC\n";
   m_out += "ET\n";
   if (replaced) m_out += "EMC\n";
@@ -263,8 +288,12 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
   uint64_t open = kNone;
   const std::vector<size_t> order = paintOrder(page);
   const std::vector<std::optional<std::u32string>> hints = bidiHints(page, order);
+  const frame::GlyphRun* previous = nullptr;
   for (const size_t i : order) {
     const frame::Item& item = page.items[i];
+    const auto* run = std::get_if<frame::GlyphRun>(&item);
+    if (!run || !previous || run->origin.y != previous->origin.y) painter.flushMarks();
+    previous = run;
     if (itemStructure) {
       const uint32_t e = i < itemStructure->size() ? (*itemStructure)[i] : frame::kArtifact;
       const bool text = std::holds_alternative<frame::GlyphRun>(item);
@@ -272,6 +301,7 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
                             : i < page.templateItems || text          ? kPagination
                                                                       : kLayout;
       if (mark != open) {
+        painter.flushMarks();
         if (open != kNone) painter.raw("EMC\n");
         if (mark == kPagination) {
           painter.raw("/Artifact <</Type /Pagination>> BDC\n");
@@ -288,6 +318,7 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
     }
     painter.paint(item, hints[i] ? &*hints[i] : nullptr);
   }
+  painter.flushMarks();
   if (open != kNone) painter.raw("EMC\n");
   if (!page.boxes) return painter.take();
   // On a print sheet, the page (and template items running into the bleed)
