@@ -1,6 +1,7 @@
 #include "pdf/BidiHints.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "text/Unicode.h"
 
@@ -31,21 +32,36 @@ std::u32string logicalText(const frame::GlyphRun& run) {
 // Unicode's Bidi_Mirroring_Glyph does not).
 char32_t mirrored(char32_t c) {
   switch (c) {
-    case U'(': return U')';
-    case U')': return U'(';
-    case U'[': return U']';
-    case U']': return U'[';
-    case U'{': return U'}';
-    case U'}': return U'{';
-    case U'<': return U'>';
-    case U'>': return U'<';
-    case U'\u00AB': return U'\u00BB';
-    case U'\u00BB': return U'\u00AB';
-    case U'\u2039': return U'\u203A';
-    case U'\u203A': return U'\u2039';
-    case U'\u201C': return U'\u201D';
-    case U'\u201D': return U'\u201C';
-    default: return c;
+    case U'(':
+      return U')';
+    case U')':
+      return U'(';
+    case U'[':
+      return U']';
+    case U']':
+      return U'[';
+    case U'{':
+      return U'}';
+    case U'}':
+      return U'{';
+    case U'<':
+      return U'>';
+    case U'>':
+      return U'<';
+    case U'\u00AB':
+      return U'\u00BB';
+    case U'\u00BB':
+      return U'\u00AB';
+    case U'\u2039':
+      return U'\u203A';
+    case U'\u203A':
+      return U'\u2039';
+    case U'\u201C':
+      return U'\u201D';
+    case U'\u201D':
+      return U'\u201C';
+    default:
+      return c;
   }
 }
 
@@ -93,19 +109,16 @@ std::u32string pdfiumOrder(const std::u32string& logical) {
   return out;
 }
 
-// A line's runs, order[first, last): logical order. PDFium takes their text
-// objects from left to right, each run's glyphs' texts as drawn (a
-// right-to-left run's in visual order). Where that differs from what it
-// needs (pdfiumOrder), the runs get hints: the needed text cut into pieces
-// as long as each run's own text.
-void hintLine(const frame::Page& page, const std::vector<size_t>& order, size_t first, size_t last,
+// A line's runs, in logical order. PDFium takes their text objects from
+// left to right, each run's glyphs' texts as drawn (a right-to-left run's
+// in visual order). Where that differs from what it needs (pdfiumOrder),
+// the runs get hints: the needed text cut into pieces as long as each run's
+// own text.
+void hintLine(const frame::Page& page, const std::vector<size_t>& line,
               std::vector<std::optional<std::u32string>>& hints) {
   std::u32string logical;
-  std::vector<size_t> byX;
-  for (size_t k = first; k < last; ++k) {
-    logical += logicalText(*runAt(page, order[k]));
-    byX.push_back(order[k]);
-  }
+  for (const size_t i : line) logical += logicalText(*runAt(page, i));
+  std::vector<size_t> byX(line);
   std::stable_sort(byX.begin(), byX.end(),
                    [&](size_t a, size_t b) { return runAt(page, a)->origin.x < runAt(page, b)->origin.x; });
   const std::u32string needed = pdfiumOrder(logical);
@@ -119,21 +132,51 @@ void hintLine(const frame::Page& page, const std::vector<size_t>& order, size_t 
   }
 }
 
+Sp runEnd(const frame::GlyphRun& run) {
+  Sp x = run.origin.x;
+  for (const frame::PlacedGlyph& g : run.glyphs) x += g.advance;
+  return x;
+}
+
 }  // namespace
 
-std::vector<std::optional<std::u32string>> bidiHints(const frame::Page& page, const std::vector<size_t>& order) {
+std::vector<std::optional<std::u32string>> bidiHints(const frame::Page& page,
+                                                     const std::vector<size_t>& order) {
   std::vector<std::optional<std::u32string>> hints(page.items.size());
-  // Lines as paintOrder groups them: consecutive runs on one baseline.
-  for (size_t i = 0; i < order.size();) {
-    const frame::GlyphRun* run = runAt(page, order[i]);
-    size_t j = i + 1;
-    if (!run) {
-      i = j;
-      continue;
+  // Lines as PDFium sees them: runs on one baseline that touch (a list
+  // marker, a link, a run of another font drawn elsewhere in the stream),
+  // not those a column gap apart (table cells); the template's apart from
+  // the body's. Each line's runs in paint order, which is logical order.
+  struct Placed {
+    bool inTemplate;
+    Sp y, x0, x1;
+    size_t rank, item;
+  };
+  std::vector<Placed> runs;
+  for (size_t rank = 0; rank < order.size(); ++rank)
+    if (const frame::GlyphRun* run = runAt(page, order[rank]); run && run->font && !run->glyphs.empty())
+      runs.push_back(
+          {order[rank] < page.templateItems, run->origin.y, run->origin.x, runEnd(*run), rank, order[rank]});
+  std::sort(runs.begin(), runs.end(), [](const Placed& a, const Placed& b) {
+    return std::tie(a.inTemplate, a.y, a.x0) < std::tie(b.inTemplate, b.y, b.x0);
+  });
+  std::vector<size_t> line;
+  for (size_t k = 0; k < runs.size();) {
+    size_t e = k + 1;
+    Sp reach = runs[k].x1;
+    const Sp gap = runAt(page, runs[k].item)->size / 2;
+    while (e < runs.size() && runs[e].inTemplate == runs[k].inTemplate && runs[e].y == runs[k].y &&
+           runs[e].x0 <= reach + gap) {
+      reach = std::max(reach, runs[e].x1);
+      ++e;
     }
-    while (j < order.size() && runAt(page, order[j]) && runAt(page, order[j])->origin.y == run->origin.y) ++j;
-    hintLine(page, order, i, j, hints);
-    i = j;
+    std::vector<Placed> group(runs.begin() + static_cast<std::ptrdiff_t>(k),
+                              runs.begin() + static_cast<std::ptrdiff_t>(e));
+    std::sort(group.begin(), group.end(), [](const Placed& a, const Placed& b) { return a.rank < b.rank; });
+    line.clear();
+    for (const Placed& p : group) line.push_back(p.item);
+    hintLine(page, line, hints);
+    k = e;
   }
   return hints;
 }

@@ -33,6 +33,7 @@ inline constexpr char32_t kSkipText = U'\uFFFD';
 // One entry per page item (indices of page.items); set for the glyph runs
 // whose text PDFium should read as given (visual order; kSkipText alone:
 // nothing). `order` is the paint order (paintOrder(page)).
-std::vector<std::optional<std::u32string>> bidiHints(const frame::Page& page, const std::vector<size_t>& order);
+std::vector<std::optional<std::u32string>> bidiHints(const frame::Page& page,
+                                                     const std::vector<size_t>& order);
 
 }  // namespace folio::pdf

@@ -86,7 +86,7 @@ class PagePainter {
   std::string m_out;
   std::optional<Color> m_fill, m_stroke;
   std::optional<Sp> m_lineWidth;
-  double m_rise = 0;  // Ts persists across BT/ET, like all text state
+  double m_rise = 0;      // Ts persists across BT/ET, like all text state
   double m_hScale = 1.0;  // so does Tz (font expansion)
   // Per-run scratch, reused so that painting allocates nothing per glyph.
   RunText m_plan;
