@@ -65,6 +65,8 @@ char32_t mirrored(char32_t c) {
   }
 }
 
+}  // namespace
+
 // What PDFium must read, left to right, to give `logical` back. PDFium cuts
 // the line's text into runs of one group (text::BidiGroup); when it has at
 // least as many right-to-left runs as left-to-right ones it reverses their
@@ -108,6 +110,8 @@ std::u32string pdfiumOrder(const std::u32string& logical) {
   for (const std::u32string& p : pieces) out += p;
   return out;
 }
+
+namespace {
 
 // A line's runs, in logical order. PDFium takes their text objects from
 // left to right, each run's glyphs' texts as drawn (a right-to-left run's
@@ -154,7 +158,7 @@ std::vector<std::optional<std::u32string>> bidiHints(const frame::Page& page,
   };
   std::vector<Placed> runs;
   for (size_t rank = 0; rank < order.size(); ++rank)
-    if (const frame::GlyphRun* run = runAt(page, order[rank]); run && run->font && !run->glyphs.empty())
+    if (const frame::GlyphRun* run = runAt(page, order[rank]); run && !run->glyphs.empty())
       runs.push_back(
           {order[rank] < page.templateItems, run->origin.y, run->origin.x, runEnd(*run), rank, order[rank]});
   std::sort(runs.begin(), runs.end(), [](const Placed& a, const Placed& b) {

@@ -33,6 +33,9 @@ inline constexpr char32_t kSkipText = U'\uFFFD';
 // One entry per page item (indices of page.items); set for the glyph runs
 // whose text PDFium should read as given (visual order; kSkipText alone:
 // nothing). `order` is the paint order (paintOrder(page)).
+// What PDFium must read, left to right, to return the line `logical`.
+std::u32string pdfiumOrder(const std::u32string& logical);
+
 std::vector<std::optional<std::u32string>> bidiHints(const frame::Page& page,
                                                      const std::vector<size_t>& order);
 
