@@ -118,28 +118,51 @@ namespace {
 // in visual order). Where that differs from what it needs (pdfiumOrder),
 // the runs get hints: the needed text cut into pieces as long as each run's
 // own text.
-void hintLine(const frame::Page& page, const std::vector<size_t>& line,
-              std::vector<std::optional<std::u32string>>& hints) {
-  std::u32string logical;
-  for (const size_t i : line) logical += logicalText(*runAt(page, i));
-  std::vector<size_t> byX(line);
-  std::stable_sort(byX.begin(), byX.end(),
-                   [&](size_t a, size_t b) { return runAt(page, a)->origin.x < runAt(page, b)->origin.x; });
-  const std::u32string needed = pdfiumOrder(logical);
-  size_t at = 0;
-  for (const size_t i : byX) {
-    std::u32string drawn = logicalText(*runAt(page, i));
-    if (runAt(page, i)->rtl) std::reverse(drawn.begin(), drawn.end());
-    std::u32string piece = needed.substr(std::min(at, needed.size()), drawn.size());
-    at += drawn.size();
-    if (piece != drawn) hints[i] = piece.empty() ? std::u32string(1, kSkipText) : piece;
-  }
-}
-
 Sp runEnd(const frame::GlyphRun& run) {
   Sp x = run.origin.x;
   for (const frame::PlacedGlyph& g : run.glyphs) x += g.advance;
   return x;
+}
+
+void hintLine(const frame::Page& page, const std::vector<size_t>& line,
+              std::vector<std::optional<std::u32string>>& hints) {
+  std::vector<size_t> byX(line);
+  std::stable_sort(byX.begin(), byX.end(),
+                   [&](size_t a, size_t b) { return runAt(page, a)->origin.x < runAt(page, b)->origin.x; });
+  // PDFium puts a space of its own between two text objects a gap apart (a
+  // list marker and its text): the logical text has it between the two
+  // runs, and the pieces leave it out.
+  auto gapAfter = [&](size_t k) {  // between byX[k] and byX[k + 1]
+    if (k + 1 >= byX.size()) return false;
+    const frame::GlyphRun &a = *runAt(page, byX[k]), &b = *runAt(page, byX[k + 1]);
+    return b.origin.x - runEnd(a) > std::max(a.size, b.size) / 8;
+  };
+  std::vector<size_t> xRank(page.items.size());
+  for (size_t k = 0; k < byX.size(); ++k) xRank[byX[k]] = k;
+  std::u32string logical;
+  for (size_t n = 0; n < line.size(); ++n) {
+    if (n > 0) {
+      const size_t a = xRank[line[n - 1]], b = xRank[line[n]];
+      if ((b == a + 1 && gapAfter(a)) || (a == b + 1 && gapAfter(b))) logical += U' ';
+    }
+    logical += logicalText(*runAt(page, line[n]));
+  }
+  const std::u32string needed = pdfiumOrder(logical);
+  std::vector<std::pair<size_t, std::u32string>> pieces;
+  size_t at = 0;
+  for (size_t k = 0; k < byX.size(); ++k) {
+    std::u32string drawn = logicalText(*runAt(page, byX[k]));
+    if (runAt(page, byX[k])->rtl) std::reverse(drawn.begin(), drawn.end());
+    std::u32string piece = needed.substr(std::min(at, needed.size()), drawn.size());
+    at += drawn.size();
+    if (gapAfter(k)) {
+      // PDFium's own space must fall where the needed text has one.
+      if (at >= needed.size() || needed[at] != U' ') return;
+      ++at;
+    }
+    if (piece != drawn) pieces.emplace_back(byX[k], piece.empty() ? std::u32string(1, kSkipText) : piece);
+  }
+  for (auto& [i, piece] : pieces) hints[i] = std::move(piece);
 }
 
 }  // namespace
