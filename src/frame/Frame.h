@@ -35,6 +35,10 @@ struct GlyphRun {
   std::u32string text;     // the source text these glyphs carry (logical order)
   std::vector<PlacedGlyph> glyphs;
   bool rtl = false;
+  // The direction of the paragraph the run belongs to, where known: a line
+  // of a right-to-left paragraph may be mostly Latin (a URL), and readers
+  // that rebuild reading order need its direction (pdf/PaintOrder.h).
+  std::optional<bool> paragraphRtl;
   // Horizontal scale of the glyphs (font expansion, PDF's Tz): 1.02 draws
   // them 2 % wider. Advances and offsets above are already scaled.
   double hScale = 1.0;

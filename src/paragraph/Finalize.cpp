@@ -120,6 +120,7 @@ class LineBuilder {
     run.color = span.color;
     run.origin = Point{x, span.rise};
     run.rtl = rtl;
+    run.paragraphRtl = m_sh.items.rtl;
     line.runs.push_back(std::move(run));
     line.runTags.push_back(std::move(tag));
     m_run = m_last.run = &line.runs.back();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pdf/BidiHints.h"
 #include "pdf/PaintOrder.h"
 #include "pdf/RunText.h"
 #include "pdf/Syntax.h"
@@ -32,8 +33,18 @@ namespace {
 // tracked exactly, so skipped remainders never accumulate.
 constexpr double kAdjustEpsilon = 0.05;
 
-// Marked content whose glyphs carry no text of their own.
-const std::string kNoText = "/Span <</ActualText ()>> BDC\n";
+// Marked content whose glyphs carry no text of their own: an empty
+// /ActualText for readers that follow the standard (poppler, Acrobat), and
+// inside it a hint that makes PDFium skip them (it takes the innermost
+// /ActualText, and shows an unmapped glyph's code as a character; see
+// BidiHints.h). MuPDF 1.21 reads neither and shows U+FFFD.
+std::string bidiHint(std::u32string_view text) {
+  std::string op = "/";
+  op.append(kBidiTag).append(" <</ActualText <FEFF").append(utf16beHex(text)).append(">>> BDC\n");
+  return op;
+}
+const std::string kNoText = "/Span <</ActualText ()>> BDC\n" + bidiHint(std::u32string(1, kSkipText));
+const std::string kNoTextEnd = "EMC\nEMC\n";
 
 // Writes one page. Tracks the graphics state it has set so that repeated
 // colours, line widths and text rise are not re-emitted.
@@ -41,11 +52,26 @@ class PagePainter {
  public:
   PagePainter(Painters& p, PageResources& res, Diagnostics& diags) : m_p(p), m_res(res), m_diags(diags) {}
 
-  void paint(const frame::Item& item) {
+  // `hint`: the text PDFium should read for a glyph run (BidiHints.h).
+  void paint(const frame::Item& item, const std::u32string* hint = nullptr) {
+    m_hint = hint;
     std::visit([this](const auto& i) { draw(i); }, item);
   }
-  std::string take() { return std::move(m_out); }
+  std::string take() {
+    flushMarks();
+    return std::move(m_out);
+  }
   void raw(const std::string& ops) { m_out += ops; }
+  // Writes the marks held back since the last call (see draw(GlyphRun)).
+  // The text state they set is then unknown, and set again when next needed.
+  void flushMarks() {
+    if (m_marks.empty()) return;
+    m_out += m_marks;
+    m_marks.clear();
+    m_fill.reset();
+    m_rise = std::nan("");
+    m_hScale = std::nan("");
+  }
 
  private:
   void draw(const frame::GlyphRun& run);
@@ -60,11 +86,13 @@ class PagePainter {
   std::string m_out;
   std::optional<Color> m_fill, m_stroke;
   std::optional<Sp> m_lineWidth;
-  double m_rise = 0;  // Ts persists across BT/ET, like all text state
+  double m_rise = 0;      // Ts persists across BT/ET, like all text state
   double m_hScale = 1.0;  // so does Tz (font expansion)
   // Per-run scratch, reused so that painting allocates nothing per glyph.
   RunText m_plan;
   std::vector<int64_t> m_pen;
+  const std::u32string* m_hint = nullptr;
+  std::string m_marks;  // marks of the current line's runs, written after the line
 };
 
 void PagePainter::setColor(const Color& c, bool stroke) {
@@ -166,6 +194,7 @@ void PagePainter::draw(const frame::GlyphRun& run) {
     m_out += formatNumber(run.hScale * 100.0, 3) + " Tz\n";
     m_hScale = run.hScale;
   }
+  if (m_hint) m_out += bidiHint(*m_hint);
   // Each glyph goes to pen + xOffset, where the pen has moved by the placed
   // advances before it (which include justification), not by font widths.
   std::vector<int64_t>& pen = m_pen;
@@ -173,7 +202,7 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   for (size_t i = 1; i < run.glyphs.size(); ++i) pen[i] = pen[i - 1] + run.glyphs[i - 1].advance;
   const double perMille = 1000.0 / run.size / run.hScale;
   TextShower shower(m_out, m_rise);
-  auto show = [&](const ShownGlyph& s) {
+  auto show = [&](TextShower& shower, const ShownGlyph& s) {
     const frame::PlacedGlyph& g = run.glyphs[s.index];
     double target = (static_cast<double>(pen[s.index]) + g.xOffset) * perMille;
     double rise = std::round(toPt(g.yOffset) * 10000.0) / 10000.0;
@@ -226,19 +255,31 @@ void PagePainter::draw(const frame::GlyphRun& run) {
     }
     // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
     if (s.text.empty() && !inWord) shower.op(kNoText);
-    show(s);
-    if (s.text.empty() && !inWord) shower.op("EMC\n");
+    show(shower, s);
+    if (s.text.empty() && !inWord) shower.op(kNoTextEnd);
     if (inWord && i + 1 == words[word].second) {
       shower.op("EMC\n");
       ++word;
     }
   }
-  if (!plan.attached.empty()) {
-    shower.op(kNoText);
-    for (const ShownGlyph& s : plan.attached) show(s);
-    shower.op("EMC\n");
-  }
   shower.flush();
+  if (!plan.attached.empty()) {
+    // The marks wait for the end of the line (the caller's flushMarks): a
+    // raised or lowered mark is a text object off the baseline, and PDFium
+    // sorts the text objects of a line by position only between such breaks.
+    const ColorSpaces::Space* space = nullptr;
+    m_marks += m_p.colors.setColor(run.color, false, &space);
+    if (space) m_res.colorSpaces[space->resourceName] = space->ref;
+    m_marks += "BT\n/" + font.resourceName + " " + formatPt(run.size) + " Tf\n" +
+               formatNumber(run.hScale * 100.0, 3) + " Tz\n1 0 0 1 " + formatPt(run.origin.x) + " " +
+               formatPt(run.origin.y) + " Tm\n" + kNoText;
+    double rise = std::nan("");
+    TextShower marks(m_marks, rise);
+    for (const ShownGlyph& s : plan.attached) show(marks, s);
+    marks.op(kNoTextEnd);
+    m_marks += "ET\n";
+  }
+  if (m_hint) m_out += "EMC\n";
   m_out += "ET\n";
   if (replaced) m_out += "EMC\n";
 }
@@ -289,8 +330,14 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
   // table headers: /Pagination) or decoration in the body (/Layout).
   constexpr uint64_t kNone = UINT64_MAX, kPagination = uint64_t(1) << 40, kLayout = kPagination + 1;
   uint64_t open = kNone;
-  for (const size_t i : paintOrder(page)) {
+  const std::vector<size_t> order = paintOrder(page);
+  const std::vector<std::optional<std::u32string>> hints = bidiHints(page, order);
+  const frame::GlyphRun* previous = nullptr;
+  for (const size_t i : order) {
     const frame::Item& item = page.items[i];
+    const auto* run = std::get_if<frame::GlyphRun>(&item);
+    if (!run || !previous || run->origin.y != previous->origin.y) painter.flushMarks();
+    previous = run;
     if (itemStructure) {
       const uint32_t e = i < itemStructure->size() ? (*itemStructure)[i] : frame::kArtifact;
       const bool text = std::holds_alternative<frame::GlyphRun>(item);
@@ -298,6 +345,7 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
                             : i < page.templateItems || text          ? kPagination
                                                                       : kLayout;
       if (mark != open) {
+        painter.flushMarks();
         if (open != kNone) painter.raw("EMC\n");
         if (mark == kPagination) {
           painter.raw("/Artifact <</Type /Pagination>> BDC\n");
@@ -312,8 +360,9 @@ std::string pageContent(const frame::Page& page, Painters& painters, PageResourc
       if (const auto* image = std::get_if<frame::ImagePlacement>(&item); image && mark < kPagination)
         tags.figureBoxes.emplace_back(static_cast<uint32_t>(mark), image->rect);
     }
-    painter.paint(item);
+    painter.paint(item, hints[i] ? &*hints[i] : nullptr);
   }
+  painter.flushMarks();
   if (open != kNone) painter.raw("EMC\n");
   if (!page.boxes) return painter.take();
   // On a print sheet, the page (and template items running into the bleed)

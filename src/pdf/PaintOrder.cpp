@@ -17,9 +17,16 @@ void orderLine(const frame::Page& page, size_t first, size_t last, std::vector<s
   // The line's direction: the one most of its glyphs are set in (a line of
   // a right-to-left paragraph is mostly right-to-left text, even with
   // numbers and names in it).
-  size_t rtlGlyphs = 0, ltrGlyphs = 0;
-  for (size_t i : line) (runAt(page, i)->rtl ? rtlGlyphs : ltrGlyphs) += runAt(page, i)->glyphs.size();
-  const bool rtlLine = rtlGlyphs > ltrGlyphs;
+  // The paragraph's direction where the runs know it (a line of a
+  // right-to-left paragraph may be mostly a URL), else the one most of the
+  // line's glyphs are set in.
+  size_t rtlGlyphs = 0, ltrGlyphs = 0, rtlParagraph = 0, ltrParagraph = 0;
+  for (size_t i : line) {
+    const frame::GlyphRun& run = *runAt(page, i);
+    (run.rtl ? rtlGlyphs : ltrGlyphs) += run.glyphs.size();
+    if (run.paragraphRtl) (*run.paragraphRtl ? rtlParagraph : ltrParagraph) += run.glyphs.size();
+  }
+  const bool rtlLine = rtlParagraph + ltrParagraph > 0 ? rtlParagraph > ltrParagraph : rtlGlyphs > ltrGlyphs;
   std::stable_sort(line.begin(), line.end(), [&](size_t a, size_t b) {
     const Sp xa = runAt(page, a)->origin.x, xb = runAt(page, b)->origin.x;
     return rtlLine ? xa > xb : xa < xb;

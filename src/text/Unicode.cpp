@@ -60,4 +60,29 @@ std::u32string toUppercase(std::u32string_view text) {
   return out;
 }
 
+BidiGroup bidiGroup(char32_t c) {
+  switch (u_charDirection(static_cast<UChar32>(c))) {
+    case U_LEFT_TO_RIGHT:
+      return BidiGroup::Left;
+    case U_RIGHT_TO_LEFT:
+    case U_RIGHT_TO_LEFT_ARABIC:
+      return BidiGroup::Right;
+    case U_EUROPEAN_NUMBER:
+    case U_ARABIC_NUMBER:
+    case U_DIR_NON_SPACING_MARK:
+    case U_COMMON_NUMBER_SEPARATOR:
+    case U_EUROPEAN_NUMBER_SEPARATOR:
+    case U_EUROPEAN_NUMBER_TERMINATOR:
+    case U_BOUNDARY_NEUTRAL:
+      return BidiGroup::Weak;
+    default:
+      return BidiGroup::Neutral;
+  }
+}
+
+bool isBidiNumber(char32_t c) {
+  const UCharDirection d = u_charDirection(static_cast<UChar32>(c));
+  return d == U_EUROPEAN_NUMBER || d == U_ARABIC_NUMBER;
+}
+
 }  // namespace folio::text

@@ -28,4 +28,12 @@ std::u32string toUppercase(std::u32string_view text);
 enum class Joining : uint8_t { None, Transparent, Right, Dual, Causing };
 Joining joiningOf(char32_t c);
 
+// Bidi_Class (UAX #9) of a character, in the groups that text extractors'
+// own simplified bidi passes use (pdf/BidiHints): strong left-to-right (L),
+// strong right-to-left (R, AL), weak (EN, AN, NSM, CS, ES, ET, BN), the rest.
+enum class BidiGroup { Left, Right, Weak, Neutral };
+BidiGroup bidiGroup(char32_t c);
+// European or Arabic digits (Bidi_Class EN or AN).
+bool isBidiNumber(char32_t c);
+
 }  // namespace folio::text
