@@ -48,7 +48,7 @@ const std::vector<std::string> kStyleKeys = {
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
     "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together",
     "hanging-punctuation", "sentence-space", "expansion", "expansion-step", "hyphen-limit",
-    "hyphen-min-word", "hyphenate-capitalized", "last-line-min"};
+    "hyphen-min-word", "hyphenate-capitalized", "last-line-min", "autolink"};
 
 constexpr size_t kMaxInheritance = 32;  // styles in one 'inherit' chain
 
@@ -314,6 +314,7 @@ private:
     if (const yaml::Node* v = n.find("hyphen-min-word")) m_read.integer(*v, s.hyphenMinWord, 2, 20, "hyphen-min-word");
     if (const yaml::Node* v = n.find("hyphenate-capitalized")) m_read.boolean(*v, s.hyphenateCapitalized);
     if (const yaml::Node* v = n.find("last-line-min")) share(*v, s.lastLineMin, 1.0, "last-line-min");
+    if (const yaml::Node* v = n.find("autolink")) m_read.boolean(*v, s.autolink);
   }
 
   // "2%" or "0.02" -> 0.02, within [0, max].

@@ -44,6 +44,9 @@ struct Style {
   // A paragraph's last line holds a word of 4 or more letters or is at
   // least this share of the measure (no runt).
   double lastLineMin = 0.15;
+  // Bare URLs, www. and e-mail addresses in the text are links (GFM
+  // autolinks); false keeps them plain text in this style.
+  bool autolink = true;
 };
 
 }  // namespace folio::style
