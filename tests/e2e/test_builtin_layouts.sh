@@ -199,4 +199,26 @@ word = [w for w in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>
 print("link ends", x1, "word ends", word[1])
 sys.exit(0 if float(word[0]) < x1 < float(word[1]) - 2 else 1)
 EOF
+
+# --- 6. mail merge into letter parts: recipient and opening substituted, an empty value's line gone --
+printf 'id,name,title\n1,Ana *Lima*_jr,Ambassador\n2,Ben Ode,\n' >"$W/guests.csv"
+printf 'layout: letter\ntitle: Invitation\nrecipient: ["{fields.name}", "{fields.title}", Geneva]\nopening: "Dear {fields.name},"\nbody: [Welcome.]\n' >"$W/inv.yaml"
+"$FOLIO" render "$W/inv.yaml" --data "$W/guests.csv" -o "$W/inv/{fields.id}.pdf" -q 2>"$W/inv.err"
+check "merge: the letter parts carry the record's values, literally" \
+  bash -c "pdftotext '$W/inv/1.pdf' - | grep -qxF 'Dear Ana *Lima*_jr,' && pdftotext '$W/inv/1.pdf' - | grep -qx Ambassador"
+check "merge: an empty value removes its address line" \
+  bash -c "pdftotext '$W/inv/2.pdf' - | tr '\n' '|' | grep -qF 'Ben Ode|Geneva|' && ! pdftotext '$W/inv/2.pdf' - | grep -q '{fields'"
+
+# --- 5. README: every document in docs/ linked, every option in the synopsis --
+for doc in docs/*.md docs/*.json; do
+  check "README links $doc" grep -qF "]($doc)" README.md
+done
+synopsis=$(sed -n '/^## The command line/,/^## Content/p' README.md)
+# --output, --jobs and --quiet are written -o, -j and -q there.
+for opt in $("$FOLIO" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u | grep -vxE -- '--(output|jobs|quiet)') -o -j -q -M; do
+  check "README's synopsis has $opt" grep -qwF -- "$opt" <<<"$synopsis"
+done
+for cmd in render check fonts; do
+  check "README's synopsis has folio $cmd" grep -q "folio $cmd" <<<"$synopsis"
+done
 finish
