@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Draws the memo layout's mark (layouts/harbour-mark.pdf): a one-page PDF of
+"""Draws the memo sample's mark (content/layouts/harbour-mark.pdf): a one-page PDF of
 vector art, a teal roundel with a gold ring, white waves and an "HT"
 monogram. The letters are a Type 3 font whose glyphs are drawn with
 rectangles, with a ToUnicode map so that the monogram is real text (copy and
@@ -7,7 +7,7 @@ paste gives "HT"), which tests use to check that an imported page keeps its
 fonts. Written by hand (no library) so it needs nothing beyond python3, and
 byte-identical on every run.
 
-Usage: tools/make-mark-pdf.py layouts/harbour-mark.pdf
+Usage: tools/make-mark-pdf.py content/layouts/harbour-mark.pdf
 """
 import sys
 import zlib
@@ -127,4 +127,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "layouts/harbour-mark.pdf")
+    main(sys.argv[1] if len(sys.argv) > 1 else "content/layouts/harbour-mark.pdf")

@@ -152,6 +152,22 @@ void substitutePlaceholders(Document& doc,
   substituteBlocks(doc.body, value);
   for (auto& [id, text] : doc.footnotes) substituteText(text, value);
   for (std::string* s : {&doc.title, &doc.subject, &doc.author, &doc.keywords}) substituteString(*s, value);
+  // The letter parts too (a mail merge's "Dear {fields.name},"); an address
+  // line left empty by an empty value goes, as in a word processor's merge.
+  LetterParts& l = doc.letter;
+  for (std::string* s : {&doc.shortTitle, &l.senderLine, &l.reference, &l.yourReference}) substituteString(*s, value);
+  std::vector<std::string> lines;
+  for (std::string& line : l.recipient) {
+    bool placeholder = line.find('{') != std::string::npos;
+    substituteString(line, value);
+    if (!placeholder || line.find_first_not_of(" \t") != std::string::npos) lines.push_back(std::move(line));
+  }
+  l.recipient = std::move(lines);
+  for (markup::InlineText* t : {&l.opening, &l.closing}) substituteText(*t, value);
+  if (l.signature)
+    for (markup::InlineText* t : {&l.signature->name, &l.signature->title}) substituteText(*t, value);
+  for (auto* list : {&l.enclosures, &l.cc})
+    for (markup::InlineText& t : *list) substituteText(t, value);
 }
 
 }  // namespace folio::content

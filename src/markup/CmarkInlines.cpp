@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "markup/Autolinks.h"
 #include "markup/HtmlTag.h"
 #include "markup/LanguageTag.h"
 
@@ -302,8 +303,10 @@ class Walker {
 }  // namespace
 
 void appendInlines(cmark_node* block, InlineContext& context, InlineText& out) {
+  size_t first = out.size();
   Walker walker(context, out);
   walker.walk(block);
+  linkBareUrls(out, first, context.source.endOffset);
 }
 
 }  // namespace folio::markup

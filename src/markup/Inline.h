@@ -16,6 +16,7 @@ enum InlineFlags : uint16_t {
   kCode = 1 << 2,
   kSuperscript = 1 << 3,
   kSubscript = 1 << 4,
+  kAutolink = 1 << 5,  // the link is a bare URL or address in the text (GFM autolink)
 };
 
 struct Inline {

@@ -7,6 +7,7 @@
 #include "pagination/PageBuilder.h"
 #include "pagination/PrintSheet.h"
 #include "pagination/Templates.h"
+#include "style/Words.h"
 
 namespace folio::pagination {
 
@@ -36,10 +37,14 @@ std::optional<content::Document> withLetterParts(const content::Document& doc, c
     std::string line = expandFields(layout.letter.dateLine, doc, layout, 1, 1, missing);
     if (!missing) o.dateLine = line;
   }
-  o.yourReferenceWord = layout.letter.yourReference;
-  o.referenceWord = layout.letter.reference;
-  o.enclosuresWord = layout.letter.enclosures;
-  o.ccWord = layout.letter.cc;
+  // The layout's words, else those of the document's language.
+  auto word = [&](const std::string& own, const char* name, const char* after) {
+    return !own.empty() ? own : style::templateWord(layout, doc.language, name) + after;
+  };
+  o.yourReferenceWord = word(layout.letter.yourReference, "your-reference", ":");
+  o.referenceWord = word(layout.letter.reference, "our-reference", ":");
+  o.enclosuresWord = word(layout.letter.enclosures, "enclosures", "");
+  o.ccWord = word(layout.letter.cc, "copy-to", "");
   content::LetterBlocks parts =
       content::letterBlocks(doc, o, [&](const std::string& name) { return layout.styles.count(name) > 0; });
   if (parts.before.empty() && parts.after.empty()) return std::nullopt;

@@ -21,13 +21,19 @@ std::string formatDate(const std::string& iso, const style::Layout& layout, cons
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
   int year = std::stoi(iso.substr(0, 4)), month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
   if (month < 1 || month > 12) return iso;
-  if (layout.dateFormat.empty()) {  // the language's own long date
+  // The layout's pattern for this language (exact tag, primary language,
+  // "*"), else its one pattern, else the language's own long date.
+  std::string f = layout.dateFormat;
+  std::string primary = language.substr(0, language.find_first_of("-_"));
+  for (const std::string& key : {std::string("*"), primary, language})
+    if (auto it = layout.dateFormats.find(key); it != layout.dateFormats.end()) f = it->second;
+  if (f.empty()) {
     std::string local = text::longDate(year, month, day, language);
     if (!local.empty()) return local;
+    f = "{month} {day}, {year}";
   }
   const std::vector<std::string>& names = layout.monthNames.size() == 12 ? layout.monthNames : kEnglish;
   std::string out;
-  const std::string& f = layout.dateFormat.empty() ? std::string("{month} {day}, {year}") : layout.dateFormat;
   for (size_t i = 0; i < f.size();) {
     if (f[i] == '{') {
       size_t close = f.find('}', i);

@@ -40,7 +40,9 @@ Span spanFor(const markup::Inline& in, const Options& o, Flat& flat) {
     s.size = static_cast<Sp>(base * kScriptScale);
     s.rise = (in.flags & markup::kSuperscript) ? static_cast<Sp>(base * 0.35) : -static_cast<Sp>(base * 0.15);
   }
-  if (!in.link.empty()) {
+  // A bare URL is a link only where the style allows it (`autolink`).
+  bool link = !in.link.empty() && (st.autolink || !(in.flags & markup::kAutolink));
+  if (link) {
     s.color = o.layout->links.color;
     flat.links.push_back(in.link);
     s.link = static_cast<int>(flat.links.size() - 1);

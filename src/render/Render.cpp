@@ -269,7 +269,12 @@ std::shared_ptr<const style::Layout> Pipeline::resolveStyles(content::Document& 
   std::string layoutName = m_settings.layoutOverride.empty() ? doc.layout : m_settings.layoutOverride;
   std::vector<std::string> layoutDirs = {(fs::path(contentDir) / "layouts").string()};
   layoutDirs.insert(layoutDirs.end(), m_settings.layoutDirs.begin(), m_settings.layoutDirs.end());
-  std::string layoutPath = style::findLayout(layoutName, contentDir, layoutDirs);
+  // A path typed on the command line is relative to where the user is (as
+  // -o and the inputs are), then to the content; one in the content to it.
+  std::string layoutPath;
+  if (!m_settings.layoutOverride.empty() && style::isLayoutPath(layoutName))
+    layoutPath = style::findLayout(layoutName, ".", {});
+  if (layoutPath.empty()) layoutPath = style::findLayout(layoutName, contentDir, layoutDirs);
   if (layoutPath.empty()) {
     SourcePos pos = m_settings.layoutOverride.empty() ? doc.layoutPos : SourcePos{"folio", 0, 0};
     if (pos.file.empty()) pos.file = source.input;

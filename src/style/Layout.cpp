@@ -48,7 +48,7 @@ const std::vector<std::string> kStyleKeys = {
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
     "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together",
     "hanging-punctuation", "sentence-space", "expansion", "expansion-step", "hyphen-limit",
-    "hyphen-min-word", "hyphenate-capitalized", "last-line-min", "justify-arabic"};
+    "hyphen-min-word", "hyphenate-capitalized", "last-line-min", "justify-arabic", "autolink"};
 
 constexpr size_t kMaxInheritance = 32;  // styles in one 'inherit' chain
 
@@ -78,7 +78,13 @@ public:
     if (const yaml::Node* t = root.find("templates")) readTemplates(*t);
     if (const yaml::Node* n = root.find("widows")) m_read.integer(*n, m_layout.widows, 1, 10, "widows");
     if (const yaml::Node* n = root.find("orphans")) m_read.integer(*n, m_layout.orphans, 1, 10, "orphans");
-    if (const yaml::Node* n = root.find("date-format")) m_read.string(*n, m_layout.dateFormat);
+    if (const yaml::Node* n = root.find("date-format")) {
+      if (n->isMapping()) {
+        for (const auto& [lang, pattern] : n->entries) m_read.string(pattern, m_layout.dateFormats[lang.scalar]);
+      } else {
+        m_read.string(*n, m_layout.dateFormat);
+      }
+    }
     if (const yaml::Node* n = root.find("month-names")) {
       if (m_read.stringList(*n, m_layout.monthNames) && m_layout.monthNames.size() != 12)
         m_read.error(*n, "expected 12 month names, found " + std::to_string(m_layout.monthNames.size()));
@@ -321,6 +327,7 @@ private:
         m_read.error(*v, "bad justify-arabic '" + (v->isScalar() ? v->scalar : std::string()) +
                              "'; expected spaces (the default) or kashida (tatweel elongation, then spaces)");
     }
+    if (const yaml::Node* v = n.find("autolink")) m_read.boolean(*v, s.autolink);
   }
 
   // "2%" or "0.02" -> 0.02, within [0, max].
@@ -376,7 +383,7 @@ private:
     static const std::vector<std::string> kKinds = {"text", "image", "rule", "box"};
     if (!m_read.checkKeys(n, {"text", "image", "rule", "box", "style", "x", "y", "x2", "y2", "width", "height", "align",
                               "thickness", "color", "page", "max-lines", "anchor", "fit", "min-size", "overlap",
-                              "balance", "id", "missing", "separator", "remove"},
+                              "balance", "id", "missing", "separator", "remove", "mirror"},
                           "a template item"))
       return;
     TemplateItem item;
@@ -399,6 +406,7 @@ private:
     }
     if (const yaml::Node* v = n.find("color")) m_read.color(*v, item.color);
     if (const yaml::Node* v = n.find("id")) m_read.string(*v, item.id);
+    if (const yaml::Node* v = n.find("mirror")) m_read.boolean(*v, item.mirror);
     if (const yaml::Node* v = n.find("remove"))
       m_read.error(*v, "'remove' takes away an item of the layout named by 'extends'; expected it in a layout "
                        "with 'extends' and an 'id' of the base layout's item");

@@ -64,6 +64,9 @@ struct TemplateItem {
   Sp minSize = 0;             // Fit::Shrink: the smallest size tried (0: 70% of the style's)
   bool balance = false;       // wrapped lines of about equal length
   bool overlapAllowed = false;  // `overlap: allow`: exempt from the overlap check (a band, a watermark)
+  // `mirror: false`: stays where it is when a right-to-left document mirrors
+  // the templates (an address in an envelope's window, fold marks).
+  bool mirror = true;
 };
 
 struct PageTemplate {
@@ -115,8 +118,10 @@ struct LetterSetup {
   // A line the flow carries after the closing, e.g. "{fields.place}, {date}"
   // (a note verbale's place and date); "" for none.
   std::string dateLine;
-  std::string yourReference = "Your reference:", reference = "Our reference:", enclosures = "Enclosures",
-              cc = "Copy to";
+  // The words before the references and the headings of the enclosures and
+  // copies when the flow carries them; "" = the template words of the
+  // document's language ("Our reference:", "Enclosures", "Copy to").
+  std::string yourReference, reference, enclosures, cc;
 };
 
 struct Layout {
@@ -133,6 +138,9 @@ struct Layout {
   LinkStyle links;
   int widows = 2, orphans = 2;
   std::string dateFormat;  // "" = the document language's long date (ICU)
+  // `date-format: {en: "{day} {month} {year}", de: ...}`: per language (a
+  // tag or its primary language; "*" for any); the others get ICU's.
+  std::map<std::string, std::string> dateFormats;
   // Template words per language, overriding the table shipped with Folio
   // (style/Words.h): language -> word name -> text.
   std::map<std::string, std::map<std::string, std::string>> words;

@@ -1,6 +1,8 @@
 // A right-to-left document's letterhead: the same templates read from the
 // right. Every template position is mirrored about the page's vertical
 // axis, text alignment swaps sides, and left and right margins trade places.
+// Items marked `mirror: false` keep their place (start/end alignment still
+// sets their text from the right).
 #include <utility>
 
 #include "style/Layout.h"
@@ -12,6 +14,7 @@ namespace {
 void mirrorTemplate(PageTemplate& t, Sp pageWidth) {
   std::swap(t.marginLeft, t.marginRight);
   for (TemplateItem& item : t.items) {
+    if (!item.mirror) continue;  // fixed by something outside the page: an envelope's window, a folding machine
     switch (item.kind) {
       case TemplateItem::Kind::Text: {
         Sp width = item.width > 0 ? item.width : pageWidth - item.x;

@@ -48,6 +48,9 @@ struct Style {
   // U+0640) inserted where Arabic typography allows it, then with their
   // spaces (`justify-arabic: kashida`); by default only with spaces.
   bool kashida = false;
+  // Bare URLs, www. and e-mail addresses in the text are links (GFM
+  // autolinks); false keeps them plain text in this style.
+  bool autolink = true;
 };
 
 }  // namespace folio::style

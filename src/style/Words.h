@@ -11,7 +11,7 @@ namespace folio::style {
 struct Layout;
 
 // The names a template may use: page, page-of, telephone, fax, email, web,
-// our-reference, your-reference, date.
+// our-reference, your-reference, date, number (a note verbale's "No."), enclosures, copy-to.
 const std::vector<std::string>& templateWordNames();
 
 // The word `name` for `language` (a BCP 47 tag; "ar-EG" falls back to "ar",

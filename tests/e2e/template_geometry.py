@@ -166,7 +166,9 @@ def main():
         layout = yaml.safe_load(layout_text)
         body_words = set(BODY_WORDS)
         if "date-line" in layout_text:
-            body_words |= {"9", "March", "2026"}
+            # in English, and the Arabic case's own long date (pdftotext may
+            # give Arabic words in visual order)
+            body_words |= {"9", "March", "2026", "٩", "مارس", "سرام", "٢٠٢٦", "٦٢٠٢"}
         w, h, first, later = body_areas(layout)
         combos = []
         for i, (n, sender) in enumerate(sorted(SENDERS.items())):

@@ -8,9 +8,10 @@ source "$(dirname "$0")/lib.sh"
 E=tests/e2e
 MM=2.834645669  # pt per mm
 
-# --- the press release for the print shop: letterhead-print (bleed 3 mm, marks, PDF/X-4) ---
+# --- the press release for the print shop: letterhead-print (bleed 3 mm, marks, PDF/X-4) with the
+# sample content/layouts/harbour-print.yaml on top (its emblem in the spot ink Harbour Blue) ---
 x4="$TMP/press-x4.pdf"
-check "press release renders with letterhead-print" "$FOLIO" render content/press-release.yaml --layout letterhead-print -o "$x4"
+check "press release renders with harbour-print (on letterhead-print)" "$FOLIO" render content/press-release.yaml --layout content/layouts/harbour-print.yaml -o "$x4"
 check "x4: qpdf --check clean" qpdf_clean "$x4"
 check "x4: poppler, mutool, gs read it without a warning" readers_ok "$x4"
 pages=$(pdfinfo "$x4" | awk '/^Pages:/ {print $2}')
@@ -98,7 +99,7 @@ check "x4: fonts embedded, subset, ToUnicode" fonts_ok "$x4"
 
 # --- the same press release for the archive: PDF/A-2b ---
 a2="$TMP/press-a2b.pdf"
-check "press release renders as pdf/a-2b" "$FOLIO" render content/press-release.yaml --layout letterhead-print --standard pdf/a-2b -o "$a2"
+check "press release renders as pdf/a-2b" "$FOLIO" render content/press-release.yaml --layout content/layouts/harbour-print.yaml --standard pdf/a-2b -o "$a2"
 check "a2b: qpdf --check clean" qpdf_clean "$a2"
 check "a2b: readers read it without a warning" readers_ok "$a2"
 checklist pdf/a-2b "$a2" A "a2b checklist"

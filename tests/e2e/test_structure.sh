@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$TMP/doc"
-cp layouts/emblem.png layouts/harbour-mark.pdf "$TMP/doc/"
+cp layouts/emblem.png content/layouts/harbour-mark.pdf "$TMP/doc/"
 cat >"$TMP/doc/figures.yaml" <<'EOF'
 layout: letterhead
 title: Figures

@@ -28,6 +28,7 @@ inline std::string dump(const InlineText& text) {
     flag(kCode, "code");
     flag(kSuperscript, "sup");
     flag(kSubscript, "sub");
+    flag(kAutolink, "auto");
     if (!run.link.empty()) attrs += (attrs.empty() ? "" : " ") + std::string("link=") + run.link;
     if (!run.lang.empty()) attrs += (attrs.empty() ? "" : " ") + std::string("lang=") + run.lang;
     out += attrs.empty() ? run.text : "{" + attrs + ":" + run.text + "}";

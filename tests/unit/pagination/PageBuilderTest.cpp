@@ -163,5 +163,20 @@ TEST(Templates, FieldsAndDates) {
   EXPECT_EQ(formatDate("2026-03-02", l), "2 mars 2026");
 }
 
+TEST(Templates, DateFormatPerLanguage) {
+  // date-format: {en: ..., de: ...}: the pattern of the document's language
+  // (its tag or primary language), ICU's long date for the others.
+  style::Layout l;
+  l.dateFormats = {{"en", "{day} {month} {year}"}, {"de", "{dd}.{mm}.{year}"}};
+  EXPECT_EQ(formatDate("2026-03-02", l, "en"), "2 March 2026");
+  EXPECT_EQ(formatDate("2026-03-02", l, "en-GB"), "2 March 2026");
+  EXPECT_EQ(formatDate("2026-03-02", l, "de-AT"), "02.03.2026");
+  EXPECT_NE(formatDate("2026-03-02", l, "ar").find("مارس"), std::string::npos);
+  EXPECT_EQ(formatDate("2026-03-02", l, "fr"), "2 mars 2026");
+  l.dateFormats["*"] = "{year}-{mm}-{dd}";
+  EXPECT_EQ(formatDate("2026-03-02", l, "fr"), "2026-03-02");
+  EXPECT_EQ(formatDate("2026-03-02", l, "en"), "2 March 2026");
+}
+
 }  // namespace
 }  // namespace folio::pagination

@@ -4,6 +4,7 @@
 
 #include "ParseLayout.h"
 #include "style/Layout.h"
+#include "style/Words.h"
 
 namespace folio::style {
 namespace {
@@ -52,7 +53,24 @@ TEST(TextBoxKeys, Defaults) {
   EXPECT_FALSE(t.balance);
   EXPECT_FALSE(t.overlapAllowed);
   EXPECT_FALSE(l->letter.subject);
-  EXPECT_EQ(l->letter.enclosures, "Enclosures");
+  EXPECT_EQ(l->letter.enclosures, "");  // the words of the document's language
+  EXPECT_EQ(templateWord(*l, "ar", "enclosures"), "المرفقات");
+  EXPECT_EQ(templateWord(*l, "de-AT", "copy-to"), "Verteiler");
+  EXPECT_TRUE(t.mirror);
+}
+
+TEST(TextBoxKeys, MirrorFalseKeepsAnItemInPlace) {
+  Diagnostics d;
+  auto l = testutil::parseLayout("styles: {body: {}}\ntemplates: {first: {items: [{text: [x], x: 20mm, width: 80mm, "
+                                 "mirror: false}, {text: [y], x: 20mm, width: 80mm}]}}\n",
+                                 d);
+  ASSERT_TRUE(l) << d.format();
+  Layout m = mirrored(*l);
+  EXPECT_EQ(m.first.items.at(0).x, mm(20));                       // in the window
+  EXPECT_EQ(m.first.items.at(1).x, l->pageWidth - mm(20) - mm(80));  // mirrored
+  Diagnostics bad;
+  testutil::parseLayout("styles: {body: {}}\ntemplates: {first: {items: [{text: [x], mirror: sometimes}]}}\n", bad);
+  EXPECT_TRUE(bad.hasErrors());
 }
 
 TEST(TextBoxKeys, BadValuesAreReportedWhereTheyAre) {
