@@ -22,6 +22,10 @@ check "report-tables: changes aligned on the decimal point" $CHECK decimal "$pdf
 check "report-tables: a cut row span starts on page 2" bash -c "pdftotext -f 2 -l 2 '$pdf' - | tr '\n' ' ' | grep -q 'South and Central'"
 check "report-tables: a cut row span continues its text overleaf" bash -c "pdftotext -f 3 -l 3 '$pdf' - | grep -q 'Tashkent'"
 check "report-tables: the note in a cell is numbered and at the foot of its page" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^1 *Revised after the mid-term review'"
+# The minus sign U+2212 is not in Debian 12's Noto Serif: it comes from
+# Noto Sans Mono (Folio's fonts/), not from fontconfig's heavier DejaVu Sans.
+check "report-tables: the minus sign's font is Noto, not DejaVu" bash -c "pdffonts '$pdf' | grep -q NotoSansMono && ! pdffonts '$pdf' | grep -qi dejavu"
+check "report-tables: the minus sign is kept as written" bash -c "pdftotext -f 2 -l 2 '$pdf' - | grep -q '−14.3 %'"
 check "report-tables: the caption" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^Table 1. Bilateral development cooperation'"
 
 # The Arabic table: columns run right to left; numbers still line up.
