@@ -50,6 +50,11 @@ struct FlowItem {
   // header (Flow::tables).
   int table = -1;
   bool tableBody = false;
+  // Row-spanning cells: a group lists the cells (numbered per table) whose
+  // span covers its row; a part, the cell it is a line of (-1: none). The
+  // page builder moves a cut span's lines overleaf by these.
+  std::vector<int> spans;
+  int span = -1;
 };
 
 // What a table repeats at the top of each page it runs onto: its top rule,
@@ -60,6 +65,7 @@ struct TableRepeat {
   Sp x = 0, width = 0;  // the table's box, for the rule that closes a page
   Sp bottomRule = 0;
   Color ruleColor;
+  Sp padY = 0;  // cell padding above and below, for lines moved overleaf
 };
 
 // A laid-out footnote: its lines in the footnote style.

@@ -5,6 +5,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "table/Rows.h"
+
 namespace folio::pagination {
 
 BodyArea bodyArea(const style::Layout& layout, size_t pageIndex) {
@@ -223,9 +225,98 @@ private:
       }
       break;
     }
+    continueCutSpans(placed, i, notes, placedHere);
     for (int n : placedHere) m_notePlaced.insert(n);
     emit(area, placed, notes, repeat);
     return i;
+  }
+
+  // A page break between two rows of a row-spanning cell: the cell's lines
+  // that would run past the page's last row (they are stacked from the top
+  // of the span, table::stackLines) go on at the top of the next row,
+  // stacked again over the rows the span has left; its last row grows if it
+  // must. Their notes go with them. Nothing is cut.
+  void continueCutSpans(const std::vector<Placed>& placed, size_t next, std::vector<NoteLine>& notes,
+                        std::set<int>& placedHere) {
+    if (placed.empty() || next >= m_flow.items.size()) return;
+    const FlowItem& last = m_flow.items[placed.back().item];
+    const FlowItem& first = m_flow.items[next];
+    if (last.kind != FlowItem::Kind::Group || first.kind != FlowItem::Kind::Group || first.table != last.table ||
+        last.table < 0)
+      return;
+    const Sp bottom = placed.back().top + last.height;  // the table's bottom on this page
+    const Sp padY = m_flow.tables[size_t(last.table)].padY;
+    auto covers = [](const FlowItem& g, int span) {
+      return std::find(g.spans.begin(), g.spans.end(), span) != g.spans.end();
+    };
+    // Takes the parts of `g` for which `take` holds, in order, with their notes.
+    auto extract = [](FlowItem& g, auto take, std::vector<FlowItem>& out, std::vector<int>& movedNotes) {
+      std::vector<FlowItem> keep;
+      for (FlowItem& p : g.parts) {
+        if (!take(p)) {
+          keep.push_back(std::move(p));
+          continue;
+        }
+        for (int n : p.line.notes) {
+          auto at = std::find(g.line.notes.begin(), g.line.notes.end(), n);
+          if (at != g.line.notes.end()) g.line.notes.erase(at);
+          movedNotes.push_back(n);
+        }
+        out.push_back(std::move(p));
+      }
+      g.parts = std::move(keep);
+    };
+    for (int span : last.spans) {
+      if (!covers(first, span)) continue;  // the span ends on this page
+      std::vector<FlowItem> lines;
+      std::vector<int> leaving;  // notes cited by lines that leave this page
+      // This page's rows of the span, top down.
+      size_t from = placed.size();
+      while (from > 0) {
+        const FlowItem& g = m_flow.items[placed[from - 1].item];
+        if (g.kind != FlowItem::Kind::Group || g.table != last.table || !covers(g, span)) break;
+        --from;
+      }
+      for (size_t k = from; k < placed.size(); ++k) {
+        FlowItem& g = m_flow.items[placed[k].item];
+        const Sp top = placed[k].top;
+        extract(g, [&](const FlowItem& p) { return p.span == span && top + p.dy + p.height > bottom; }, lines, leaving);
+      }
+      std::vector<int> staying;
+      std::vector<size_t> rows;  // the span's rows on later pages
+      for (size_t k = next; k < m_flow.items.size(); ++k) {
+        FlowItem& g = m_flow.items[k];
+        if (g.kind != FlowItem::Kind::Group || g.table != last.table || !covers(g, span)) break;
+        rows.push_back(k);
+        extract(g, [&](const FlowItem& p) { return p.span == span; }, lines, staying);
+      }
+      if (lines.empty() || rows.empty()) continue;
+      std::vector<Sp> lineHeights, rowHeights;
+      for (const FlowItem& l : lines) lineHeights.push_back(l.height);
+      for (size_t k : rows) rowHeights.push_back(m_flow.items[k].height);
+      table::SpanPlacement at = table::stackLines(lineHeights, rowHeights, padY, padY);
+      FlowItem& end = m_flow.items[rows.back()];
+      for (frame::Fill& f : end.fills)
+        if (f.rect.y + f.rect.height == end.height) f.rect.height += at.growth;
+      end.height += at.growth;
+      for (size_t j = 0; j < lines.size(); ++j) {
+        FlowItem& g = m_flow.items[rows[at.row[j]]];
+        lines[j].dy = at.dy[j];
+        g.line.notes.insert(g.line.notes.end(), lines[j].line.notes.begin(), lines[j].line.notes.end());
+        g.parts.push_back(std::move(lines[j]));
+      }
+      // Notes cited by lines that left go with them.
+      for (int n : leaving) {
+        placedHere.erase(n);
+        if (n < 1 || size_t(n) > m_flow.notes.size()) continue;
+        const std::vector<FlowItem>& noteLines = m_flow.notes[size_t(n) - 1].lines;
+        auto mine = [&](const NoteLine& nl) {
+          return !noteLines.empty() && nl.line >= &noteLines.front() && nl.line <= &noteLines.back();
+        };
+        notes.erase(std::remove_if(notes.begin(), notes.end(), mine), notes.end());
+        m_carry.erase(std::remove_if(m_carry.begin(), m_carry.end(), mine), m_carry.end());
+      }
+    }
   }
 
   // Places a flow item whose slot starts at `slotTop` (PDF y); a const

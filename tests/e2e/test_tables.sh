@@ -21,6 +21,12 @@ check "report-tables: changes aligned on the decimal point" $CHECK decimal "$pdf
 # text goes on at the top of page 3, under the repeated header.
 check "report-tables: a cut row span starts on page 2" bash -c "pdftotext -f 2 -l 2 '$pdf' - | tr '\n' ' ' | grep -q 'South and Central'"
 check "report-tables: a cut row span continues its text overleaf" bash -c "pdftotext -f 3 -l 3 '$pdf' - | grep -q 'Tashkent'"
+# A row-spanning cell reads as one block from the top of its span (no
+# lines shared out over its rows with gaps between them); cut by a page
+# break, it goes on at the top of its row overleaf, padded like its row.
+check "report-tables: a row span's lines follow each other (page 1)" $CHECK span "$pdf" 1 125 Sub-Saharan 2025.
+check "report-tables: a row span's lines follow each other (page 2)" $CHECK span "$pdf" 2 125 North programme.
+check "report-tables: a cut row span goes on at the top of its row" $CHECK same-line "$pdf" 3 Managed Bangladesh
 check "report-tables: the note in a cell is numbered and at the foot of its page" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^1 *Revised after the mid-term review'"
 # The minus sign U+2212 is not in Debian 12's Noto Serif: it comes from
 # Noto Sans Mono (Folio's fonts/), not from fontconfig's heavier DejaVu Sans.
