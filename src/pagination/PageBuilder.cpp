@@ -341,10 +341,7 @@ private:
         page.itemStructure.push_back(std::is_const_v<I> ? frame::kArtifact : it.structure);
         break;
       case FlowItem::Kind::Group:
-        for (const frame::Fill& f : it.fills) {
-          page.items.push_back(frame::Fill{Rect{x + f.rect.x, slotTop - f.rect.y - f.rect.height, f.rect.width, f.rect.height}, f.color});
-          page.itemStructure.push_back(frame::kArtifact);  // stripes
-        }
+        // Its fills (stripes) were painted first, under every rule (paintBackgrounds).
         for (auto& part : it.parts) {
           Sp px = x + part.x;
           for (const frame::Anchor& a : part.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{px, slotTop - part.dy}});
@@ -357,9 +354,33 @@ private:
     }
   }
 
+  // A table row's fills (zebra stripes) under everything else on the
+  // page: a stripe painted after the rule above its row would cover the
+  // rule's pixels where a renderer rounds both to one pixel row.
+  void paintBackgrounds(frame::Page& page, const BodyArea& area, const std::vector<Placed>& placed, int repeat) {
+    const Sp top = m_layout.pageHeight - area.top;
+    auto paint = [&](const FlowItem& it, Sp slotTop) {
+      if (it.kind != FlowItem::Kind::Group) return;
+      const Sp x = area.left + it.x;
+      for (const frame::Fill& f : it.fills) {
+        page.items.push_back(frame::Fill{Rect{x + f.rect.x, slotTop - f.rect.y - f.rect.height, f.rect.width, f.rect.height}, f.color});
+        page.itemStructure.push_back(frame::kArtifact);  // stripes
+      }
+    };
+    if (repeat >= 0) {
+      Sp y = top;
+      for (const FlowItem& it : m_flow.tables[size_t(repeat)].items) {
+        paint(it, y);
+        y -= it.height;
+      }
+    }
+    for (const Placed& p : placed) paint(m_flow.items[p.item], top - p.top);
+  }
+
   void emit(const BodyArea& area, const std::vector<Placed>& placed, const std::vector<NoteLine>& notes, int repeat) {
     frame::Page& page = newPage();
     Sp top = m_layout.pageHeight - area.top;  // PDF y of the body's top edge
+    paintBackgrounds(page, area, placed, repeat);
     if (repeat >= 0) {
       Sp y = top;
       for (const FlowItem& it : std::as_const(m_flow.tables[size_t(repeat)].items)) {

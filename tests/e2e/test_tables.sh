@@ -27,6 +27,10 @@ check "report-tables: a cut row span continues its text overleaf" bash -c "pdfto
 check "report-tables: a row span's lines follow each other (page 1)" $CHECK span "$pdf" 1 125 Sub-Saharan 2025.
 check "report-tables: a row span's lines follow each other (page 2)" $CHECK span "$pdf" 2 125 North programme.
 check "report-tables: a cut row span goes on at the top of its row" $CHECK same-line "$pdf" 3 Managed Bangladesh
+# The rules show over the zebra stripes (page 2 starts with a striped row).
+for p in 1 2 3; do
+  check "report-tables: every rule shows on page $p (80 dpi)" python3 tests/e2e/rules_check.py rules-visible "$pdf" $p 80
+done
 check "report-tables: the note in a cell is numbered and at the foot of its page" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^1 *Revised after the mid-term review'"
 # The minus sign U+2212 is not in Debian 12's Noto Serif: it comes from
 # Noto Sans Mono (Folio's fonts/), not from fontconfig's heavier DejaVu Sans.
