@@ -71,6 +71,7 @@ struct TableRepeat {
 // A laid-out footnote: its lines in the footnote style.
 struct Footnote {
   int number = 0;
+  bool rtl = false;  // its paragraph runs right to left (the separator goes on the right)
   std::vector<FlowItem> lines;
 };
 

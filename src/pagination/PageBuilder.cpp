@@ -113,6 +113,7 @@ private:
   struct NoteLine {
     FlowItem* line;  // non-const: emit() moves its runs to the page
     size_t owner;  // flow index of the line that cites it
+    bool rtl = false;  // the note's paragraph runs right to left
   };
 
   frame::Page& newPage() {
@@ -159,7 +160,7 @@ private:
       std::vector<NoteLine> mine;
       for (int n : it.line.notes)
         if (!m_notePlaced.count(n) && !placedHere.count(n) && n - 1 < int(m_flow.notes.size()))
-          for (FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i});
+          for (FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i, m_flow.notes[n - 1].rtl});
       std::vector<NoteLine> all = notes;
       all.insert(all.end(), mine.begin(), mine.end());
       bool fits = y + it.height + notesHeight(all) <= area.height && !(frozen && !mine.empty());
@@ -417,7 +418,11 @@ private:
     Sp h = notesHeight(notes);
     Sp y = m_layout.pageHeight - area.top - area.height + h;
     Color ruleColor = m_layout.style("footnote").color;
-    page.items.push_back(frame::Fill{Rect{area.left, y - m_layout.footnoteGap / 2, std::min(m_layout.footnoteSeparatorWidth, area.width), pt(0.5)}, ruleColor});
+    // The separator starts where the notes' lines start: on the right of
+    // a right-to-left page.
+    const Sp ruleWidth = std::min(m_layout.footnoteSeparatorWidth, area.width);
+    const Sp ruleX = notes.front().rtl ? area.left + area.width - ruleWidth : area.left;
+    page.items.push_back(frame::Fill{Rect{ruleX, y - m_layout.footnoteGap / 2, ruleWidth, pt(0.5)}, ruleColor});
     page.itemStructure.push_back(frame::kArtifact);
     y -= m_layout.footnoteGap;
     for (const NoteLine& nl : notes) {

@@ -31,6 +31,7 @@ check "report-tables: a cut row span goes on at the top of its row" $CHECK same-
 for p in 1 2 3; do
   check "report-tables: every rule shows on page $p (80 dpi)" python3 tests/e2e/rules_check.py rules-visible "$pdf" $p 80
 done
+check "report-tables: the footnote separator on the left" python3 tests/e2e/rules_check.py footnote-side "$pdf" 1 left
 check "report-tables: the note in a cell is numbered and at the foot of its page" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^1 *Revised after the mid-term review'"
 # The minus sign U+2212 is not in Debian 12's Noto Serif: it comes from
 # Noto Sans Mono (Folio's fonts/), not from fontconfig's heavier DejaVu Sans.
@@ -45,6 +46,7 @@ check "release-ar-table: columns mirrored (first column rightmost)" $CHECK rtl "
 check "release-ar-table: areas aligned on the decimal point" $CHECK decimal "$pdf" '1250\.5|860\.25|2400|615\.75|3100\.5|975'
 check "release-ar-table: visitors aligned on the decimal point" $CHECK decimal "$pdf" '4800|3900|2750\.5|5200|6100|3300\.25'
 check "release-ar-table: every cell's words present" $CHECK cells content/release-ar-table.yaml "$pdf"
+check "release-ar-table: the footnote separator on the right (RTL page)" python3 tests/e2e/rules_check.py footnote-side "$pdf" 1 right
 
 # Narrow fixed columns: a long word hyphenates, an unbreakable one is broken
 # with a warning that names its cell, and no text leaves its column. The
