@@ -1,10 +1,14 @@
 #include "BenchCommon.h"
 
+#include <benchmark/benchmark.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
 
 #include "base/Utf8.h"
+#include "pagination/Pagination.h"
+#include "text/Shaper.h"
 #include "yaml/Node.h"
 
 #ifndef FOLIO_SOURCE_DIR
@@ -213,5 +217,14 @@ const std::vector<ScriptSample>& scriptSamples() {
 }
 
 std::u32string toU32(const std::string& utf8) { return toUtf32(utf8); }
+
+size_t paginateOnce(const content::Document& doc, const style::Layout& layout) {
+  Diagnostics diags;
+  text::Shaper shaper;
+  paragraph::Context ctx{fonts(), shaper, hyphenator(), diags};
+  frame::Document frames = pagination::paginate(doc, layout, pagination::Options{}, ctx);
+  benchmark::DoNotOptimize(frames.pages.data());
+  return frames.pages.size();
+}
 
 }  // namespace folio::bench

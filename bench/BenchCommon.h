@@ -48,6 +48,10 @@ std::string documentYaml(int pages, uint32_t seed = 8);
 // Parses YAML text into a Document (errors abort the benchmark).
 content::Document parseDocument(const std::string& yamlText, const std::string& name = "bench.yaml");
 
+// One whole pagination as a render has it (fresh shaper and diagnostics);
+// returns the page count.
+size_t paginateOnce(const content::Document& doc, const style::Layout& layout);
+
 // The paragraph languages used by the multi-script benchmarks.
 struct ScriptSample {
   const char* language;

@@ -72,12 +72,7 @@ void BM_Paginate(benchmark::State& state) {
   const style::Layout& layout = letterhead();
   size_t out = 0;
   for (auto _ : state) {
-    Diagnostics diags;
-    text::Shaper shaper;
-    paragraph::Context ctx{fonts(), shaper, hyphenator(), diags};
-    frame::Document frames = pagination::paginate(doc, layout, pagination::Options{}, ctx);
-    out = frames.pages.size();
-    benchmark::DoNotOptimize(frames.pages.data());
+    out = paginateOnce(doc, layout);
   }
   state.counters["pages"] = static_cast<double>(out);
   state.counters["pages/s"] = benchmark::Counter(static_cast<double>(out), benchmark::Counter::kIsIterationInvariantRate);

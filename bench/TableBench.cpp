@@ -31,12 +31,7 @@ void BM_PaginateTable(benchmark::State& state) {
   const style::Layout& layout = letterhead();
   size_t pages = 0;
   for (auto _ : state) {
-    Diagnostics diags;
-    text::Shaper shaper;
-    paragraph::Context ctx{fonts(), shaper, hyphenator(), diags};
-    frame::Document frames = pagination::paginate(doc, layout, pagination::Options{}, ctx);
-    pages = frames.pages.size();
-    benchmark::DoNotOptimize(frames.pages.data());
+    pages = paginateOnce(doc, layout);
   }
   state.counters["pages"] = static_cast<double>(pages);
   state.SetItemsProcessed(state.iterations() * rows);
