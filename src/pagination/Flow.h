@@ -58,10 +58,14 @@ struct FlowItem {
 };
 
 // What a table repeats at the top of each page it runs onto: its top rule,
-// the continued caption, the header rows and the rule under them.
+// the continued caption, the header rows and the rule under them; and at
+// the foot of each page it leaves for the next: the rule over its footer
+// rows and the footer rows.
 struct TableRepeat {
   std::vector<FlowItem> items;
   Sp height = 0;
+  std::vector<FlowItem> footer;
+  Sp footerHeight = 0;
   Sp x = 0, width = 0;  // the table's box, for the rule that closes a page
   Sp bottomRule = 0;
   Color ruleColor;

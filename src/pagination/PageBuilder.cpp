@@ -163,7 +163,10 @@ private:
           for (FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i, m_flow.notes[n - 1].rtl});
       std::vector<NoteLine> all = notes;
       all.insert(all.end(), mine.begin(), mine.end());
-      bool fits = y + it.height + notesHeight(all) <= area.height && !(frozen && !mine.empty());
+      // A body row leaves room for the footer rows its table repeats at the
+      // foot of a page it leaves.
+      const Sp footer = it.tableBody ? m_flow.tables[size_t(it.table)].footerHeight : 0;
+      bool fits = y + it.height + footer + notesHeight(all) <= area.height && !(frozen && !mine.empty());
       if (fits) {
         if (it.table >= 0) m_tableStarted.insert(it.table);
         placed.push_back(Placed{i, y});
@@ -180,7 +183,7 @@ private:
         size_t k = 0;
         while (k < mine.size()) {
           part.push_back(mine[k]);
-          if (y + it.height + notesHeight(part) > area.height) {
+          if (y + it.height + footer + notesHeight(part) > area.height) {
             part.pop_back();
             break;
           }
@@ -407,9 +410,22 @@ private:
       if (it.table >= 0 && next < m_flow.items.size() && m_flow.items[next].table == it.table &&
           m_flow.items[next].tableBody) {
         const TableRepeat& t = m_flow.tables[size_t(it.table)];
-        if (t.bottomRule > 0)
-          page.items.push_back(frame::Fill{Rect{area.left + t.x, top - last.top - it.height - t.bottomRule, t.width, t.bottomRule}, t.ruleColor});
-        page.itemStructure.push_back(frame::kArtifact);
+        // Its footer rows repeat here (artifacts: the real ones close the table).
+        Sp y = top - last.top - it.height;
+        for (const FlowItem& f : t.footer) {
+          for (const frame::Fill& fill : f.fills) {
+            page.items.push_back(frame::Fill{Rect{area.left + f.x + fill.rect.x, y - fill.rect.y - fill.rect.height,
+                                                  fill.rect.width, fill.rect.height},
+                                             fill.color});
+            page.itemStructure.push_back(frame::kArtifact);
+          }
+          placeItem(page, f, area.left + f.x, y);
+          y -= f.height;
+        }
+        if (t.bottomRule > 0) {
+          page.items.push_back(frame::Fill{Rect{area.left + t.x, y - t.bottomRule, t.width, t.bottomRule}, t.ruleColor});
+          page.itemStructure.push_back(frame::kArtifact);
+        }
       }
     }
     if (notes.empty()) return;

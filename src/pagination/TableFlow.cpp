@@ -203,13 +203,16 @@ class TableBuilder {
         // the last body row with the footer.
         row.breakAfter = !isHeader && !(footer > 0 && index + footer + 1 >= rows);
         if (isHeader) repeat.items.push_back(row);
+        if (isFooter) repeat.footer.push_back(row);
         out.push_back(std::move(row));
         if (index + 1 == header && m_ts.midRule > 0) {
           out.push_back(ruleItem(x, w, m_ts.midRule, m_ts.ruleColor, id));
           repeat.items.push_back(out.back());
         }
-        if (footer > 0 && index + footer + 1 == rows && m_ts.midRule > 0)
+        if (footer > 0 && index + footer + 1 == rows && m_ts.midRule > 0) {
           out.push_back(ruleItem(x, w, m_ts.midRule, m_ts.ruleColor, id));
+          repeat.footer.push_back(out.back());
+        }
       }
       r = end;
     }
@@ -224,6 +227,7 @@ class TableBuilder {
     if (!out.empty()) out.back().breakAfter = true;
     splitTallRows(out, repeat);
     repeat.height = itemsHeight(repeat.items);
+    repeat.footerHeight = itemsHeight(repeat.footer);
     repeat.x = x;
     repeat.width = w;
     repeat.bottomRule = m_ts.bottomRule;
@@ -561,7 +565,7 @@ class TableBuilder {
     Sp page = INT32_MAX;
     for (const style::PageTemplate* t : {&m_layout.first, &m_layout.later})
       page = std::min(page, m_layout.pageHeight - t->marginTop - t->marginBottom);
-    Sp room = page - itemsHeight(repeat.items) - 2 * m_ts.padY;
+    Sp room = page - itemsHeight(repeat.items) - itemsHeight(repeat.footer) - 2 * m_ts.padY;
     if (room <= pt(24)) return;
     for (size_t i = 0; i < out.size(); ++i) {
       FlowItem& g = out[i];

@@ -37,6 +37,8 @@ TT="$PY tests/pdfua/table_tags.py"
 check "report-tables: table tags (Scope, ID, Headers, RowSpan, ColSpan, Caption)" $TT "$TMP/report-tables.pdf" --rowspan --colspan
 check "report-tables: the header repeated on pages 2-3 is /Artifact /Pagination" $TT "$TMP/report-tables.pdf" --repeats 2,3 --header Country
 check "report-tables: the \"(continued)\" caption on pages 2-3 is /Artifact /Pagination" $TT "$TMP/report-tables.pdf" --repeats 2,3 --header "(continued)"
+check "report-tables: the footer row repeated at the foot of pages 1-2 is /Artifact /Pagination" $TT "$TMP/report-tables.pdf" --repeats 1,2 --header Total
+check "report-tables: the footer row on page 3 (the table's end) is tagged content" bash -c "! $TT \"$TMP/report-tables.pdf\" --repeats 3 --header Total >/dev/null"
 check "report-tables: the page-1 header is tagged content, not an artifact" bash -c "! $TT \"$TMP/report-tables.pdf\" --repeats 1 --header Country >/dev/null"
 check "report-tables: 'Annex 3' is the H1 and the title its H2, before the text" bash -c "$PY tests/pdfua/dump_tree.py '$TMP/report-tables.pdf' >'$TMP/rt-tree.txt'; sed -n 2p '$TMP/rt-tree.txt' | grep -q '^  H1 ' && sed -n 3p '$TMP/rt-tree.txt' | grep -q '^  H2 '"
 check "release-ar-table: table tags (Scope, ID, Headers, ColSpan, Caption)" $TT "$TMP/release-ar-table.pdf" --colspan

@@ -13,6 +13,9 @@ check "report-tables: renders without a warning" bash -c "'$FOLIO' render conten
 check "report-tables: the table runs over pages 1 to 3" bash -c "pdftotext -f 3 -l 3 '$pdf' - | grep -q Total && pdftotext -f 1 -l 1 '$pdf' - | grep -q Benin"
 check "report-tables: header on every page of the table" $CHECK header "$pdf" 1 3 Region Country Main sector thousand Change
 check "report-tables: continued caption on pages 2 and 3" bash -c "for p in 2 3; do pdftotext -f \$p -l \$p '$pdf' - | tr '\n' ' ' | grep -q '€ thousand) (continued)' || exit 1; done"
+# The footer row (Total) repeats at the foot of every page the table
+# leaves for the next, under its mid rule, and closes the table on page 3.
+check "report-tables: the footer row at the foot of the table on pages 1 to 3" bash -c "for p in 1 2 3; do pdftotext -f \$p -l \$p -layout '$pdf' - | grep -q '^ *Total  *664,750.9' || exit 1; done"
 check "report-tables: no continued caption on page 1" bash -c "! pdftotext -f 1 -l 1 '$pdf' - | grep -q '(continued)'"
 check "report-tables: every cell's words present" $CHECK cells content/report-tables.yaml "$pdf"
 check "report-tables: budget figures aligned on the decimal point" $CHECK decimal "$pdf" '\d{1,3}(,\d{3})+(\.\d+)?'
