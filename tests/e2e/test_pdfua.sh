@@ -42,6 +42,18 @@ check "report-tables: the footer row on page 3 (the table's end) is tagged conte
 check "report-tables: the page-1 header is tagged content, not an artifact" bash -c "! $TT \"$TMP/report-tables.pdf\" --repeats 1 --header Country >/dev/null"
 check "report-tables: 'Annex 3' is the H1 and the title its H2, before the text" bash -c "$PY tests/pdfua/dump_tree.py '$TMP/report-tables.pdf' >'$TMP/rt-tree.txt'; sed -n 2p '$TMP/rt-tree.txt' | grep -q '^  H1 ' && sed -n 3p '$TMP/rt-tree.txt' | grep -q '^  H2 '"
 check "release-ar-table: table tags (Scope, ID, Headers, ColSpan, Caption)" $TT "$TMP/release-ar-table.pdf" --colspan
+# The letterhead's sender block is real content on page 1 (P elements read
+# before the body) and an artifact where it repeats (page 2's template).
+{ sed -n '/^body:/q;p' content/letter.yaml; echo "body:"
+  for i in $(seq 1 24); do
+    echo "  - \"Paragraph $i of a letter long enough to run onto a second page, where the letterhead's sender line repeats at the top as page furniture; the text goes on for a while so that each paragraph takes several lines of the body.\""
+  done; } >"$TMP/long-letter.yaml"
+cp -r content/layouts "$TMP/" 2>/dev/null
+check "long letter: renders on two pages under pdf/ua-1" bash -c "'$FOLIO' render '$TMP/long-letter.yaml' -o '$TMP/long-letter.pdf' --standard pdf/ua-1 -q && pdfinfo '$TMP/long-letter.pdf' | grep -q 'Pages: *2'"
+check "long letter: PDF/UA-1 checker passes" $CHECK "$TMP/long-letter.pdf"
+check "long letter: the tree reads the sender block first, then the body" bash -c "$PY tests/pdfua/tree_text.py '$TMP/long-letter.yaml' '$TMP/long-letter.pdf' -v | head -1 | grep -q '^HarbourTrust12QuayStreet'"
+check "long letter: the sender on page 1 is tagged content, not an artifact" bash -c "! $TT '$TMP/long-letter.pdf' --no-table --repeats 1 --header 'Harbour Trust' >/dev/null"
+check "long letter: the sender repeated on page 2 is /Artifact /Pagination" $TT "$TMP/long-letter.pdf" --no-table --repeats 2 --header "Harbour Trust"
 check "press release: qpdf --check clean under pdf/ua-1" qpdf_clean "$TMP/press-release.pdf"
 check "press release: poppler, mutool, gs read it" readers_ok "$TMP/press-release.pdf"
 check "press release: fonts embedded with ToUnicode" fonts_ok "$TMP/press-release.pdf"
