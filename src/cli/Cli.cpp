@@ -207,7 +207,7 @@ int parseArgs(int argc, char** argv, Args& a) {
     } else if (s == "--format") {
       std::string v;
       if (!value(v) || (v != "pdf" && v != "frames")) return usageError("option --format needs pdf or frames");
-      a.settings.format = v == "frames" ? RenderSettings::Format::Frames : RenderSettings::Format::Pdf;
+      a.settings.format = v == "frames" ? render::Format::Frames : render::Format::Pdf;
     } else if (s == "--strict") {
       a.batch.strict = true;
     } else if (s == "-q" || s == "--quiet") {

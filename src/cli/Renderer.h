@@ -1,6 +1,6 @@
 #pragma once
-// Renders documents: the shared, thread-safe services (fonts, hyphenation
-// patterns) plus the per-document recipe load -> paginate -> write.
+// Renders documents for the command line: render::Pipeline, with atomic
+// output and the checks that are about files.
 #include <map>
 #include <memory>
 #include <mutex>
@@ -14,6 +14,7 @@
 #include "cli/MailMerge.h"
 #include "frame/Frame.h"
 #include "image/Image.h"
+#include "render/Render.h"
 #include "style/Layout.h"
 #include "text/FontStore.h"
 #include "text/Hyphenator.h"
@@ -22,17 +23,8 @@
 
 namespace folio::cli {
 
-struct RenderSettings {
-  std::string layoutOverride;  // --layout NAME|PATH
-  std::vector<std::string> layoutDirs;
-  std::vector<std::string> fontDirs;      // Folio's own fonts/
-  std::vector<std::string> fontPathDirs;  // --font-path DIR, searched first
-  yaml::Limits yamlLimits;       // --max-input-size, --max-nesting, --max-nodes
-  image::Limits imageLimits;     // --max-image-pixels
-  // --allow-path: directories images and layouts may also be read from,
-  // beyond the content file's directory tree and the layout directories.
-  std::vector<std::string> allowedDirs;
-  size_t maxPages = 100000;
+// The pipeline's settings (render::Settings) and what the command line adds.
+struct RenderSettings : render::Settings {
   bool strict = false;
   // Mail-merge fields whose values are CommonMark (--markup-fields); the
   // others are inserted as literal text.
@@ -44,10 +36,7 @@ struct RenderSettings {
   bool keepFrames = false;  // also hand the pages back (--combine)
   // --format: what the output file holds; `frames` is frame::dump's text
   // trace (the golden files of tests/golden/).
-  enum class Format : uint8_t { Pdf, Frames } format = Format::Pdf;
-  // --standard: overrides the layout's `standard:` when set.
-  std::optional<PdfStandards> standard;
-  bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
+  render::Format format = render::Format::Pdf;
 };
 
 struct RenderResult {
@@ -67,6 +56,9 @@ struct Job {
   const Record* record = nullptr;
 };
 
+// Renders jobs: the pipeline (render::Pipeline: load -> resolve styles ->
+// check -> paginate -> emit) plus what is about files: mail-merge records,
+// never overwriting an input, atomic output.
 class Renderer {
 public:
   explicit Renderer(RenderSettings settings);
@@ -74,24 +66,24 @@ public:
   // Thread-safe: one Renderer serves every worker thread of a batch; each
   // thread brings its own Shaper (and so its own shaping cache).
   RenderResult render(const Job& job, text::Shaper& shaper);
-  text::FontStore& fonts() { return *m_fonts; }
+  text::FontStore& fonts() { return m_pipeline.fonts(); }
   // A layout by name or path (as --layout takes it), with its fonts/ folder
   // and the font files it names registered (for `folio fonts --layout`).
-  std::shared_ptr<const style::Layout> loadLayout(const std::string& nameOrPath, Diagnostics& diags);
+  std::shared_ptr<const style::Layout> loadLayout(const std::string& nameOrPath, Diagnostics& diags) {
+    return m_pipeline.loadLayout(nameOrPath, diags);
+  }
 
-  // Writes pages atomically to `output` (a temporary file beside it, then
-  // a rename).
+  // Writes pages as a PDF atomically to `output` (a temporary file beside
+  // it, then a rename).
   bool writeFrames(frame::Document&& frames, const std::string& output, const PdfStandards& standards,
                    const std::string& jobName, Diagnostics& diags);
 
 private:
-  std::shared_ptr<const style::Layout> layout(const std::string& path, bool rightToLeft, Diagnostics& diags);
+  bool emitAtomically(frame::Document&& frames, render::Format format, const std::string& output,
+                      const PdfStandards& standards, const std::string& jobName, Diagnostics& diags);
 
   RenderSettings m_settings;
-  std::mutex m_layoutMutex;
-  std::map<std::string, std::shared_ptr<const style::Layout>> m_layouts;  // loaded once per batch
-  std::unique_ptr<text::FontStore> m_fonts;
-  std::unique_ptr<text::Hyphenator> m_hyphenator;
+  render::Pipeline m_pipeline;
 };
 
 // Writes `bytes` to `path` atomically: a temporary file beside it, then a

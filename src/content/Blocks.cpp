@@ -14,22 +14,33 @@ namespace {
 
 struct BlockKind {
   std::string name;
-  Block::Kind kind;
+  Block (*make)();                      // an empty block of the kind
   std::vector<std::string> attributes;  // besides the common ones
 };
 
+template <class Kind>
+Block makeBlock() {
+  return Kind{};
+}
+
+Block makeTable() {
+  TableBlock t;
+  t.table = std::make_shared<Table>();
+  return t;
+}
+
 const std::vector<BlockKind>& blockKinds() {
   static const std::vector<BlockKind> kKinds{
-      {"paragraph", Block::Kind::Paragraph, {"align"}},
-      {"heading", Block::Kind::Heading, {"level", "align"}},
-      {"list", Block::Kind::List, {"numbered", "start"}},
-      {"quote", Block::Kind::Quote, {}},
-      {"image", Block::Kind::Image, {"width", "height", "align", "alt", "page"}},
-      {"rule", Block::Kind::Rule, {"thickness", "width"}},
-      {"spacer", Block::Kind::Spacer, {}},
-      {"page-break", Block::Kind::PageBreak, {}},
-      {"markdown", Block::Kind::Paragraph, {}},
-      {"table", Block::Kind::Table, {"columns", "header-rows", "footer-rows", "caption", "continued"}},
+      {"paragraph", makeBlock<Paragraph>, {"align"}},
+      {"heading", makeBlock<Heading>, {"level", "align"}},
+      {"list", makeBlock<List>, {"numbered", "start"}},
+      {"quote", makeBlock<Quote>, {}},
+      {"image", makeBlock<Image>, {"width", "height", "align", "alt", "page"}},
+      {"rule", makeBlock<Rule>, {"thickness", "width"}},
+      {"spacer", makeBlock<Spacer>, {}},
+      {"page-break", makeBlock<PageBreak>, {}},
+      {"markdown", makeBlock<Paragraph>, {}},  // stands for the blocks the Markdown makes
+      {"table", makeTable, {"columns", "header-rows", "footer-rows", "caption", "continued"}},
   };
   return kKinds;
 }
@@ -85,8 +96,7 @@ void DocumentBuilder::readItem(const yaml::Node& item, std::vector<Block>& out) 
     return;
   }
   if (item.isScalar() && !isBlank(item.scalar)) {
-    Block paragraph;
-    paragraph.kind = Block::Kind::Paragraph;
+    Paragraph paragraph;
     paragraph.pos = item.pos;
     paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
     paragraph.textSource = sourceMap(item);
@@ -145,9 +155,8 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
     return;
   }
 
-  Block block;
-  block.kind = kind->kind;
-  block.pos = mapping.pos;
+  Block block = kind->make();
+  block.base().pos = mapping.pos;
   bool listStart = false, numberedSet = false, valueOk = true;
   std::vector<Block> generated;
   // In source order, so diagnostics come out in the order of the file.
@@ -157,7 +166,7 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
       continue;
     }
     if (findKind(key.scalar)) continue;  // a second block key, reported above
-    if (readCommonAttribute(key.scalar, key, value, block)) continue;
+    if (readCommonAttribute(key.scalar, key, value, block.base())) continue;
     if (std::find(kind->attributes.begin(), kind->attributes.end(), key.scalar) != kind->attributes.end()) {
       readAttribute(kind->name, key, value, block, listStart, numberedSet);
       continue;
@@ -169,11 +178,12 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
                                kind->name +
                                (suggestion.empty() ? "; expected " + oneOf(allowed) : suggestion));
   }
-  if (listStart && !numberedSet) block.numbered = true;
-  if (listStart && numberedSet && !block.numbered) {
+  List* list = std::get_if<List>(&block);
+  if (list && listStart && !numberedSet) list->numbered = true;
+  if (list && listStart && numberedSet && !list->numbered) {
     m_diags.warning(mapping.pos, "'start' has no effect on a bullet list; expected 'numbered: true'");
   }
-  if (block.kind == Block::Kind::Table && valueOk) finishTable(block.pos, *block.table);
+  if (auto* table = std::get_if<TableBlock>(&block); table && valueOk) finishTable(table->pos, *table->table);
   if (!valueOk) return;
   if (kind->name != "markdown") {
     out.push_back(std::move(block));
@@ -181,19 +191,20 @@ void DocumentBuilder::readBlockMapping(const yaml::Node& mapping, std::vector<Bl
   }
   // A markdown block's attributes apply to each block it produced; its id
   // goes to the first so links land at its start.
+  const BlockBase& attributes = block.base();
   for (size_t i = 0; i < generated.size(); ++i) {
-    Block& b = generated[i];
-    if (i == 0) b.id = block.id;
-    if (!block.style.empty()) b.style = block.style, b.stylePos = block.stylePos;
-    if (!block.lang.empty()) b.lang = block.lang;
-    if (block.dir != Direction::Auto) b.dir = block.dir;
-    if (block.keepWithNext && i + 1 == generated.size()) b.keepWithNext = block.keepWithNext;
-    out.push_back(std::move(b));
+    BlockBase& b = generated[i].base();
+    if (i == 0) b.id = attributes.id;
+    if (!attributes.style.empty()) b.style = attributes.style, b.stylePos = attributes.stylePos;
+    if (!attributes.lang.empty()) b.lang = attributes.lang;
+    if (attributes.dir != Direction::Auto) b.dir = attributes.dir;
+    if (attributes.keepWithNext && i + 1 == generated.size()) b.keepWithNext = attributes.keepWithNext;
+    out.push_back(std::move(generated[i]));
   }
 }
 
 bool DocumentBuilder::readCommonAttribute(const std::string& name, const yaml::Node& key,
-                                          const yaml::Node& value, Block& block) {
+                                          const yaml::Node& value, BlockBase& block) {
   if (std::find(kCommonAttributes.begin(), kCommonAttributes.end(), name) == kCommonAttributes.end())
     return false;
   SourcePos pos = valuePos(key, value);
@@ -239,21 +250,22 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
                                     Block& block, bool& listStart, bool& numberedSet) {
   const std::string& name = key.scalar;
   SourcePos pos = valuePos(key, value);
-  if (kind == "table") {
-    if (!block.table) block.table = std::make_shared<Table>();
-    readTableAttribute(key, value, *block.table);
+  if (auto* table = std::get_if<TableBlock>(&block)) {
+    readTableAttribute(key, value, *table->table);
     return;
   }
   if (name == "width" || name == "height" || name == "thickness") {
     std::optional<Length> length = readLengthValue(key, value, name);
     if (!length) return;
-    (name == "width" ? block.width : name == "height" ? block.height : block.thickness) = *length;
+    // Only the kinds that list the attribute get here (blockKinds()).
+    if (auto* image = std::get_if<Image>(&block)) (name == "width" ? image->width : image->height) = *length;
+    if (auto* rule = std::get_if<Rule>(&block)) (name == "width" ? rule->width : rule->thickness) = *length;
     return;
   }
   auto text = readScalar(value, pos, name, name == "alt" ? "a string" : "a single value", m_diags);
   if (!text) return;
   if (name == "alt") {
-    block.alt = *text;
+    if (auto* image = std::get_if<Image>(&block)) image->alt = *text;
   } else if (name == "align") {
     std::vector<std::string> choices{"start", "end", "left", "right", "center"};
     if (kind != "image") choices.push_back("justify");
@@ -262,7 +274,7 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
         {"right", Align::Right}, {"center", Align::Center}, {"justify", Align::Justify}};
     for (const auto& [word, align] : kAligns) {
       if (*text == word && std::find(choices.begin(), choices.end(), word) != choices.end()) {
-        block.align = align;
+        block.base().align = align;
         return;
       }
     }
@@ -275,11 +287,11 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
     } else if (*level < 1 || *level > 3) {
       m_diags.error(pos, "heading level " + *text + " is out of range; expected 1, 2 or 3");
     } else {
-      block.level = static_cast<int>(*level);
+      if (auto* heading = std::get_if<Heading>(&block)) heading->level = static_cast<int>(*level);
     }
   } else if (name == "numbered") {
     if (auto b = parseBool(*text)) {
-      block.numbered = *b;
+      if (auto* list = std::get_if<List>(&block)) list->numbered = *b;
       numberedSet = true;
     } else {
       m_diags.error(pos, "numbered '" + *text + "' is not true or false; expected true or false");
@@ -289,7 +301,7 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
     if (!page || *page < 1 || *page > 1'000'000) {
       m_diags.error(pos, "image page '" + *text + "' is not valid; expected a page number of the PDF from 1");
     } else {
-      block.page = static_cast<int>(*page);
+      if (auto* image = std::get_if<Image>(&block)) image->page = static_cast<int>(*page);
     }
   } else if (name == "start") {
     auto start = parseWholeNumber(*text);
@@ -297,7 +309,7 @@ void DocumentBuilder::readAttribute(const std::string& kind, const yaml::Node& k
       m_diags.error(pos,
                     "list start '" + *text + "' is not valid; expected a whole number from 0 to 999999999");
     } else {
-      block.start = static_cast<int>(*start);
+      if (auto* list = std::get_if<List>(&block)) list->start = static_cast<int>(*start);
       listStart = true;
     }
   }
@@ -342,40 +354,42 @@ bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, 
                                 Block& block, std::vector<Block>& generated) {
   SourcePos pos = valuePos(key, value);
   size_t errors = m_diags.errorCount();
-  if (kind == "paragraph" || kind == "heading") {
-    block.text = readInline(key, value, kind);
-    block.textSource = sourceMap(value);
-  } else if (kind == "list") {
-    readList(key, value, block);
-  } else if (kind == "quote") {
+  if (auto* paragraph = std::get_if<Paragraph>(&block); paragraph && kind == "paragraph") {
+    paragraph->text = readInline(key, value, kind);
+    paragraph->textSource = sourceMap(value);
+  } else if (auto* heading = std::get_if<Heading>(&block)) {
+    heading->text = readInline(key, value, kind);
+    heading->textSource = sourceMap(value);
+  } else if (auto* list = std::get_if<List>(&block)) {
+    readList(key, value, *list);
+  } else if (auto* quote = std::get_if<Quote>(&block)) {
     if (value.isSequence() && !value.items.empty()) {
-      block.children = readBlocks(value);
+      quote->children = readBlocks(value);
     } else if (value.isSequence()) {
       m_diags.error(pos, "'quote' is empty; expected inline text or a sequence of blocks");
     } else if (value.isMapping()) {
       m_diags.error(pos,
                     "wrong type for 'quote': expected inline text or a sequence of blocks, found a mapping");
     } else {
-      block.text = readInline(key, value, kind);
-      block.textSource = sourceMap(value);
+      quote->text = readInline(key, value, kind);
+      quote->textSource = sourceMap(value);
     }
-  } else if (kind == "image") {
+  } else if (auto* image = std::get_if<Image>(&block)) {
     if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
       m_diags.error(pos, "'image' is empty; expected the path of a PNG, JPEG or PDF file");
     } else if (auto path = readScalar(value, pos, kind, "a file path", m_diags)) {
       if (auto resolved = resolveImagePath(*path, pos, m_path, m_options, m_diags))
-        block.imagePath = *resolved;
+        image->path = *resolved;
     }
   } else if (kind == "rule" || kind == "page-break") {
     if (!value.isNull() && !(value.isMapping() && value.entries.empty())) {
       m_diags.error(pos, "'" + kind + "' takes no value; expected nothing after '" + kind + ":'" +
                              (kind == "rule" ? " (set 'thickness' and 'width' beside it)" : ""));
     }
-  } else if (kind == "spacer") {
-    if (auto length = readLengthValue(key, value, kind)) block.space = *length;
-  } else if (kind == "table") {
-    if (!block.table) block.table = std::make_shared<Table>();
-    readTable(key, value, *block.table);
+  } else if (auto* spacer = std::get_if<Spacer>(&block)) {
+    if (auto length = readLengthValue(key, value, kind)) spacer->space = *length;
+  } else if (auto* table = std::get_if<TableBlock>(&block)) {
+    readTable(key, value, *table->table);
   } else if (kind == "markdown") {
     if (value.isNull() || (value.isScalar() && isBlank(value.scalar))) {
       m_diags.error(pos, "'markdown' is empty; expected Markdown text");
@@ -389,7 +403,7 @@ bool DocumentBuilder::readValue(const std::string& kind, const yaml::Node& key, 
   return m_diags.errorCount() == errors;
 }
 
-void DocumentBuilder::readList(const yaml::Node& key, const yaml::Node& value, Block& block) {
+void DocumentBuilder::readList(const yaml::Node& key, const yaml::Node& value, List& block) {
   SourcePos pos = valuePos(key, value);
   if (!value.isSequence()) {
     m_diags.error(pos, std::string("wrong type for 'list': expected a sequence of items, found ") +
@@ -403,7 +417,7 @@ void DocumentBuilder::readList(const yaml::Node& key, const yaml::Node& value, B
   for (const yaml::Node& item : value.items) {
     std::vector<Block> blocks;
     if (item.isScalar() && !isBlank(item.scalar)) {
-      Block paragraph;
+      Paragraph paragraph;
       paragraph.pos = item.pos;
       paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
       paragraph.textSource = sourceMap(item);

@@ -34,7 +34,7 @@ class DocumentBuilder {
   void readItem(const yaml::Node& item, std::vector<Block>& out);
   void readBlockMapping(const yaml::Node& mapping, std::vector<Block>& out);
   bool readCommonAttribute(const std::string& name, const yaml::Node& key, const yaml::Node& value,
-                           Block& block);
+                           BlockBase& block);
   void readAttribute(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
                      bool& listStart, bool& numberedSet);
   bool readValue(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
@@ -43,7 +43,7 @@ class DocumentBuilder {
   // Where each character of an inline scalar was written (null when the
   // file text is not known, as for a mail-merge record).
   std::shared_ptr<const yaml::ScalarMap> sourceMap(const yaml::Node& scalar) const;
-  void readList(const yaml::Node& key, const yaml::Node& value, Block& block);
+  void readList(const yaml::Node& key, const yaml::Node& value, List& block);
   // TableReader.cpp
   void readTable(const yaml::Node& key, const yaml::Node& value, Table& table);
   void readTableAttribute(const yaml::Node& key, const yaml::Node& value, Table& table);

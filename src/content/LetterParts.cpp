@@ -18,8 +18,7 @@ markup::InlineText plain(const std::string& text) {
 
 Block paragraph(markup::InlineText text, const std::string& style,
                 const std::function<bool(const std::string&)>& hasStyle) {
-  Block b;
-  b.kind = Block::Kind::Paragraph;
+  Paragraph b;
   b.text = std::move(text);
   if (hasStyle(style)) b.style = style;
   return b;
@@ -145,9 +144,8 @@ LetterBlocks letterBlocks(const Document& doc, const LetterFlowOptions& options,
   if (l.signature) {
     const Signature& sig = *l.signature;
     if (!sig.imagePath.empty()) {
-      Block img;
-      img.kind = Block::Kind::Image;
-      img.imagePath = sig.imagePath;
+      Image img;
+      img.path = sig.imagePath;
       img.height = Length{14 * 72 / 25.4};  // a signature is about 14 mm high
       img.align = Align::Start;
       img.alt = "Signature";
@@ -165,8 +163,11 @@ LetterBlocks letterBlocks(const Document& doc, const LetterFlowOptions& options,
   };
   listOf(l.enclosures, options.enclosuresWord, "enclosures");
   listOf(l.cc, options.ccWord, "cc");
-  for (Block& b : out.before) b.pos = b.pos.line ? b.pos : SourcePos{doc.path, 1, 1};
-  for (Block& b : out.after) b.pos = b.pos.line ? b.pos : SourcePos{doc.path, 1, 1};
+  for (auto* blocks : {&out.before, &out.after})
+    for (Block& block : *blocks) {
+      BlockBase& b = block.base();
+      b.pos = b.pos.line ? b.pos : SourcePos{doc.path, 1, 1};
+    }
   return out;
 }
 

@@ -42,9 +42,9 @@ class MarkdownConverter {
   }
 
  private:
-  Block make(Block::Kind kind) const {
-    Block b;
-    b.kind = kind;
+  template <class Kind>
+  Kind make() const {
+    Kind b;
     b.pos = m_pos;
     return b;
   }
@@ -57,8 +57,8 @@ class MarkdownConverter {
   }
 
   // A code block keeps its lines: hard breaks between them, no trailing one.
-  Block literalBlock(cmark_node* node, const std::string& style, uint16_t flags) {
-    Block b = make(Block::Kind::Paragraph);
+  Paragraph literalBlock(cmark_node* node, const std::string& style, uint16_t flags) {
+    Paragraph b = make<Paragraph>();
     b.style = style;
     const char* literal = cmark_node_get_literal(node);
     std::string text = markup::restoreMarkers(literal ? literal : "", m_marked.markers);
@@ -82,38 +82,38 @@ class MarkdownConverter {
   void convert(cmark_node* node, int depth, std::vector<Block>& out) {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_PARAGRAPH: {
-        Block b = make(Block::Kind::Paragraph);
+        Paragraph b = make<Paragraph>();
         b.text = inlines(node);
         if (!b.text.empty()) out.push_back(std::move(b));
         break;
       }
       case CMARK_NODE_HEADING: {
-        Block b = make(Block::Kind::Heading);
+        Heading b = make<Heading>();
         b.level = std::min(cmark_node_get_heading_level(node), 3);
         b.text = inlines(node);
         out.push_back(std::move(b));
         break;
       }
       case CMARK_NODE_LIST: {
-        Block b = make(Block::Kind::List);
+        List b = make<List>();
         b.numbered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
         if (b.numbered) b.start = cmark_node_get_list_start(node);
         for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
           std::vector<Block> blocks = children(item, depth + 1);
-          if (blocks.empty()) blocks.push_back(make(Block::Kind::Paragraph));  // "-" alone: an empty item
+          if (blocks.empty()) blocks.push_back(make<Paragraph>());  // "-" alone: an empty item
           b.items.push_back(std::move(blocks));
         }
         out.push_back(std::move(b));
         break;
       }
       case CMARK_NODE_BLOCK_QUOTE: {
-        Block b = make(Block::Kind::Quote);
+        Quote b = make<Quote>();
         b.children = children(node, depth + 1);
         out.push_back(std::move(b));
         break;
       }
       case CMARK_NODE_THEMATIC_BREAK:
-        out.push_back(make(Block::Kind::Rule));
+        out.push_back(make<Rule>());
         break;
       case CMARK_NODE_CODE_BLOCK:
         out.push_back(literalBlock(node, "code", markup::kCode));

@@ -137,8 +137,7 @@ std::vector<MarkdownPiece> findPipeTables(std::string_view source) {
 
 Block pipeTable(std::string_view source, const MarkdownPiece& piece, const SourcePos& blockPos,
                 const std::function<SourcePos(size_t)>& position, Diagnostics& diags) {
-  Block block;
-  block.kind = Block::Kind::Table;
+  TableBlock block;
   block.pos = position(piece.begin);
   auto table = std::make_shared<Table>();
   std::vector<Line> lines = splitLines(source.substr(0, piece.end));

@@ -108,23 +108,10 @@ void substituteText(markup::InlineText& text,
 
 void substituteBlocks(std::vector<Block>& blocks,
                       const std::function<std::optional<std::string>(const std::string&)>& value) {
-  for (Block& b : blocks) {
-    substituteText(b.text, value);
-    for (std::vector<Block>& item : b.items) substituteBlocks(item, value);
-    substituteBlocks(b.children, value);
-    if (b.table) {
-      // The table is shared between copies of a document (one per mail-merge
-      // record): substitute into this block's own copy.
-      b.table = std::make_shared<Table>(*b.table);
-      substituteText(b.table->caption, value);
-      substituteText(b.table->continued, value);
-      for (TableRow& row : b.table->rows)
-        for (TableCell& cell : row.cells) {
-          substituteText(cell.text, value);
-          substituteBlocks(cell.blocks, value);
-        }
-    }
-  }
+  // Changing blocks: each table is this document's own copy (forEachInlineText).
+  forEachBlock(blocks, [&](Block& b) {
+    forEachInlineText(b, [&](markup::InlineText& text, const SourcePos&) { substituteText(text, value); });
+  });
 }
 
 void substituteString(std::string& s, const std::function<std::optional<std::string>(const std::string&)>& value) {

@@ -35,36 +35,19 @@ class ReferenceChecker {
 
  private:
   void collectIds(const std::vector<Block>& blocks) {
-    for (const Block& b : blocks) {
-      if (!b.id.empty()) {
-        auto [it, inserted] = m_ids.emplace(b.id, b.pos);
-        if (!inserted) {
-          m_diags.error(
-              b.pos, "duplicate id '" + b.id + "'; first used at " + yaml::LineIndex::lineColumn(it->second));
-        }
-      }
-      for (const std::vector<Block>& item : b.items) collectIds(item);
-      collectIds(b.children);
-      if (b.table)
-        for (const TableRow& row : b.table->rows)
-          for (const TableCell& cell : row.cells) collectIds(cell.blocks);
-    }
+    forEachBlock(blocks, [&](const Block& block) {
+      const BlockBase& b = block.base();
+      if (b.id.empty()) return;
+      auto [it, inserted] = m_ids.emplace(b.id, b.pos);
+      if (!inserted)
+        m_diags.error(b.pos, "duplicate id '" + b.id + "'; first used at " + yaml::LineIndex::lineColumn(it->second));
+    });
   }
 
   void checkBlocks(const std::vector<Block>& blocks) {
-    for (const Block& b : blocks) {
-      checkText(b.text, b.pos);
-      for (const std::vector<Block>& item : b.items) checkBlocks(item);
-      checkBlocks(b.children);
-      if (b.table) {
-        checkText(b.table->caption, b.pos);
-        for (const TableRow& row : b.table->rows)
-          for (const TableCell& cell : row.cells) {
-            checkText(cell.text, cell.pos);
-            checkBlocks(cell.blocks);
-          }
-      }
-    }
+    forEachBlock(blocks, [&](const Block& block) {
+      forEachInlineText(block, [&](const markup::InlineText& text, const SourcePos& pos) { checkText(text, pos); });
+    });
   }
 
   // A link that leads nowhere is a mistake, not a link: an empty host, an

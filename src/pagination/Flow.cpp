@@ -32,6 +32,8 @@ void compact(paragraph::Line& line) {
 }
 
 using content::Block;
+using content::BlockBase;
+using TextSource = std::shared_ptr<const yaml::ScalarMap>;
 
 class FlowBuilder : public CellLayouter {
 public:
@@ -63,76 +65,77 @@ private:
     size_t first = m_flow.items.size();
     addBlockItems(b, indentStart, indentEnd, defaultStyle, marker, parent, label);
     for (size_t i = first; i < m_flow.items.size(); ++i)
-      if (m_flow.items[i].pos.line == 0) m_flow.items[i].pos = b.pos;
+      if (m_flow.items[i].pos.line == 0) m_flow.items[i].pos = b.base().pos;
   }
 
-  void addBlockItems(const Block& b, Sp indentStart, Sp indentEnd, const std::string& defaultStyle,
+  // One case per kind of block (std::visit: a kind left out does not build).
+  void addBlockItems(const Block& block, Sp indentStart, Sp indentEnd, const std::string& defaultStyle,
                      const std::string& marker, uint32_t parent, uint32_t label) {
-    const std::string styleName = b.style.empty() ? defaultStyle : b.style;
-    switch (b.kind) {
-      case Block::Kind::Paragraph:
-        addText(b, b.text, m_layout.style(styleName), indentStart, indentEnd, marker, 0, parent, label);
-        break;
-      case Block::Kind::Heading:
-        addText(b, b.text, m_layout.style(b.style.empty() ? "heading" + std::to_string(b.level) : b.style), indentStart,
-                indentEnd, marker, b.level, parent, label);
-        break;
-      case Block::Kind::Quote: {
-        uint32_t quote = addElement(frame::Role::BlockQuote, parent, b.lang, b.id);
-        if (!b.text.empty()) {
-          addText(b, b.text, m_layout.style(b.style.empty() ? "quote" : b.style), indentStart, indentEnd, marker, 0, quote,
-                  label);
-        } else {
-          addAnchor(b);
-          bool first = true;
-          for (const Block& child : b.children) {
-            addBlock(child, indentStart, indentEnd, b.style.empty() ? "quote" : b.style, first ? marker : "", quote,
-                     first ? label : frame::kArtifact);
-            first = false;
-          }
-        }
-        break;
-      }
-      case Block::Kind::List: {
-        addAnchor(b);
-        uint32_t list = addElement(frame::Role::L, parent, b.lang, b.id);
-        m_flow.structure[list].numbering = b.numbered ? frame::ListNumbering::Decimal : frame::ListNumbering::Disc;
-        Sp indent = m_layout.listIndent;
-        int n = b.start;
-        for (const std::vector<Block>& item : b.items) {
-          std::string mark = b.numbered ? std::to_string(n++) + "." : m_layout.bullet;
-          uint32_t li = addElement(frame::Role::LI, list);
-          uint32_t lbl = addElement(frame::Role::Lbl, li);
-          uint32_t body = addElement(frame::Role::LBody, li);
-          bool first = true;
-          for (const Block& child : item) {
-            addBlock(child, indentStart + indent, indentEnd, b.style.empty() ? "list" : b.style, first ? mark : "",
-                     body, first ? lbl : frame::kArtifact);
-            first = false;
-          }
-        }
-        break;
-      }
-      case Block::Kind::Image: addImage(b, indentStart, indentEnd, parent); break;
-      case Block::Kind::Rule: addRule(b, indentStart, indentEnd); break;
-      case Block::Kind::Spacer: {
-        flushSpace();
-        FlowItem s;
-        s.kind = FlowItem::Kind::Space;
-        s.height = b.space.resolve(m_layout.style("body").size);
-        s.breakAfter = true;
-        m_flow.items.push_back(s);
-        break;
-      }
-      case Block::Kind::Table: addTable(b, indentStart, indentEnd, parent); break;
-      case Block::Kind::PageBreak: {
-        m_pendingSpace = 0;
-        FlowItem s;
-        s.kind = FlowItem::Kind::PageBreak;
-        m_flow.items.push_back(s);
-        break;
-      }
-    }
+    std::visit(
+        Overloaded{
+            [&](const content::Paragraph& b) {
+              addText(b, b.text, b.textSource, m_layout.style(b.style.empty() ? defaultStyle : b.style), indentStart,
+                      indentEnd, marker, 0, parent, label);
+            },
+            [&](const content::Heading& b) {
+              addText(b, b.text, b.textSource,
+                      m_layout.style(b.style.empty() ? "heading" + std::to_string(b.level) : b.style), indentStart,
+                      indentEnd, marker, b.level, parent, label);
+            },
+            [&](const content::Quote& b) {
+              uint32_t quote = addElement(frame::Role::BlockQuote, parent, b.lang, b.id);
+              if (!b.text.empty()) {
+                addText(b, b.text, b.textSource, m_layout.style(b.style.empty() ? "quote" : b.style), indentStart,
+                        indentEnd, marker, 0, quote, label);
+                return;
+              }
+              addAnchor(b);
+              bool first = true;
+              for (const Block& child : b.children) {
+                addBlock(child, indentStart, indentEnd, b.style.empty() ? "quote" : b.style, first ? marker : "",
+                         quote, first ? label : frame::kArtifact);
+                first = false;
+              }
+            },
+            [&](const content::List& b) {
+              addAnchor(b);
+              uint32_t list = addElement(frame::Role::L, parent, b.lang, b.id);
+              m_flow.structure[list].numbering =
+                  b.numbered ? frame::ListNumbering::Decimal : frame::ListNumbering::Disc;
+              Sp indent = m_layout.listIndent;
+              int n = b.start;
+              for (const std::vector<Block>& item : b.items) {
+                std::string mark = b.numbered ? std::to_string(n++) + "." : m_layout.bullet;
+                uint32_t li = addElement(frame::Role::LI, list);
+                uint32_t lbl = addElement(frame::Role::Lbl, li);
+                uint32_t body = addElement(frame::Role::LBody, li);
+                bool first = true;
+                for (const Block& child : item) {
+                  addBlock(child, indentStart + indent, indentEnd, b.style.empty() ? "list" : b.style,
+                           first ? mark : "", body, first ? lbl : frame::kArtifact);
+                  first = false;
+                }
+              }
+            },
+            [&](const content::Image& b) { addImage(b, indentStart, indentEnd, parent); },
+            [&](const content::Rule& b) { addRule(b, indentStart, indentEnd); },
+            [&](const content::Spacer& b) {
+              flushSpace();
+              FlowItem s;
+              s.kind = FlowItem::Kind::Space;
+              s.height = b.space.resolve(m_layout.style("body").size);
+              s.breakAfter = true;
+              m_flow.items.push_back(s);
+            },
+            [&](const content::TableBlock& b) { addTable(b, indentStart, indentEnd, parent); },
+            [&](const content::PageBreak&) {
+              m_pendingSpace = 0;
+              FlowItem s;
+              s.kind = FlowItem::Kind::PageBreak;
+              m_flow.items.push_back(s);
+            },
+        },
+        static_cast<const content::BlockVariant&>(block));
   }
 
   // Vertical space between blocks collapses to the larger of the two.
@@ -149,11 +152,12 @@ private:
     m_pendingSpace = 0;
   }
 
-  void addAnchor(const Block& b) {
+  void addAnchor(const BlockBase& b) {
     if (!b.id.empty()) m_pendingAnchors.push_back(b.id);
   }
 
-  paragraph::Options optionsFor(const Block& b, const style::Style& st, Sp width) {
+  paragraph::Options optionsFor(const BlockBase& b, const TextSource& textSource, const style::Style& st,
+                                Sp width) {
     paragraph::Options o;
     o.style = &st;
     o.layout = &m_layout;
@@ -172,8 +176,8 @@ private:
     }
     o.width = width;
     o.pos = b.pos;
-    if (b.textSource)
-      o.sourcePosition = [source = b.textSource](uint32_t offset) { return source->position(offset); };
+    if (textSource)
+      o.sourcePosition = [source = textSource](uint32_t offset) { return source->position(offset); };
     o.footnoteNumber = [this, &b](const markup::Inline& ref) { return footnoteNumber(ref, b); };
     return o;
   }
@@ -251,7 +255,8 @@ private:
       it.linkStructure.push_back(l.index >= 0 ? linkElement(l.index, 0, "", ie) : ie.owner);
   }
 
-  void addText(const Block& b, const markup::InlineText& text, const style::Style& st, Sp indentStart,
+  void addText(const BlockBase& b, const markup::InlineText& text, const TextSource& textSource,
+               const style::Style& st, Sp indentStart,
                Sp indentEnd, const std::string& marker, int headingLevel, uint32_t parent, uint32_t label) {
     InlineElements ie;
     ie.owner = addElement(headingLevel > 0 ? frame::Role::H : frame::Role::P, parent, b.lang, b.id);
@@ -261,7 +266,7 @@ private:
     flushSpace();
     // At least a point: a table cell is measured at its narrowest.
     Sp width = std::max<Sp>(m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd, pt(1));
-    paragraph::Options o = optionsFor(b, st, width);
+    paragraph::Options o = optionsFor(b, textSource, st, width);
     o.firstIndent = st.firstIndent;
     o.hyphenateLastWord = m_inCell;
     o.warnOverfull = !m_inCell;  // TableFlow names the squeezed cell
@@ -308,9 +313,9 @@ private:
 
   // The list marker hangs in the indent before the first line (after it, in
   // right-to-left text).
-  void addMarker(const Block& b, FlowItem& line, const std::string& marker, bool rtl) {
+  void addMarker(const BlockBase& b, FlowItem& line, const std::string& marker, bool rtl) {
     const style::Style& st = m_layout.style("list");
-    paragraph::Options o = optionsFor(b, st, m_layout.listIndent);
+    paragraph::Options o = optionsFor(b, nullptr, st, m_layout.listIndent);
     o.breakLines = false;
     o.align = style::Align::Left;
     o.sourcePosition = nullptr;  // the marker is generated, not written
@@ -330,7 +335,7 @@ private:
     }
   }
 
-  int footnoteNumber(const markup::Inline& ref, const Block& b) {
+  int footnoteNumber(const markup::Inline& ref, const BlockBase& b) {
     // Measuring a table cell: the mark's width is what counts, not its number.
     if (m_measuring) return static_cast<int>(m_noteTexts.size()) + 1;
     if (!ref.noteId.empty()) {
@@ -368,10 +373,10 @@ private:
       space.text = "\u2002";  // en space after the number
       text.push_back(space);
       text.insert(text.end(), nt.text->begin(), nt.text->end());
-      Block b;
+      BlockBase b;
       b.pos = nt.pos;
       b.lang = nt.block->lang;
-      paragraph::Options o = optionsFor(b, st, m_noteWidth);
+      paragraph::Options o = optionsFor(b, nullptr, st, m_noteWidth);
       o.footnoteNumber = nullptr;  // notes inside notes are not numbered again
       paragraph::Paragraph p = paragraph::layoutParagraph(text, o, *m_ctx);
       Footnote note;
@@ -399,8 +404,8 @@ private:
     }
   }
 
-  void addImage(const Block& b, Sp indentStart, Sp indentEnd, uint32_t parent) {
-    auto img = image::load(b.imagePath, m_limits, b.pos, m_ctx->diags, b.page);
+  void addImage(const content::Image& b, Sp indentStart, Sp indentEnd, uint32_t parent) {
+    auto img = image::load(b.path, m_limits, b.pos, m_ctx->diags, b.page);
     if (!img) return;
     Sp avail = m_bodyWidth - indentStart - indentEnd;
     const Sp em = m_layout.style("body").size;
@@ -434,7 +439,7 @@ private:
     addSpace(m_layout.style("body").leading / 2);
   }
 
-  void addRule(const Block& b, Sp indentStart, Sp indentEnd) {
+  void addRule(const content::Rule& b, Sp indentStart, Sp indentEnd) {
     const Sp em = m_layout.style("body").size;
     Sp avail = m_bodyWidth - indentStart - indentEnd;
     addSpace(m_layout.style("body").leading / 2);
@@ -452,7 +457,7 @@ private:
     addSpace(m_layout.style("body").leading / 2);
   }
 
-  void addTable(const Block& b, Sp indentStart, Sp indentEnd, uint32_t parent) {
+  void addTable(const content::TableBlock& b, Sp indentStart, Sp indentEnd, uint32_t parent) {
     addSpace(m_layout.style("body").leading / 2);
     flushSpace();
     TableInput in;
@@ -500,15 +505,12 @@ private:
       m_ctx = &quiet;
     }
     if (!q.cell->text.empty()) {
-      Block p;
-      p.kind = Block::Kind::Paragraph;
+      BlockBase p;
       p.pos = q.cell->pos;
       p.lang = q.table->lang;
       p.dir = q.dir;
       p.align = q.align;
-      p.text = q.cell->text;
-      p.textSource = q.cell->textSource;
-      addText(p, p.text, *q.style, 0, 0, "", 0, q.parent, frame::kArtifact);
+      addText(p, q.cell->text, q.cell->textSource, *q.style, 0, 0, "", 0, q.parent, frame::kArtifact);
     } else {
       for (const Block& child : q.cell->blocks) addBlock(child, 0, 0, q.blockStyle, "", q.parent, frame::kArtifact);
     }
@@ -539,7 +541,7 @@ private:
   struct NoteText {
     const markup::InlineText* text;
     SourcePos pos;
-    const Block* block;
+    const BlockBase* block;
     uint32_t parent;     // the structure element the note's Note goes under
     std::string id;      // the footnote's id, "" for an inline note
   };

@@ -353,8 +353,9 @@ private:
           placeItem(page, part, px, slotTop - part.dy);
         }
         break;
-      default:
-        break;
+      case FlowItem::Kind::Space:
+      case FlowItem::Kind::PageBreak:
+        break;  // space only (a page break ended the page in fillPage)
     }
   }
 

@@ -33,8 +33,12 @@ Sp contentRight(const FlowItem& it) {
   switch (it.kind) {
     case FlowItem::Kind::Line: return it.x + it.line.width;
     case FlowItem::Kind::Image: return it.x + it.width;
-    default: return 0;
+    case FlowItem::Kind::Space:
+    case FlowItem::Kind::Rule:
+    case FlowItem::Kind::PageBreak:
+    case FlowItem::Kind::Group: return 0;
   }
+  return 0;
 }
 
 Sp itemsHeight(const std::vector<FlowItem>& items) {
@@ -142,7 +146,7 @@ class TableBuilder {
  public:
   TableBuilder(const TableInput& in, CellLayouter& cells)
       : m_in(in), m_t(*in.block->table), m_layout(*in.layout), m_ts(in.layout->table), m_cells(cells) {
-    const content::Block& b = *in.block;
+    const content::TableBlock& b = *in.block;
     m_rtl = b.dir == content::Direction::Rtl || (b.dir == content::Direction::Auto && isRtlLanguage(in.language));
     const style::Style& body = m_layout.style("body");
     m_cellStyle = m_layout.styles.count(m_ts.cellStyle) ? m_layout.style(m_ts.cellStyle) : cellStyle(body, false);

@@ -18,7 +18,7 @@ class CellLayouter {
  public:
   enum class Pass : uint8_t { MinContent, MaxContent, Final };
   struct Request {
-    const content::Block* table = nullptr;
+    const content::TableBlock* table = nullptr;
     const content::TableCell* cell = nullptr;
     const style::Style* style = nullptr;  // for inline text
     std::string blockStyle;               // the default style of blocks in the cell
@@ -40,7 +40,7 @@ class CellLayouter {
 };
 
 struct TableInput {
-  const content::Block* block = nullptr;
+  const content::TableBlock* block = nullptr;
   const style::Layout* layout = nullptr;
   Sp x = 0, width = 0;   // the measure the table fills
   std::string language;  // the table's (block's or document's)

@@ -1,5 +1,7 @@
 #include "pdf/PdfWriter.h"
 
+#include <ostream>
+
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -134,7 +136,8 @@ std::vector<LinkAnnotation> writePage(PdfMemDocument& pdf, PdfObject* pageObj, c
   return addLinks(pdf, pageObj, page, dests, diags);
 }
 
-bool write(const frame::Document& doc, frame::Document* release, const std::string& path,
+// Writes to `out` when given, else to the file `path` (also the name in messages).
+bool write(const frame::Document& doc, frame::Document* release, const std::string& path, std::ostream* out,
            const WriteOptions& options, Diagnostics& diags) {
   if (!checkDocument(doc, path, diags) || !checkStandard(doc, options, path, diags)) return false;
   const PdfStandard standard = options.standard;
@@ -202,7 +205,14 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
     // error there means no file either.
     const size_t errorsBefore = diags.errorCount();
     diags.append(local);
-    return diags.errorCount() == errorsBefore && serializeToFile(pdf, path, diags);
+    if (diags.errorCount() != errorsBefore) return false;
+    if (!out) return serializeToFile(pdf, path, diags);
+    const std::string bytes = serialize(pdf);
+    out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out->flush();
+    if (*out) return true;
+    diags.error({path, 0, 0}, "cannot write the PDF; expected a writable output");
+    return false;
   } catch (const PdfError& e) {
     diags.append(local);
     diags.error({path, 0, 0}, std::string("cannot write the PDF: PoDoFo error ") +
@@ -218,12 +228,16 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
 
 bool writePdf(const frame::Document& doc, const std::string& path, const WriteOptions& options,
               Diagnostics& diags) {
-  return write(doc, nullptr, path, options, diags);
+  return write(doc, nullptr, path, nullptr, options, diags);
 }
 
 bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options,
               Diagnostics& diags) {
-  return write(doc, &doc, path, options, diags);
+  return write(doc, &doc, path, nullptr, options, diags);
+}
+
+bool writePdf(frame::Document&& doc, std::ostream& out, const WriteOptions& options, Diagnostics& diags) {
+  return write(doc, &doc, "-", &out, options, diags);
 }
 
 }  // namespace folio::pdf

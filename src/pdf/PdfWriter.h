@@ -4,6 +4,7 @@
 // TrueType outlines, CIDFontType0 for CFF) with ToUnicode maps, images,
 // links, named destinations, outline, Info and XMP. Deterministic bytes:
 // no clock, no time zone, a content-derived /ID.
+#include <iosfwd>
 #include <string>
 
 #include "base/Diagnostics.h"
@@ -34,5 +35,8 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
 // written, so long documents do not hold their pages twice.
 bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options,
               Diagnostics& diags);
+// The same bytes to a stream (held in memory once before they are written:
+// the /ID is a digest of everything before the trailer).
+bool writePdf(frame::Document&& doc, std::ostream& out, const WriteOptions& options, Diagnostics& diags);
 
 }  // namespace folio::pdf

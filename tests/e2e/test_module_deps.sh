@@ -17,7 +17,8 @@ declare -A allowed=(
   [paragraph]="base text linebreak markup style frame"
   [pagination]="base text linebreak markup style frame paragraph content yaml image table"
   [pdf]="base frame text image"
-  [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image table"
+  [render]="base yaml markup content style text linebreak paragraph frame pagination pdf image table"
+  [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image table render"
 )
 for dir in src/*/; do
   m=$(basename "$dir")

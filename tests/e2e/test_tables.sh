@@ -89,15 +89,27 @@ body:
       |:-------|------:|
       | Quay Street | 9–17 |
 YAML
-for layout in letterhead letterhead-print memo plain report; do
+# Every layout shipped in layouts/ (a new one is covered by being there):
+# the table renders, its words come back, and under pdf/ua-1 the file passes
+# the Matterhorn checker with a real Table (TH with scope, TD with headers).
+PY=/usr/bin/python3  # Debian's python3-pikepdf
+layouts=$(cd layouts && ls *.yaml | sed 's/\.yaml$//')
+check "the built-in layouts are found" test "$(echo "$layouts" | wc -w)" -ge 10
+for layout in $layouts; do
   check "layout $layout: table renders" "$FOLIO" render "$TMP/any.yaml" --layout "$layout" -o "$TMP/any-$layout.pdf" --strict
   check "layout $layout: every cell's words" bash -c "pdftotext '$TMP/any-$layout.pdf' - | tr '\n' ' ' | grep -q 'Ana Lima.*Press officer.*Quay Street'"
+  check "layout $layout: pdf/ua-1 table renders" "$FOLIO" render "$TMP/any.yaml" --layout "$layout" --standard pdf/ua-1 -o "$TMP/ua-$layout.pdf" --strict
+  check "layout $layout: pdf/ua-1 checker passes" $PY tests/pdfua/check_pdfua.py -q "$TMP/ua-$layout.pdf"
+  check "layout $layout: table tags (TH scope, TD headers)" $PY tests/pdfua/table_tags.py "$TMP/ua-$layout.pdf" --tables 2 --captions 1
 done
 check "body placeholder in a cell: the content's field" bash -c "pdftotext '$TMP/any-plain.pdf' - | grep -q 'Spokesperson for Geneva'"
 printf 'id,city\nA1,Port Example\nA2,Harbourside North\n' >"$TMP/cities.csv"
 check "mail merge: tables render per record" "$FOLIO" render "$TMP/any.yaml" --data "$TMP/cities.csv" -o "$TMP/merge-{fields.id}.pdf"
 check "mail merge: record 1's field in its cell" bash -c "pdftotext '$TMP/merge-A1.pdf' - | grep -q 'Spokesperson for Port Example'"
 check "mail merge: record 2's field in its cell" bash -c "pdftotext '$TMP/merge-A2.pdf' - | tr '\n' ' ' | grep -q 'Spokesperson for Harbourside North'"
+check "mail merge under pdf/ua-1: renders per record" "$FOLIO" render "$TMP/any.yaml" --data "$TMP/cities.csv" --standard pdf/ua-1 -o "$TMP/uamerge-{fields.id}.pdf"
+check "mail merge under pdf/ua-1: record 2 passes the checker" $PY tests/pdfua/check_pdfua.py -q "$TMP/uamerge-A2.pdf"
+check "mail merge under pdf/ua-1: record 2's table tagged" $PY tests/pdfua/table_tags.py "$TMP/uamerge-A2.pdf" --tables 2 --captions 1
 
 # Bad tables: refused with the place and what was expected.
 bad() {  # bad NAME EXPECTED-MESSAGE (the YAML on stdin)

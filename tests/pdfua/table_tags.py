@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Check a tagged table with pikepdf, never with Folio's code (docs/accessibility.md).
 
-usage: table_tags.py FILE.pdf [--rowspan] [--colspan] [--repeats PAGES] [--header WORD] [--no-table]
+usage: table_tags.py FILE.pdf [--rowspan] [--colspan] [--repeats PAGES] [--header WORD]
+                      [--tables N --captions K] [--no-table]
 
 Checks: a Table with a Caption, THead and TBody holding TR; every TH has an /ID
 and a /Scope; every TD names existing TH /IDs in /Headers; with --rowspan /
 --colspan some cell has RowSpan / ColSpan > 1; with --repeats 2,3 the text
 painted inside /Artifact /Pagination on those pages holds WORD (the repeated
 header), and WORD is in no tagged content there (poppler reads a copy of the
-file with only the artifacts' text left). --no-table checks only that (a
+file with only the artifacts' text left). With --tables N --captions K, there
+are exactly N Tables and K of them have a Caption (a pipe table has none);
+without, every Table needs one. --no-table checks only --repeats (a
 letterhead repeated on later pages). Prints each problem, exit 1 if any.
 """
 import subprocess
@@ -76,11 +79,18 @@ def main(argv):
             tables = []
         elif not tables:
             problems.append("no Table element")
+        counted = "--tables" in args
+        if counted:
+            want_tables = int(args[args.index("--tables") + 1])
+            want_captions = int(args[args.index("--captions") + 1])
+            captioned = sum(1 for t in tables if any(str(e.S) == "/Caption" for e in kids(t)))
+            if len(tables) != want_tables or captioned != want_captions:
+                problems.append(f"{len(tables)} Tables, {captioned} with a Caption; expected {want_tables} and {want_captions}")
         for t in tables:
             inside = []
             walk(t, inside)
             roles = [str(e.S)[1:] for e in inside]
-            for r in ("Caption", "THead", "TBody", "TR", "TH", "TD"):
+            for r in ("THead", "TBody", "TR", "TH", "TD") if counted else ("Caption", "THead", "TBody", "TR", "TH", "TD"):
                 if r not in roles:
                     problems.append(f"the Table has no {r}")
             for part in kids(t):

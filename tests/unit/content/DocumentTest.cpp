@@ -9,6 +9,16 @@
 namespace folio::content {
 namespace {
 
+// The inline text of a block (its first; empty for kinds without one).
+const markup::InlineText& text(const Block& b) {
+  static const markup::InlineText none;
+  const markup::InlineText* t = nullptr;
+  forEachInlineText(b, [&](const markup::InlineText& x, const SourcePos&) {
+    if (!t) t = &x;
+  });
+  return t ? *t : none;
+}
+
 using markup::dump;
 
 class ContentDocument : public ContentTest {};
@@ -55,32 +65,32 @@ body:
   EXPECT_EQ(doc->footnotePos.at("src").line, 11);
 
   ASSERT_EQ(doc->body.size(), 4u);
-  const Block& label = doc->body[0];
-  EXPECT_EQ(label.kind, Block::Kind::Paragraph);
+  ASSERT_TRUE(std::holds_alternative<Paragraph>(doc->body[0]));
+  const Paragraph& label = std::get<Paragraph>(doc->body[0]);
   EXPECT_EQ(label.style, "label");
   EXPECT_EQ(dump(label.text), "Press release");
   EXPECT_EQ(label.pos.line, 13);
   EXPECT_EQ(label.pos.column, 5);
 
-  const Block& heading = doc->body[1];
-  EXPECT_EQ(heading.kind, Block::Kind::Heading);
+  ASSERT_TRUE(std::holds_alternative<Heading>(doc->body[1]));
+  const Heading& heading = std::get<Heading>(doc->body[1]);
   EXPECT_EQ(heading.level, 1);
   EXPECT_EQ(dump(heading.text), "The 12{sup:th} year of the {em:Harbour Trust}");
 
-  const Block& para = doc->body[2];
-  EXPECT_EQ(para.kind, Block::Kind::Paragraph);
+  ASSERT_TRUE(std::holds_alternative<Paragraph>(doc->body[2]));
+  const Paragraph& para = std::get<Paragraph>(doc->body[2]);
   EXPECT_EQ(dump(para.text),
             "The Trust's income rose by a third.[^src] See {link=https://example.org:https://example.org}.");
   EXPECT_EQ(para.pos.line, 16);
 
-  const Block& list = doc->body[3];
-  EXPECT_EQ(list.kind, Block::Kind::List);
+  ASSERT_TRUE(std::holds_alternative<List>(doc->body[3]));
+  const List& list = std::get<List>(doc->body[3]);
   EXPECT_FALSE(list.numbered);
   ASSERT_EQ(list.items.size(), 2u);
   ASSERT_EQ(list.items[0].size(), 1u);
-  EXPECT_EQ(dump(list.items[0][0].text), "First point, with a note.^[An inline note.]");
-  EXPECT_EQ(list.items[0][0].pos.line, 18);
-  EXPECT_EQ(dump(list.items[1][0].text), "{link=https://example.org/report.pdf:Report (PDF)}");
+  EXPECT_EQ(dump(text(list.items[0][0])), "First point, with a note.^[An inline note.]");
+  EXPECT_EQ(list.items[0][0].base().pos.line, 18);
+  EXPECT_EQ(dump(text(list.items[1][0])), "{link=https://example.org/report.pdf:Report (PDF)}");
 }
 
 TEST_F(ContentDocument, RealisticReport) {
@@ -98,11 +108,11 @@ TEST_F(ContentDocument, RealisticReport) {
 
   const std::vector<Block>& b = doc->body;
   ASSERT_EQ(b.size(), 18u);
-  EXPECT_EQ(b[1].id, "top");
+  EXPECT_EQ(b[1].base().id, "top");
 
-  const Block& image = b[3];
-  EXPECT_EQ(image.kind, Block::Kind::Image);
-  EXPECT_EQ(image.imagePath, std::string(FOLIO_SOURCE_DIR) + "/tests/data/content/images/logo.png");
+  ASSERT_TRUE(std::holds_alternative<Image>(b[3]));
+  const Image& image = std::get<Image>(b[3]);
+  EXPECT_EQ(image.path, std::string(FOLIO_SOURCE_DIR) + "/tests/data/content/images/logo.png");
   ASSERT_TRUE(image.width);
   EXPECT_NEAR(image.width->value, 40 * 72 / 25.4, 1e-9);
   EXPECT_FALSE(image.width->em);
@@ -110,62 +120,62 @@ TEST_F(ContentDocument, RealisticReport) {
   EXPECT_EQ(image.align, Align::Center);
   EXPECT_EQ(image.alt, "The Trust's logo");
 
-  EXPECT_EQ(b[4].kind, Block::Kind::Heading);
-  EXPECT_EQ(b[4].level, 2);
-  EXPECT_EQ(b[4].id, "figures");
+  EXPECT_TRUE(std::holds_alternative<Heading>(b[4]));
+  EXPECT_EQ(std::get<Heading>(b[4]).level, 2);
+  EXPECT_EQ(b[4].base().id, "figures");
 
-  const Block& list = b[5];
+  const List& list = std::get<List>(b[5]);
   ASSERT_EQ(list.items.size(), 3u);
-  EXPECT_EQ(dump(list.items[0][0].text),
+  EXPECT_EQ(dump(text(list.items[0][0])),
             "First point, with a note.^[An inline note with a {link=https://example.org/notes:link}.]");
   ASSERT_EQ(list.items[2].size(), 2u);
-  EXPECT_EQ(dump(list.items[2][0].text), "Revenue in euro[^fx] grew by:");
-  const Block& nested = list.items[2][1];
-  EXPECT_EQ(nested.kind, Block::Kind::List);
+  EXPECT_EQ(dump(text(list.items[2][0])), "Revenue in euro[^fx] grew by:");
+  ASSERT_TRUE(std::holds_alternative<List>(list.items[2][1]));
+  const List& nested = std::get<List>(list.items[2][1]);
   EXPECT_TRUE(nested.numbered);
   EXPECT_EQ(nested.start, 1);
   ASSERT_EQ(nested.items.size(), 2u);
-  EXPECT_EQ(dump(nested.items[1][0].text), "8 % in the second");
+  EXPECT_EQ(dump(text(nested.items[1][0])), "8 % in the second");
 
-  const Block& quote = b[6];
-  EXPECT_EQ(quote.kind, Block::Kind::Quote);
+  ASSERT_TRUE(std::holds_alternative<Quote>(b[6]));
+  const Quote& quote = std::get<Quote>(b[6]);
   EXPECT_TRUE(quote.text.empty());
   ASSERT_EQ(quote.children.size(), 2u);
-  EXPECT_EQ(dump(quote.children[0].text), "A harbour is only as good as its {em:people}.");
-  EXPECT_EQ(quote.children[1].align, Align::End);
+  EXPECT_EQ(dump(text(quote.children[0])), "A harbour is only as good as its {em:people}.");
+  EXPECT_EQ(quote.children[1].base().align, Align::End);
 
-  const Block& rule = b[7];
-  EXPECT_EQ(rule.kind, Block::Kind::Rule);
+  ASSERT_TRUE(std::holds_alternative<Rule>(b[7]));
+  const Rule& rule = std::get<Rule>(b[7]);
   ASSERT_TRUE(rule.thickness);
   EXPECT_DOUBLE_EQ(rule.thickness->value, 0.5);
 
-  const Block& arabic = b[8];
+  const Paragraph& arabic = std::get<Paragraph>(b[8]);
   EXPECT_EQ(arabic.lang, "ar");
   EXPECT_EQ(arabic.dir, Direction::Rtl);
   EXPECT_EQ(dump(arabic.text), "مرحبا بكم في {lang=en:Port Example}");
 
-  EXPECT_EQ(b[9].kind, Block::Kind::Spacer);
-  EXPECT_TRUE(b[9].space.em);
-  EXPECT_DOUBLE_EQ(b[9].space.value, 1);
+  EXPECT_TRUE(std::holds_alternative<Spacer>(b[9]));
+  EXPECT_TRUE(std::get<Spacer>(b[9]).space.em);
+  EXPECT_DOUBLE_EQ(std::get<Spacer>(b[9]).space.value, 1);
 
   // The markdown block: heading, paragraph, ordered list, quote, rule, code.
-  EXPECT_EQ(b[10].kind, Block::Kind::Heading);
-  EXPECT_EQ(b[10].level, 2);
-  EXPECT_EQ(dump(b[10].text), "From the chair");
-  EXPECT_EQ(b[10].pos.line, 48);  // the markdown scalar
-  EXPECT_EQ(dump(b[11].text), "Our {em:third} decade begins. Read {link=#figures:the figures}.");
-  EXPECT_EQ(b[12].kind, Block::Kind::List);
-  EXPECT_TRUE(b[12].numbered);
-  EXPECT_EQ(b[12].items.size(), 2u);
-  EXPECT_EQ(b[13].kind, Block::Kind::Quote);
-  EXPECT_EQ(dump(b[13].children.at(0).text), "Tides wait for no one.");
-  EXPECT_EQ(b[14].kind, Block::Kind::Rule);
-  EXPECT_EQ(b[15].style, "code");
-  EXPECT_EQ(dump(b[15].text), "{code:code line one}<BR>{code:code line two}");
+  EXPECT_TRUE(std::holds_alternative<Heading>(b[10]));
+  EXPECT_EQ(std::get<Heading>(b[10]).level, 2);
+  EXPECT_EQ(dump(text(b[10])), "From the chair");
+  EXPECT_EQ(b[10].base().pos.line, 48);  // the markdown scalar
+  EXPECT_EQ(dump(text(b[11])), "Our {em:third} decade begins. Read {link=#figures:the figures}.");
+  EXPECT_TRUE(std::holds_alternative<List>(b[12]));
+  EXPECT_TRUE(std::get<List>(b[12]).numbered);
+  EXPECT_EQ(std::get<List>(b[12]).items.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<Quote>(b[13]));
+  EXPECT_EQ(dump(text(std::get<Quote>(b[13]).children.at(0))), "Tides wait for no one.");
+  EXPECT_TRUE(std::holds_alternative<Rule>(b[14]));
+  EXPECT_EQ(b[15].base().style, "code");
+  EXPECT_EQ(dump(text(b[15])), "{code:code line one}<BR>{code:code line two}");
 
-  EXPECT_EQ(b[16].kind, Block::Kind::PageBreak);
-  EXPECT_EQ(b[17].align, Align::Justify);
-  EXPECT_EQ(dump(b[17].text), "Back to the {link=#top:top}.");
+  EXPECT_TRUE(std::holds_alternative<PageBreak>(b[16]));
+  EXPECT_EQ(b[17].base().align, Align::Justify);
+  EXPECT_EQ(dump(text(b[17])), "Back to the {link=#top:top}.");
 }
 
 TEST_F(ContentDocument, Defaults) {
@@ -176,8 +186,8 @@ TEST_F(ContentDocument, Defaults) {
   EXPECT_EQ(doc->date, "");
   EXPECT_TRUE(doc->fields.empty());
   ASSERT_EQ(doc->body.size(), 1u);
-  const Block& p = doc->body[0];
-  EXPECT_EQ(p.kind, Block::Kind::Paragraph);
+  ASSERT_TRUE(std::holds_alternative<Paragraph>(doc->body[0]));
+  const Paragraph& p = std::get<Paragraph>(doc->body[0]);
   EXPECT_EQ(p.dir, Direction::Auto);
   EXPECT_EQ(p.align, Align::Default);
   EXPECT_TRUE(p.style.empty());
@@ -200,8 +210,8 @@ TEST_F(ContentDocument, ScalarsKeepTheirText) {
   EXPECT_EQ(doc->title, "2026");
   EXPECT_EQ(*doc->field("zip"), "01234");
   EXPECT_EQ(*doc->field("flag"), "yes");
-  EXPECT_EQ(dump(doc->body[0].text), "123");
-  EXPECT_EQ(dump(doc->body[1].text), "true");
+  EXPECT_EQ(dump(text(doc->body[0])), "123");
+  EXPECT_EQ(dump(text(doc->body[1])), "true");
 }
 
 TEST_F(ContentDocument, DatesWithTimes) {
@@ -256,21 +266,21 @@ TEST_F(ContentDocument, BlockAttributes) {
   - page-break: {}
 )yaml");
   ASSERT_TRUE(doc) << diagnostics();
-  const Block& h = doc->body[0];
+  const Heading& h = std::get<Heading>(doc->body[0]);
   EXPECT_EQ(h.level, 3);
   EXPECT_EQ(h.id, "intro");
   EXPECT_EQ(h.style, "heading3");
   EXPECT_EQ(h.lang, "fr");
   EXPECT_EQ(h.dir, Direction::Ltr);
   EXPECT_EQ(h.align, Align::Center);
-  EXPECT_TRUE(doc->body[1].numbered);  // start implies numbered
-  EXPECT_EQ(doc->body[1].start, 5);
-  EXPECT_TRUE(doc->body[2].numbered);
-  EXPECT_EQ(doc->body[2].start, 1);
-  EXPECT_DOUBLE_EQ(doc->body[3].width->value, 50 * 72 / 25.4);
-  EXPECT_DOUBLE_EQ(doc->body[3].thickness->value, 1);
-  EXPECT_DOUBLE_EQ(doc->body[4].height->value, 144);
-  EXPECT_EQ(doc->body[5].kind, Block::Kind::PageBreak);
+  EXPECT_TRUE(std::get<List>(doc->body[1]).numbered);  // start implies numbered
+  EXPECT_EQ(std::get<List>(doc->body[1]).start, 5);
+  EXPECT_TRUE(std::get<List>(doc->body[2]).numbered);
+  EXPECT_EQ(std::get<List>(doc->body[2]).start, 1);
+  EXPECT_DOUBLE_EQ(std::get<Rule>(doc->body[3]).width->value, 50 * 72 / 25.4);
+  EXPECT_DOUBLE_EQ(std::get<Rule>(doc->body[3]).thickness->value, 1);
+  EXPECT_DOUBLE_EQ(std::get<Image>(doc->body[4]).height->value, 144);
+  EXPECT_TRUE(std::holds_alternative<PageBreak>(doc->body[5]));
 }
 
 TEST_F(ContentDocument, MarkdownAttributesApplyToEachBlock) {
@@ -278,13 +288,13 @@ TEST_F(ContentDocument, MarkdownAttributesApplyToEachBlock) {
       "body:\n  - markdown: \"# One\\n\\nTwo\\n\\n#### Four\"\n    id: md\n    style: quiet\n    lang: de\n");
   ASSERT_TRUE(doc) << diagnostics();
   ASSERT_EQ(doc->body.size(), 3u);
-  EXPECT_EQ(doc->body[0].id, "md");
-  EXPECT_EQ(doc->body[1].id, "");
-  EXPECT_EQ(doc->body[2].level, 3);
+  EXPECT_EQ(doc->body[0].base().id, "md");
+  EXPECT_EQ(doc->body[1].base().id, "");
+  EXPECT_EQ(std::get<Heading>(doc->body[2]).level, 3);
   for (const Block& b : doc->body) {
-    EXPECT_EQ(b.style, "quiet");
-    EXPECT_EQ(b.lang, "de");
-    EXPECT_EQ(b.pos.line, 2);
+    EXPECT_EQ(b.base().style, "quiet");
+    EXPECT_EQ(b.base().lang, "de");
+    EXPECT_EQ(b.base().pos.line, 2);
   }
 }
 
@@ -311,14 +321,14 @@ body:
   ASSERT_TRUE(doc) << diagnostics();
   const auto& b = doc->body;
   ASSERT_EQ(b.size(), 4u);
-  EXPECT_EQ(dump(b[0].text), "Para with note[^a] and ^[inline {em:note}] and {sup:2}.");
-  ASSERT_EQ(b[1].items.size(), 3u);
-  EXPECT_FALSE(b[1].numbered);
-  EXPECT_EQ(b[1].items[1].size(), 2u);
-  EXPECT_EQ(b[1].items[2][0].kind, Block::Kind::List);
-  EXPECT_TRUE(b[2].numbered);
-  EXPECT_EQ(b[2].start, 3);
-  EXPECT_EQ(dump(b[3].text), "{code:code [^a] ^[x]}");
+  EXPECT_EQ(dump(text(b[0])), "Para with note[^a] and ^[inline {em:note}] and {sup:2}.");
+  ASSERT_EQ(std::get<List>(b[1]).items.size(), 3u);
+  EXPECT_FALSE(std::get<List>(b[1]).numbered);
+  EXPECT_EQ(std::get<List>(b[1]).items[1].size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<List>(std::get<List>(b[1]).items[2][0]));
+  EXPECT_TRUE(std::get<List>(b[2]).numbered);
+  EXPECT_EQ(std::get<List>(b[2]).start, 3);
+  EXPECT_EQ(dump(text(b[3])), "{code:code [^a] ^[x]}");
 }
 
 TEST_F(ContentDocument, MarkdownHtmlBlocksWarn) {
@@ -328,7 +338,7 @@ TEST_F(ContentDocument, MarkdownHtmlBlocksWarn) {
             "content.yaml:2:15: warning: raw HTML in Markdown is not supported (kept as text); expected "
             "Markdown, or "
             "<sup>, <sub>, <span lang> and <br> inside a paragraph\n");
-  EXPECT_EQ(dump(doc->body[0].text), "<div><BR>raw<BR></div>");
+  EXPECT_EQ(dump(text(doc->body[0])), "<div><BR>raw<BR></div>");
 }
 
 TEST_F(ContentDocument, MarkdownNestingLimit) {
@@ -346,8 +356,8 @@ TEST_F(ContentDocument, BuildsFromAnInMemoryTree) {
   ASSERT_TRUE(root);
   auto doc = buildDocument(*root, "mem.yaml", diags);
   ASSERT_TRUE(doc) << diags.format();
-  EXPECT_EQ(dump(doc->body[0].text), "Hello {em:there}");
-  EXPECT_EQ(doc->body[0].pos.file, "mem.yaml");
+  EXPECT_EQ(dump(text(doc->body[0])), "Hello {em:there}");
+  EXPECT_EQ(doc->body[0].base().pos.file, "mem.yaml");
 }
 
 TEST_F(ContentDocument, FailedBuildLeavesEarlierDiagnosticsAlone) {

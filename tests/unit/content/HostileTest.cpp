@@ -43,12 +43,12 @@ TEST_F(ContentHostile, StylePositionIsKeptForTheLayoutCheck) {
   auto doc = build("body:\n  - paragraph: Text\n    style: labl\n  - markdown: \"# H\\n\\ntext\"\n    style: quote\n");
   ASSERT_TRUE(doc) << diagnostics();
   ASSERT_EQ(doc->body.size(), 3u);
-  EXPECT_EQ(doc->body[0].style, "labl");
-  EXPECT_EQ(doc->body[0].stylePos.line, 3);
-  EXPECT_EQ(doc->body[0].stylePos.column, 12);
+  EXPECT_EQ(doc->body[0].base().style, "labl");
+  EXPECT_EQ(doc->body[0].base().stylePos.line, 3);
+  EXPECT_EQ(doc->body[0].base().stylePos.column, 12);
   // Blocks made by a markdown block carry its style and where it is written.
-  EXPECT_EQ(doc->body[2].style, "quote");
-  EXPECT_EQ(doc->body[2].stylePos.line, 5);
+  EXPECT_EQ(doc->body[2].base().style, "quote");
+  EXPECT_EQ(doc->body[2].base().stylePos.line, 5);
 }
 
 }  // namespace

@@ -15,9 +15,9 @@ TEST_F(ContentImages, RelativePathsResolveAgainstTheContentFile) {
   writeFile("c.pdf", "x");
   auto doc = build("body:\n  - image: img/a.png\n  - image: ./img/../img/b.JPG\n  - image: c.pdf\n");
   ASSERT_TRUE(doc) << diagnostics();
-  EXPECT_EQ(doc->body[0].imagePath, (dir() / "img/a.png").string());
-  EXPECT_EQ(doc->body[1].imagePath, (dir() / "img/b.JPG").string());
-  EXPECT_EQ(doc->body[2].imagePath, (dir() / "c.pdf").string());
+  EXPECT_EQ(std::get<Image>(doc->body[0]).path, (dir() / "img/a.png").string());
+  EXPECT_EQ(std::get<Image>(doc->body[1]).path, (dir() / "img/b.JPG").string());
+  EXPECT_EQ(std::get<Image>(doc->body[2]).path, (dir() / "c.pdf").string());
 }
 
 TEST_F(ContentImages, Missing) {
@@ -83,7 +83,7 @@ TEST_F(ContentImages, AllowedDirectories) {
   Diagnostics diags;
   auto doc = loadDocument(file, yaml::Limits{}, options, diags);
   ASSERT_TRUE(doc) << diags.format();
-  EXPECT_EQ(doc->body[0].imagePath, (dir() / "shared/logo.png").string());
+  EXPECT_EQ(std::get<Image>(doc->body[0]).path, (dir() / "shared/logo.png").string());
 }
 
 TEST_F(ContentImages, AbsolutePathsAreOutsideUnlessAllowed) {

@@ -80,8 +80,8 @@ body: [a]
   o.subject = true;
   LetterBlocks b = letterBlocks(*doc, o, [](const std::string& s) { return s != "cc-label"; });
   std::vector<std::string> before, after;
-  for (const Block& x : b.before) before.push_back(x.style);
-  for (const Block& x : b.after) after.push_back(x.style);
+  for (const Block& x : b.before) before.push_back(x.base().style);
+  for (const Block& x : b.after) after.push_back(x.base().style);
   EXPECT_EQ(before, (std::vector<std::string>{"recipient", "subject", "opening"}));
   // A style the layout lacks leaves the part in `body` (style "").
   EXPECT_EQ(after, (std::vector<std::string>{"closing", "signature-name", "signature-title", "enclosures-label",

@@ -24,7 +24,7 @@ TEST_F(ContentTable, SpansTakeTheirSlots) {
     continued: true
 )yaml");
   ASSERT_TRUE(doc) << diagnostics();
-  const Table& t = *doc->body.at(0).table;
+  const Table& t = *std::get<TableBlock>(doc->body.at(0)).table;
   ASSERT_EQ(t.columns.size(), 3u);
   EXPECT_EQ(t.columns[0].width, TableColumn::Width::Length);
   EXPECT_NEAR(t.columns[0].value, 30 * 72 / 25.4, 1e-6);
@@ -53,9 +53,9 @@ TEST_F(ContentTable, CellsHoldBlocks) {
           - list: [one, two]
 )yaml");
   ASSERT_TRUE(doc) << diagnostics();
-  const TableCell& cell = doc->body.at(0).table->rows[1].cells[1];
+  const TableCell& cell = std::get<TableBlock>(doc->body.at(0)).table->rows[1].cells[1];
   ASSERT_EQ(cell.blocks.size(), 2u);
-  EXPECT_EQ(cell.blocks[1].kind, Block::Kind::List);
+  EXPECT_TRUE(std::holds_alternative<List>(cell.blocks[1]));
 }
 
 TEST_F(ContentTable, MistakesAtTheirPlace) {
@@ -88,8 +88,8 @@ TEST_F(ContentTable, PipeTableInMarkdown) {
 )yaml");
   ASSERT_TRUE(doc) << diagnostics();
   ASSERT_EQ(doc->body.size(), 3u);
-  EXPECT_EQ(doc->body[1].kind, Block::Kind::Table);
-  const Table& t = *doc->body[1].table;
+  ASSERT_TRUE(std::holds_alternative<TableBlock>(doc->body[1]));
+  const Table& t = *std::get<TableBlock>(doc->body[1]).table;
   ASSERT_EQ(t.columns.size(), 3u);
   EXPECT_EQ(t.columns[0].align, CellAlign::Left);
   EXPECT_EQ(t.columns[1].align, CellAlign::Center);
@@ -105,7 +105,7 @@ TEST_F(ContentTable, PipesInCodeFencesStayCode) {
   auto doc = build("body:\n  - markdown: |\n      ```\n      | a | b |\n      |---|---|\n      ```\n");
   ASSERT_TRUE(doc) << diagnostics();
   ASSERT_EQ(doc->body.size(), 1u);
-  EXPECT_EQ(doc->body[0].kind, Block::Kind::Paragraph);
+  EXPECT_TRUE(std::holds_alternative<Paragraph>(doc->body[0]));
 }
 
 }  // namespace

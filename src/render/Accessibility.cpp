@@ -1,10 +1,10 @@
-#include "cli/Accessibility.h"
+#include "render/Accessibility.h"
 
 #include <algorithm>
 #include <climits>
 #include <string>
 
-namespace folio::cli {
+namespace folio::render {
 
 namespace {
 
@@ -14,13 +14,11 @@ struct Heading {
 };
 
 void collect(const std::vector<content::Block>& blocks, std::vector<Heading>& headings,
-             std::vector<const content::Block*>& images) {
-  for (const content::Block& b : blocks) {
-    if (b.kind == content::Block::Kind::Heading) headings.push_back({b.level, b.pos});
-    if (b.kind == content::Block::Kind::Image) images.push_back(&b);
-    for (const auto& item : b.items) collect(item, headings, images);
-    collect(b.children, headings, images);
-  }
+             std::vector<const content::Image*>& images) {
+  content::forEachBlock(blocks, [&](const content::Block& b) {
+    if (const auto* h = std::get_if<content::Heading>(&b)) headings.push_back({h->level, h->pos});
+    if (const auto* img = std::get_if<content::Image>(&b)) images.push_back(img);
+  });
 }
 
 }  // namespace
@@ -31,12 +29,12 @@ void checkAccessibility(const content::Document& doc, Diagnostics& diags) {
                 "pdf/ua-1 needs the document's title (shown in the title bar, dc:title); "
                 "expected 'title:' in the content");
   std::vector<Heading> headings;
-  std::vector<const content::Block*> images;
+  std::vector<const content::Image*> images;
   collect(doc.body, headings, images);
-  for (const content::Block* img : images)
+  for (const content::Image* img : images)
     if (std::all_of(img->alt.begin(), img->alt.end(),
                     [](char c) { return c == ' ' || c == '\t' || c == '\n'; }))
-      diags.error(img->pos, "image '" + img->imagePath.substr(img->imagePath.find_last_of('/') + 1) +
+      diags.error(img->pos, "image '" + img->path.substr(img->path.find_last_of('/') + 1) +
                                 "' has no alternative text, which pdf/ua-1 requires; expected 'alt:' "
                                 "describing the image for readers who cannot see it");
   if (headings.empty()) return;
@@ -61,4 +59,4 @@ void checkAccessibility(const content::Document& doc, Diagnostics& diags) {
   }
 }
 
-}  // namespace folio::cli
+}  // namespace folio::render

@@ -7,10 +7,10 @@
 #include "base/Diagnostics.h"
 #include "content/Document.h"
 
-namespace folio::cli {
+namespace folio::render {
 
 // Reports each problem as an error; the writer turns heading levels into
 // H1..H6 counted from the document's top level (see pdf/StructureTree.h).
 void checkAccessibility(const content::Document& doc, Diagnostics& diags);
 
-}  // namespace folio::cli
+}  // namespace folio::render
