@@ -35,6 +35,13 @@ struct GlyphRun {
   std::u32string text;     // the source text these glyphs carry (logical order)
   std::vector<PlacedGlyph> glyphs;
   bool rtl = false;
+  // The run's paragraph runs right to left (its base direction): the order
+  // in which the PDF writes a line's runs, logical order, depends on it.
+  bool paragraphRtl = false;
+  // Its bidi embedding level (UAX #9) when the paragraph engine set it, else
+  // kNoLevel: the writer reverses runs level by level to read them logically.
+  static constexpr uint8_t kNoLevel = 0xff;
+  uint8_t level = kNoLevel;
   // Horizontal scale of the glyphs (font expansion, PDF's Tz): 1.02 draws
   // them 2 % wider. Advances and offsets above are already scaled.
   double hScale = 1.0;

@@ -100,11 +100,13 @@ class LineBuilder {
     return tag;
   }
 
-  frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, bool rtl, Sp x,
+  frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, uint8_t level, Sp x,
                           double scale = 1.0) {
+    const bool rtl = level & 1;
     RunTag tag = tagOf(span);
     if (m_run && m_run->font == font && m_run->size == span.size && m_run->color == span.color &&
-        m_run->origin.y == span.rise && m_run->rtl == rtl && m_run->hScale == scale && line.runTags.back() == tag)
+        m_run->origin.y == span.rise && m_run->level == level && m_run->hScale == scale &&
+        line.runTags.back() == tag)
       return *m_run;
     frame::GlyphRun run;
     run.hScale = scale;
@@ -113,6 +115,8 @@ class LineBuilder {
     run.color = span.color;
     run.origin = Point{x, span.rise};
     run.rtl = rtl;
+    run.paragraphRtl = m_sh.items.rtl;
+    run.level = level;
     line.runs.push_back(std::move(run));
     line.runTags.push_back(std::move(tag));
     m_run = &line.runs.back();
@@ -163,7 +167,7 @@ class LineBuilder {
         line.anchors.push_back(
             frame::Anchor{"fnref:" + std::to_string(span.note), Point{x, span.rise + span.size}});
       }
-      frame::GlyphRun& run = runFor(line, item.font, span, rtl, x, scale);
+      frame::GlyphRun& run = runFor(line, item.font, span, item.level, x, scale);
       frame::PlacedGlyph pg;
       pg.gid = gl.gid;
       pg.advance = gl.advance != 0 ? scaledAdvance(gl.advance, scale) + tracking : 0;
@@ -187,7 +191,7 @@ class LineBuilder {
     // Only links continue across a space; it is part of the link's rectangle
     // when both neighbours are linked (checked in finishLinks by merging).
     if (piece.glyphEnd > piece.glyphBegin) {
-      frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x, piece.expandable ? m_scale : 1.0);
+      frame::GlyphRun& run = runFor(line, item.font, span, item.level, x, piece.expandable ? m_scale : 1.0);
       frame::PlacedGlyph pg;
       pg.gid = m_sh.glyphs[piece.glyphBegin].gid;
       pg.advance = width;
@@ -206,7 +210,7 @@ class LineBuilder {
     const text::Item& item = m_sh.items.items[piece.item];
     const Span& span = spanAt(piece.textBegin > 0 ? piece.textBegin - 1 : 0);
     const double scale = piece.expandable ? m_scale : 1.0;
-    frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x, scale);
+    frame::GlyphRun& run = runFor(line, item.font, span, item.level, x, scale);
     for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
       frame::PlacedGlyph pg;
       pg.gid = m_sh.glyphs[g].gid;

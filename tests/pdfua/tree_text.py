@@ -18,11 +18,8 @@ with Folio's parser. What the tree may hold beyond the body text:
   - footnotes, which follow the paragraph that cites them: checked in their
     own order.
 
-Known limit (--words): on a line that mixes directions (Arabic or Hebrew
-with Latin words or digits), Folio paints the line's runs in visual order,
-and the tree reads them in that order; each run's own text is logical (an
-/ActualText under pdf/ua-1). For such documents --words checks only that
-every word of the content is in the tree.
+--words checks only that every word of the content is in the tree (order
+not checked), for diagnosis.
 
 Usage: tree_text.py CONTENT.yaml FILE.pdf [-v] [--words]"""
 import os
@@ -297,7 +294,7 @@ def main(argv):
         rest = re.sub(r"(January|February|March|April|May|June|July|August|September|October|November|December)",
                       "", rest)
         if rest:
-            problems.append(f"text in the tree that is not in the content: {piece[:80]!r}")
+            problems.append(f"text in the tree that is not in the content: {piece[:80]!r} (left: {rest[:60]!r})")
     for p in problems:
         print("PROBLEM: " + p)
     if not problems:
