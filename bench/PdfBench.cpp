@@ -10,7 +10,7 @@
 #include "BenchCommon.h"
 #include "base/Utf8.h"
 #include "pagination/Pagination.h"
-#include "pdf/FontSubset.h"
+#include "fontembed/FontSubset.h"
 #include "pdf/PdfWriter.h"
 #include "text/Shaper.h"
 
@@ -115,7 +115,7 @@ void BM_SubsetFont(benchmark::State& state) {
   std::vector<uint32_t> gids = glyphsOf(*font, toUtf32(c.sample));
   size_t bytes = 0;
   for (auto _ : state) {
-    pdf::FontSubset s = pdf::subsetFont(*font, gids);
+    fontembed::FontSubset s = fontembed::subsetFont(*font, gids);
     bytes = s.program.size();
     benchmark::DoNotOptimize(s.program.data());
   }

@@ -6,11 +6,21 @@
 #include <iterator>
 #include <map>
 
-#include "pdf/CMaps.h"
-#include "pdf/FontSubset.h"
+#include "fontembed/CMaps.h"
+#include "fontembed/FontSubset.h"
 #include "pdf/Objects.h"
 
 namespace folio::pdf {
+
+// The font program (subset, CFF charset, CMaps) is fontembed's; this file
+// writes it as PDF objects.
+using fontembed::cffCids;
+using fontembed::CidSystemInfo;
+using fontembed::codeToCidCMap;
+using fontembed::FontSubset;
+using fontembed::subsetFont;
+using fontembed::subsetTag;
+using fontembed::toUnicodeCMap;
 
 using namespace PoDoFo;
 

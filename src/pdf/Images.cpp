@@ -1,7 +1,7 @@
 #include "pdf/Images.h"
 
 #include "pdf/Objects.h"
-#include "pdf/PageImport.h"
+#include "pdf/PagePlacement.h"
 
 namespace folio::pdf {
 

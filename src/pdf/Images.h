@@ -2,7 +2,7 @@
 // Image XObjects, each written once however often it is placed (keyed on the
 // decoded image the frames share). PNG samples are Flate-compressed with the
 // alpha as an /SMask; JPEG bytes pass through with /DCTDecode; a PDF page
-// becomes a Form XObject (PageImport.h).
+// becomes a Form XObject (PagePlacement.h).
 #include <podofo/podofo.h>
 
 #include <string>

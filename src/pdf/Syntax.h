@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "base/Units.h"
+#include "fontembed/Hex.h"
 
 namespace folio::pdf {
 
@@ -15,12 +16,11 @@ std::string formatNumber(double v, int decimals = 4);
 // A length in scaled points as PDF user units (pt).
 inline std::string formatPt(Sp sp) { return formatNumber(toPt(sp), 4); }
 
-// "0041" per UTF-16 code unit of each code point (surrogate pairs for > U+FFFF).
-std::string utf16beHex(std::u32string_view s);
 // Raw UTF-16BE bytes with a byte-order mark, for PDF text strings.
 std::string utf16beWithBom(std::string_view utf8);
-// "<0041>"-style 4-digit uppercase hex of a 16-bit code.
-std::string hex4(uint32_t code);
+// hex4 and utf16beHex: the font program's (CMaps) and the content stream's.
+using fontembed::hex4;
+using fontembed::utf16beHex;
 
 // True when `utf8` is printable ASCII and can be a literal PDF string as is.
 bool isPlainAscii(std::string_view utf8);

@@ -12,7 +12,7 @@
 #include "content/Placeholders.h"
 #include "pagination/Pagination.h"
 #include "pagination/Templates.h"
-#include "pdf/PdfPageReader.h"
+#include "pdfread/PdfPageReader.h"
 #include "render/Accessibility.h"
 
 namespace folio::render {
@@ -210,8 +210,8 @@ Pipeline::Pipeline(Settings settings)
       m_hyphenator(std::make_unique<text::Hyphenator>()) {
   for (const std::string& dir : m_settings.fontPathDirs)
     m_fonts->addDirectory(dir, text::FontStore::kFontPath, "--font-path");
-  // PDF pages as images are parsed by the pdf stage (the image stage cannot link PoDoFo).
-  m_settings.imageLimits.pdfPages = pdf::readPdfPage;
+  // PDF pages as images are read by pdfread (the image stage cannot link PoDoFo).
+  m_settings.imageLimits.pdfPages = pdfread::readPdfPage;
 }
 
 Pipeline::~Pipeline() = default;

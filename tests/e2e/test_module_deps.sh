@@ -16,8 +16,10 @@ declare -A allowed=(
   [frame]="base text image"
   [paragraph]="base text linebreak markup style frame"
   [pagination]="base text linebreak markup style frame paragraph content yaml image table"
-  [pdf]="base frame text image"
-  [render]="base yaml markup content style text linebreak paragraph frame pagination pdf image table"
+  [fontembed]="base text"
+  [pdfread]="base"
+  [pdf]="base frame text image fontembed pdfread"
+  [render]="base yaml markup content style text linebreak paragraph frame pagination pdf pdfread image table"
   [cli]="base yaml markup content style text linebreak paragraph frame pagination pdf image table render"
 )
 for dir in src/*/; do
@@ -32,8 +34,18 @@ for dir in src/*/; do
   if [ -z "$bad" ]; then pass "$m includes only allowed stages"; else fail "$m includes$bad"; fi
 done
 # Third-party libraries stay in the one stage that wraps them.
-check "HarfBuzz only in text and pdf" bash -c "! grep -rlE '#include <hb' src | grep -vE '^src/(text|pdf)/'"
-check "PoDoFo only in pdf" bash -c "! grep -rl '#include <podofo' src | grep -v '^src/pdf/'"
+check "HarfBuzz only in text and fontembed" bash -c "! grep -rlE '#include <hb' src | grep -vE '^src/(text|fontembed)/'"
+check "PoDoFo only in pdf and pdfread" bash -c "! grep -rl '#include <podofo' src | grep -vE '^src/(pdf|pdfread)/'"
+# PoDoFo types stay inside the writer and the reader: a header that includes
+# PoDoFo is included only from its own module.
+podofo_leaks() {
+  for h in $(grep -rl '#include <podofo' src --include='*.h'); do
+    m=$(echo "$h" | cut -d/ -f2)
+    inc=${h#src/}
+    grep -rlF "#include \"$inc\"" src tests bench 2>/dev/null | grep -v "^src/$m/" | grep -v "^tests/unit/$m/" | sed "s|$| includes $inc|"
+  done
+}
+check "no PoDoFo type in a header another module includes" bash -c "$(declare -f podofo_leaks); [ -z \"\$(podofo_leaks)\" ]"
 check "ICU only in text" bash -c "! grep -rlE '#include <unicode/' src | grep -v '^src/text/'"
 check "yaml-cpp only in yaml" bash -c "! grep -rl '#include <yaml-cpp' src | grep -v '^src/yaml/'"
 finish

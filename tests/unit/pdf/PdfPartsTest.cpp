@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "PdfTestSupport.h"
-#include "pdf/CMaps.h"
-#include "pdf/CffTable.h"
+#include "fontembed/CMaps.h"
+#include "fontembed/CffTable.h"
 #include "pdf/Dates.h"
 #include "pdf/Md5.h"
 #include "pdf/RunText.h"
@@ -15,6 +15,11 @@
 
 namespace folio::pdf {
 namespace {
+
+using fontembed::CffInfo;
+using fontembed::codeToCidCMap;
+using fontembed::readCff;
+using fontembed::toUnicodeCMap;
 
 TEST(SyntaxTest, Numbers) {
   EXPECT_EQ(formatNumber(12), "12");

@@ -1,8 +1,8 @@
-#include "pdf/CffTable.h"
+#include "fontembed/CffTable.h"
 
 #include <optional>
 
-namespace folio::pdf {
+namespace folio::fontembed {
 
 namespace {
 
@@ -185,4 +185,4 @@ CffInfo readCff(std::string_view cff) {
   return info;
 }
 
-}  // namespace folio::pdf
+}  // namespace folio::fontembed

@@ -1,9 +1,9 @@
-#include "pdf/PdfPrecheck.h"
+#include "pdfread/PdfPrecheck.h"
 
 #include <cstdint>
 #include <set>
 
-namespace folio::pdf {
+namespace folio::pdfread {
 
 namespace {
 
@@ -192,4 +192,4 @@ std::string precheckPdf(std::string_view file) {
   return Reader(file).run();
 }
 
-}  // namespace folio::pdf
+}  // namespace folio::pdfread

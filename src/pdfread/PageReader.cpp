@@ -1,4 +1,6 @@
-#include "pdf/PageImport.h"
+#include "pdfread/PageReader.h"
+
+#include <podofo/podofo.h>
 
 #include <algorithm>
 #include <cmath>
@@ -9,15 +11,19 @@
 #include <new>
 #include <optional>
 
-#include "pdf/Objects.h"
-#include "pdf/PdfPageReader.h"
-#include "pdf/PdfPrecheck.h"
+#include "pdfread/PdfPageReader.h"
+#include "pdfread/PdfPrecheck.h"
 
-namespace folio::pdf {
+namespace folio::pdfread {
 
 using namespace PoDoFo;
 
 namespace {
+
+// Why a page cannot be read, in the words of a diagnostic.
+struct ImportError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 // Budgets against hostile files: nesting of direct objects, and the number
 // of objects one page may pull in through its resources.
@@ -93,8 +99,7 @@ int rotation(const PdfObject* page, const PdfVecObjects& objects) {
 
 // The form /Matrix that turns the box as a viewer shows the page (/Rotate
 // is clockwise) and moves its lower-left corner to the origin.
-PdfArray formMatrix(const Box& b, int degrees) {
-  double m[6];
+void formMatrix(const Box& b, int degrees, double (&m)[6]) {
   switch (degrees) {
     case 90:
       m[0] = 0, m[1] = -1, m[2] = 1, m[3] = 0, m[4] = -b.y0, m[5] = b.x1;
@@ -109,9 +114,6 @@ PdfArray formMatrix(const Box& b, int degrees) {
       m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1, m[4] = -b.x0, m[5] = -b.y0;
       break;
   }
-  PdfArray a;
-  for (double v : m) a.push_back(number(v));
-  return a;
 }
 
 std::string decoded(const PdfObject* o) {
@@ -146,13 +148,12 @@ bool isPageTreeNode(const PdfObject* o) {
   return t == "Page" || t == "Pages" || t == "Catalog";
 }
 
-// Copies objects reachable from a value into the target document, each
-// once, breadth first (so object numbers follow a fixed order: the same
-// file gives the same bytes).
+// Copies objects reachable from a value, each once, breadth first (so
+// object numbers follow a fixed order: the same file gives the same bytes),
+// as PDF syntax whose references are renumbered: "N 0 R" is out[N - 1].
 class Copier {
  public:
-  Copier(PdfMemDocument& source, PdfMemDocument& target)
-      : m_src(source.GetObjects()), m_dst(target.GetObjects()) {}
+  Copier(PdfMemDocument& source, std::vector<CopiedObject>& out) : m_src(source.GetObjects()), m_out(out) {}
 
   PdfObject copy(const PdfObject& v, int depth = 0) {
     if (depth > kMaxDepth) throw ImportError("objects are nested more than 64 deep");
@@ -176,18 +177,19 @@ class Copier {
       auto [from, to] = m_todo.front();
       m_todo.pop_front();
       if (!from->HasStream()) {
-        static_cast<PdfVariant&>(*to) = copy(*from);
+        copy(*from).ToString(m_out[to].syntax);
         continue;
       }
       PdfDictionary d;
       for (const auto& [key, value] : from->GetDictionary().GetKeys())
         if (key != PdfName::KeyLength) d.AddKey(key, copy(*value, 1));  // ours is set with the data
-      to->GetDictionary() = d;
+      PdfObject(d).ToString(m_out[to].syntax);
       char* buffer = nullptr;
       pdf_long length = 0;
       from->GetStream()->GetCopy(&buffer, &length);  // still encoded: /Filter is copied with it
       std::unique_ptr<char, void (*)(void*)> owned(buffer, podofo_free);
-      setRawStream(to, std::string_view(buffer ? buffer : "", buffer ? static_cast<size_t>(length) : 0));
+      m_out[to].stream = true;
+      m_out[to].streamData.assign(buffer ? buffer : "", buffer ? static_cast<size_t>(length) : 0);
     }
   }
 
@@ -200,16 +202,17 @@ class Copier {
     // resource pointing into the page tree would drag in the whole file.
     if (!from || isPageTreeNode(from)) return PdfObject(PdfVariant::NullValue);
     if (m_copied.size() >= kMaxObjects) throw ImportError("the page uses more than 100000 objects");
-    PdfObject* to = m_dst.CreateObject();
-    m_copied.emplace(ref, to->Reference());
-    m_todo.emplace_back(from, to);
-    return PdfObject(to->Reference());
+    m_out.emplace_back();
+    const PdfReference to(static_cast<pdf_objnum>(m_out.size()), 0);
+    m_copied.emplace(ref, to);
+    m_todo.emplace_back(from, m_out.size() - 1);
+    return PdfObject(to);
   }
 
   PdfVecObjects& m_src;
-  PdfVecObjects& m_dst;
+  std::vector<CopiedObject>& m_out;
   std::map<PdfReference, PdfReference> m_copied;
-  std::deque<std::pair<PdfObject*, PdfObject*>> m_todo;
+  std::deque<std::pair<PdfObject*, size_t>> m_todo;
 };
 
 void quiet() {
@@ -221,9 +224,7 @@ void quiet() {
   });
 }
 
-}  // namespace
-
-ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page, int compressionLevel) {
+void read(std::string_view file, int page, PageCopy& out) {
   quiet();
   // Refused before PoDoFo parses: a damaged cross-reference table (which
   // PoDoFo would repair by re-parsing the whole file, for seconds) and any
@@ -254,39 +255,30 @@ ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page,
   const int degrees = rotation(pageObj, objects);
   std::string content = sourceContent(pageObj, objects);
 
-  Copier copier(source, target);
-  PdfObject* form = target.GetObjects().CreateObject("XObject");
-  PdfDictionary& d = form->GetDictionary();
-  d.AddKey("Subtype", PdfName("Form"));
-  d.AddKey("FormType", integer(1));
-  d.AddKey("BBox", [&] {
-    PdfArray a;
-    for (double v : {box.x0, box.y0, box.x1, box.y1}) a.push_back(number(v));
-    return a;
-  }());
-  d.AddKey("Matrix", formMatrix(box, degrees));
+  Copier copier(source, out.objects);
+  out.box[0] = box.x0, out.box[1] = box.y0, out.box[2] = box.x1, out.box[3] = box.y1;
+  formMatrix(box, degrees, out.matrix);
   if (const PdfObject* resources = inherited(pageObj, "Resources", objects);
       resources && resources->IsDictionary())
-    d.AddKey("Resources", copier.copy(*resources));
-  else
-    d.AddKey("Resources", PdfDictionary());  // a form needs one; the page's content uses nothing
+    copier.copy(*resources).ToString(out.resources);
   // A page's transparency group applies to the form drawn in its place.
   if (const PdfObject* group = resolve(pageObj->GetDictionary().GetKey("Group"), objects);
       group && group->IsDictionary())
-    d.AddKey("Group", copier.copy(*group));
+    copier.copy(*group).ToString(out.group);
   copier.finish();
-  setFlateStream(form, content, compressionLevel);
+  out.content = std::move(content);
 
   const bool turned = degrees == 90 || degrees == 270;
-  return ImportedPage{form, turned ? box.height() : box.width(), turned ? box.width() : box.height()};
+  out.width = turned ? box.height() : box.width();
+  out.height = turned ? box.width() : box.height();
 }
 
-std::string readPdfPage(std::string_view file, int page, double& widthPt, double& heightPt) {
+}  // namespace
+
+std::string readPage(std::string_view file, int page, PageCopy& out) {
   try {
-    PdfMemDocument scratch;
-    ImportedPage imported = importPage(scratch, file, page, 0);
-    widthPt = imported.width;
-    heightPt = imported.height;
+    out = PageCopy();
+    read(file, page, out);
     return "";
   } catch (const ImportError& e) {
     return e.what();
@@ -297,4 +289,14 @@ std::string readPdfPage(std::string_view file, int page, double& widthPt, double
   }
 }
 
-}  // namespace folio::pdf
+std::string readPdfPage(std::string_view file, int page, double& widthPt, double& heightPt) {
+  PageCopy copy;
+  std::string problem = readPage(file, page, copy);
+  if (problem.empty()) {
+    widthPt = copy.width;
+    heightPt = copy.height;
+  }
+  return problem;
+}
+
+}  // namespace folio::pdfread

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace folio::pdf {
+namespace folio::fontembed {
 
 struct CidSystemInfo {
   std::string registry = "Adobe", ordering = "Identity";
@@ -29,4 +29,4 @@ std::string toUnicodeCMap(const std::vector<std::pair<uint16_t, std::u32string>>
 std::string codeToCidCMap(const std::string& name, const CidSystemInfo& csi,
                           const std::vector<std::pair<uint16_t, uint32_t>>& codeToCid);
 
-}  // namespace folio::pdf
+}  // namespace folio::fontembed

@@ -1,10 +1,10 @@
-#include "pdf/CMaps.h"
+#include "fontembed/CMaps.h"
 
 #include <algorithm>
 
-#include "pdf/Syntax.h"
+#include "fontembed/Hex.h"
 
-namespace folio::pdf {
+namespace folio::fontembed {
 
 namespace {
 
@@ -80,4 +80,4 @@ std::string codeToCidCMap(const std::string& name, const CidSystemInfo& csi,
   return out;
 }
 
-}  // namespace folio::pdf
+}  // namespace folio::fontembed

@@ -5,10 +5,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "pdf/CffTable.h"
+#include "fontembed/CffTable.h"
 #include "text/Font.h"
 
-namespace folio::pdf {
+namespace folio::fontembed {
 
 struct FontSubset {
   bool ok = false;
@@ -33,4 +33,4 @@ std::vector<uint32_t> cffCids(const text::Font& font);
 // Deterministic 6-letter subset tag ("ABCDEF+") from the font and its glyphs.
 std::string subsetTag(const text::Font& font, const std::vector<uint32_t>& gids);
 
-}  // namespace folio::pdf
+}  // namespace folio::fontembed

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace folio::pdf {
+namespace folio::fontembed {
 
 struct CffInfo {
   bool valid = false;
@@ -20,4 +20,4 @@ struct CffInfo {
 
 CffInfo readCff(std::string_view cff);
 
-}  // namespace folio::pdf
+}  // namespace folio::fontembed

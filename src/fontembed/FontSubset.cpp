@@ -1,11 +1,11 @@
-#include "pdf/FontSubset.h"
+#include "fontembed/FontSubset.h"
 
 #include <hb-subset.h>
 #include <hb.h>
 
 #include <memory>
 
-namespace folio::pdf {
+namespace folio::fontembed {
 
 namespace {
 
@@ -133,4 +133,4 @@ std::string subsetTag(const text::Font& font, const std::vector<uint32_t>& gids)
   return tag;
 }
 
-}  // namespace folio::pdf
+}  // namespace folio::fontembed

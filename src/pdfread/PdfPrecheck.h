@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-namespace folio::pdf {
+namespace folio::pdfread {
 
 // "" when the file's cross-reference sections (startxref, each xref table
 // or stream, /Prev chain) are sound and it is not encrypted; else the
 // problem ("the PDF is encrypted; ...").
 std::string precheckPdf(std::string_view file);
 
-}  // namespace folio::pdf
+}  // namespace folio::pdfread

@@ -1,0 +1,20 @@
+#pragma once
+// A page of another PDF placed as vector art: the page pdfread read
+// (pdfread/PageReader.h) written as a Form XObject, with the objects its
+// resources reach.
+#include <podofo/podofo.h>
+
+#include <string_view>
+
+namespace folio::pdf {
+
+struct ImportedPage {
+  PoDoFo::PdfObject* form = nullptr;
+  double width = 0, height = 0;  // the form's extent in pt: the crop box, turned by /Rotate
+};
+
+// Places page `page` (1-based) of the PDF `file` in `target`. Throws
+// std::runtime_error with the reader's words when the page cannot be read.
+ImportedPage importPage(PoDoFo::PdfMemDocument& target, std::string_view file, int page, int compressionLevel);
+
+}  // namespace folio::pdf
