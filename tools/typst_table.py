@@ -1,5 +1,6 @@
 # Write a Typst 0.14 version of the table in a Folio content file (the first
-# `table` block: caption, header rows, spans, footer rows, notes), for the
+# `table` block: caption, header rows, spans, footer rows (repeated, as
+# Folio's are), notes) and of the headings and paragraphs before it, for the
 # comparison in docs/accessibility.md: python3 tools/typst_table.py content/report-tables.yaml > t.typ
 import yaml, sys, re
 d = yaml.safe_load(open(sys.argv[1], encoding='utf-8'))
@@ -20,12 +21,22 @@ def cell(c):
 hr = tb.get('header-rows', 1); fr = tb.get('footer-rows', 0)
 ncol = len(rows[0])
 out = [f'#set document(title: "{d.get("title","")}")', f'#set text(lang: "{d.get("lang","en")}")',
-       '#set page(paper: "a4")', '#figure(kind: table, caption: [' + esc(tb.get('caption','')) + '],',
-       f'table(columns: {ncol},']
+       '#set page(paper: "a4")', '#show figure: set block(breakable: true)']
+# What comes before the table: headings (levels as in the content) and paragraphs.
+for b in d['body']:
+    if b is tb:
+        break
+    if isinstance(b, dict) and 'heading' in b:
+        out.append('=' * int(b.get('level', 1)) + ' ' + esc(b['heading']))
+    elif isinstance(b, dict) and 'paragraph' in b:
+        out.append(esc(b['paragraph']) + '\n')
+    elif isinstance(b, str):
+        out.append(esc(b) + '\n')
+out += ['#figure(kind: table, caption: [' + esc(tb.get('caption','')) + '],', f'table(columns: {ncol},']
 out.append('  table.header(' + ', '.join(cell(c) for r in rows[:hr] for c in r) + '),')
 for r in rows[hr:len(rows)-fr]:
     out.append('  ' + ', '.join(cell(c) for c in r) + ',')
 if fr:
-    out.append('  table.footer(repeat: false, ' + ', '.join(cell(c) for r in rows[len(rows)-fr:] for c in r) + '),')
+    out.append('  table.footer(' + ', '.join(cell(c) for r in rows[len(rows)-fr:] for c in r) + '),')
 out.append('))')
 print('\n'.join(out))

@@ -39,6 +39,10 @@ struct GlyphRun {
   // of a right-to-left paragraph may be mostly Latin (a URL), and readers
   // that rebuild reading order need its direction (pdf/PaintOrder.h).
   std::optional<bool> paragraphRtl;
+  // Its bidi embedding level (UAX #9) when the paragraph engine set it, else
+  // kNoLevel: the writer reverses runs level by level to read them logically.
+  static constexpr uint8_t kNoLevel = 0xff;
+  uint8_t level = kNoLevel;
   // Horizontal scale of the glyphs (font expansion, PDF's Tz): 1.02 draws
   // them 2 % wider. Advances and offsets above are already scaled.
   double hScale = 1.0;

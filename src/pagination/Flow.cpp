@@ -381,6 +381,7 @@ private:
       paragraph::Paragraph p = paragraph::layoutParagraph(text, o, *m_ctx);
       Footnote note;
       note.number = number;
+      note.rtl = p.rtl;
       // The note follows the paragraph that cites it in the structure; its
       // mark in the text is a Reference.
       InlineElements ie;

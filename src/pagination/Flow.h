@@ -50,21 +50,32 @@ struct FlowItem {
   // header (Flow::tables).
   int table = -1;
   bool tableBody = false;
+  // Row-spanning cells: a group lists the cells (numbered per table) whose
+  // span covers its row; a part, the cell it is a line of (-1: none). The
+  // page builder moves a cut span's lines overleaf by these.
+  std::vector<int> spans;
+  int span = -1;
 };
 
 // What a table repeats at the top of each page it runs onto: its top rule,
-// the continued caption, the header rows and the rule under them.
+// the continued caption, the header rows and the rule under them; and at
+// the foot of each page it leaves for the next: the rule over its footer
+// rows and the footer rows.
 struct TableRepeat {
   std::vector<FlowItem> items;
   Sp height = 0;
+  std::vector<FlowItem> footer;
+  Sp footerHeight = 0;
   Sp x = 0, width = 0;  // the table's box, for the rule that closes a page
   Sp bottomRule = 0;
   Color ruleColor;
+  Sp padY = 0;  // cell padding above and below, for lines moved overleaf
 };
 
 // A laid-out footnote: its lines in the footnote style.
 struct Footnote {
   int number = 0;
+  bool rtl = false;  // its paragraph runs right to left (the separator goes on the right)
   std::vector<FlowItem> lines;
 };
 

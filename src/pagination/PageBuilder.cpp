@@ -5,6 +5,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "table/Rows.h"
+
 namespace folio::pagination {
 
 BodyArea bodyArea(const style::Layout& layout, size_t pageIndex) {
@@ -120,6 +122,7 @@ private:
   struct NoteLine {
     FlowItem* line;  // non-const: emit() moves its runs to the page
     size_t owner;  // flow index of the line that cites it
+    bool rtl = false;  // the note's paragraph runs right to left
   };
 
   frame::Page& newPage() {
@@ -166,10 +169,13 @@ private:
       std::vector<NoteLine> mine;
       for (int n : it.line.notes)
         if (!m_notePlaced.count(n) && !placedHere.count(n) && n - 1 < int(m_flow.notes.size()))
-          for (FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i});
+          for (FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i, m_flow.notes[n - 1].rtl});
       std::vector<NoteLine> all = notes;
       all.insert(all.end(), mine.begin(), mine.end());
-      bool fits = y + it.height + notesHeight(all) <= area.height && !(frozen && !mine.empty());
+      // A body row leaves room for the footer rows its table repeats at the
+      // foot of a page it leaves.
+      const Sp footer = it.tableBody ? m_flow.tables[size_t(it.table)].footerHeight : 0;
+      bool fits = y + it.height + footer + notesHeight(all) <= area.height && !(frozen && !mine.empty());
       if (fits) {
         if (it.table >= 0) m_tableStarted.insert(it.table);
         placed.push_back(Placed{i, y});
@@ -186,7 +192,7 @@ private:
         size_t k = 0;
         while (k < mine.size()) {
           part.push_back(mine[k]);
-          if (y + it.height + notesHeight(part) > area.height) {
+          if (y + it.height + footer + notesHeight(part) > area.height) {
             part.pop_back();
             break;
           }
@@ -232,9 +238,98 @@ private:
       }
       break;
     }
+    continueCutSpans(placed, i, notes, placedHere);
     for (int n : placedHere) m_notePlaced.insert(n);
     emit(area, placed, notes, repeat);
     return i;
+  }
+
+  // A page break between two rows of a row-spanning cell: the cell's lines
+  // that would run past the page's last row (they are stacked from the top
+  // of the span, table::stackLines) go on at the top of the next row,
+  // stacked again over the rows the span has left; its last row grows if it
+  // must. Their notes go with them. Nothing is cut.
+  void continueCutSpans(const std::vector<Placed>& placed, size_t next, std::vector<NoteLine>& notes,
+                        std::set<int>& placedHere) {
+    if (placed.empty() || next >= m_flow.items.size()) return;
+    const FlowItem& last = m_flow.items[placed.back().item];
+    const FlowItem& first = m_flow.items[next];
+    if (last.kind != FlowItem::Kind::Group || first.kind != FlowItem::Kind::Group || first.table != last.table ||
+        last.table < 0)
+      return;
+    const Sp bottom = placed.back().top + last.height;  // the table's bottom on this page
+    const Sp padY = m_flow.tables[size_t(last.table)].padY;
+    auto covers = [](const FlowItem& g, int span) {
+      return std::find(g.spans.begin(), g.spans.end(), span) != g.spans.end();
+    };
+    // Takes the parts of `g` for which `take` holds, in order, with their notes.
+    auto extract = [](FlowItem& g, auto take, std::vector<FlowItem>& out, std::vector<int>& movedNotes) {
+      std::vector<FlowItem> keep;
+      for (FlowItem& p : g.parts) {
+        if (!take(p)) {
+          keep.push_back(std::move(p));
+          continue;
+        }
+        for (int n : p.line.notes) {
+          auto at = std::find(g.line.notes.begin(), g.line.notes.end(), n);
+          if (at != g.line.notes.end()) g.line.notes.erase(at);
+          movedNotes.push_back(n);
+        }
+        out.push_back(std::move(p));
+      }
+      g.parts = std::move(keep);
+    };
+    for (int span : last.spans) {
+      if (!covers(first, span)) continue;  // the span ends on this page
+      std::vector<FlowItem> lines;
+      std::vector<int> leaving;  // notes cited by lines that leave this page
+      // This page's rows of the span, top down.
+      size_t from = placed.size();
+      while (from > 0) {
+        const FlowItem& g = m_flow.items[placed[from - 1].item];
+        if (g.kind != FlowItem::Kind::Group || g.table != last.table || !covers(g, span)) break;
+        --from;
+      }
+      for (size_t k = from; k < placed.size(); ++k) {
+        FlowItem& g = m_flow.items[placed[k].item];
+        const Sp top = placed[k].top;
+        extract(g, [&](const FlowItem& p) { return p.span == span && top + p.dy + p.height > bottom; }, lines, leaving);
+      }
+      std::vector<int> staying;
+      std::vector<size_t> rows;  // the span's rows on later pages
+      for (size_t k = next; k < m_flow.items.size(); ++k) {
+        FlowItem& g = m_flow.items[k];
+        if (g.kind != FlowItem::Kind::Group || g.table != last.table || !covers(g, span)) break;
+        rows.push_back(k);
+        extract(g, [&](const FlowItem& p) { return p.span == span; }, lines, staying);
+      }
+      if (lines.empty() || rows.empty()) continue;
+      std::vector<Sp> lineHeights, rowHeights;
+      for (const FlowItem& l : lines) lineHeights.push_back(l.height);
+      for (size_t k : rows) rowHeights.push_back(m_flow.items[k].height);
+      table::SpanPlacement at = table::stackLines(lineHeights, rowHeights, padY, padY);
+      FlowItem& end = m_flow.items[rows.back()];
+      for (frame::Fill& f : end.fills)
+        if (f.rect.y + f.rect.height == end.height) f.rect.height += at.growth;
+      end.height += at.growth;
+      for (size_t j = 0; j < lines.size(); ++j) {
+        FlowItem& g = m_flow.items[rows[at.row[j]]];
+        lines[j].dy = at.dy[j];
+        g.line.notes.insert(g.line.notes.end(), lines[j].line.notes.begin(), lines[j].line.notes.end());
+        g.parts.push_back(std::move(lines[j]));
+      }
+      // Notes cited by lines that left go with them.
+      for (int n : leaving) {
+        placedHere.erase(n);
+        if (n < 1 || size_t(n) > m_flow.notes.size()) continue;
+        const std::vector<FlowItem>& noteLines = m_flow.notes[size_t(n) - 1].lines;
+        auto mine = [&](const NoteLine& nl) {
+          return !noteLines.empty() && nl.line >= &noteLines.front() && nl.line <= &noteLines.back();
+        };
+        notes.erase(std::remove_if(notes.begin(), notes.end(), mine), notes.end());
+        m_carry.erase(std::remove_if(m_carry.begin(), m_carry.end(), mine), m_carry.end());
+      }
+    }
   }
 
   // Places a flow item whose slot starts at `slotTop` (PDF y); a const
@@ -259,10 +354,7 @@ private:
         page.itemStructure.push_back(std::is_const_v<I> ? frame::kArtifact : it.structure);
         break;
       case FlowItem::Kind::Group:
-        for (const frame::Fill& f : it.fills) {
-          page.items.push_back(frame::Fill{Rect{x + f.rect.x, slotTop - f.rect.y - f.rect.height, f.rect.width, f.rect.height}, f.color});
-          page.itemStructure.push_back(frame::kArtifact);  // stripes
-        }
+        // Its fills (stripes) were painted first, under every rule (paintBackgrounds).
         for (auto& part : it.parts) {
           Sp px = x + part.x;
           for (const frame::Anchor& a : part.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{px, slotTop - part.dy}});
@@ -276,9 +368,33 @@ private:
     }
   }
 
+  // A table row's fills (zebra stripes) under everything else on the
+  // page: a stripe painted after the rule above its row would cover the
+  // rule's pixels where a renderer rounds both to one pixel row.
+  void paintBackgrounds(frame::Page& page, const BodyArea& area, const std::vector<Placed>& placed, int repeat) {
+    const Sp top = m_layout.pageHeight - area.top;
+    auto paint = [&](const FlowItem& it, Sp slotTop) {
+      if (it.kind != FlowItem::Kind::Group) return;
+      const Sp x = area.left + it.x;
+      for (const frame::Fill& f : it.fills) {
+        page.items.push_back(frame::Fill{Rect{x + f.rect.x, slotTop - f.rect.y - f.rect.height, f.rect.width, f.rect.height}, f.color});
+        page.itemStructure.push_back(frame::kArtifact);  // stripes
+      }
+    };
+    if (repeat >= 0) {
+      Sp y = top;
+      for (const FlowItem& it : m_flow.tables[size_t(repeat)].items) {
+        paint(it, y);
+        y -= it.height;
+      }
+    }
+    for (const Placed& p : placed) paint(m_flow.items[p.item], top - p.top);
+  }
+
   void emit(const BodyArea& area, const std::vector<Placed>& placed, const std::vector<NoteLine>& notes, int repeat) {
     frame::Page& page = newPage();
     Sp top = m_layout.pageHeight - area.top;  // PDF y of the body's top edge
+    paintBackgrounds(page, area, placed, repeat);
     if (repeat >= 0) {
       Sp y = top;
       for (const FlowItem& it : std::as_const(m_flow.tables[size_t(repeat)].items)) {
@@ -304,9 +420,22 @@ private:
       if (it.table >= 0 && next < m_flow.items.size() && m_flow.items[next].table == it.table &&
           m_flow.items[next].tableBody) {
         const TableRepeat& t = m_flow.tables[size_t(it.table)];
-        if (t.bottomRule > 0)
-          page.items.push_back(frame::Fill{Rect{area.left + t.x, top - last.top - it.height - t.bottomRule, t.width, t.bottomRule}, t.ruleColor});
-        page.itemStructure.push_back(frame::kArtifact);
+        // Its footer rows repeat here (artifacts: the real ones close the table).
+        Sp y = top - last.top - it.height;
+        for (const FlowItem& f : t.footer) {
+          for (const frame::Fill& fill : f.fills) {
+            page.items.push_back(frame::Fill{Rect{area.left + f.x + fill.rect.x, y - fill.rect.y - fill.rect.height,
+                                                  fill.rect.width, fill.rect.height},
+                                             fill.color});
+            page.itemStructure.push_back(frame::kArtifact);
+          }
+          placeItem(page, f, area.left + f.x, y);
+          y -= f.height;
+        }
+        if (t.bottomRule > 0) {
+          page.items.push_back(frame::Fill{Rect{area.left + t.x, y - t.bottomRule, t.width, t.bottomRule}, t.ruleColor});
+          page.itemStructure.push_back(frame::kArtifact);
+        }
       }
     }
     if (notes.empty()) return;
@@ -315,7 +444,11 @@ private:
     Sp h = notesHeight(notes);
     Sp y = m_layout.pageHeight - area.top - area.height + h;
     Color ruleColor = m_layout.style("footnote").color;
-    page.items.push_back(frame::Fill{Rect{area.left, y - m_layout.footnoteGap / 2, std::min(m_layout.footnoteSeparatorWidth, area.width), pt(0.5)}, ruleColor});
+    // The separator starts where the notes' lines start: on the right of
+    // a right-to-left page.
+    const Sp ruleWidth = std::min(m_layout.footnoteSeparatorWidth, area.width);
+    const Sp ruleX = notes.front().rtl ? area.left + area.width - ruleWidth : area.left;
+    page.items.push_back(frame::Fill{Rect{ruleX, y - m_layout.footnoteGap / 2, ruleWidth, pt(0.5)}, ruleColor});
     page.itemStructure.push_back(frame::kArtifact);
     y -= m_layout.footnoteGap;
     for (const NoteLine& nl : notes) {

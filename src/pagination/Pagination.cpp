@@ -54,6 +54,37 @@ std::optional<content::Document> withLetterParts(const content::Document& doc, c
   return out;
 }
 
+// Page 1's letterhead text (sender, address, date) is real content, read
+// before the body: one P per template item, inserted right after the
+// Document root so that the tree's order is reading order; every element
+// index after it moves up. Where the letterhead repeats (later pages' own
+// templates) it stays an artifact (/Pagination).
+void tagFirstPageTemplate(frame::Document& doc, const std::vector<std::pair<size_t, size_t>>& ranges) {
+  if (ranges.empty() || doc.structure.empty() || doc.pages.empty()) return;
+  const uint32_t k = static_cast<uint32_t>(ranges.size());
+  auto shift = [k](uint32_t& e) {
+    if (e != frame::kArtifact && e >= 1) e += k;
+  };
+  for (frame::StructElement& e : doc.structure) {
+    shift(e.parent);
+    for (uint32_t& h : e.headers) shift(h);
+  }
+  for (frame::Page& page : doc.pages) {
+    for (uint32_t& e : page.itemStructure) shift(e);
+    for (frame::Link& l : page.links) shift(l.structure);
+  }
+  std::vector<frame::StructElement> added(k);
+  for (frame::StructElement& e : added) {
+    e.role = frame::Role::P;
+    e.parent = 0;
+  }
+  doc.structure.insert(doc.structure.begin() + 1, added.begin(), added.end());
+  frame::Page& first = doc.pages.front();
+  for (uint32_t j = 0; j < k; ++j)
+    for (size_t i = ranges[j].first; i < ranges[j].second && i < first.itemStructure.size(); ++i)
+      first.itemStructure[i] = 1 + j;
+}
+
 }  // namespace
 
 frame::Document paginate(const content::Document& doc, const style::Layout& layout, const Options& options,
@@ -67,10 +98,11 @@ frame::Document paginate(const content::Document& doc, const style::Layout& layo
   // templates add to every page.
   std::vector<FlowItem>().swap(flow.items);
   std::vector<Footnote>().swap(flow.notes);
-  drawTemplates(out.pages, doc, layout, options.imageLimits, context);
+  std::vector<std::pair<size_t, size_t>> letterhead = drawTemplates(out.pages, doc, layout, options.imageLimits, context);
+  out.structure = std::move(flow.structure);
+  tagFirstPageTemplate(out, letterhead);
   if (layout.print.any() || options.pageBoxes) placeOnSheets(out.pages, doc, layout, options.jobName, context);
   out.outline = std::move(flow.outline);
-  out.structure = std::move(flow.structure);
   out.metadata = frame::Metadata{doc.title, doc.author, doc.subject, doc.keywords, doc.language, "Folio", options.pdfDate};
   return out;
 }

@@ -207,13 +207,16 @@ class TableBuilder {
         // the last body row with the footer.
         row.breakAfter = !isHeader && !(footer > 0 && index + footer + 1 >= rows);
         if (isHeader) repeat.items.push_back(row);
+        if (isFooter) repeat.footer.push_back(row);
         out.push_back(std::move(row));
         if (index + 1 == header && m_ts.midRule > 0) {
           out.push_back(ruleItem(x, w, m_ts.midRule, m_ts.ruleColor, id));
           repeat.items.push_back(out.back());
         }
-        if (footer > 0 && index + footer + 1 == rows && m_ts.midRule > 0)
+        if (footer > 0 && index + footer + 1 == rows && m_ts.midRule > 0) {
           out.push_back(ruleItem(x, w, m_ts.midRule, m_ts.ruleColor, id));
+          repeat.footer.push_back(out.back());
+        }
       }
       r = end;
     }
@@ -228,10 +231,12 @@ class TableBuilder {
     if (!out.empty()) out.back().breakAfter = true;
     splitTallRows(out, repeat);
     repeat.height = itemsHeight(repeat.items);
+    repeat.footerHeight = itemsHeight(repeat.footer);
     repeat.x = x;
     repeat.width = w;
     repeat.bottomRule = m_ts.bottomRule;
     repeat.ruleColor = m_ts.ruleColor;
+    repeat.padY = m_ts.padY;
   }
 
  private:
@@ -388,7 +393,8 @@ class TableBuilder {
       const TableCell* cell;
       size_t row;
       std::vector<FlowItem> items;
-      Sp x = 0;  // decimal offset
+      Sp x = 0;     // decimal offset
+      int span = -1;  // a row-spanning cell: its number in the table
     };
     std::vector<Content> contents;
     std::vector<Sp> heights(n, 0);
@@ -422,31 +428,28 @@ class TableBuilder {
     // A row with only spanning cells still takes one line.
     for (Sp& h : heights)
       if (h == 0) h = m_cellStyle.leading + 2 * padY;
-    // Row-spanning cells share their lines out over their rows.
+    // A row-spanning cell's lines stack from the top of its span (it reads
+    // as one cell); its last row grows when the other cells' rows are too
+    // short. A page break inside the span moves the lines below it
+    // overleaf (PageBuilder), so nothing is cut.
     struct Share {
       size_t content, row;
-      size_t from, to;  // item range
+      size_t item;
       Sp dy;
     };
     std::vector<Share> shares;
+    std::vector<std::vector<int>> spansOfRow(n);
     for (size_t k = 0; k < contents.size(); ++k) {
       Content& c = contents[k];
       if (c.cell->rowSpan == 1) continue;
-      size_t r0 = c.row - first, span = size_t(c.cell->rowSpan);
+      size_t r0 = c.row - first, span = std::min(size_t(c.cell->rowSpan), n - r0);
       std::vector<Sp> lineHeights, rowHeights(heights.begin() + long(r0), heights.begin() + long(r0 + span));
       for (const FlowItem& it : c.items) lineHeights.push_back(it.height);
-      std::vector<size_t> counts = table::shareLines(lineHeights, rowHeights, padY);
-      size_t from = 0;
-      for (size_t j = 0; j < span; ++j) {
-        size_t to = from + counts[j];
-        Sp dy = j == 0 ? padY : 0;
-        if (j + 1 == span) {
-          Sp need = dy + itemsHeight(std::vector<FlowItem>(c.items.begin() + long(from), c.items.begin() + long(to))) + padY;
-          heights[r0 + j] = std::max(heights[r0 + j], need);
-        }
-        shares.push_back(Share{k, r0 + j, from, to, dy});
-        from = to;
-      }
+      table::SpanPlacement placement = table::stackLines(lineHeights, rowHeights, padY, padY);
+      heights[r0 + span - 1] += placement.growth;
+      for (size_t i = 0; i < c.items.size(); ++i) shares.push_back(Share{k, r0 + placement.row[i], i, placement.dy[i]});
+      c.span = m_spanCount++;
+      for (size_t j = r0; j < r0 + span; ++j) spansOfRow[j].push_back(c.span);
     }
     // One group item per row.
     std::vector<FlowItem> rows(n);
@@ -458,6 +461,7 @@ class TableBuilder {
       g.width = total;
       g.height = heights[j];
       g.pos = m_t.rows[first + j].pos;
+      g.spans = std::move(spansOfRow[j]);
       size_t r = first + j;
       bool header = r < m_t.headerRows, footer = r + m_t.footerRows >= m_t.rows.size();
       std::optional<Color> fill = header ? m_ts.headerFill
@@ -480,6 +484,7 @@ class TableBuilder {
         FlowItem part = c.items[i];
         part.x += x0;
         part.dy = dy;
+        part.span = c.span;
         dy += part.height;
         g.line.notes.insert(g.line.notes.end(), part.line.notes.begin(), part.line.notes.end());
         g.parts.push_back(std::move(part));
@@ -492,7 +497,7 @@ class TableBuilder {
       Sp dy = padY + table::verticalOffset(valignOf(*c.cell, m_t.columns[c.cell->column]), g.height - 2 * padY, content);
       place(g, c, 0, c.items.size(), dy);
     }
-    for (const Share& s : shares) place(rows[s.row], contents[s.content], s.from, s.to, s.dy);
+    for (const Share& s : shares) place(rows[s.row], contents[s.content], s.item, s.item + 1, s.dy);
     return rows;
   }
 
@@ -564,7 +569,7 @@ class TableBuilder {
     Sp page = INT32_MAX;
     for (const style::PageTemplate* t : {&m_layout.first, &m_layout.later})
       page = std::min(page, m_layout.pageHeight - t->marginTop - t->marginBottom);
-    Sp room = page - itemsHeight(repeat.items) - 2 * m_ts.padY;
+    Sp room = page - itemsHeight(repeat.items) - itemsHeight(repeat.footer) - 2 * m_ts.padY;
     if (room <= pt(24)) return;
     for (size_t i = 0; i < out.size(); ++i) {
       FlowItem& g = out[i];
@@ -625,6 +630,7 @@ class TableBuilder {
   uint32_t m_section = frame::kArtifact;
   frame::Role m_sectionRole = frame::Role::TBody;
   std::vector<std::vector<uint32_t>> m_colHeaders;  // per column: its TH elements in the header rows
+  int m_spanCount = 0;  // row-spanning cells numbered so far
 };
 
 }  // namespace

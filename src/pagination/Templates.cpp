@@ -144,7 +144,13 @@ public:
     m_drawn.clear();
     for (const style::TemplateItem& item : t.items) {
       switch (item.kind) {
-        case style::TemplateItem::Kind::Text: drawText(page, item, number, count); break;
+        case style::TemplateItem::Kind::Text: {
+          const size_t before = page.items.size();
+          drawText(page, item, number, count);
+          if (number == 1 && &t == &m_layout.first && page.items.size() > before && !showsPageNumber(item))
+            m_content.push_back({before, page.items.size()});
+          break;
+        }
         case style::TemplateItem::Kind::Image: drawImage(page, item); break;
         case style::TemplateItem::Kind::Rule: {
           page.items.push_back(frame::Stroke{Point{item.x, page.height - item.y}, Point{item.x2, page.height - item.y2},
@@ -166,10 +172,28 @@ public:
     }
   }
 
+  // Page 1's text items that are content, not page furniture (see drawTemplates).
+  std::vector<std::pair<size_t, size_t>> m_content;
+
   // Checks what draw() drew on one page.
   void check(const PageGeometry& geometry) { m_check.check(m_drawn, geometry, m_ctx.diags); }
 
 private:
+  // A folio: {page}, {pages}, or the template words that hold them
+  // ({words.page}, {words.page-of}).
+  static bool showsPageNumber(const style::TemplateItem& item) {
+    auto folio = [](const std::string& s) {
+      return s.find("{page}") != std::string::npos || s.find("{pages}") != std::string::npos ||
+             s.find("{words.page") != std::string::npos;
+    };
+    for (const style::TemplateLine& line : item.lines) {
+      for (const std::string& segment : line.segments)
+        if (folio(segment)) return true;
+      if (folio(line.onePage)) return true;
+    }
+    return false;
+  }
+
   void drawText(frame::Page& page, const style::TemplateItem& item, int number, int count) {
     std::vector<std::string> texts;
     for (const style::TemplateLine& templateLine : item.lines) {
@@ -299,8 +323,9 @@ private:
 
 }  // namespace
 
-void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc, const style::Layout& layout,
-                   const image::Limits& limits, paragraph::Context& context) {
+std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc,
+                                                     const style::Layout& layout, const image::Limits& limits,
+                                                     paragraph::Context& context) {
   TemplateDrawer drawer(doc, layout, limits, context);
   int count = static_cast<int>(pages.size());
   for (int i = 0; i < count; ++i) {
@@ -321,6 +346,8 @@ void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc
     pages[i].links.insert(pages[i].links.end(), t.links.begin(), t.links.end());
     pages[i].anchors.insert(pages[i].anchors.end(), t.anchors.begin(), t.anchors.end());
   }
+  // The template's items come first on the page: their indices hold.
+  return std::move(drawer.m_content);
 }
 
 }  // namespace folio::pagination

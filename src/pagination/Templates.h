@@ -3,6 +3,7 @@
 // page once the page count is known ({page} of {pages}).
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "content/Document.h"
@@ -31,7 +32,12 @@ std::optional<std::string> composeLine(const style::TemplateLine& line, const co
 // language's long form (ICU); the text as written if the date is not ISO.
 std::string formatDate(const std::string& iso, const style::Layout& layout, const std::string& language = "en");
 
-void drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc, const style::Layout& layout,
-                   const image::Limits& limits, paragraph::Context& context);
+// Draws each page's template beneath its body. Returns, for page 1, the
+// item ranges [first, second) of each text item of the first-page template
+// that is real content (the letterhead's sender block, the address, the
+// date): every text item but one that shows {page} or {pages} (a folio).
+std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc,
+                                                     const style::Layout& layout, const image::Limits& limits,
+                                                     paragraph::Context& context);
 
 }  // namespace folio::pagination

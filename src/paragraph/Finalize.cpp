@@ -100,17 +100,18 @@ class LineBuilder {
     return tag;
   }
 
-  frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, bool rtl, Sp x,
+  frame::GlyphRun& runFor(Line& line, const text::Font* font, const Span& span, uint8_t level, Sp x,
                           double scale = 1.0) {
-    // The same span, font and direction as the glyph before, with nothing in
+    const bool rtl = level & 1;
+    // The same span, font and level as the glyph before, with nothing in
     // between: the same run (the usual case, checked per glyph).
-    if (m_run && m_run == m_last.run && &span == m_last.span && font == m_last.font && rtl == m_last.rtl &&
+    if (m_run && m_run == m_last.run && &span == m_last.span && font == m_last.font && level == m_last.level &&
         scale == m_last.scale)
       return *m_run;
-    m_last = LastRun{nullptr, &span, font, rtl, scale};
+    m_last = LastRun{nullptr, &span, font, level, scale};
     RunTag tag = tagOf(span);
     if (m_run && m_run->font == font && m_run->size == span.size && m_run->color == span.color &&
-        m_run->origin.y == span.rise && m_run->rtl == rtl && m_run->hScale == scale &&
+        m_run->origin.y == span.rise && m_run->level == level && m_run->hScale == scale &&
         line.runTags.back() == tag)
       return *(m_last.run = m_run);
     frame::GlyphRun run;
@@ -121,6 +122,7 @@ class LineBuilder {
     run.origin = Point{x, span.rise};
     run.rtl = rtl;
     run.paragraphRtl = m_sh.items.rtl;
+    run.level = level;
     line.runs.push_back(std::move(run));
     line.runTags.push_back(std::move(tag));
     m_run = m_last.run = &line.runs.back();
@@ -174,7 +176,7 @@ class LineBuilder {
         line.anchors.push_back(
             frame::Anchor{"fnref:" + std::to_string(span.note), Point{x, span.rise + span.size}});
       }
-      frame::GlyphRun& run = runFor(line, item.font, span, rtl, x, scale);
+      frame::GlyphRun& run = runFor(line, item.font, span, item.level, x, scale);
       // Visual order: in right-to-left text the letters after the place
       // come first, so the tatweels go before the first glyph of a letter
       // before it.
@@ -210,8 +212,7 @@ class LineBuilder {
     // Only links continue across a space; it is part of the link's rectangle
     // when both neighbours are linked (checked in finishLinks by merging).
     if (piece.glyphEnd > piece.glyphBegin) {
-      frame::GlyphRun& run =
-          runFor(line, item.font, span, item.level & 1, x, piece.expandable ? m_scale : 1.0);
+      frame::GlyphRun& run = runFor(line, item.font, span, item.level, x, piece.expandable ? m_scale : 1.0);
       frame::PlacedGlyph pg;
       pg.gid = m_sh.glyphs[piece.glyphBegin].gid;
       pg.advance = width;
@@ -230,7 +231,7 @@ class LineBuilder {
     const text::Item& item = m_sh.items.items[piece.item];
     const Span& span = spanAt(piece.textBegin > 0 ? piece.textBegin - 1 : 0);
     const double scale = piece.expandable ? m_scale : 1.0;
-    frame::GlyphRun& run = runFor(line, item.font, span, item.level & 1, x, scale);
+    frame::GlyphRun& run = runFor(line, item.font, span, item.level, x, scale);
     for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
       frame::PlacedGlyph pg;
       pg.gid = m_sh.glyphs[g].gid;
@@ -308,7 +309,7 @@ class LineBuilder {
     frame::GlyphRun* run = nullptr;
     const Span* span = nullptr;
     const text::Font* font = nullptr;
-    bool rtl = false;
+    uint8_t level = 0;
     double scale = 1.0;
   } m_last;
   std::map<int, Extent> m_linkExtents;

@@ -225,9 +225,19 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   // words at every letter.
   bool replaced = false;
   if (m_p.actualText) {
-    // A right-to-left run's text is held in visual order, like its glyphs.
+    // A right-to-left run's text is held in visual order, like its glyphs,
+    // but each cluster's characters in logical order (lam-alef is "لا"):
+    // reverse the clusters, not the characters.
     std::u32string logical(run.text);
-    if (run.rtl) std::reverse(logical.begin(), logical.end());
+    if (run.rtl) {
+      std::u32string byCluster;
+      for (size_t i = run.glyphs.size(); i-- > 0;) {
+        const frame::PlacedGlyph& g = run.glyphs[i];
+        if (g.textLength > 0 && g.textBegin < run.text.size()) byCluster.append(run.text, g.textBegin, g.textLength);
+      }
+      if (byCluster.size() == run.text.size()) logical = std::move(byCluster);
+      else std::reverse(logical.begin(), logical.end());
+    }
     std::u32string shown;
     for (const ShownGlyph& s : plan.advancing) shown.append(s.text);
     if (shown != logical) {

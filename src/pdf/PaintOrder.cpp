@@ -14,12 +14,41 @@ const frame::GlyphRun* runAt(const frame::Page& page, size_t i) {
 void orderLine(const frame::Page& page, size_t first, size_t last, std::vector<size_t>& order) {
   std::vector<size_t> line(order.begin() + static_cast<std::ptrdiff_t>(first),
                            order.begin() + static_cast<std::ptrdiff_t>(last));
-  // The line's direction: the one most of its glyphs are set in (a line of
-  // a right-to-left paragraph is mostly right-to-left text, even with
-  // numbers and names in it).
-  // The paragraph's direction where the runs know it (a line of a
+  // Every run carries its bidi level (set by the paragraph engine): undo
+  // UAX #9's rule L2 exactly. Left to right by position, then reverse each
+  // maximal stretch of runs at level k or higher, for k = 1 up to the
+  // highest level ("ج-أ/2026/088" in a left-to-right line is R, EN, R, EN
+  // at levels 1 2 1 2: read logically only this way).
+  bool levels = true;
+  uint8_t top = 0;
+  for (size_t i : line) {
+    const frame::GlyphRun* r = runAt(page, i);
+    levels = levels && r->level != frame::GlyphRun::kNoLevel && bool(r->level & 1) == r->rtl;
+    if (levels) top = std::max(top, r->level);
+  }
+  if (levels) {
+    std::stable_sort(line.begin(), line.end(), [&](size_t a, size_t b) {
+      const Sp xa = runAt(page, a)->origin.x, xb = runAt(page, b)->origin.x;
+      return xa < xb || (xa == xb && a < b);
+    });
+    for (uint8_t k = 1; k <= top; ++k)
+      for (size_t s = 0; s < line.size();) {
+        if (runAt(page, line[s])->level < k) {
+          ++s;
+          continue;
+        }
+        size_t e = s;
+        while (e < line.size() && runAt(page, line[e])->level >= k) ++e;
+        std::reverse(line.begin() + static_cast<std::ptrdiff_t>(s), line.begin() + static_cast<std::ptrdiff_t>(e));
+        s = e;
+      }
+    std::copy(line.begin(), line.end(), order.begin() + static_cast<std::ptrdiff_t>(first));
+    return;
+  }
+  // Otherwise (a list marker, set apart; runs without levels) the line's
+  // direction: its paragraph's where the runs know it (a line of a
   // right-to-left paragraph may be mostly a URL), else the one most of the
-  // line's glyphs are set in.
+  // line's glyphs are set in (cells of a table row side by side).
   size_t rtlGlyphs = 0, ltrGlyphs = 0, rtlParagraph = 0, ltrParagraph = 0;
   for (size_t i : line) {
     const frame::GlyphRun& run = *runAt(page, i);
@@ -29,7 +58,10 @@ void orderLine(const frame::Page& page, size_t first, size_t last, std::vector<s
   const bool rtlLine = rtlParagraph + ltrParagraph > 0 ? rtlParagraph > ltrParagraph : rtlGlyphs > ltrGlyphs;
   std::stable_sort(line.begin(), line.end(), [&](size_t a, size_t b) {
     const Sp xa = runAt(page, a)->origin.x, xb = runAt(page, b)->origin.x;
-    return rtlLine ? xa > xb : xa < xb;
+    // Zero-width runs at one x (an isolate's closing mark beside its
+    // number) keep their order in the line's direction: visual order
+    // reversed in a right-to-left line.
+    return rtlLine ? xa > xb || (xa == xb && a > b) : xa < xb;
   });
   // Stretches against the line's direction read the other way.
   for (size_t k = 0; k < line.size();) {
@@ -53,8 +85,12 @@ std::vector<size_t> paintOrder(const frame::Page& page) {
     size_t j = i + 1;
     if (run) {
       const bool inTemplate = i < page.templateItems;
+      // In the template, a text item that is content (page 1's sender
+      // block, address, telephone: one element each) is a line of its own,
+      // even where another item shares its baseline.
+      auto element = [&](size_t k) { return k < page.itemStructure.size() ? page.itemStructure[k] : frame::kArtifact; };
       while (j < n && runAt(page, j) && runAt(page, j)->origin.y == run->origin.y &&
-             (j < page.templateItems) == inTemplate)
+             (j < page.templateItems) == inTemplate && (!inTemplate || element(j) == element(i)))
         ++j;
       if (j - i > 1) orderLine(page, i, j, order);
     }

@@ -8,7 +8,9 @@
 // by position. So the runs of one line are written in logical order: right
 // to left in a right-to-left line (with left-to-right stretches, such as
 // numbers and Latin names, left to right inside it), left to right in a
-// left-to-right line (right-to-left stretches right to left). The glyphs of
+// left-to-right line (right-to-left stretches right to left); when every run
+// carries its bidi level, exactly by UAX #9's L2 undone (numbers inside
+// Arabic inside an English line). The glyphs of
 // each run stay in visual order (see RunText.h), and nothing moves on the page.
 //
 // Measured (tests/e2e/test_copypaste.sh): drawing the glyphs themselves in

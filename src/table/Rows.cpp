@@ -4,19 +4,24 @@
 
 namespace folio::table {
 
-std::vector<size_t> shareLines(const std::vector<Sp>& lineHeights, const std::vector<Sp>& rowHeights, Sp padTop) {
-  std::vector<size_t> counts(rowHeights.size(), 0);
-  if (rowHeights.empty()) return counts;
-  size_t line = 0;
-  for (size_t r = 0; r + 1 < rowHeights.size(); ++r) {
-    Sp room = rowHeights[r] - (r == 0 ? padTop : 0);
-    while (line < lineHeights.size() && lineHeights[line] <= room) {
-      room -= lineHeights[line++];
-      ++counts[r];
-    }
+SpanPlacement stackLines(const std::vector<Sp>& lineHeights, const std::vector<Sp>& rowHeights, Sp padTop,
+                         Sp padBottom) {
+  SpanPlacement out;
+  if (rowHeights.empty()) return out;
+  out.row.reserve(lineHeights.size());
+  out.dy.reserve(lineHeights.size());
+  size_t r = 0;
+  Sp rowTop = 0, y = padTop;  // from the span's top
+  for (Sp h : lineHeights) {
+    while (r + 1 < rowHeights.size() && y >= rowTop + rowHeights[r]) rowTop += rowHeights[r++];
+    out.row.push_back(r);
+    out.dy.push_back(y - rowTop);
+    y += h;
   }
-  counts.back() = lineHeights.size() - line;
-  return counts;
+  Sp total = 0;
+  for (Sp h : rowHeights) total += h;
+  out.growth = std::max<Sp>(y + padBottom - total, 0);
+  return out;
 }
 
 Sp decimalWidth(const std::vector<DecimalParts>& cells) {

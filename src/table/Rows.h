@@ -1,9 +1,8 @@
 #pragma once
 // Row heights of a table and the two placements inside a row that need
-// arithmetic over several cells: a row-spanning cell's lines shared out to
-// the rows it covers (so that a page break between those rows continues the
-// cell's text on the next page instead of cutting it), and numbers aligned
-// on their decimal separator. Pure arithmetic; the caller lays out text.
+// arithmetic over several cells: a row-spanning cell's lines stacked from
+// the top of its span over the rows it covers, and numbers aligned on their
+// decimal separator. Pure arithmetic; the caller lays out text.
 #include <cstddef>
 #include <vector>
 
@@ -11,12 +10,21 @@
 
 namespace folio::table {
 
-// A row-spanning cell's lines, top to bottom, shared out to its rows:
-// row k takes lines while they fit in `rowHeights[k]` (what the row's other
-// cells need), less `padTop` in the first row; the last row takes all that
-// remain (it grows). Returns, per row, the number of lines it holds; every
-// line lands in some row, in order. O(lines + rows).
-std::vector<size_t> shareLines(const std::vector<Sp>& lineHeights, const std::vector<Sp>& rowHeights, Sp padTop);
+// A row-spanning cell's lines, set one under the other from the top of its
+// span (`padTop` below the first row's top), as a reader expects one cell
+// to read: for each line, the row its top falls in and its offset from that
+// row's top. A line may run on past its row's bottom into the next row (the
+// rows of a span are one box on the page; a page break between them moves
+// the lines that would cross it overleaf, see pagination/PageBuilder).
+// `growth` is how much the last row must grow for the last line and
+// `padBottom` to fit. Every line is placed, in order. O(lines + rows).
+struct SpanPlacement {
+  std::vector<size_t> row;
+  std::vector<Sp> dy;
+  Sp growth = 0;
+};
+SpanPlacement stackLines(const std::vector<Sp>& lineHeights, const std::vector<Sp>& rowHeights, Sp padTop,
+                         Sp padBottom);
 
 // Decimal alignment in one column. Each cell gives the width of its text
 // before the separator (the whole text when it has none) and after it

@@ -330,6 +330,11 @@ struct FontStore::Impl {
       }
     }
     pair("Noto Serif", "Noto Sans");
+    // Symbols the Noto Serif/Sans of Debian 12 (2020) lack but Noto Sans
+    // Mono has, in regular and bold: the minus sign U+2212 ("−13.9 %"),
+    // arrows, box drawing. Without this, fontconfig's choice (DejaVu Sans,
+    // heavier and wider) would set them; Mono travels in Folio's fonts/.
+    out.push_back("Noto Sans Mono");
     // Drop repeats, keeping the first occurrence (the order is the point).
     std::vector<std::string> unique;
     std::vector<std::string> seen;

@@ -317,6 +317,17 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
   const Font* prevFont = nullptr;
   size_t prevStyle = static_cast<size_t>(-1);
   UScriptCode prevScript = USCRIPT_INVALID_CODE;
+  // The running font is a fallback taken for a symbol the primary font
+  // lacks (U+2212 from Noto Sans Mono) in Latin, Cyrillic or Greek text:
+  // the digits after it go back to the primary font ("−13.9" is not set in
+  // the symbol's font). In other scripts (the Arabic comma, the Japanese
+  // postal mark) the fallback is the script's own font, and the digits and
+  // spaces after it stay there, as before.
+  bool prevForSymbol = false;
+  auto primaryScript = [](uint32_t hb) {
+    return hb == HB_SCRIPT_LATIN || hb == HB_SCRIPT_CYRILLIC || hb == HB_SCRIPT_GREEK ||
+           hb == HB_SCRIPT_COMMON || hb == HB_SCRIPT_INHERITED || hb == HB_SCRIPT_UNKNOWN;
+  };
   std::vector<char32_t> glyphChars;
   const Latin1Properties& l = latin1();
   for (size_t a = 0; a < n;) {
@@ -341,15 +352,18 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
     const Font* chosen = nullptr;
     if (glyphChars.empty()) {
       chosen = sameStyle ? prevFont : nullptr;  // resolved from the next cluster below
-    } else if (weak && sameStyle && covers(prevFont)) {
+    } else if (weak && sameStyle && covers(prevFont) && !(prevForSymbol && covers(primary[st]))) {
       // Spaces, punctuation and digits stay in the running font: fewer runs,
       // and an Arabic phrase keeps its own spaces.
       chosen = prevFont;
     } else if (covers(primary[st]) && !req.familiesFor(hbScripts[a])) {
       chosen = primary[st];
+      prevForSymbol = false;
     } else if (sameStyle && prevScript == scripts[a] && covers(prevFont)) {
       chosen = prevFont;  // continue a fallback run without asking the store again
+      prevForSymbol = weak && primaryScript(hbScripts[a]);
     } else {
+      prevForSymbol = weak && primaryScript(hbScripts[a]);
       char32_t need = glyphChars.front();
       for (char32_t c : glyphChars) {
         if (!primary[st] || !primary[st]->hasCodepoint(c)) {

@@ -6,7 +6,7 @@ regions = [
   ["Benin","Burkina Faso","Côte d’Ivoire","Ethiopia","Ghana","Kenya","Malawi","Mali","Mozambique","Niger","Senegal","Uganda"]),
  ("North Africa and Middle East", "Managed from Amman; includes the refugee-hosting communities programme.",
   ["Jordan","Lebanon","Morocco","Tunisia"]),
- ("South and Central Asia", "Managed from New Delhi and Tashkent.",
+ ("South and Central Asia", "Managed from New Delhi; programmes in Afghanistan run through UN agencies and local partners, with field monitoring from the regional office in Tashkent.",
   ["Afghanistan (humanitarian only)","Bangladesh","Kyrgyzstan","Nepal","Tajikistan"]),
  ("East Asia and Pacific", "Managed from Jakarta; Pacific islands grouped under one regional programme.",
   ["Indonesia","Pacific Islands (regional)","Viet Nam"]),
@@ -31,9 +31,11 @@ footnotes:
   hum: Humanitarian assistance only, channelled through United Nations agencies and the Red Cross and Red Crescent Movement; no funds pass through the de facto authorities.
 
 body:
-  - paragraph: Annex 3
+  - heading: Annex 3
+    level: 1
     style: label
-  - paragraph: Development Cooperation Budget 2026 by Country
+  - heading: Development Cooperation Budget 2026 by Country
+    level: 2
     style: title
   - >-
     This annex sets out the bilateral development cooperation budget for 2026 by region and partner country,

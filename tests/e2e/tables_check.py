@@ -15,6 +15,12 @@ poppler's text), never with Folio's code. Subcommands:
                                   x, to 0.5pt
   rtl PDF WORD...                 the header words run right to left: each
                                   next word's x is smaller
+  span PDF PAGE XMAX FIRST LAST   a row-spanning cell reads as one block: on
+                                  PAGE, the lines of words left of XMAX, from
+                                  the one holding FIRST to the one holding
+                                  LAST, follow each other at one pitch (no
+                                  gaps), to 30%
+  same-line PDF PAGE WORD1 WORD2  the two words sit on one line (to 0.5pt)
 Exit status 0 when the check holds; otherwise what failed is printed."""
 import html
 import re
@@ -170,13 +176,46 @@ def rtl(pdf, words):
         "columns not mirrored: " + ", ".join(f"{w}@{x:.1f}" for w, x in zip(words, xs))]
 
 
+def word_y(lines, word, xmax=1e9, below=-1e9):
+    for ws in lines:
+        for t, _, x1, _, y in ws:
+            if t == word and x1 <= xmax and y >= below:
+                return y
+    return None
+
+
+def span(pdf, page, xmax, first, last):
+    lines = stext(pdf)[int(page) - 1]
+    y0 = word_y(lines, first, float(xmax))
+    y1 = None if y0 is None else word_y(lines, last, float(xmax), y0)
+    if y0 is None or y1 is None:
+        return [f"page {page}: {first!r} or {last!r} not found"]
+    ys = sorted({round(y, 1) for ws in lines for t, x0, x1, _, y in ws if x1 <= float(xmax) and y0 <= y <= y1})
+    pitches = [b - a for a, b in zip(ys, ys[1:])]
+    if not pitches:
+        return [f"page {page}: one line only from {first!r} to {last!r}"]
+    if max(pitches) > 1.3 * min(pitches):
+        return [f"page {page}: the cell's lines have gaps: line tops {ys}"]
+    return []
+
+
+def same_line(pdf, page, a, b):
+    lines = stext(pdf)[int(page) - 1]
+    ya, yb = word_y(lines, a), word_y(lines, b)
+    if ya is None or yb is None:
+        return [f"page {page}: {a!r} or {b!r} not found"]
+    return [] if abs(ya - yb) <= 0.5 else [f"page {page}: {a!r} at y {ya:.2f}, {b!r} at y {yb:.2f}"]
+
+
 def main(argv):
     cmd, args = argv[1], argv[2:]
     problems = {"header": lambda: header(args[0], args[1], args[2], args[3:]),
                 "cells": lambda: cells(args[0], args[1]),
                 "columns": lambda: columns(args[0], args[1], args[2], args[3], args[4:]),
                 "decimal": lambda: decimal(*args[:3]),
-                "rtl": lambda: rtl(args[0], args[1:])}[cmd]()
+                "rtl": lambda: rtl(args[0], args[1:]),
+                "span": lambda: span(*args[:5]),
+                "same-line": lambda: same_line(*args[:4])}[cmd]()
     for p in problems:
         print(p)
     return 1 if problems else 0

@@ -13,6 +13,9 @@ check "report-tables: renders without a warning" bash -c "'$FOLIO' render conten
 check "report-tables: the table runs over pages 1 to 3" bash -c "pdftotext -f 3 -l 3 '$pdf' - | grep -q Total && pdftotext -f 1 -l 1 '$pdf' - | grep -q Benin"
 check "report-tables: header on every page of the table" $CHECK header "$pdf" 1 3 Region Country Main sector thousand Change
 check "report-tables: continued caption on pages 2 and 3" bash -c "for p in 2 3; do pdftotext -f \$p -l \$p '$pdf' - | tr '\n' ' ' | grep -q '€ thousand) (continued)' || exit 1; done"
+# The footer row (Total) repeats at the foot of every page the table
+# leaves for the next, under its mid rule, and closes the table on page 3.
+check "report-tables: the footer row at the foot of the table on pages 1 to 3" bash -c "for p in 1 2 3; do pdftotext -f \$p -l \$p -layout '$pdf' - | grep -q '^ *Total  *664,750.9' || exit 1; done"
 check "report-tables: no continued caption on page 1" bash -c "! pdftotext -f 1 -l 1 '$pdf' - | grep -q '(continued)'"
 check "report-tables: every cell's words present" $CHECK cells content/report-tables.yaml "$pdf"
 check "report-tables: budget figures aligned on the decimal point" $CHECK decimal "$pdf" '\d{1,3}(,\d{3})+(\.\d+)?'
@@ -21,7 +24,22 @@ check "report-tables: changes aligned on the decimal point" $CHECK decimal "$pdf
 # text goes on at the top of page 3, under the repeated header.
 check "report-tables: a cut row span starts on page 2" bash -c "pdftotext -f 2 -l 2 '$pdf' - | tr '\n' ' ' | grep -q 'South and Central'"
 check "report-tables: a cut row span continues its text overleaf" bash -c "pdftotext -f 3 -l 3 '$pdf' - | grep -q 'Tashkent'"
+# A row-spanning cell reads as one block from the top of its span (no
+# lines shared out over its rows with gaps between them); cut by a page
+# break, it goes on at the top of its row overleaf, padded like its row.
+check "report-tables: a row span's lines follow each other (page 1)" $CHECK span "$pdf" 1 125 Sub-Saharan 2025.
+check "report-tables: a row span's lines follow each other (page 2)" $CHECK span "$pdf" 2 125 North programme.
+check "report-tables: a cut row span goes on at the top of its row" $CHECK same-line "$pdf" 3 Managed Bangladesh
+# The rules show over the zebra stripes (page 2 starts with a striped row).
+for p in 1 2 3; do
+  check "report-tables: every rule shows on page $p (80 dpi)" python3 tests/e2e/rules_check.py rules-visible "$pdf" $p 80
+done
+check "report-tables: the footnote separator on the left" python3 tests/e2e/rules_check.py footnote-side "$pdf" 1 left
 check "report-tables: the note in a cell is numbered and at the foot of its page" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^1 *Revised after the mid-term review'"
+# The minus sign U+2212 is not in Debian 12's Noto Serif: it comes from
+# Noto Sans Mono (Folio's fonts/), not from fontconfig's heavier DejaVu Sans.
+check "report-tables: the minus sign's font is Noto, not DejaVu" bash -c "pdffonts '$pdf' | grep -q NotoSansMono && ! pdffonts '$pdf' | grep -qi dejavu"
+check "report-tables: the minus sign is kept as written" bash -c "pdftotext -f 2 -l 2 '$pdf' - | grep -q '−14.3 %'"
 check "report-tables: the caption" bash -c "pdftotext -f 1 -l 1 '$pdf' - | grep -q '^Table 1. Bilateral development cooperation'"
 
 # The Arabic table: columns run right to left; numbers still line up.
@@ -31,6 +49,7 @@ check "release-ar-table: columns mirrored (first column rightmost)" $CHECK rtl "
 check "release-ar-table: areas aligned on the decimal point" $CHECK decimal "$pdf" '1250\.5|860\.25|2400|615\.75|3100\.5|975'
 check "release-ar-table: visitors aligned on the decimal point" $CHECK decimal "$pdf" '4800|3900|2750\.5|5200|6100|3300\.25'
 check "release-ar-table: every cell's words present" $CHECK cells content/release-ar-table.yaml "$pdf"
+check "release-ar-table: the footnote separator on the right (RTL page)" python3 tests/e2e/rules_check.py footnote-side "$pdf" 1 right
 
 # Narrow fixed columns: a long word hyphenates, an unbreakable one is broken
 # with a warning that names its cell, and no text leaves its column. The

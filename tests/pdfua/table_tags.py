@@ -2,7 +2,7 @@
 """Check a tagged table with pikepdf, never with Folio's code (docs/accessibility.md).
 
 usage: table_tags.py FILE.pdf [--rowspan] [--colspan] [--repeats PAGES] [--header WORD]
-                      [--tables N --captions K]
+                      [--tables N --captions K] [--no-table]
 
 Checks: a Table with a Caption, THead and TBody holding TR; every TH has an /ID
 and a /Scope; every TD names existing TH /IDs in /Headers; with --rowspan /
@@ -11,7 +11,8 @@ painted inside /Artifact /Pagination on those pages holds WORD (the repeated
 header), and WORD is in no tagged content there (poppler reads a copy of the
 file with only the artifacts' text left). With --tables N --captions K, there
 are exactly N Tables and K of them have a Caption (a pipe table has none);
-without, every Table needs one. Prints each problem, exit 1 if any.
+without, every Table needs one. --no-table checks only --repeats (a
+letterhead repeated on later pages). Prints each problem, exit 1 if any.
 """
 import subprocess
 import sys
@@ -74,7 +75,9 @@ def main(argv):
         for k in kids(pdf.Root.StructTreeRoot):
             walk(k, every)
         tables = [e for e in every if str(e.S) == "/Table"]
-        if not tables:
+        if "--no-table" in args:
+            tables = []
+        elif not tables:
             problems.append("no Table element")
         counted = "--tables" in args
         if counted:

@@ -121,7 +121,19 @@ TEST(FontStore, ChainListsFamiliesInOrder) {
   EXPECT_EQ(hebr[1], "Noto Sans Hebrew");
   EXPECT_EQ(hebr[2], "Noto Serif Hebrew");
   std::vector<std::string> latn = s.chainFor(tag("Latn"), req("Noto Sans"));
-  EXPECT_EQ(latn, (std::vector<std::string>{"Noto Sans", "Noto Serif"}));
+  EXPECT_EQ(latn, (std::vector<std::string>{"Noto Sans", "Noto Serif", "Noto Sans Mono"}));
+}
+
+TEST(FontStore, MinusSignComesFromNotoNotAnyCoveringFont) {
+  // Debian 12's Noto Serif and Noto Sans lack U+2212; the chain's Noto Sans
+  // Mono has it in both weights, so fontconfig's DejaVu Sans is not asked.
+  FontStore& s = sharedStore();
+  for (int weight : {400, 700}) {
+    const Font* minus = s.fallback(0x2212, tag("Zyyy"), req("Noto Serif", weight));
+    ASSERT_NE(minus, nullptr);
+    EXPECT_EQ(minus->familyName(), "Noto Sans Mono");
+    EXPECT_EQ(minus->metrics().weight, weight);
+  }
 }
 
 TEST(FontStore, IdsFollowLoadOrderAndAreStable) {

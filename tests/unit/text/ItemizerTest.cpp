@@ -127,6 +127,16 @@ TEST(Itemizer, JapaneseUsesTheJapaneseCjkFace) {
   EXPECT_EQ(itemAt(it, 3).script, tag("Hira"));
 }
 
+TEST(Itemizer, DigitsAfterAFallbackSymbolGoBackToThePrimaryFont) {
+  // Noto Serif (Debian 12) lacks U+2212: the minus comes from a fallback,
+  // the figures after it from Noto Serif, like every other figure around.
+  const std::u32string text = u32("−13.9 %");
+  const Itemization it = itemize(text, {style(0, text.size())}, BaseDirection::Auto, sharedStore());
+  expectCoverage(it, text.size());
+  EXPECT_EQ(itemAt(it, 0).font->familyName(), "Noto Sans Mono");
+  for (uint32_t i = 1; i < text.size(); ++i) EXPECT_EQ(itemAt(it, i).font->familyName(), "Noto Serif") << i;
+}
+
 TEST(Itemizer, MissingCharacterReported) {
   const std::u32string text = U"a\U0010FFFDb";
   const Itemization it = itemize(text, {style(0, 3)}, BaseDirection::Auto, sharedStore());
