@@ -45,6 +45,18 @@ TEMPLATE_WORDS = [
     "Telefon", "E-Mail", "Unser Zeichen", "Ihr Zeichen", "Datum",
     "Faks", "E-poçt", "Sayt", "Bizim istinad", "Sizin istinad", "Tarix",
     "טלפון", "פקס", "דוא״ל", "אתר", "סימוכיננו", "סימוכינכם", "תאריך",
+    # number (a note verbale's "No."), enclosures, copy-to
+    "No.", "Enclosures", "Copy to", "N°", "Pièces jointes", "Copie à", "N.º", "Anexos", "Copia a",
+    "№", "Приложения", "Копия", "رقم", "المرفقات", "نسخة إلى", "编号", "附件", "抄送",
+    "Nr.", "Anlagen", "Verteiler", "Əlavələr", "Surəti", "מס׳", "מצורפים", "העתק",
+]
+# Month names of the dates a template writes in the document's language (ICU
+# long dates, docs/layout-format.md "Dates").
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    "ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר", "דצמבר",
 ]
 
 
@@ -97,7 +109,12 @@ def page_texts(pdf, page):
         if op in ("BDC", "BMC"):
             props = operands[1] if op == "BDC" and len(operands) > 1 else None
             mcid = int(props["/MCID"]) if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None
-            actual = str(props["/ActualText"]) if isinstance(props, pikepdf.Dictionary) and "/ActualText" in props else None
+            # /ActualText as the standard gives it: on a /Span (PDF 32000
+            # 14.9.4), which screen readers and poppler honour. Folio's
+            # /BidiText hints carry text in the order PDFium's own bidi pass
+            # turns into reading order (pdf/BidiHints.h), for PDFium alone.
+            span = op == "BDC" and str(operands[0]) == "/Span"
+            actual = str(props["/ActualText"]) if span and isinstance(props, pikepdf.Dictionary) and "/ActualText" in props else None
             stack.append((mcid, actual))
             owner = next((m for m, _ in reversed(stack) if m is not None), None)
             if actual is not None and owner is not None and not any(a is not None for _, a in stack[:-1]):
@@ -291,8 +308,7 @@ def main(argv):
         # Dates are written in the layout's words ("March 2, 2026"); numbers and
         # punctuation are the layout's (note marks, "Page 1 of 2" is an artifact).
         rest = re.sub(r"[\W\d_]+", "", rest)
-        rest = re.sub(r"(January|February|March|April|May|June|July|August|September|October|November|December)",
-                      "", rest)
+        rest = re.sub("|".join(MONTHS), "", rest)
         if rest:
             problems.append(f"text in the tree that is not in the content: {piece[:80]!r} (left: {rest[:60]!r})")
     for p in problems:

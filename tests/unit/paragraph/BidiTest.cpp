@@ -82,7 +82,7 @@ TEST(Bidi, EveryLineOfAMixedParagraphIsReorderedOnItsOwn) {
   for (size_t i = 0; i < p.lines.size(); ++i) {
     const std::string v = visual(p, i);
     const size_t n = v.find("Northern"), l = v.find("Light");
-    if (n != std::string::npos && l != std::string::npos) EXPECT_LT(n, l) << v;
+    if (n != std::string::npos && l != std::string::npos) { EXPECT_LT(n, l) << v; }
   }
 }
 

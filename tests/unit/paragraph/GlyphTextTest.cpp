@@ -46,8 +46,9 @@ std::u32string carried(const Shaped1& s, bool rtl, GlyphTexts& out) {
                   static_cast<uint32_t>(s.text.size()), rtl, s.text, out);
   std::u32string all;
   for (const GlyphText& g : out.glyphs) {
-    if (s.glyphs[g.glyph].advance != 0)
+    if (s.glyphs[g.glyph].advance != 0) {
       EXPECT_GT(g.textEnd, g.textBegin) << "glyph " << g.glyph << " carries nothing";
+    }
     all.append(out.text, g.textBegin, g.textEnd - g.textBegin);
   }
   return all;
@@ -68,7 +69,7 @@ TEST(GlyphText, ArabicLamAlefAndMarksGoWithTheirLetters) {
   GlyphTexts out;
   EXPECT_EQ(toUtf8(logicalRtl(s, out)), "الإعلامي فنانًا مُحَمَّد");
   for (const GlyphText& g : out.glyphs)
-    if (s.glyphs[g.glyph].advance == 0) EXPECT_EQ(g.textBegin, g.textEnd) << "a mark carries text";
+    if (s.glyphs[g.glyph].advance == 0) { EXPECT_EQ(g.textBegin, g.textEnd) << "a mark carries text"; }
 }
 
 TEST(GlyphText, DevanagariPrebaseVowelSharesItsCluster) {

@@ -60,7 +60,7 @@ TEST(LineBreaking, CjkKeepsPunctuationOffLineStartsAndJustifiesFlush) {
           testing::u32("。、，．：；！？」』）》〉”’・ーッッャュョァィゥェォっゃゅょぁぃぅぇぉ");
       const std::u32string noEnd = testing::u32("「『（《〈“‘");
       for (size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0) EXPECT_EQ(noStart.find(lines[i].front()), std::u32string::npos) << toUtf8(lines[i]);
+        if (i > 0) { EXPECT_EQ(noStart.find(lines[i].front()), std::u32string::npos) << toUtf8(lines[i]); }
         if (i + 1 < lines.size()) {
           EXPECT_EQ(noEnd.find(lines[i].back()), std::u32string::npos) << toUtf8(lines[i]);
           EXPECT_EQ(extent(p.lines[i]).right, width) << toUtf8(lines[i]);
@@ -99,7 +99,7 @@ TEST(LineBreaking, IndicLinesEndBetweenClusters) {
       const std::u32string line = text::canonicalDecomposition(carried);
       EXPECT_EQ(source.compare(pos, line.size(), line), 0) << toUtf8(line);
       pos += line.size();
-      if (pos < source.size()) EXPECT_EQ(source[pos], U' ') << toUtf8(line);
+      if (pos < source.size()) { EXPECT_EQ(source[pos], U' ') << toUtf8(line); }
       ++pos;
     }
   }
