@@ -109,7 +109,10 @@ std::string expandFields(const std::string& pattern, const content::Document& do
 std::optional<std::string> composeLine(const style::TemplateLine& line, const content::Document& doc,
                                        const style::Layout& layout, int page, int pages,
                                        std::vector<std::string>& missingNames) {
-  if (pages == 1 && !line.onePage.empty()) {
+  if (pages == 1 && line.hasOnePage) {
+    // `one-page: ""` drops the line on a one-page document ("1 / 1" says
+    // nothing a reader needs).
+    if (line.onePage.empty()) return std::nullopt;
     bool missing = false;
     std::string text = expandFields(line.onePage, doc, layout, page, pages, missing, &missingNames);
     if (missing) return std::nullopt;

@@ -481,7 +481,10 @@ private:
         }
         if (const yaml::Node* v = l->find("separator")) m_read.string(*v, line.separator);
         if (const yaml::Node* v = l->find("missing")) line.missingExplicit = readMissing(*v, line.missing);
-        if (const yaml::Node* v = l->find("one-page")) m_read.string(*v, line.onePage);
+        if (const yaml::Node* v = l->find("one-page")) {
+          m_read.string(*v, line.onePage);
+          line.hasOnePage = true;
+        }
         if (line.segments.empty()) m_read.error(*l, "a template line needs 'line' or 'segments'");
       } else if (!l->isMapping()) {
         m_read.error(*l, std::string("expected a template line (a string, or a mapping with 'line' or 'segments'), "

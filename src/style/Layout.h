@@ -30,6 +30,7 @@ struct TemplateLine {
   MissingField missing = MissingField::DropLine;
   bool missingExplicit = false;  // the layout said so: a missing field is then no warning
   std::string onePage;           // used instead on a one-page document, when set
+  bool hasOnePage = false;       // `one-page:` given (an empty one drops the line there)
   SourcePos pos;
 };
 

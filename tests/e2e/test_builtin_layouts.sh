@@ -221,4 +221,20 @@ done
 for cmd in render check fonts; do
   check "README's synopsis has folio $cmd" grep -q "folio $cmd" <<<"$synopsis"
 done
+# `one-page: ""` (the sample layouts' "{page} / {pages}"): nothing on a
+# one-page document, the count on a longer one.
+{
+  echo "title: One page"
+  echo "body:"
+  echo "  - A short release."
+} >"$TMP/onepage.yaml"
+{
+  echo "title: Many pages"
+  echo "body:"
+  for i in $(seq 1 60); do echo "  - Paragraph $i of a release long enough to run onto a second page, with words."; done
+} >"$TMP/manypages.yaml"
+check "one-page \"\": renders" "$FOLIO" render "$TMP/onepage.yaml" --layout content/layouts/letterhead-intl.yaml -o "$TMP/onepage.pdf"
+check "one-page \"\": no 1 / 1 on a one-page document" bash -c "pdftotext '$TMP/onepage.pdf' '$TMP/onepage.txt' && grep -q 'short release' '$TMP/onepage.txt' && ! grep -qE '^1 ?/ ?1$' '$TMP/onepage.txt'"
+check "one-page \"\": renders a long document" "$FOLIO" render "$TMP/manypages.yaml" --layout content/layouts/letterhead-intl.yaml -o "$TMP/manypages.pdf"
+check "one-page \"\": the count on a longer one" bash -c "pdftotext -f 1 -l 1 '$TMP/manypages.pdf' - | grep -qE '^1 ?/ ?[2-9]$'"
 finish
