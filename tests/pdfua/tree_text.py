@@ -204,6 +204,15 @@ def tree_text(path):
     return out
 
 
+
+def report(problems, success):
+    """Print each problem, or the success line; the exit status."""
+    for p in problems:
+        print("PROBLEM: " + p)
+    if not problems:
+        print(success)
+    return 1 if problems else 0
+
 def main(argv):
     verbose = "-v" in argv
     words_only = "--words" in argv
@@ -271,11 +280,7 @@ def main(argv):
         missing = [w for w in words if w and w not in letters]
         for w in missing[:10]:
             problems.append(f"word missing from the tree: {w!r}")
-        for p in problems:
-            print("PROBLEM: " + p)
-        if not problems:
-            print(f"every word of the content is in the tree ({len(tree)} characters; order not checked)")
-        return 1 if problems else 0
+        return report(problems, f"every word of the content is in the tree ({len(tree)} characters; order not checked)")
 
     def find_in_order(strings, what, ordered=True):
         pos = 0
@@ -311,11 +316,7 @@ def main(argv):
         rest = re.sub("|".join(MONTHS), "", rest)
         if rest:
             problems.append(f"text in the tree that is not in the content: {piece[:80]!r} (left: {rest[:60]!r})")
-    for p in problems:
-        print("PROBLEM: " + p)
-    if not problems:
-        print(f"the tree holds the content's text in order ({len(tree)} characters)")
-    return 1 if problems else 0
+    return report(problems, f"the tree holds the content's text in order ({len(tree)} characters)")
 
 
 if __name__ == "__main__":
