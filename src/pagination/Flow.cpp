@@ -332,9 +332,10 @@ private:
     return o;
   }
 
-  // -j N on one document: the top-level paragraphs and headings of the
-  // next kAheadBlocks blocks go to helper threads (LayoutAhead). Their
-  // measure is the body's, known before pagination. Their footnote numbers
+  // -j N on one document: the paragraphs and headings of the next
+  // kAheadBlocks top-level blocks (also in lists and quotes, not in tables)
+  // go to helper threads (LayoutAhead). Their measure is the body's less
+  // indents, known before pagination. Their footnote numbers
   // are predicted here (m_predicted follows the numbering as far as planned);
   // a block planned here that cites no note cannot be wrong.
   static constexpr size_t kAheadBlocks = 48;
@@ -346,22 +347,41 @@ private:
       m_replan = false;
     }
     m_planned = std::max(m_planned, next);
-    for (; m_planned < m_doc.body.size() && m_planned < next + kAheadBlocks; ++m_planned) {
-      const Block& block = m_doc.body[m_planned];
-      if (const auto* p = std::get_if<content::Paragraph>(&block))
-        planText(*p, p->text, p->textSource, m_layout.style(p->style.empty() ? "body" : p->style));
-      else if (const auto* h = std::get_if<content::Heading>(&block))
-        planText(*h, h->text, h->textSource,
-                 m_layout.style(h->style.empty() ? "heading" + std::to_string(h->level) : h->style));
+    for (; m_planned < m_doc.body.size() && m_planned < next + kAheadBlocks; ++m_planned)
+      planBlock(m_doc.body[m_planned], 0, 0, "body");
+  }
+
+  // The paragraphs addBlockItems lays out for `block`, with the same styles
+  // and indents, in the same order; other kinds are left to the builder.
+  void planBlock(const Block& block, Sp indentStart, Sp indentEnd, const std::string& defaultStyle) {
+    if (const auto* p = std::get_if<content::Paragraph>(&block)) {
+      planText(*p, p->text, p->textSource, m_layout.style(p->style.empty() ? defaultStyle : p->style),
+               indentStart, indentEnd);
+    } else if (const auto* h = std::get_if<content::Heading>(&block)) {
+      planText(*h, h->text, h->textSource,
+               m_layout.style(h->style.empty() ? "heading" + std::to_string(h->level) : h->style),
+               indentStart, indentEnd);
+    } else if (const auto* q = std::get_if<content::Quote>(&block)) {
+      const std::string style = q->style.empty() ? "quote" : q->style;
+      if (!q->text.empty()) {
+        planText(*q, q->text, q->textSource, m_layout.style(style), indentStart, indentEnd);
+        return;
+      }
+      for (const Block& child : q->children) planBlock(child, indentStart, indentEnd, style);
+    } else if (const auto* l = std::get_if<content::List>(&block)) {
+      for (const std::vector<Block>& item : l->items)
+        for (const Block& child : item)
+          planBlock(child, indentStart + m_layout.listIndent, indentEnd,
+                    l->style.empty() ? "list" : l->style);
     }
   }
 
   void planText(const BlockBase& b, const markup::InlineText& text, const TextSource& source,
-                const style::Style& st) {
+                const style::Style& st, Sp indentStart, Sp indentEnd) {
     std::vector<int> notes;
     for (const markup::Inline& in : text)
       if (in.kind == markup::Inline::Kind::FootnoteRef) notes.push_back(predictNote(in, m_predicted));
-    m_ahead->add(text, textOptions(b, source, st, 0, 0), std::move(notes));
+    m_ahead->add(text, textOptions(b, source, st, indentStart, indentEnd), std::move(notes));
   }
 
   // The number footnoteNumber() will give `ref` when the numbering is at
@@ -397,6 +417,11 @@ private:
       auto known = in->noteId.empty() ? m_noteNumbers.end() : m_noteNumbers.find(in->noteId);
       numbers.push_back(known != m_noteNumbers.end() ? known->second : predictNote(*in, now));
     }
+    // Laid out as the builder would have (planBlock follows addBlockItems).
+    const paragraph::Options& planned = r->options;
+    if (planned.width != o.width || planned.style != o.style || planned.firstIndent != o.firstIndent ||
+        planned.language != o.language || planned.direction != o.direction || planned.align != o.align)
+      return false;
     if (numbers != r->notes || r->noteDiagAt.size() != refs.size()) {
       m_replan = true;  // something not laid out ahead cited notes in between
       return false;

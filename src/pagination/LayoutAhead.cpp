@@ -90,6 +90,7 @@ std::optional<LayoutAhead::Result> LayoutAhead::take(const markup::InlineText& t
     }
   }
   if (job->failed) return std::nullopt;
+  job->result.options = std::move(job->options);
   // The fonts this paragraph needed, in its order: ids as one thread gives them.
   m_fonts.replay(job->fontCalls);
   return std::move(job->result);

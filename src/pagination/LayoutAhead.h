@@ -31,6 +31,7 @@ class LayoutAhead {
   struct Result {
     paragraph::Paragraph paragraph;
     std::vector<int> notes;  // the footnote numbers it was given
+    paragraph::Options options;  // as given to add() (the caller checks they still hold)
     Diagnostics diags;
     // diags.all().size() when each footnote reference was numbered (the
     // numbering's own messages go there).
