@@ -426,6 +426,8 @@ private:
       m_replan = true;  // something not laid out ahead cited notes in between
       return false;
     }
+    // The fonts this paragraph needed, in its order: ids as one thread gives them.
+    m_ctx->fonts.replay(r->fontCalls);
     const std::vector<Diagnostic>& d = r->diags.all();
     size_t written = 0;
     for (size_t k = 0; k < refs.size(); ++k) {

@@ -9,7 +9,6 @@ struct LayoutAhead::Job {
   const markup::InlineText* text = nullptr;
   paragraph::Options options;
   Result result;
-  text::FontCalls fontCalls;
   bool done = false;    // under m_mutex
   bool failed = false;  // the layout threw: the builder lays it out itself
 };
@@ -91,14 +90,12 @@ std::optional<LayoutAhead::Result> LayoutAhead::take(const markup::InlineText& t
   }
   if (job->failed) return std::nullopt;
   job->result.options = std::move(job->options);
-  // The fonts this paragraph needed, in its order: ids as one thread gives them.
-  m_fonts.replay(job->fontCalls);
   return std::move(job->result);
 }
 
 void LayoutAhead::run(Job& j, text::Shaper& shaper) {
   try {
-    text::FontStore::Recording recording(j.fontCalls);
+    text::FontStore::Recording recording(j.result.fontCalls);
     paragraph::Context ctx{m_fonts, shaper, m_hyphenator, j.result.diags};
     size_t next = 0;
     j.options.footnoteNumber = [&j, &next](const markup::Inline&) {

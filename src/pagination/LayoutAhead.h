@@ -6,7 +6,7 @@
 //    the warnings of a paragraph join the document's when it is taken, at
 //    the place one thread would have written them;
 //  - font look-ups are recorded (text::FontStore::Recording) and replayed
-//    when the paragraph is taken, so font ids follow document order;
+//    by the caller when it uses the result, so font ids follow document order;
 //  - footnote numbers are predicted by the caller; the caller checks the
 //    prediction when it takes the result and lays the paragraph out again
 //    itself if it was wrong;
@@ -32,6 +32,9 @@ class LayoutAhead {
     paragraph::Paragraph paragraph;
     std::vector<int> notes;  // the footnote numbers it was given
     paragraph::Options options;  // as given to add() (the caller checks they still hold)
+    // The paragraph's font look-ups, for FontStore::replay when the caller
+    // uses the result (and only then: ids follow what the document uses).
+    text::FontCalls fontCalls;
     Diagnostics diags;
     // diags.all().size() when each footnote reference was numbered (the
     // numbering's own messages go there).
@@ -54,8 +57,7 @@ class LayoutAhead {
   size_t pending() const;
   // The result for `text`, waiting for the helper on it. nullopt when it was
   // not queued, or no helper has started it (it is then dropped: the caller
-  // lays it out). Jobs queued before `text` are dropped. Replays the
-  // paragraph's font look-ups on `fonts` before returning.
+  // lays it out). Jobs queued before `text` are dropped.
   std::optional<Result> take(const markup::InlineText& text);
   // Drops every queued paragraph (their predicted note numbers are wrong).
   void clear();
