@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "base/Diagnostics.h"
+#include "pdf/GlyphForms.h"
 #include "text/Font.h"
 
 namespace folio::pdf {
@@ -49,6 +50,9 @@ class FontEmbedder {
   std::u32string_view textOf(const text::Font* font, uint16_t code);
   // The glyph's width as written in /W, in 1/1000 em.
   double width(const text::Font* font, uint32_t gid) const;
+
+  // Glyphs that carry no text, drawn as outlines instead (GlyphForms.h).
+  GlyphForms& outlines() { return m_outlines; }
 
   // Subsets and embeds every registered font, in font id order.
   void embedAll(Diagnostics& diags);
@@ -81,6 +85,7 @@ class FontEmbedder {
 
   PoDoFo::PdfMemDocument& m_doc;
   int m_level;
+  GlyphForms m_outlines;
   std::vector<std::unique_ptr<Entry>> m_entries;  // first-use order (resource names F1, F2, ...)
   std::unordered_map<const text::Font*, size_t> m_index;
   Entry* m_last = nullptr;  // the entry of the previous lookup: runs ask for one font glyph after glyph
