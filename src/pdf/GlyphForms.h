@@ -7,8 +7,8 @@
 // text, it is a code that maps to nothing, and readers disagree on what that
 // is: MuPDF 1.21 shows U+FFFD (it reads no /ActualText), PDFium and pdf.js
 // the code itself. As a path it is no text at all, in every reader, and it
-// looks the same: the form is the font's own outline (HarfBuzz's glyph shape,
-// quadratic curves raised to cubic), filled with the current fill colour.
+// looks the same: the form is the font's own outline
+// (fontembed/GlyphOutline.h), filled with the current fill colour.
 #include <podofo/podofo.h>
 
 #include <cstdint>
@@ -31,10 +31,6 @@ class GlyphForms {
   // drawn: placed with `size/1000 0 0 size/1000 x y cm`), its origin at the
   // glyph's; nullptr for a glyph without outline (nothing to draw).
   const Form* use(const text::Font* font, uint32_t gid);
-
-  // The path operators of the glyph's outline in 1/1000 em ("" when it has
-  // none): m, l, c, h, then f (non-zero winding, as TrueType and CFF fill).
-  static std::string outline(const text::Font& font, uint32_t gid);
 
  private:
   PoDoFo::PdfMemDocument& m_doc;
