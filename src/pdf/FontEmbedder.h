@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "base/Diagnostics.h"
+#include "fontembed/FontSubset.h"
 #include "text/Font.h"
 
 namespace folio::pdf {
@@ -50,10 +51,15 @@ class FontEmbedder {
   // The glyph's width as written in /W, in 1/1000 em.
   double width(const text::Font* font, uint32_t gid) const;
 
-  // Subsets and embeds every registered font, in font id order.
-  void embedAll(Diagnostics& diags);
+  // Subsets and embeds every registered font, in font id order; `helpers`
+  // threads subset fonts meanwhile (one font each at a time; same bytes).
+  void embedAll(Diagnostics& diags, unsigned helpers = 0);
 
  private:
+  struct Entry;
+  static std::vector<uint32_t> subsetGids(const Entry& e);
+  void embed(Entry& e, fontembed::FontSubset sub, Diagnostics& diags);
+
   struct Entry {
     const text::Font* font = nullptr;
     Use use;
@@ -77,7 +83,6 @@ class FontEmbedder {
   };
   Entry& entry(const text::Font* font);
   static uint16_t newCode(Entry& e, uint32_t gid, std::u32string_view text);
-  void embed(Entry& e, Diagnostics& diags);
 
   PoDoFo::PdfMemDocument& m_doc;
   int m_level;
