@@ -107,7 +107,7 @@ PdfArray widthArray(const std::map<uint32_t, double>& widths) {
 }  // namespace
 
 FontEmbedder::FontEmbedder(PdfMemDocument& doc, int compressionLevel)
-    : m_doc(doc), m_level(compressionLevel) {}
+    : m_doc(doc), m_level(compressionLevel), m_outlines(doc, compressionLevel) {}
 
 FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
   if (m_last && m_last->font == font) return *m_last;
