@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "base/Diagnostics.h"
+#include "fontembed/FontSubset.h"
 #include "pdf/GlyphForms.h"
 #include "text/Font.h"
 
@@ -54,10 +55,15 @@ class FontEmbedder {
   // Glyphs that carry no text, drawn as outlines instead (GlyphForms.h).
   GlyphForms& outlines() { return m_outlines; }
 
-  // Subsets and embeds every registered font, in font id order.
-  void embedAll(Diagnostics& diags);
+  // Subsets and embeds every registered font, in font id order; `helpers`
+  // threads subset fonts meanwhile (one font each at a time; same bytes).
+  void embedAll(Diagnostics& diags, unsigned helpers = 0);
 
  private:
+  struct Entry;
+  static std::vector<uint32_t> subsetGids(const Entry& e);
+  void embed(Entry& e, fontembed::FontSubset sub, Diagnostics& diags);
+
   struct Entry {
     const text::Font* font = nullptr;
     Use use;
@@ -81,7 +87,6 @@ class FontEmbedder {
   };
   Entry& entry(const text::Font* font);
   static uint16_t newCode(Entry& e, uint32_t gid, std::u32string_view text);
-  void embed(Entry& e, Diagnostics& diags);
 
   PoDoFo::PdfMemDocument& m_doc;
   int m_level;
