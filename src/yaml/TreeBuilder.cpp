@@ -208,12 +208,29 @@ void TreeBuilder::attachToMapping(Open& parent, Node node) {
   }
   Node key = std::move(*parent.pendingKey);
   parent.pendingKey.reset();
-  auto [it, inserted] = parent.keys.emplace(key.scalar, key.pos);
-  if (!inserted) {
+  if (const Node::Entry* first = findKey(parent, key.scalar)) {
     fail(key.pos,
-         "duplicate key '" + key.scalar + "'; first defined at " + LineIndex::lineColumn(it->second));
+         "duplicate key '" + key.scalar + "'; first defined at " + LineIndex::lineColumn(first->first.pos));
+  } else if (!parent.keyIndex.empty()) {
+    parent.keyIndex.emplace(key.scalar, parent.node.entries.size());
   }
   parent.node.entries.emplace_back(std::move(key), std::move(node));
+}
+
+const Node::Entry* TreeBuilder::findKey(Open& mapping, const std::string& key) {
+  const auto& entries = mapping.node.entries;
+  constexpr size_t kScanned = 16;
+  if (entries.size() < kScanned) {
+    for (const auto& entry : entries) {
+      if (entry.first.scalar == key) return &entry;
+    }
+    return nullptr;
+  }
+  if (mapping.keyIndex.empty()) {
+    for (size_t i = 0; i < entries.size(); ++i) mapping.keyIndex.emplace(entries[i].first.scalar, i);
+  }
+  auto it = mapping.keyIndex.find(key);
+  return it == mapping.keyIndex.end() ? nullptr : &entries[it->second];
 }
 
 }  // namespace folio::yaml

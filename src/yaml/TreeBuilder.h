@@ -6,7 +6,6 @@
 // expanded size but only expanded once the whole document is known to fit
 // the budget, so a "billion laughs" file fails at once without copying
 // anything. Positions are byte offsets into the text.
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,7 +55,9 @@ class TreeBuilder final {
     size_t size = 1;            // nodes in this subtree so far, itself included
     int height = 1;             // collection levels in this subtree
     std::optional<Node> pendingKey;
-    std::map<std::string, SourcePos, std::less<>> keys;  // Mapping: key -> where first defined
+    // Mapping with many keys: key -> index of its entry, for the duplicate
+    // check (small mappings are searched directly; most have a few keys).
+    std::unordered_map<std::string, size_t> keyIndex;
   };
   // An anchored node, kept for aliases to copy; unfinished while its
   // collection is open. It may itself hold alias placeholders; size and
@@ -79,6 +80,8 @@ class TreeBuilder final {
   // Hands a finished node to its parent (or makes it the root).
   void attach(Node node, size_t size, int height, size_t anchor);
   void attachToMapping(Open& parent, Node node);
+  // The entry already holding `key` in the mapping being read, or nullptr.
+  static const Node::Entry* findKey(Open& mapping, const std::string& key);
   // Replaces alias placeholders under `node` with copies of their anchors.
   void expandAliases(Node& node) const;
   void fail(const SourcePos& pos, std::string message);
