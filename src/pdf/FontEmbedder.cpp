@@ -107,7 +107,7 @@ PdfArray widthArray(const std::map<uint32_t, double>& widths) {
 }  // namespace
 
 FontEmbedder::FontEmbedder(PdfMemDocument& doc, int compressionLevel)
-    : m_doc(doc), m_level(compressionLevel) {}
+    : m_doc(doc), m_level(compressionLevel), m_outlines(doc, compressionLevel) {}
 
 FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
   if (m_last && m_last->font == font) return *m_last;
@@ -262,7 +262,10 @@ void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
   else
     file->GetDictionary().AddKey("Length1", integer(static_cast<int64_t>(sub.program.size())));
-  setFlateStream(file, sub.program, m_level);
+  if (m_level > 0)
+    setDeflatedStream(file, sub.packed(m_level, deflateBytes));  // once per distinct subset in a batch
+  else
+    setFlateStream(file, sub.program, m_level);
   PdfObject* fd = fontDescriptor(objs, f, baseFont);
   fd->GetDictionary().AddKey(sub.cff ? "FontFile3" : "FontFile2", file->Reference());
 

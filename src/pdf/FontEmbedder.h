@@ -28,6 +28,7 @@
 
 #include "base/Diagnostics.h"
 #include "fontembed/FontSubset.h"
+#include "pdf/GlyphForms.h"
 #include "text/Font.h"
 
 namespace folio::pdf {
@@ -50,6 +51,9 @@ class FontEmbedder {
   std::u32string_view textOf(const text::Font* font, uint16_t code);
   // The glyph's width as written in /W, in 1/1000 em.
   double width(const text::Font* font, uint32_t gid) const;
+
+  // Glyphs that carry no text, drawn as outlines instead (GlyphForms.h).
+  GlyphForms& outlines() { return m_outlines; }
 
   // Subsets and embeds every registered font, in font id order; `helpers`
   // threads subset fonts meanwhile (one font each at a time; same bytes).
@@ -86,6 +90,7 @@ class FontEmbedder {
 
   PoDoFo::PdfMemDocument& m_doc;
   int m_level;
+  GlyphForms m_outlines;
   std::vector<std::unique_ptr<Entry>> m_entries;  // first-use order (resource names F1, F2, ...)
   std::unordered_map<const text::Font*, size_t> m_index;
   Entry* m_last = nullptr;  // the entry of the previous lookup: runs ask for one font glyph after glyph
