@@ -88,8 +88,10 @@ struct Flow {
 };
 
 struct FlowContext;
+// `helpers`: threads that lay out paragraphs ahead (LayoutAhead.h); the
+// flow is the same for any number.
 Flow buildFlow(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
-               const image::Limits& imageLimits, paragraph::Context& context);
+               const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);
 
 // Vertical metrics shared by the body and the templates: where a line's
 // baseline sits in a slot of height `leading` for text of `size`.

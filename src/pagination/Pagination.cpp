@@ -91,7 +91,8 @@ frame::Document paginate(const content::Document& doc, const style::Layout& layo
                          paragraph::Context& context) {
   BodyArea area = bodyArea(layout, 0);
   std::optional<content::Document> letter = withLetterParts(doc, layout);
-  Flow flow = buildFlow(letter ? *letter : doc, layout, area.width, options.imageLimits, context);
+  Flow flow = buildFlow(letter ? *letter : doc, layout, area.width, options.imageLimits, context,
+                        options.layoutHelpers);
   frame::Document out;
   out.pages = buildPages(flow, layout, options.maxPages, context.diags);
   // The pages own the lines now: free what is left of the flow before the

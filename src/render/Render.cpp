@@ -343,6 +343,7 @@ frame::Document Pipeline::paginate(const content::Document& doc, const style::La
   po.pdfDate = pdfDate(doc.date);
   po.pageBoxes = standard == PdfStandard::PdfX4;
   po.jobName = jobName;
+  po.layoutHelpers = m_settings.layoutHelpers;
   return pagination::paginate(doc, layout, po, ctx);
 }
 
