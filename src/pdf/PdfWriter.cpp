@@ -193,7 +193,7 @@ bool write(const frame::Document& doc, frame::Document* release, const std::stri
     }
     compressor.finish();
     if (options.tags) writeStructureTree(pdf, structure, pages, tags, annotations);
-    fonts.embedAll(local);  // after all pages: the fonts know every glyph used
+    fonts.embedAll(local, options.helperThreads);  // after all pages: the fonts know every glyph used
 
     dests.writeNameTree(pdf);
     writeOutline(pdf, doc.outline, dests, local);
