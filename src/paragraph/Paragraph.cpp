@@ -50,7 +50,12 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   params.lastLineMin = static_cast<Sp>(static_cast<double>(options.width) * st.lastLineMin);
   params.runtDemerits = 300000;
   params.stackDemerits = 5000;
-  if (!isRaggedParagraph) {
+  // Only where letters expand (Latin, Greek, Cyrillic ...): Thai, Chinese,
+  // Japanese and cursive scripts justify by other means (Justify.cpp) and
+  // keep TeX's demerits.
+  const bool expands = std::any_of(shaped.kp.begin(), shaped.kp.end(),
+                                   [](const linebreak::Item& it) { return it.expand > 0; });
+  if (!isRaggedParagraph && expands) {
     // Justified text (issue 19, fourth round): a line costs what its word
     // spaces add to the paragraph's sum of squared deviations from their
     // width (after the letters took their expansion), not TeX's
