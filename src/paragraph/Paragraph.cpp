@@ -67,7 +67,7 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
     // hyphens at TeX's. The other costs are scaled with it. Measured on
     // bench/typography/compare.sh (docs/typography.md): at the same number
     // of hyphenated lines, word spaces 2-5 % more even; chosen point: sd 98 %
-    // of microtype's on average (102 % before) with 253 hyphenated lines
+    // of microtype's on average (102 % before) with 254 hyphenated lines
     // over the 12 rows against microtype's 258.
     params.spacingDemerits = 1000;
     params.spaceStretch = options.style->size / 8;  // about a space's stretch: v counts spaces
