@@ -174,6 +174,7 @@ class Breaker {
   void prune(const Totals& now);
   Result collect(const Active& best) const;
   double expansionOf(int64_t shortfall, const Totals& t) const;
+  double spacingCost(int64_t shortfall, int64_t stretch, int64_t expand) const;
 
   const std::vector<Item>& m_items;
   const Params& m_params;
@@ -474,8 +475,18 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
     // overfull line, which has no badness, counts 0.
     int64_t d = 0;
     if (!artificial || b <= kInfBad) {
-      d = m_params.linePenalty + b;
-      d = std::abs(d) >= 10000 ? 100000000 : d * d;
+      if (m_params.spacingDemerits > 0 && b <= kInfBad) {
+        const int64_t lp = m_params.linePenalty;
+        const bool fil = shortfall > 0 && before.filStretch - r.after.filStretch != 0;
+        d = lp * lp +
+            (fil ? 0
+                 : static_cast<int64_t>(std::llround(double(m_params.spacingDemerits) *
+                                                     spacingCost(shortfall, before.stretch - r.after.stretch,
+                                                                 before.expand - r.after.expand))));
+      } else {
+        d = m_params.linePenalty + b;
+        d = std::abs(d) >= 10000 ? 100000000 : d * d;
+      }
       const int64_t p = pi;
       if (p > 0) {
         d += p * p;
@@ -565,8 +576,7 @@ int Breaker::lineGaps(const Active& r, size_t pos, int64_t shortfall, const Tota
 // Not in TeX: the costs of a runt (a paragraph's last line with no whole
 // word of 4 letters, shorter than Params::lastLineMin) and of the same word
 // starting or ending two lines in a row.
-int64_t Breaker::extraDemerits(const Active& r, bool isFinal, int64_t endWidth,
-                               uint32_t endWord) const {
+int64_t Breaker::extraDemerits(const Active& r, bool isFinal, int64_t endWidth, uint32_t endWord) const {
   int64_t d = 0;
   if (isFinal && r.passive != 0 && m_params.runtDemerits > 0) {
     const size_t start = lineStart(m_passive[static_cast<size_t>(r.passive)].position);
@@ -637,6 +647,22 @@ double Breaker::expansionOf(int64_t shortfall, const Totals& t) const {
   return r;
 }
 
+// Params::spacingDemerits' v: 100 rest^2 / (stretch * spaceStretch), with
+// rest what the spaces take after the letters' stepped expansion (as
+// collect() sets the line).
+double Breaker::spacingCost(int64_t shortfall, int64_t stretch, int64_t expand) const {
+  double e = 0;
+  if (expand > 0 && shortfall != 0) {
+    e = std::clamp(static_cast<double>(shortfall) / static_cast<double>(expand), -1.0, 1.0);
+    if (m_params.expansionSteps > 0) e = std::round(e * m_params.expansionSteps) / m_params.expansionSteps;
+  }
+  const double rest = static_cast<double>(shortfall) - e * static_cast<double>(expand);
+  if (rest == 0) return 0;
+  if (stretch <= 0) return 1e7;
+  const double unit = m_params.spaceStretch > 0 ? static_cast<double>(m_params.spaceStretch) : 65536.0;
+  return std::min(1e7, 100.0 * rest * rest / (static_cast<double>(stretch) * unit));
+}
+
 Result Breaker::collect(const Active& best) const {
   Result result;
   result.demerits = best.demerits;
@@ -666,7 +692,8 @@ Result Breaker::collect(const Active& best) const {
     // (A last line with fil glue expands only to shrink: it never needs to
     // stretch.)
     const double expansion = t.filStretch > 0 && shortfall > 0 ? 0.0 : expansionOf(shortfall, t);
-    const int64_t rest = shortfall - static_cast<int64_t>(std::llround(expansion * static_cast<double>(t.expand)));
+    const int64_t rest =
+        shortfall - static_cast<int64_t>(std::llround(expansion * static_cast<double>(t.expand)));
     if (shortfall > 0) {
       const int64_t fil = t.filStretch;
       const int64_t stretch = t.stretch;

@@ -135,6 +135,19 @@ struct Params {
   // the line through its best predecessor, so the cost is exact for the
   // chosen lines and cheap: a sweep over the two lines' spaces.
   int64_t riverDemerits = 0;
+  // Spacing demerits (not TeX's): when > 0, a line's demerits are
+  // linePenalty^2 + spacingDemerits * v instead of (linePenalty + badness)^2,
+  // where v = 100 rest^2 / (stretch * spaceStretch): rest is what the
+  // line's spaces must give after its letters took their (stepped)
+  // expansion (as with expansionFirst), stretch the spaces' stretch (also
+  // for a line that shrinks, so a space weighs by how far it is from its
+  // width, either way). v is the line's share of the
+  // sum of squared deviations of word spaces from their natural width
+  // (badness 100 r^2 times the number of spaces), so the breaker minimises
+  // what a reader sees as uneven spacing over the paragraph, not the
+  // square of each line's badness.
+  int64_t spacingDemerits = 0;
+  Sp spaceStretch = 0;  // the stretch of one word space (v's unit)
 };
 
 struct Result {

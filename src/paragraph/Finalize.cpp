@@ -39,6 +39,7 @@ class LineBuilder {
     m_scale = fit.scale;
     m_letterExtra = fit.letterExtra;
     m_distributedExtra = fit.distributedExtra;
+    m_rescueExtra = fit.rescueExtra;
     Line line;
     line.leading = m_o.style->leading;
     std::vector<uint8_t> levels;
@@ -163,7 +164,8 @@ class LineBuilder {
     assignGlyphText(m_sh.glyphs, piece.glyphBegin, piece.glyphEnd, piece.textBegin, piece.textEnd, rtl,
                     m_flat.source, m_texts);
     const Sp tracking = letterSpacing(m_o, item.script);
-    const Sp extra = !piece.letterSpaceable                 ? 0
+    const Sp extra = !piece.letterSpaceable
+                         ? (piece.kind == Piece::Kind::Box && piece.expandable ? m_rescueExtra : 0)
                      : distributesLetters(m_o, item.script) ? m_distributedExtra
                                                             : m_letterExtra;
     const double scale = piece.expandable ? m_scale : 1.0;
@@ -314,7 +316,7 @@ class LineBuilder {
   } m_last;
   std::map<int, Extent> m_linkExtents;
   GlyphTexts m_texts;
-  Sp m_letterExtra = 0, m_distributedExtra = 0;
+  Sp m_letterExtra = 0, m_distributedExtra = 0, m_rescueExtra = 0;
   double m_scale = 1.0;  // the line's font expansion
 };
 

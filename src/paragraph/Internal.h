@@ -92,6 +92,14 @@ Protrusion protrusionOf(char32_t c);
 // Letter spacing a justified line may add between two letters, per mille of
 // an em, when its spaces alone cannot fill it.
 constexpr int kMaxLetterSpacingPerMille = 40;
+// A justified line of expandable letters (Latin, Greek, Cyrillic ...)
+// whose word spaces would open past kLooseSpacePerMille of an em, after the
+// line's font expansion, gives the excess to its letter gaps instead, up to
+// kRescueLetterSpacingPerMille of an em each (issue 19: no word gap over
+// 0.45 em; the few lines that no break can save, such as a first line that
+// ends before a long capitalised word, which is not hyphenated).
+constexpr int kLooseSpacePerMille = 440;
+constexpr int kRescueLetterSpacingPerMille = 30;
 
 // A piece of a line with its final width (spaces stretched or shrunk).
 struct Placed {
@@ -105,6 +113,7 @@ struct LineFit {
   std::vector<Placed> placed;
   Sp letterExtra = 0;               // added between letters of other scripts that allow it (a too-loose line)
   Sp distributedExtra = 0;          // added between letters of Thai, Lao, Khmer, Burmese
+  Sp rescueExtra = 0;               // added between the letters of expandable boxes (a loose line, see above)
   bool flushStart = false;          // could not be filled (a long URL among few spaces): not justified
   std::vector<Sp> stretch, shrink;  // scratch
   // Set by the caller before fitLine: how far the line's first and last
@@ -153,6 +162,9 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
 // Places between two letters of a box that may take letter spacing (none
 // unless piece.letterSpaceable).
 size_t letterGaps(const Shaped& shaped, const Piece& piece);
+// Places between two letters of any box (what letterGaps counts without
+// asking whether the box may take letter spacing).
+size_t letterGapsOf(const Shaped& shaped, const Piece& piece);
 // Scripts whose letters may be spaced apart: not the cursive ones (Arabic,
 // Syriac, N'Ko, Mongolian ...), not those with a headline (Devanagari,
 // Bengali, Gurmukhi), not Chinese and Japanese (which justify with glue

@@ -42,6 +42,11 @@ bool isPunctuation(char32_t c) {
 
 
 constexpr int32_t kHyphenPenalty = 100;    // TeX's \hyphenpenalty is 50: expansion needs fewer hyphens
+// Justified text is broken with spacing demerits (Paragraph.cpp), whose
+// line costs are far above TeX's: a hyphen costs 800^2, as much as a line
+// of ten spaces each about 0.1 em off their width; after an explicit
+// hyphen, half that. Ragged text keeps TeX's scale.
+constexpr int32_t kJustifiedHyphenPenalty = 800;
 constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
 constexpr int32_t kUrlBreakPenalty = 100;  // inside a URL: allowed, but a space is better
 
@@ -438,7 +443,8 @@ class ItemBuilder {
       m_out.pieces.back().letterStretch = room;
       m_letterStretch = 0;
     } else if (before == U'-' || before == 0x2010 || before == 0x2013 || before == 0x2014) {
-      m_out.kp.push_back(linebreak::Item::penaltyItem(0, kExHyphenPenalty, true, lastPiece()));
+      m_out.kp.push_back(linebreak::Item::penaltyItem(
+          0, m_ragged ? kExHyphenPenalty : kJustifiedHyphenPenalty / 2, true, lastPiece()));
     } else {
       m_out.kp.push_back(linebreak::Item::penaltyItem(0, penalty, false, lastPiece()));
     }
@@ -454,7 +460,8 @@ class ItemBuilder {
     for (uint32_t g = g0; g < g1; ++g) w += m_out.glyphs[g].advance;
     addPiece(Piece{Piece::Kind::Hyphen, itemIndex, at, at, g0, g1, w, item.level});
     m_out.pieces.back().expandable = expandable(item, span);
-    m_out.kp.push_back(linebreak::Item::penaltyItem(w, kHyphenPenalty, true, lastPiece()));
+    m_out.kp.push_back(linebreak::Item::penaltyItem(w, m_ragged ? kHyphenPenalty : kJustifiedHyphenPenalty,
+                                                    true, lastPiece()));
     if (m_hangEnd) m_out.kp.back().protrudeEnd = static_cast<Sp>(int64_t(w) * protrusionOf(U'-').end / 1000);
   }
 

@@ -90,10 +90,34 @@ Sp spendKashida(const Shaped& shaped, LineFit& out, Sp slack) {
   return spent;
 }
 
+// See kLooseSpacePerMille. Letter spacing languages (letterSpaceable)
+// and Thai have their own steps below; this is for the others.
+void rescueLooseLine(const Shaped& shaped, const Options& options, int64_t own, Sp& slack, LineFit& out) {
+  if (own <= 0 || slack <= own) return;  // spaces at most 1.5 times their width: never loose
+  const int64_t most = int64_t(options.style->size) * kLooseSpacePerMille / 1000;
+  int64_t room = 0;  // what the spaces may take before they open past `most`
+  size_t gaps = 0;
+  for (size_t i = 0; i < out.placed.size(); ++i) {
+    const Piece& piece = shaped.pieces[out.placed[i].piece];
+    if (piece.kind == Piece::Kind::Space && out.stretch[i] > 0)
+      room += std::max<int64_t>(0, most - out.placed[i].width);
+    if (piece.kind == Piece::Kind::Box && piece.expandable && !piece.letterSpaceable)
+      gaps += letterGapsOf(shaped, piece);
+  }
+  if (slack <= room || gaps == 0) return;
+  const int64_t cap = int64_t(options.style->size) * kRescueLetterSpacingPerMille / 1000;
+  out.rescueExtra = static_cast<Sp>(std::min<int64_t>(cap, (slack - room) / static_cast<int64_t>(gaps)));
+  slack -= out.rescueExtra * static_cast<Sp>(gaps);
+}
+
 }  // namespace
 
 size_t letterGaps(const Shaped& shaped, const Piece& piece) {
-  if (piece.kind != Piece::Kind::Box || !piece.letterSpaceable) return 0;
+  return piece.letterSpaceable ? letterGapsOf(shaped, piece) : 0;
+}
+
+size_t letterGapsOf(const Shaped& shaped, const Piece& piece) {
+  if (piece.kind != Piece::Kind::Box) return 0;
   size_t gaps = 0;
   const text::Glyph* prev = nullptr;
   for (uint32_t g = piece.glyphBegin; g < piece.glyphEnd; ++g) {
@@ -111,6 +135,7 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
   out.placed.clear();
   out.letterExtra = 0;
   out.distributedExtra = 0;
+  out.rescueExtra = 0;
   out.flushStart = false;
   std::vector<Sp>& stretch = out.stretch;
   std::vector<Sp>& shrink = out.shrink;
@@ -131,7 +156,8 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
       shrink.push_back(it.shrink);
       natural += it.width;
     } else {
-      const Sp w = it.expand != 0 ? expandedWidth(shaped, options, shaped.pieces[it.tag], out.scale) : it.width;
+      const Sp w =
+          it.expand != 0 ? expandedWidth(shaped, options, shaped.pieces[it.tag], out.scale) : it.width;
       out.placed.push_back(Placed{it.tag, w});
       stretch.push_back(0);
       shrink.push_back(0);
@@ -177,6 +203,10 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
   const int64_t cap = int64_t(options.style->size) * kMaxLetterSpacingPerMille / 1000;
   // 0. Arabic with kashida (`justify-arabic: kashida`): tatweels first.
   slack -= spendKashida(shaped, out, slack);
+  // 0b. A loose line of expandable letters: what would open its spaces past
+  //     kLooseSpacePerMille of an em goes to its letter gaps (at most
+  //     kRescueLetterSpacingPerMille of an em each).
+  rescueLooseLine(shaped, options, own, slack, out);
 
   // 1. Spaces to their stretch, the letters of Thai (and its kin) sharing
   //    the slack in proportion from the first point.

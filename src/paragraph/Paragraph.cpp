@@ -42,21 +42,43 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   // TeX's first pass (issue 19, third round): a paragraph whose lines all
   // fit with their spaces at most half as wide again after expansion
   // (badness 100) is set without hyphens; the others get the hyphenating
-  // pass. Measured against always hyphenating: 26 % fewer hyphenated lines
-  // (as few as microtype's), word spaces as even as microtype's on average
-  // (sd 102 % of it, instead of 92 %), the same largest gaps. A trade:
-  // docs/typography.md has the measured frontier.
+  // pass. Ragged text keeps it; justified text has spacing demerits below.
   params.pretolerance = 100;
-  // Rivers: a word space that continues a river of 3 or more lines costs
-  // 3000 demerits (a hyphen costs 10000): 18 % fewer rivers. Not in ragged
-  // text, whose spaces are not set by the breaker's ratio.
-  params.riverDemerits = isRaggedParagraph ? 0 : 3000;
   params.hyphenLimit = st.hyphenLimit;
   params.finalHyphenDemerits = 300000;
   params.runtAfter = shaped.runtAfter;
   params.lastLineMin = static_cast<Sp>(static_cast<double>(options.width) * st.lastLineMin);
   params.runtDemerits = 300000;
   params.stackDemerits = 5000;
+  // Only where letters expand (Latin, Greek, Cyrillic ...): Thai, Chinese,
+  // Japanese and cursive scripts justify by other means (Justify.cpp) and
+  // keep TeX's demerits.
+  const bool expands = std::any_of(shaped.kp.begin(), shaped.kp.end(),
+                                   [](const linebreak::Item& it) { return it.expand > 0; });
+  if (!isRaggedParagraph && expands) {
+    // Justified text (issue 19, fourth round): a line costs what its word
+    // spaces add to the paragraph's sum of squared deviations from their
+    // width (after the letters took their expansion), not TeX's
+    // (linepenalty + badness)^2, which squares a loose line's cost twice
+    // and weighs a line of 6 spaces like one of 16. Every break is open
+    // from the start (no first pass): a hyphen has one price everywhere
+    // (kJustifiedHyphenPenalty in Items.cpp), where the first pass gave
+    // paragraphs that fit without one none at any price and the others
+    // hyphens at TeX's. The other costs are scaled with it. Measured on
+    // bench/typography/compare.sh (docs/typography.md): at the same number
+    // of hyphenated lines, word spaces 2-5 % more even; chosen point: sd 98 %
+    // of microtype's on average (102 % before) with 254 hyphenated lines
+    // over the 12 rows against microtype's 258.
+    params.spacingDemerits = 1000;
+    params.spaceStretch = options.style->size / 8;  // about a space's stretch: v counts spaces
+    params.pretolerance = -1;
+    params.runtDemerits = 100000000;
+    params.finalHyphenDemerits = 1000000000;
+    params.stackDemerits = 500000;
+    // Rivers: a word space that continues a river of 3 or more lines (not
+    // in ragged text, whose spaces are not set by the breaker's ratio).
+    params.riverDemerits = 30000;
+  }
   std::vector<Sp> widths = {options.breakLines ? options.width : kSpPerPt * 30000};
   linebreak::Result breaks = linebreak::breakLines(shaped.kp, widths, params);
   // Long words with no hyphenation patterns (Georgian, Armenian) or long
