@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <utility>
 
 #include "base/Utf8.h"
 #include "pagination/TableFlow.h"
@@ -35,6 +36,8 @@ using content::Block;
 using content::BlockBase;
 using TextSource = std::shared_ptr<const yaml::ScalarMap>;
 
+}  // namespace
+
 class FlowBuilder : public CellLayouter {
 public:
   FlowBuilder(const content::Document& doc, const style::Layout& layout, Sp bodyWidth, const image::Limits& limits,
@@ -42,14 +45,34 @@ public:
       : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(&ctx), m_noteWidth(bodyWidth) {}
 
   Flow build() {
-    frame::StructElement root;
-    root.role = frame::Role::Document;
-    root.lang = m_doc.language;
-    m_flow.structure.push_back(root);
-    m_langOf.push_back(m_doc.language);
-    for (const Block& b : m_doc.body) addBlock(b, 0, 0, "body", "", 0, frame::kArtifact);
+    while (pull(m_doc.body.size())) {
+    }
     return std::move(m_flow);
   }
+
+  Flow& flow() { return m_flow; }
+
+  bool pull(size_t blocks) {
+    if (!m_started) {
+      m_started = true;
+      frame::StructElement root;
+      root.role = frame::Role::Document;
+      root.lang = m_doc.language;
+      m_flow.structure.push_back(root);
+      m_langOf.push_back(m_doc.language);
+    }
+    if (m_next >= m_doc.body.size()) return false;
+    for (size_t end = std::min(m_doc.body.size(), m_next + std::max<size_t>(blocks, 1)); m_next < end; ++m_next) {
+      addBlock(m_doc.body[m_next], 0, 0, "body", "", 0, frame::kArtifact);
+      // Laid out (its notes too, after the paragraph that cites them): the
+      // block's text is no longer needed.
+      if (m_consume) m_consume->body[m_next] = Block{};
+    }
+    return true;
+  }
+
+  // pull() releases each top-level block of `doc` (the one being laid out) once laid out.
+  void consume(content::Document& doc) { m_consume = &doc; }
 
 private:
   struct Indents {
@@ -141,7 +164,7 @@ private:
   // Vertical space between blocks collapses to the larger of the two.
   void addSpace(Sp before) { m_pendingSpace = std::max(m_pendingSpace, before); }
   void flushSpace() {
-    if (m_pendingSpace > 0 && !m_flow.items.empty()) {
+    if (m_pendingSpace > 0 && m_flow.first + m_flow.items.size() > 0) {
       FlowItem s;
       s.kind = FlowItem::Kind::Space;
       s.height = m_pendingSpace;
@@ -487,6 +510,7 @@ private:
   std::vector<FlowItem> layoutCell(const Request& q) override {
     std::vector<FlowItem> saved = std::move(m_flow.items);
     m_flow.items.clear();
+    const size_t savedFirst = std::exchange(m_flow.first, 0);  // the cell is a flow of its own
     Sp savedWidth = m_bodyWidth, savedSpace = m_pendingSpace;
     std::vector<std::string> savedAnchors = std::move(m_pendingAnchors);
     m_pendingAnchors.clear();
@@ -524,6 +548,7 @@ private:
     while (!out.empty() && out.back().kind == FlowItem::Kind::Space) out.pop_back();
     while (!out.empty() && out.front().kind == FlowItem::Kind::Space) out.erase(out.begin());
     m_flow.items = std::move(saved);
+    m_flow.first = savedFirst;
     m_bodyWidth = savedWidth;
     m_pendingSpace = savedSpace;
     m_pendingAnchors = std::move(savedAnchors);
@@ -556,6 +581,9 @@ private:
   bool m_inCell = false;  // laying out a table cell
   int m_tables = 0;
   Flow m_flow;
+  content::Document* m_consume = nullptr;
+  bool m_started = false;
+  size_t m_next = 0;  // the next top-level block to lay out
   Sp m_pendingSpace = 0;
   std::vector<std::string> m_pendingAnchors;
   std::map<std::string, int> m_noteNumbers;
@@ -566,11 +594,21 @@ private:
   uint32_t m_noteParent = 0;          // where notes cited by the paragraph being set go
 };
 
-}  // namespace
-
 Flow buildFlow(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
                const image::Limits& imageLimits, paragraph::Context& context) {
   return FlowBuilder(doc, layout, bodyWidth, imageLimits, context).build();
 }
+
+FlowSource::FlowSource(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
+                       const image::Limits& imageLimits, paragraph::Context& context)
+    : m_builder(std::make_unique<FlowBuilder>(doc, layout, bodyWidth, imageLimits, context)) {}
+FlowSource::FlowSource(content::Document& doc, Consume, const style::Layout& layout, Sp bodyWidth,
+                       const image::Limits& imageLimits, paragraph::Context& context)
+    : FlowSource(doc, layout, bodyWidth, imageLimits, context) {
+  m_builder->consume(doc);
+}
+FlowSource::~FlowSource() = default;
+Flow& FlowSource::flow() { return m_builder->flow(); }
+bool FlowSource::pull(size_t blocks) { return m_builder->pull(blocks); }
 
 }  // namespace folio::pagination
