@@ -232,6 +232,7 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
   // Fewer documents than threads: the spare threads help each document.
   if (!b.jobs.empty() && requested > b.jobs.size())
     s.helperThreads = std::min(3u, requested / static_cast<unsigned>(b.jobs.size()) - 1);
+  s.layoutHelpers = s.helperThreads;  // and lay out its paragraphs ahead (issue 15)
   s.keepFrames = !o.combine.empty() && !o.check;
   Renderer renderer(s);
   std::vector<RenderResult> results(b.jobs.size());

@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <utility>
 
 #include "base/Utf8.h"
+#include "pagination/LayoutAhead.h"
 #include "pagination/TableFlow.h"
 
 namespace folio::pagination {
@@ -41,8 +44,9 @@ using TextSource = std::shared_ptr<const yaml::ScalarMap>;
 class FlowBuilder : public CellLayouter {
 public:
   FlowBuilder(const content::Document& doc, const style::Layout& layout, Sp bodyWidth, const image::Limits& limits,
-              paragraph::Context& ctx)
-      : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(&ctx), m_noteWidth(bodyWidth) {}
+              paragraph::Context& ctx, LayoutAhead* ahead)
+      : m_doc(doc), m_layout(layout), m_bodyWidth(bodyWidth), m_limits(limits), m_ctx(&ctx),
+        m_noteWidth(bodyWidth), m_ahead(ahead) {}
 
   Flow build() {
     while (pull(m_doc.body.size())) {
@@ -63,6 +67,7 @@ public:
     }
     if (m_next >= m_doc.body.size()) return false;
     for (size_t end = std::min(m_doc.body.size(), m_next + std::max<size_t>(blocks, 1)); m_next < end; ++m_next) {
+      if (m_ahead) planAhead(m_next);
       addBlock(m_doc.body[m_next], 0, 0, "body", "", 0, frame::kArtifact);
       // Laid out (its notes too, after the paragraph that cites them): the
       // block's text is no longer needed.
@@ -71,8 +76,12 @@ public:
     return true;
   }
 
-  // pull() releases each top-level block of `doc` (the one being laid out) once laid out.
-  void consume(content::Document& doc) { m_consume = &doc; }
+  // pull() releases each top-level block of `doc` (the one being laid out)
+  // once laid out. Not with helpers: a paragraph a helper took and the
+  // builder did not ask for may still be read by it (LayoutAhead::take).
+  void consume(content::Document& doc) {
+    if (!m_ahead) m_consume = &doc;
+  }
 
 private:
   struct Indents {
@@ -199,7 +208,12 @@ private:
     }
     o.width = width;
     o.pos = b.pos;
-    if (textSource)
+    if (textSource && m_ahead)  // the source's line index caches its last answer: one caller at a time
+      o.sourcePosition = [source = textSource, lock = &m_sourceMutex](uint32_t offset) {
+        std::lock_guard<std::mutex> guard(*lock);
+        return source->position(offset);
+      };
+    else if (textSource)
       o.sourcePosition = [source = textSource](uint32_t offset) { return source->position(offset); };
     o.footnoteNumber = [this, &b](const markup::Inline& ref) { return footnoteNumber(ref, b); };
     return o;
@@ -287,13 +301,11 @@ private:
     m_noteParent = parent;
     addSpace(st.spaceBefore);
     flushSpace();
-    // At least a point: a table cell is measured at its narrowest.
-    Sp width = std::max<Sp>(m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd, pt(1));
-    paragraph::Options o = optionsFor(b, textSource, st, width);
-    o.firstIndent = st.firstIndent;
-    o.hyphenateLastWord = m_inCell;
-    o.warnOverfull = !m_inCell;  // TableFlow names the squeezed cell
-    paragraph::Paragraph para = paragraph::layoutParagraph(text, o, *m_ctx);
+    paragraph::Options o = textOptions(b, textSource, st, indentStart, indentEnd);
+    const Sp width = o.width;
+    paragraph::Paragraph para;
+    if (!(m_ahead && !m_inCell && takeAhead(text, o, para)))
+      para = paragraph::layoutParagraph(text, o, *m_ctx);
     if (para.lines.empty()) para.lines.emplace_back();  // an empty paragraph still takes its line
     size_t n = para.lines.size();
     size_t first = m_flow.items.size();
@@ -332,6 +344,122 @@ private:
     }
     addSpace(st.spaceAfter);
     layoutPendingNotes();
+  }
+
+  paragraph::Options textOptions(const BlockBase& b, const TextSource& textSource, const style::Style& st,
+                                 Sp indentStart, Sp indentEnd) {
+    // At least a point: a table cell is measured at its narrowest.
+    Sp width = std::max<Sp>(m_bodyWidth - indentStart - indentEnd - st.indentStart - st.indentEnd, pt(1));
+    paragraph::Options o = optionsFor(b, textSource, st, width);
+    o.firstIndent = st.firstIndent;
+    o.hyphenateLastWord = m_inCell;
+    o.warnOverfull = !m_inCell;  // TableFlow names the squeezed cell
+    return o;
+  }
+
+  // -j N on one document: the paragraphs and headings of the next
+  // kAheadBlocks top-level blocks (also in lists and quotes, not in tables)
+  // go to helper threads (LayoutAhead). Their measure is the body's less
+  // indents, known before pagination. Their footnote numbers
+  // are predicted here (m_predicted follows the numbering as far as planned);
+  // a block planned here that cites no note cannot be wrong.
+  static constexpr size_t kAheadBlocks = 48;
+  void planAhead(size_t next) {
+    if (m_replan) {  // a prediction failed: start again from the real numbering
+      m_ahead->clear();
+      m_predicted = {m_noteNumbers, m_noteTexts.size()};
+      m_planned = next;
+      m_replan = false;
+    }
+    m_planned = std::max(m_planned, next);
+    for (; m_planned < m_doc.body.size() && m_planned < next + kAheadBlocks; ++m_planned)
+      planBlock(m_doc.body[m_planned], 0, 0, "body");
+  }
+
+  // The paragraphs addBlockItems lays out for `block`, with the same styles
+  // and indents, in the same order; other kinds are left to the builder.
+  void planBlock(const Block& block, Sp indentStart, Sp indentEnd, const std::string& defaultStyle) {
+    if (const auto* p = std::get_if<content::Paragraph>(&block)) {
+      planText(*p, p->text, p->textSource, m_layout.style(p->style.empty() ? defaultStyle : p->style),
+               indentStart, indentEnd);
+    } else if (const auto* h = std::get_if<content::Heading>(&block)) {
+      planText(*h, h->text, h->textSource,
+               m_layout.style(h->style.empty() ? "heading" + std::to_string(h->level) : h->style),
+               indentStart, indentEnd);
+    } else if (const auto* q = std::get_if<content::Quote>(&block)) {
+      const std::string style = q->style.empty() ? "quote" : q->style;
+      if (!q->text.empty()) {
+        planText(*q, q->text, q->textSource, m_layout.style(style), indentStart, indentEnd);
+        return;
+      }
+      for (const Block& child : q->children) planBlock(child, indentStart, indentEnd, style);
+    } else if (const auto* l = std::get_if<content::List>(&block)) {
+      for (const std::vector<Block>& item : l->items)
+        for (const Block& child : item)
+          planBlock(child, indentStart + m_layout.listIndent, indentEnd,
+                    l->style.empty() ? "list" : l->style);
+    }
+  }
+
+  void planText(const BlockBase& b, const markup::InlineText& text, const TextSource& source,
+                const style::Style& st, Sp indentStart, Sp indentEnd) {
+    std::vector<int> notes;
+    for (const markup::Inline& in : text)
+      if (in.kind == markup::Inline::Kind::FootnoteRef) notes.push_back(predictNote(in, m_predicted));
+    m_ahead->add(text, textOptions(b, source, st, indentStart, indentEnd), std::move(notes));
+  }
+
+  // The number footnoteNumber() will give `ref` when the numbering is at
+  // `state` (and advances it as footnoteNumber would).
+  struct NoteState {
+    std::map<std::string, int> numbers;
+    size_t count = 0;
+  };
+  int predictNote(const markup::Inline& ref, NoteState& state) const {
+    if (!ref.noteId.empty()) {
+      auto it = state.numbers.find(ref.noteId);
+      if (it != state.numbers.end()) return it->second;
+      if (m_doc.footnotes.find(ref.noteId) == m_doc.footnotes.end()) return 0;
+      return state.numbers[ref.noteId] = static_cast<int>(++state.count);
+    }
+    return ref.note ? static_cast<int>(++state.count) : 0;
+  }
+
+  // The paragraph as a helper laid it out, when its predicted note numbers
+  // hold: its notes are numbered now, and its warnings join the document's
+  // in the order one thread would have written them.
+  bool takeAhead(const markup::InlineText& text, const paragraph::Options& o, paragraph::Paragraph& out) {
+    std::optional<LayoutAhead::Result> r = m_ahead->take(text);
+    if (!r) return false;
+    std::vector<const markup::Inline*> refs;
+    for (const markup::Inline& in : text)
+      if (in.kind == markup::Inline::Kind::FootnoteRef) refs.push_back(&in);
+    // The numbers the references get now (the numbering is not changed yet).
+    NoteState now;
+    now.count = m_noteTexts.size();
+    std::vector<int> numbers;
+    for (const markup::Inline* in : refs) {
+      auto known = in->noteId.empty() ? m_noteNumbers.end() : m_noteNumbers.find(in->noteId);
+      numbers.push_back(known != m_noteNumbers.end() ? known->second : predictNote(*in, now));
+    }
+    // Laid out as the builder would have (planBlock follows addBlockItems).
+    const paragraph::Options& planned = r->options;
+    if (planned.width != o.width || planned.style != o.style || planned.firstIndent != o.firstIndent ||
+        planned.language != o.language || planned.direction != o.direction || planned.align != o.align)
+      return false;
+    if (numbers != r->notes || r->noteDiagAt.size() != refs.size()) {
+      m_replan = true;  // something not laid out ahead cited notes in between
+      return false;
+    }
+    const std::vector<Diagnostic>& d = r->diags.all();
+    size_t written = 0;
+    for (size_t k = 0; k < refs.size(); ++k) {
+      for (; written < r->noteDiagAt[k] && written < d.size(); ++written) m_ctx->diags.add(d[written]);
+      o.footnoteNumber(*refs[k]);
+    }
+    for (; written < d.size(); ++written) m_ctx->diags.add(d[written]);
+    out = std::move(r->paragraph);
+    return true;
   }
 
   // The list marker hangs in the indent before the first line (after it, in
@@ -592,19 +720,27 @@ private:
   int m_headings = 0;
   std::vector<std::string> m_langOf;  // each structure element's language, inherited or its own
   uint32_t m_noteParent = 0;          // where notes cited by the paragraph being set go
+  LayoutAhead* m_ahead = nullptr;     // helper threads (-j N), or none
+  std::mutex m_sourceMutex;           // source positions asked from several threads
+  size_t m_planned = 0;               // top-level blocks handed to m_ahead so far
+  NoteState m_predicted;              // the footnote numbering after them
+  bool m_replan = false;
 };
 
 Flow buildFlow(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
-               const image::Limits& imageLimits, paragraph::Context& context) {
-  return FlowBuilder(doc, layout, bodyWidth, imageLimits, context).build();
+               const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers) {
+  std::optional<LayoutAhead> ahead;
+  if (helpers > 0) ahead.emplace(helpers, context);
+  return FlowBuilder(doc, layout, bodyWidth, imageLimits, context, ahead ? &*ahead : nullptr).build();
 }
 
 FlowSource::FlowSource(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
-                       const image::Limits& imageLimits, paragraph::Context& context)
-    : m_builder(std::make_unique<FlowBuilder>(doc, layout, bodyWidth, imageLimits, context)) {}
+                       const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers)
+    : m_ahead(helpers > 0 ? std::make_unique<LayoutAhead>(helpers, context) : nullptr),
+      m_builder(std::make_unique<FlowBuilder>(doc, layout, bodyWidth, imageLimits, context, m_ahead.get())) {}
 FlowSource::FlowSource(content::Document& doc, Consume, const style::Layout& layout, Sp bodyWidth,
-                       const image::Limits& imageLimits, paragraph::Context& context)
-    : FlowSource(doc, layout, bodyWidth, imageLimits, context) {
+                       const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers)
+    : FlowSource(doc, layout, bodyWidth, imageLimits, context, helpers) {
   m_builder->consume(doc);
 }
 FlowSource::~FlowSource() = default;

@@ -92,23 +92,27 @@ struct Flow {
 };
 
 struct FlowContext;
+// `helpers`: threads that lay out paragraphs ahead (LayoutAhead.h); the
+// flow is the same for any number.
 Flow buildFlow(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
-               const image::Limits& imageLimits, paragraph::Context& context);
+               const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);
 
 // The flow laid out on demand, a few top-level blocks at a time, as the
 // page filler asks for items: a long document never holds all its lines at
 // once (docs/performance.md, "Streaming pages"). The same items, notes,
 // tables and structure as buildFlow, in the same order.
 class FlowBuilder;
+class LayoutAhead;
 class FlowSource {
  public:
+  // `helpers`: as buildFlow's.
   FlowSource(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
-             const image::Limits& imageLimits, paragraph::Context& context);
+             const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);
   // The same, releasing each top-level block of `doc.body` once it is laid
   // out (the content of a long document goes as its pages are made).
   struct Consume {};
   FlowSource(content::Document& doc, Consume, const style::Layout& layout, Sp bodyWidth,
-             const image::Limits& imageLimits, paragraph::Context& context);
+             const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);
   ~FlowSource();
   Flow& flow();
   // Lays out the next `blocks` top-level blocks (their items appended to
@@ -117,6 +121,7 @@ class FlowSource {
   bool pull(size_t blocks = 1);
 
  private:
+  std::unique_ptr<LayoutAhead> m_ahead;  // outlives the builder
   std::unique_ptr<FlowBuilder> m_builder;
 };
 

@@ -115,7 +115,8 @@ frame::Document paginate(const content::Document& doc, const style::Layout& layo
   BodyArea area = bodyArea(layout, 0);
   std::optional<content::Document> letter = withLetterParts(doc, layout);
   // Laid out as the pages fill: the flow never holds the whole document.
-  FlowSource source(letter ? *letter : doc, layout, area.width, options.imageLimits, context);
+  FlowSource source(letter ? *letter : doc, layout, area.width, options.imageLimits, context,
+                    options.layoutHelpers);
   Flow& flow = source.flow();
   frame::Document out;
   out.pages = buildPages(source, layout, options.maxPages, context.diags);
@@ -143,7 +144,8 @@ void paginate(content::Document& doc, const style::Layout& layout, const Options
   if (letter) std::vector<content::Block>().swap(doc.body);  // the letter holds a copy
   content::Document& body = letter ? *letter : doc;
   const int top = topHeadingLevel(body);
-  FlowSource source(body, FlowSource::Consume{}, layout, area.width, options.imageLimits, context);
+  FlowSource source(body, FlowSource::Consume{}, layout, area.width, options.imageLimits, context,
+                    options.layoutHelpers);
   Flow& flow = source.flow();
   sink.begin(&flow.structure, top);
   size_t count = 0;

@@ -18,6 +18,9 @@ struct Options {
   // marks in the layout (PDF/X needs a TrimBox on every page).
   bool pageBoxes = false;
   std::string jobName;  // the output file's name, for the slug line
+  // Threads that lay out paragraphs ahead of the flow builder (-j N on one
+  // document); the pages are the same for any number.
+  unsigned layoutHelpers = 0;
 };
 
 frame::Document paginate(const content::Document& doc, const style::Layout& layout, const Options& options,

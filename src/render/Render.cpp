@@ -361,6 +361,7 @@ pagination::Options Pipeline::paginationOptions(const content::Document& doc, Pd
   po.pdfDate = pdfDate(doc.date);
   po.pageBoxes = standard == PdfStandard::PdfX4;
   po.jobName = jobName;
+  po.layoutHelpers = m_settings.layoutHelpers;
   return po;
 }
 

@@ -48,6 +48,8 @@ struct Settings {
   // --standard: overrides the layout's `standard:` when set.
   std::optional<PdfStandards> standard;
   bool tags = true;  // --no-tags: no structure tree (refused with pdf/ua-1)
+  // Threads that lay out a document's paragraphs ahead (pagination::Options).
+  unsigned layoutHelpers = 0;
 };
 
 // One document: a content file, or its tree already parsed (and a mail-

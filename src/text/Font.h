@@ -2,6 +2,7 @@
 // One loaded font face: its bytes (kept for PDF embedding), HarfBuzz and
 // FreeType handles, and the metrics a PDF FontDescriptor needs. Immutable
 // after loading, so it can be shared across threads.
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -33,10 +34,17 @@ class Font {
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
 
+  // No id yet: loaded by a thread that lays out ahead of document order;
+  // the FontStore gives it one when the document reaches it.
+  static constexpr uint32_t kNoId = UINT32_MAX;
+
   // Loads a face from a file; nullptr if it cannot be read or parsed.
   static std::unique_ptr<Font> load(const std::string& path, int faceIndex, uint32_t id);
 
-  uint32_t id() const { return m_id; }  // stable, deterministic order within a FontStore
+  // The order in which the document (or batch) first needed the font, the
+  // same however many threads lay it out: stable and deterministic within a
+  // FontStore. Set once, by the FontStore, before the font is painted.
+  uint32_t id() const { return m_id.load(std::memory_order_relaxed); }
   const std::string& path() const { return m_path; }
   int faceIndex() const { return m_faceIndex; }
   const std::string& familyName() const { return m_family; }
@@ -55,8 +63,9 @@ class Font {
   struct MappedFile;  // the file's bytes (Font.cpp)
 
  private:
+  friend class FontStore;  // gives the id (FontStore::giveId)
   Font() = default;
-  uint32_t m_id = 0;
+  mutable std::atomic<uint32_t> m_id{0};
   std::string m_path, m_family, m_psName;
   int m_faceIndex = 0;
   // Shared by the faces of one collection file (a CJK .ttc is ~25 MB).

@@ -160,10 +160,43 @@ struct FontStore::Impl {
   std::map<std::string, std::string> files;  // normalized name -> font file a layout names
   std::unordered_map<const Font*, std::string> origins;
   mutable std::mutex mutex;
-  std::vector<std::unique_ptr<Font>> fonts;                   // load order = id order
+  std::vector<std::unique_ptr<Font>> fonts;                   // load order
   std::map<std::pair<std::string, int>, const Font*> byFile;  // nullptr: failed to load
-  std::map<std::tuple<std::string, int, bool>, const Font*> byFamily;
-  std::map<std::tuple<char32_t, int, bool>, const Font*> anyCovering;
+  // Remembered answers: those of document order (which give ids), and those
+  // of threads working ahead of it (FontStore::Recording), which must not
+  // spare document order a look-up that gives an id.
+  struct Answers {
+    std::map<std::tuple<std::string, int, bool>, const Font*> byFamily;
+    std::map<std::tuple<char32_t, int, bool>, const Font*> anyCovering;
+    void clear() {
+      byFamily.clear();
+      anyCovering.clear();
+    }
+  };
+  Answers ordered, ahead;
+  Answers* answers = &ordered;  // which of the two this call uses (under the lock)
+  bool givingIds = true;        // false inside a Recording
+  uint32_t nextId = 0;
+
+  // Sets answers and givingIds for one call from this thread.
+  struct Mode {
+    Impl& impl;
+    Mode(Impl& i, bool recording) : impl(i) {
+      impl.answers = recording ? &impl.ahead : &impl.ordered;
+      impl.givingIds = !recording;
+    }
+    ~Mode() {
+      impl.answers = &impl.ordered;
+      impl.givingIds = true;
+    }
+  };
+
+  // The first look-up of a font in document order gives it the next id
+  // (the font may have been loaded before, by a thread working ahead).
+  const Font* touch(const Font* f) {
+    if (f && givingIds && f->id() == Font::kNoId) FontStore::giveId(f, nextId++);
+    return f;
+  }
 
   FcConfig* fc() {
     if (!fcStarted) {
@@ -178,15 +211,15 @@ struct FontStore::Impl {
   const Font* loadFile(const std::string& path, int index, const std::string& origin) {
     auto key = std::make_pair(path, index);
     auto it = byFile.find(key);
-    if (it != byFile.end()) return it->second;
-    std::unique_ptr<Font> f = Font::load(path, index, static_cast<uint32_t>(fonts.size()));
+    if (it != byFile.end()) return touch(it->second);
+    std::unique_ptr<Font> f = Font::load(path, index, Font::kNoId);
     const Font* p = f.get();
     if (f) {
       origins.emplace(p, origin);
       fonts.push_back(std::move(f));
     }
     byFile.emplace(std::move(key), p);
-    return p;
+    return touch(p);
   }
 
   // Loads fontconfig's pattern's file; variable-font named instances (index
@@ -245,8 +278,8 @@ struct FontStore::Impl {
   const Font* matchFamily(const std::string& family, int weight, bool italic) {
     const std::string norm = normalizeFamily(family);
     auto key = std::make_tuple(norm, weight, italic);
-    auto it = byFamily.find(key);
-    if (it != byFamily.end()) return it->second;
+    auto it = answers->byFamily.find(key);
+    if (it != answers->byFamily.end()) return it->second;
     const Font* result = nullptr;
     if (!norm.empty()) {
       result = isGenericFamily(norm) ? nullptr : matchOwn(norm, weight, italic);
@@ -262,7 +295,7 @@ struct FontStore::Impl {
         }
       }
     }
-    byFamily.emplace(std::move(key), result);
+    answers->byFamily.emplace(std::move(key), result);
     return result;
   }
 
@@ -349,8 +382,8 @@ struct FontStore::Impl {
 
   const Font* anyFontWith(char32_t cp, int weight, bool italic) {
     auto key = std::make_tuple(cp, weight, italic);
-    auto it = anyCovering.find(key);
-    if (it != anyCovering.end()) return it->second;
+    auto it = answers->anyCovering.find(key);
+    if (it != answers->anyCovering.end()) return it->second;
     const std::string cacheKey = "covering:" + std::to_string(static_cast<uint32_t>(cp)) + ":" +
                                  std::to_string(weight) + (italic ? ":i" : ":r");
     const Font* result = nullptr;
@@ -381,7 +414,7 @@ struct FontStore::Impl {
       FcPatternDestroy(pat);
       cache.remember(cacheKey, answer);
     }
-    anyCovering.emplace(key, result);
+    answers->anyCovering.emplace(key, result);
     return result;
   }
 
@@ -396,10 +429,40 @@ struct FontStore::Impl {
     dirs.insert(at, Dir{path, priority, std::move(origin)});
     // Answers given before may now differ (a document whose folder brings
     // its own copy of a family): forget them.
-    byFamily.clear();
-    anyCovering.clear();
+    ordered.clear();
+    ahead.clear();
+  }
+
+  const Font* fallback(char32_t cp, uint32_t script, const FontRequest& request) {
+    for (const std::string& fam : chain(script, request)) {
+      const Font* f = matchFamily(fam, request.weight, request.italic);
+      if (f && f->hasCodepoint(cp)) return f;
+    }
+    return anyFontWith(cp, request.weight, request.italic);
   }
 };
+
+namespace {
+thread_local FontCalls* t_recording = nullptr;  // this thread's Recording, if any
+}  // namespace
+
+void FontCalls::note(Call c) {
+  if (std::find(calls.begin(), calls.end(), c) == calls.end()) calls.push_back(std::move(c));
+}
+
+FontStore::Recording::Recording(FontCalls& calls) : m_previous(t_recording) { t_recording = &calls; }
+FontStore::Recording::~Recording() { t_recording = m_previous; }
+
+void FontStore::replay(const FontCalls& calls) {
+  std::lock_guard<std::mutex> lock(m_impl->mutex);
+  Impl::Mode mode(*m_impl, false);
+  for (const FontCalls::Call& c : calls.calls) {
+    if (c.fallback)
+      m_impl->fallback(c.cp, c.script, c.request);
+    else
+      m_impl->matchRequest(c.request);
+  }
+}
 
 FontStore::FontStore(std::vector<std::string> fontDirs) : m_impl(std::make_unique<Impl>()) {
   for (const std::string& dir : fontDirs) m_impl->addDir(dir, kFolioFonts, "Folio's fonts/");
@@ -420,8 +483,8 @@ void FontStore::addFontFile(const std::string& name, const std::string& path) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
   auto [it, fresh] = m_impl->files.emplace(normalizeFamily(name), path);
   if (fresh) {
-    m_impl->byFamily.clear();
-    m_impl->anyCovering.clear();
+    m_impl->ordered.clear();
+    m_impl->ahead.clear();
   }
 }
 
@@ -442,20 +505,23 @@ std::string FontStore::rebuildCache() {
 
 const Font* FontStore::match(const FontRequest& request) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
+  Impl::Mode mode(*m_impl, t_recording != nullptr);
+  if (t_recording) t_recording->note({false, 0, 0, request});
   return m_impl->matchRequest(request);
 }
 
 const Font* FontStore::fallback(char32_t cp, uint32_t script, const FontRequest& request) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
-  for (const std::string& fam : m_impl->chain(script, request)) {
-    const Font* f = m_impl->matchFamily(fam, request.weight, request.italic);
-    if (f && f->hasCodepoint(cp)) return f;
-  }
-  return m_impl->anyFontWith(cp, request.weight, request.italic);
+  Impl::Mode mode(*m_impl, t_recording != nullptr);
+  if (t_recording) t_recording->note({true, cp, script, request});
+  return m_impl->fallback(cp, script, request);
 }
 
 std::vector<std::string> FontStore::chainFor(uint32_t script, const FontRequest& request) const {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
+  // The chain looks at the request's own font (serif or sans): a match.
+  Impl::Mode mode(*m_impl, t_recording != nullptr);
+  if (t_recording) t_recording->note({false, 0, 0, request});
   return m_impl->chain(script, request);
 }
 
@@ -464,6 +530,8 @@ std::vector<const Font*> FontStore::loaded() const {
   std::vector<const Font*> out;
   out.reserve(m_impl->fonts.size());
   for (const auto& f : m_impl->fonts) out.push_back(f.get());
+  // In id order (fonts loaded ahead of document order and not yet reached last).
+  std::stable_sort(out.begin(), out.end(), [](const Font* a, const Font* b) { return a->id() < b->id(); });
   return out;
 }
 

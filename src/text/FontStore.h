@@ -25,6 +25,23 @@ struct FontRequest {
 
   // The script choices for an hb_script_t value, or nullptr.
   const std::vector<std::string>* familiesFor(uint32_t script) const;
+  bool operator==(const FontRequest&) const = default;
+};
+
+// The font look-ups of work done ahead of document order (a paragraph laid
+// out by a helper thread), kept to be made again in document order
+// (FontStore::replay). First occurrences only: a repeated look-up cannot
+// need a font the first one did not.
+struct FontCalls {
+  struct Call {
+    bool fallback = false;  // fallback(cp, script, request), else match(request)
+    char32_t cp = 0;
+    uint32_t script = 0;
+    FontRequest request;
+    bool operator==(const Call&) const = default;
+  };
+  std::vector<Call> calls;
+  void note(Call c);
 };
 
 class FontStore {
@@ -68,7 +85,28 @@ class FontStore {
   // layout names a family that is not installed).
   std::vector<std::string> familyNames() const;
 
+  // Font ids follow the order in which the document first needs each font
+  // (one-thread layout); the PDF embeds fonts in that order. A thread that
+  // lays out ahead of that order works inside a Recording: its match(),
+  // fallback() and chainFor() answer from look-up caches of their own (the
+  // same answers), leave the fonts they load without an id, and note each
+  // call in `calls`. replay(calls), made when the document reaches that
+  // work, repeats the calls in order and gives the ids one thread would
+  // have given. One Recording per thread at a time.
+  class Recording {
+   public:
+    explicit Recording(FontCalls& calls);
+    ~Recording();
+    Recording(const Recording&) = delete;
+    Recording& operator=(const Recording&) = delete;
+
+   private:
+    FontCalls* m_previous;
+  };
+  void replay(const FontCalls& calls);
+
  private:
+  static void giveId(const Font* font, uint32_t id) { font->m_id.store(id, std::memory_order_relaxed); }
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };

@@ -46,8 +46,10 @@ bool contextIsNeutral(std::u32string_view paragraph, uint32_t begin, uint32_t en
   return true;
 }
 
+// Keyed by the Font itself, not its id: a helper thread that lays out ahead
+// shapes with fonts whose id is given later (FontStore::Recording).
 struct CacheKey {
-  uint32_t fontId = 0;
+  const Font* font = nullptr;
   Sp size = 0;
   bool rtl = false;
   bool dottedCircle = false;  // BOT set and the range starts with a mark (see shape())
@@ -61,7 +63,7 @@ struct CacheKey {
 // The same fields as views of the request: lookups (nearly every call, and
 // nearly all of them hits) build no strings. Only a miss stores a CacheKey.
 struct CacheKeyView {
-  uint32_t fontId = 0;
+  const Font* font = nullptr;
   Sp size = 0;
   bool rtl = false;
   bool dottedCircle = false;
@@ -72,7 +74,7 @@ struct CacheKeyView {
 };
 
 CacheKeyView viewOf(const CacheKey& k) {
-  return CacheKeyView{k.fontId, k.size, k.rtl, k.dottedCircle, k.script, k.language, k.features, k.text};
+  return CacheKeyView{k.font, k.size, k.rtl, k.dottedCircle, k.script, k.language, k.features, k.text};
 }
 
 struct CacheKeyHash {
@@ -83,7 +85,7 @@ struct CacheKeyHash {
     // hashes like the string it views).
     size_t h = std::hash<std::u32string_view>()(k.text);
     auto mix = [&h](size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
-    mix(k.fontId);
+    mix(std::hash<const Font*>()(k.font));
     mix(static_cast<size_t>(static_cast<uint32_t>(k.size)));
     mix(static_cast<size_t>(k.rtl) | (static_cast<size_t>(k.dottedCircle) << 1));
     mix(k.script);
@@ -96,7 +98,7 @@ struct CacheKeyHash {
 struct CacheKeyEqual {
   using is_transparent = void;
   static bool same(const CacheKeyView& a, const CacheKeyView& b) {
-    return a.fontId == b.fontId && a.size == b.size && a.rtl == b.rtl && a.dottedCircle == b.dottedCircle &&
+    return a.font == b.font && a.size == b.size && a.rtl == b.rtl && a.dottedCircle == b.dottedCircle &&
            a.script == b.script && a.text == b.text && a.language == b.language && a.features == b.features;
   }
   bool operator()(const CacheKey& a, const CacheKey& b) const { return a == b; }
@@ -149,7 +151,7 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
 
   const bool cacheable = contextIsNeutral(paragraph, begin, end);
   const CacheKeyView key{
-      font.id(),      request.size,     request.rtl,      bot && startsWithMark,
+      &font,          request.size,     request.rtl,      bot && startsWithMark,
       request.script, request.language, request.features, paragraph.substr(begin, end - begin)};
   if (cacheable) {
     auto it = m_cache->map.find(key);
@@ -205,7 +207,7 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
     std::vector<Glyph> stored(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
     for (Glyph& g : stored) g.cluster -= begin;
     m_cache->map.emplace(
-        CacheKey{key.fontId, key.size, key.rtl, key.dottedCircle, key.script, std::string(key.language),
+        CacheKey{key.font, key.size, key.rtl, key.dottedCircle, key.script, std::string(key.language),
                  std::string(key.features), std::u32string(key.text)},
         std::move(stored));
   }

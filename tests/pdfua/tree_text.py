@@ -35,21 +35,28 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "e2e"))
 from text_in_order import inline_strings, strip_markup  # noqa: E402
 
 SKIPPED = {"Lbl", "Reference"}
-TEMPLATE_WORDS = [
-    "Telephone", "Fax", "Email", "Web", "Our reference", "Your reference", "Date",
-    "Téléphone", "Télécopie", "Courriel", "Site web", "Notre référence", "Votre référence",
-    "Teléfono", "Correo electrónico", "Nuestra referencia", "Su referencia", "Fecha",
-    "Телефон", "Факс", "Эл. почта", "Сайт", "Наш номер", "Ваш номер", "Дата",
-    "هاتف", "فاكس", "البريد الإلكتروني", "الموقع", "مرجعنا", "مرجعكم", "التاريخ",
-    "电话", "传真", "电子邮件", "网站", "我方编号", "贵方编号", "日期",
-    "Telefon", "E-Mail", "Unser Zeichen", "Ihr Zeichen", "Datum",
-    "Faks", "E-poçt", "Sayt", "Bizim istinad", "Sizin istinad", "Tarix",
-    "טלפון", "פקס", "דוא״ל", "אתר", "סימוכיננו", "סימוכינכם", "תאריך",
-    # number (a note verbale's "No."), enclosures, copy-to
-    "No.", "Enclosures", "Copy to", "N°", "Pièces jointes", "Copie à", "N.º", "Anexos", "Copia a",
-    "№", "Приложения", "Копия", "رقم", "المرفقات", "نسخة إلى", "编号", "附件", "抄送",
-    "Nr.", "Anlagen", "Verteiler", "Əlavələr", "Surəti", "מס׳", "מצורפים", "העתק",
-]
+def template_words():
+    """The words templates write in every language (Telephone, Page, No., ...).
+
+    Read from the one table that holds them, kTable in src/style/Words.cpp, so
+    this check cannot drift from what Folio prints (a hand-made copy once did).
+    Entries with a placeholder ("Page {page} of {pages}") are skipped: the
+    page numbers are artifacts, not in the tree."""
+    source = os.path.join(os.path.dirname(__file__), "..", "..", "src", "style", "Words.cpp")
+    with open(source, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index("kTable[] = {")
+    table = text[start:text.index("};", start)]
+    words = [w for w in re.findall(r'"((?:[^"\\]|\\.)*)"', table) if "{" not in w]
+    # the first literal of each row is its language tag
+    rows = re.findall(r'\{"([a-z]{2,3})", \{', table)
+    words = [w for w in words if w not in rows]
+    if len(words) < 50:
+        sys.exit(f"tree_text.py: read only {len(words)} template words from {source}; did kTable change shape?")
+    return words
+
+
+TEMPLATE_WORDS = template_words()
 # Month names of the dates a template writes in the document's language (ICU
 # long dates, docs/layout-format.md "Dates").
 MONTHS = [

@@ -151,6 +151,41 @@ TEST(FontStore, IdsFollowLoadOrderAndAreStable) {
   EXPECT_EQ(all[1], b);
 }
 
+// Work done ahead of document order (a helper thread laying out a later
+// paragraph) loads fonts without giving them ids; replaying its look-ups
+// when the document reaches it gives the ids one thread would have given.
+TEST(FontStore, RecordingLeavesIdsToDocumentOrder) {
+  FontStore s({});
+  FontCalls later;
+  const Font* arabicAhead = nullptr;
+  const Font* boldAhead = nullptr;
+  std::thread helper([&] {
+    FontStore::Recording recording(later);
+    boldAhead = s.match(req("Noto Serif", 700));
+    arabicAhead = s.fallback(0x0628, tag("Arab"), req("Noto Serif", 700));
+    EXPECT_EQ(s.match(req("Noto Serif", 700)), boldAhead);  // a repeat is noted once
+  });
+  helper.join();
+  ASSERT_TRUE(arabicAhead && boldAhead);
+  EXPECT_EQ(boldAhead->id(), Font::kNoId);
+  EXPECT_EQ(arabicAhead->id(), Font::kNoId);
+  EXPECT_EQ(later.calls.size(), 2u);
+  // Document order: a regular paragraph first, then the one laid out ahead.
+  const Font* regular = s.match(req("Noto Serif"));
+  ASSERT_NE(regular, nullptr);
+  EXPECT_EQ(regular->id(), 0u);
+  s.replay(later);
+  EXPECT_EQ(boldAhead->id(), 1u);
+  EXPECT_EQ(arabicAhead->id(), 2u);
+  // The same answers as without a Recording.
+  EXPECT_EQ(s.match(req("Noto Serif", 700)), boldAhead);
+  EXPECT_EQ(s.fallback(0x0628, tag("Arab"), req("Noto Serif", 700)), arabicAhead);
+  std::vector<const Font*> all = s.loaded();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0], regular);
+  EXPECT_EQ(all[2], arabicAhead);
+}
+
 TEST(FontStore, ConcurrentUseLoadsEachFileOnce) {
   FontStore s({});
   std::vector<const Font*> got(8, nullptr);
