@@ -27,7 +27,7 @@ void BM_LoadContent(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadContent)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
 
-// YAML parsing alone (yaml-cpp + positioned nodes + budgets).
+// YAML parsing alone (libyaml + positioned nodes + budgets).
 void BM_ParseYaml(benchmark::State& state) {
   const std::string y = documentYaml(static_cast<int>(state.range(0)));
   for (auto _ : state) {

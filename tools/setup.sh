@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config clang-format
   # libraries (one per field, see README "Dependencies")
   libpodofo-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libicu-dev
-  libyaml-cpp-dev libcmark-dev libhyphen-dev zlib1g-dev libdeflate-dev libpng-dev libjpeg-dev
+  libyaml-dev libcmark-dev libhyphen-dev zlib1g-dev libdeflate-dev libpng-dev libjpeg-dev
   libgtest-dev libbenchmark-dev
   # hyphenation patterns
   hyphen-en-us hyphen-de hyphen-fr hyphen-ru hyphen-es hyphen-it

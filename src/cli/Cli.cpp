@@ -141,7 +141,7 @@ int parseArgs(int argc, char** argv, Args& a) {
     } else if (s == "--max-nesting") {
       std::string v;
       unsigned long n;
-      // yaml-cpp stops its own recursion near 500 levels (a plainer message).
+      // The tree walks (alias expansion, content) recurse once per level.
       if (!value(v) || !parseNumber(v, n) || n == 0 || n > 400) return usageError("option --max-nesting needs a number from 1 to 400");
       a.settings.yamlLimits.maxDepth = static_cast<int>(n);
     } else if (s == "--max-nodes") {

@@ -13,7 +13,7 @@
 namespace folio::content {
 
 // Where to point for a value: its own position, or its key's when the value
-// is empty (yaml-cpp places an empty value at the next token).
+// is empty (an empty value has no text of its own to point at).
 SourcePos valuePos(const yaml::Node& key, const yaml::Node& value);
 
 // "a, b, c or d".

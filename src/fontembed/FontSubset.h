@@ -1,7 +1,11 @@
 #pragma once
 // hb-subset of one face to the glyphs a document uses.
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,6 +21,18 @@ struct FontSubset {
   std::string program;
   std::unordered_map<uint32_t, uint32_t> newGid;  // original gid -> gid in the subset
   CffInfo cffInfo;                                // when cff
+
+  // `program` compressed by `compress` at `level`, done once per distinct
+  // subset: the copies subsetFont's cache hands a batch share it.
+  std::string packed(int level, const std::function<std::string(std::string_view, int)>& compress) const;
+
+ private:
+  struct Packed {
+    std::mutex mutex;
+    int level = -1;
+    std::string bytes;
+  };
+  std::shared_ptr<Packed> m_packed = std::make_shared<Packed>();
 };
 
 // `gids`: the original glyph ids used (sorted, unique). Layout tables (GSUB,

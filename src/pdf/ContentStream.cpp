@@ -33,16 +33,17 @@ namespace {
 // tracked exactly, so skipped remainders never accumulate.
 constexpr double kAdjustEpsilon = 0.05;
 
-// Marked content whose glyphs carry no text of their own: an empty
-// /ActualText for readers that follow the standard (poppler, Acrobat), and
-// inside it a hint that makes PDFium skip them (it takes the innermost
-// /ActualText, and shows an unmapped glyph's code as a character; see
-// BidiHints.h). MuPDF 1.21 reads neither and shows U+FFFD.
+// A hint for PDFium alone (BidiHints.h).
 std::string bidiHint(std::u32string_view text) {
   std::string op = "/";
   op.append(kBidiTag).append(" <</ActualText <FEFF").append(utf16beHex(text)).append(">>> BDC\n");
   return op;
 }
+// Marked content whose glyphs carry no text of their own (a kashida's
+// tatweel, see draw(GlyphRun)): an empty /ActualText for readers that follow
+// the standard (poppler, Acrobat), and inside it a hint that makes PDFium
+// skip them (it takes the innermost /ActualText, and shows an unmapped
+// glyph's code as a character). MuPDF 1.21 reads neither and shows U+FFFD.
 const std::string kNoText = "/Span <</ActualText ()>> BDC\n" + bidiHint(std::u32string(1, kSkipText));
 const std::string kNoTextEnd = "EMC\nEMC\n";
 
@@ -64,13 +65,12 @@ class PagePainter {
   void raw(const std::string& ops) { m_out += ops; }
   // Writes the marks held back since the last call (see draw(GlyphRun)).
   // The text state they set is then unknown, and set again when next needed.
+  // They set the fill colour, which is then unknown.
   void flushMarks() {
     if (m_marks.empty()) return;
     m_out += m_marks;
     m_marks.clear();
     m_fill.reset();
-    m_rise = std::nan("");
-    m_hScale = std::nan("");
   }
 
  private:
@@ -79,6 +79,7 @@ class PagePainter {
   void draw(const frame::Stroke& stroke);
   void draw(const frame::ImagePlacement& placement);
   void setColor(const Color& c, bool stroke);
+  void drawOutline(const frame::GlyphRun& run, const frame::PlacedGlyph& g, int64_t pen);
 
   Painters& m_p;
   PageResources& m_res;
@@ -111,7 +112,9 @@ class TextShower {
  public:
   TextShower(std::string& out, double& rise) : m_out(out), m_rise(rise) {}
 
-  void show(double target, double rise, uint16_t code, double width) {
+  // `extra` (1/1000 em, unscaled): space after the glyph that belongs to it,
+  // as character spacing (Tc) for this glyph alone; see draw(GlyphRun).
+  void show(double target, double rise, uint16_t code, double width, double extra = 0, Sp size = 0) {
     if (rise != m_rise) {
       flush();
       m_out += formatNumber(rise) + " Ts\n";
@@ -129,6 +132,15 @@ class TextShower {
       if (!m_array.empty()) m_array += ' ';
       m_array += '<';
       m_inHex = true;
+    }
+    if (extra > kAdjustEpsilon) {
+      flush();
+      m_out += formatNumber(extra * toPt(size) / 1000.0, 4) + " Tc\n";
+      m_array = "<" + hex4(code) + ">";
+      flush();
+      m_out += "0 Tc\n";
+      m_pos += width + extra;
+      return;
     }
     m_array += hex4(code);
     m_pos += width;
@@ -202,7 +214,7 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   for (size_t i = 1; i < run.glyphs.size(); ++i) pen[i] = pen[i - 1] + run.glyphs[i - 1].advance;
   const double perMille = 1000.0 / run.size / run.hScale;
   TextShower shower(m_out, m_rise);
-  auto show = [&](TextShower& shower, const ShownGlyph& s) {
+  auto show = [&](TextShower& shower, const ShownGlyph& s, double extra = 0) {
     const frame::PlacedGlyph& g = run.glyphs[s.index];
     double target = (static_cast<double>(pen[s.index]) + g.xOffset) * perMille;
     double rise = std::round(toPt(g.yOffset) * 10000.0) / 10000.0;
@@ -211,7 +223,7 @@ void PagePainter::draw(const frame::GlyphRun& run) {
     // says its text in /ActualText.
     const bool other = m_p.fonts.textOf(run.font, code) != s.text;
     if (other) shower.op("/Span <</ActualText <FEFF" + utf16beHex(s.text) + ">>> BDC\n");
-    shower.show(target, rise, code, m_p.fonts.width(run.font, g.gid));
+    shower.show(target, rise, code, m_p.fonts.width(run.font, g.gid), extra, run.size);
     if (other) shower.op("EMC\n");
   };
 
@@ -233,10 +245,13 @@ void PagePainter::draw(const frame::GlyphRun& run) {
       std::u32string byCluster;
       for (size_t i = run.glyphs.size(); i-- > 0;) {
         const frame::PlacedGlyph& g = run.glyphs[i];
-        if (g.textLength > 0 && g.textBegin < run.text.size()) byCluster.append(run.text, g.textBegin, g.textLength);
+        if (g.textLength > 0 && g.textBegin < run.text.size())
+          byCluster.append(run.text, g.textBegin, g.textLength);
       }
-      if (byCluster.size() == run.text.size()) logical = std::move(byCluster);
-      else std::reverse(logical.begin(), logical.end());
+      if (byCluster.size() == run.text.size())
+        logical = std::move(byCluster);
+      else
+        std::reverse(logical.begin(), logical.end());
     }
     std::u32string shown;
     for (const ShownGlyph& s : plan.advancing) shown.append(s.text);
@@ -253,6 +268,11 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   const std::vector<std::pair<size_t, size_t>> words =
       replaced ? std::vector<std::pair<size_t, size_t>>{} : wordsWithInserts(run, plan);
   size_t word = 0;
+  bool hasOutlines = false;
+  const uint32_t tatweelGid = run.font->glyphFor(0x0640);
+  auto tatweel = [&](const ShownGlyph& s) {
+    return tatweelGid != 0 && run.glyphs[s.index].gid == tatweelGid;
+  };
   for (size_t i = 0; i < plan.advancing.size(); ++i) {
     const ShownGlyph& s = plan.advancing[i];
     const bool inWord = word < words.size() && i >= words[word].first;
@@ -263,35 +283,62 @@ void PagePainter::draw(const frame::GlyphRun& run) {
       // reverses an ActualText of right-to-left letters with the line.
       shower.op("/Span <</ActualText <FEFF" + utf16beHex(text) + ">>> BDC\n");
     }
-    // A glyph without text is marked as such; otherwise MuPDF reports U+FFFD.
-    if (s.text.empty() && !inWord) shower.op(kNoText);
-    show(shower, s);
-    if (s.text.empty() && !inWord) shower.op(kNoTextEnd);
+    // A glyph without text is drawn as its outline (below), and its advance
+    // (justification in Thai gives marks one) goes to the glyph shown before
+    // it as character spacing: extractors that find word breaks in gaps
+    // between a glyph's width and the next glyph (pdfminer, MuPDF) see none.
+    // A kashida's tatweel stays text, a code that maps to nothing: pdf.js
+    // takes character spacing as wide as a tatweel (0.21 em) for a word
+    // break, and splits the word; MuPDF then shows U+FFFD for it.
+    if (s.text.empty() && !tatweel(s)) {
+      hasOutlines = true;
+    } else if (s.text.empty()) {
+      if (!inWord) shower.op(kNoText);
+      show(shower, s);
+      if (!inWord) shower.op(kNoTextEnd);
+    } else {
+      double extra = 0;
+      for (size_t k = i + 1;
+           k < plan.advancing.size() && plan.advancing[k].text.empty() && !tatweel(plan.advancing[k]); ++k)
+        extra += run.glyphs[plan.advancing[k].index].advance * perMille;
+      show(shower, s, extra);
+    }
     if (inWord && i + 1 == words[word].second) {
       shower.op("EMC\n");
       ++word;
     }
   }
   shower.flush();
-  if (!plan.attached.empty()) {
-    // The marks wait for the end of the line (the caller's flushMarks): a
-    // raised or lowered mark is a text object off the baseline, and PDFium
-    // sorts the text objects of a line by position only between such breaks.
+  // The glyphs that carry no text are drawn as outlines, after the line
+  // (the caller's flushMarks; a path may not be drawn inside BT..ET).
+  // Drawing them as text once their base is shown, each line's marks after
+  // it (a raised or lowered mark is a text object off the baseline, and
+  // PDFium sorts the text objects of a line by position only between such
+  // breaks), left them as codes that map to nothing: MuPDF 1.21 showed
+  // U+FFFD for each.
+  if (!plan.attached.empty() || hasOutlines) {
     const ColorSpaces::Space* space = nullptr;
     m_marks += m_p.colors.setColor(run.color, false, &space);
     if (space) m_res.colorSpaces[space->resourceName] = space->ref;
-    m_marks += "BT\n/" + font.resourceName + " " + formatPt(run.size) + " Tf\n" +
-               formatNumber(run.hScale * 100.0, 3) + " Tz\n1 0 0 1 " + formatPt(run.origin.x) + " " +
-               formatPt(run.origin.y) + " Tm\n" + kNoText;
-    double rise = std::nan("");
-    TextShower marks(m_marks, rise);
-    for (const ShownGlyph& s : plan.attached) show(marks, s);
-    marks.op(kNoTextEnd);
-    m_marks += "ET\n";
+    for (const ShownGlyph& s : plan.advancing)
+      if (s.text.empty() && !tatweel(s)) drawOutline(run, run.glyphs[s.index], pen[s.index]);
+    for (const ShownGlyph& s : plan.attached) drawOutline(run, run.glyphs[s.index], pen[s.index]);
   }
   if (m_hint) m_out += "EMC\n";
   m_out += "ET\n";
   if (replaced) m_out += "EMC\n";
+}
+
+// One glyph as its outline (GlyphForms.h), where the text would have drawn
+// it: at the pen plus the glyph's offsets, scaled by the size and Tz.
+void PagePainter::drawOutline(const frame::GlyphRun& run, const frame::PlacedGlyph& g, int64_t pen) {
+  const GlyphForms::Form* form = m_p.fonts.outlines().use(run.font, g.gid);
+  if (!form) return;
+  m_res.xobjects[form->resourceName] = form->ref;
+  const double em = toPt(run.size) / 1000.0;
+  m_marks += "q " + formatNumber(em * run.hScale, 6) + " 0 0 " + formatNumber(em, 6) + " " +
+             formatPt(static_cast<Sp>(run.origin.x + pen + g.xOffset)) + " " +
+             formatPt(run.origin.y + g.yOffset) + " cm /" + form->resourceName + " Do Q\n";
 }
 
 void PagePainter::draw(const frame::Fill& fill) {

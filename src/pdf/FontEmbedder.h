@@ -27,6 +27,8 @@
 #include <vector>
 
 #include "base/Diagnostics.h"
+#include "fontembed/FontSubset.h"
+#include "pdf/GlyphForms.h"
 #include "text/Font.h"
 
 namespace folio::pdf {
@@ -50,10 +52,18 @@ class FontEmbedder {
   // The glyph's width as written in /W, in 1/1000 em.
   double width(const text::Font* font, uint32_t gid) const;
 
-  // Subsets and embeds every registered font, in font id order.
-  void embedAll(Diagnostics& diags);
+  // Glyphs that carry no text, drawn as outlines instead (GlyphForms.h).
+  GlyphForms& outlines() { return m_outlines; }
+
+  // Subsets and embeds every registered font, in font id order; `helpers`
+  // threads subset fonts meanwhile (one font each at a time; same bytes).
+  void embedAll(Diagnostics& diags, unsigned helpers = 0);
 
  private:
+  struct Entry;
+  static std::vector<uint32_t> subsetGids(const Entry& e);
+  void embed(Entry& e, fontembed::FontSubset sub, Diagnostics& diags);
+
   struct Entry {
     const text::Font* font = nullptr;
     Use use;
@@ -77,10 +87,10 @@ class FontEmbedder {
   };
   Entry& entry(const text::Font* font);
   static uint16_t newCode(Entry& e, uint32_t gid, std::u32string_view text);
-  void embed(Entry& e, Diagnostics& diags);
 
   PoDoFo::PdfMemDocument& m_doc;
   int m_level;
+  GlyphForms m_outlines;
   std::vector<std::unique_ptr<Entry>> m_entries;  // first-use order (resource names F1, F2, ...)
   std::unordered_map<const text::Font*, size_t> m_index;
   Entry* m_last = nullptr;  // the entry of the previous lookup: runs ask for one font glyph after glyph

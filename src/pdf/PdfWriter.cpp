@@ -346,7 +346,7 @@ bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
       }
       writeStructureTree(pdf, *m_structure, st.pages, tags, annotations);
     }
-    st.fonts.embedAll(local);  // after all pages: the fonts know every glyph used
+    st.fonts.embedAll(local, m_options.helperThreads);  // after all pages: the fonts know every glyph used
 
     st.dests.writeNameTree(pdf);
     writeOutline(pdf, rest.outline, st.dests, local);

@@ -59,6 +59,9 @@ class Font {
   bool isMark(uint32_t gid) const;       // GDEF class mark
 
   ::hb_font_t* hbFont() const { return m_hbFont; }  // for the shaper (text module only)
+  // The face (immutable, thread-safe); font embedding keeps its per-font
+  // subset cache on it as HarfBuzz user data, so the cache dies with the font.
+  ::hb_face_t* hbFace() const { return m_face; }
 
   struct MappedFile;  // the file's bytes (Font.cpp)
 

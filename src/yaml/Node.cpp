@@ -3,17 +3,15 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sstream>
 
+#include "yaml/EventReader.h"
 #include "yaml/FlowNesting.h"
 #include "yaml/ScalarSource.h"
-#include "yaml/SyntaxErrors.h"
 #include "yaml/TextCheck.h"
 #include "yaml/TreeBuilder.h"
 
@@ -86,19 +84,13 @@ std::unique_ptr<Node> parseText(const std::string& text, const std::string& file
 
   TreeBuilder builder(body, index, fileName, limits, diags);
   try {
-    std::istringstream in{std::string(body)};
-    YAML::Parser parser(in);
-    // Every document is handed to the builder, which refuses the second one
-    // as soon as it starts.
-    while (parser.HandleNextDocument(builder)) {
+    // The builder refuses a second document as soon as it starts.
+    if (std::optional<Diagnostic> error = readEvents(body, index, fileName, builder)) {
+      diags.add(std::move(*error));
+      return nullptr;
     }
   } catch (const LimitExceeded& e) {
     diags.add(e.diagnostic);
-    return nullptr;
-  } catch (const YAML::Exception& e) {
-    SourcePos pos = e.mark.is_null() ? SourcePos{fileName, 0, 0}
-                                     : index.position(static_cast<size_t>(std::max(0, e.mark.pos)), fileName);
-    diags.error(pos, describeSyntaxError(e.msg, body, pos));
     return nullptr;
   }
   if (builder.failed()) return nullptr;

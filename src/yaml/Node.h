@@ -1,6 +1,6 @@
 #pragma once
-// A YAML tree that remembers where every node came from. yaml-cpp parses;
-// this module copies its result into plain nodes with FILE:LINE:COL, after
+// A YAML tree that remembers where every node came from. libyaml parses
+// (yaml/EventReader.h); this module builds plain nodes with FILE:LINE:COL,
 // checking budgets (nesting depth, node count after alias expansion, input
 // size) so hostile input cannot exhaust the stack or memory.
 #include <cstdint>

@@ -2,7 +2,7 @@
 // Where the characters of a scalar were written. A warning about one
 // character of a paragraph (a glyph no font has) should point at that
 // character in the editor, not at the start of the paragraph; the value
-// yaml-cpp hands over has lost its quotes, escapes, indentation and line
+// the parser hands over has lost its quotes, escapes, indentation and line
 // folding, so the value is aligned with the file text once to recover that.
 #include <cstdint>
 #include <memory>

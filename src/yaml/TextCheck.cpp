@@ -22,7 +22,7 @@ size_t sequenceLength(std::string_view s, size_t i) {
 LineIndex::LineIndex(std::string_view text) : m_text(text) {
   m_lineStarts.push_back(0);
   for (size_t i = 0; i < text.size(); ++i) {
-    // yaml-cpp counts CR LF, LF and a lone CR as one line break each.
+    // CR LF, LF and a lone CR are one line break each (as for the parser).
     if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
       m_lineStarts.push_back(i + 1);
     }

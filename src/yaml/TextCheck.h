@@ -1,5 +1,5 @@
 #pragma once
-// Checks that run on the raw bytes before yaml-cpp sees them, and the map
+// Checks that run on the raw bytes before the YAML parser sees them, and the map
 // from byte offsets to the line:column users see in their editor.
 #include <optional>
 #include <string>

@@ -1,6 +1,9 @@
 #include "yaml/TreeBuilder.h"
 
+#include <algorithm>
 #include <utility>
+
+#include "yaml/SyntaxErrors.h"
 
 namespace folio::yaml {
 
@@ -10,27 +13,8 @@ TreeBuilder::TreeBuilder(std::string_view text, const LineIndex& index, const st
 
 namespace {
 
-// Does the quoted scalar opening at text[at] ('"' or '\'') close? yaml-cpp
-// accepts a quoted scalar that runs to the end of the file, which swallows
-// the rest of the document into one string.
-bool closesQuote(std::string_view text, size_t at) {
-  char quote = text[at];
-  for (size_t i = at + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;  // '' inside single quotes
-      } else {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 // An alias waiting for expansion: a Null node marked quoted (a real Null
-// never is), holding the anchor id.
+// never is), holding the index of its anchor's definition.
 bool isAliasPlaceholder(const Node& node) { return node.kind == Node::Kind::Null && node.quoted; }
 
 }  // namespace
@@ -45,10 +29,7 @@ Node TreeBuilder::takeRoot() {
   return empty;
 }
 
-SourcePos TreeBuilder::position(const YAML::Mark& mark) const {
-  if (mark.is_null() || mark.pos < 0) return SourcePos{m_file, 0, 0};
-  return m_index.position(static_cast<size_t>(mark.pos), m_file);
-}
+SourcePos TreeBuilder::position(size_t offset) const { return m_index.position(offset, m_file); }
 
 void TreeBuilder::fail(const SourcePos& pos, std::string message) {
   m_diags.error(pos, std::move(message));
@@ -65,84 +46,73 @@ void TreeBuilder::charge(size_t nodes, const SourcePos& pos) {
   }
 }
 
-void TreeBuilder::OnDocumentStart(const YAML::Mark& mark) {
-  // A second document is refused at its start, before yaml-cpp parses it.
+void TreeBuilder::documentStart(size_t offset) {
+  // A second document is refused at its start, before it is parsed.
   if (++m_documents > 1) {
-    throw LimitExceeded{Diagnostic{Severity::Error, position(mark),
+    throw LimitExceeded{Diagnostic{Severity::Error, position(offset),
                                    "a second YAML document (after '---'); expected one document per file"}};
   }
 }
 
-SourcePos TreeBuilder::emptyValuePosition(const YAML::Mark& mark) const {
-  if (mark.pos < 0 || static_cast<size_t>(mark.pos) > m_text.size()) return position(mark);
-  std::string_view rest = m_text.substr(static_cast<size_t>(mark.pos));
+SourcePos TreeBuilder::emptyValuePosition(size_t offset) const {
+  if (offset > m_text.size()) return position(offset);
+  std::string_view rest = m_text.substr(offset);
   for (std::string_view word : {"~", "null", "Null", "NULL"}) {
-    if (rest.starts_with(word)) return position(mark);  // an explicit null is where it is written
+    if (rest.starts_with(word)) return position(offset);  // an explicit null is where it is written
   }
-  // An empty value: yaml-cpp marks the next token, perhaps lines below.
+  // An empty value may be marked at the next token, perhaps lines below.
   // Point just after the '-' or ':' that introduced it instead.
-  size_t i = static_cast<size_t>(mark.pos);
+  size_t i = offset;
   while (i > 0 && std::string_view(" \t\r\n").find(m_text[i - 1]) != std::string_view::npos) --i;
-  if (i > 0 && (m_text[i - 1] == '-' || m_text[i - 1] == ':')) return m_index.position(i, m_file);
-  return position(mark);
+  if (i > 0 && (m_text[i - 1] == '-' || m_text[i - 1] == ':')) return position(i);
+  return position(offset);
 }
 
-void TreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
+size_t TreeBuilder::defineAnchor(std::string_view name) {
+  if (name.empty()) return kNoAnchor;
+  m_anchors.emplace_back();
+  m_anchorNames.insert_or_assign(std::string(name), m_anchors.size() - 1);
+  return m_anchors.size() - 1;
+}
+
+void TreeBuilder::null(size_t offset, std::string_view anchor) {
   Node node;
   node.kind = Node::Kind::Null;
-  node.pos = emptyValuePosition(mark);
+  node.pos = emptyValuePosition(offset);
   charge(1, node.pos);
-  attach(std::move(node), 1, 0, anchor);
+  attach(std::move(node), 1, 0, defineAnchor(anchor));
 }
 
-void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                           const std::string& value) {
+void TreeBuilder::scalar(size_t offset, std::string_view anchor, std::string value, bool quoted) {
   Node node;
   node.kind = Node::Kind::Scalar;
-  node.pos = position(mark);
-  node.scalar = value;
-  node.offset = mark.pos > 0 ? static_cast<uint32_t>(mark.pos) : 0;
-  // yaml-cpp tags quoted and block scalars "!"; an explicit !!str means the
-  // same to us: the author wants a string, not a number or boolean.
-  node.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
-  if (mark.pos >= 0 && static_cast<size_t>(mark.pos) < m_text.size() &&
-      (m_text[mark.pos] == '"' || m_text[mark.pos] == '\'') && !closesQuote(m_text, static_cast<size_t>(mark.pos))) {
-    std::string q(1, m_text[mark.pos]);
-    throw LimitExceeded{Diagnostic{Severity::Error, node.pos,
-                                   "YAML syntax error: the string opened by " + q +
-                                       " here is never closed; expected a closing " + q +
-                                       (q == "\"" ? " (write \\\" for a quote inside the string)"
-                                                  : " (write '' for a quote inside the string)")}};
-  }
+  node.pos = position(offset);
+  node.scalar = std::move(value);
+  node.offset = static_cast<uint32_t>(offset);
+  node.quoted = quoted;
   charge(1, node.pos);
-  attach(std::move(node), 1, 0, anchor);
+  attach(std::move(node), 1, 0, defineAnchor(anchor));
 }
 
-std::string TreeBuilder::aliasName(const YAML::Mark& mark) const {
-  if (mark.pos < 0 || static_cast<size_t>(mark.pos) >= m_text.size() || m_text[mark.pos] != '*') return "";
-  size_t end = static_cast<size_t>(mark.pos) + 1;
-  while (end < m_text.size() && std::string_view(" \t\r\n,[]{}").find(m_text[end]) == std::string_view::npos)
-    ++end;
-  return std::string(m_text.substr(mark.pos, end - mark.pos));
-}
-
-void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
-  SourcePos pos = position(mark);
-  std::string name = aliasName(mark);
-  if (name.empty()) name = "alias";
-  auto it = m_anchors.find(anchor);
-  if (it == m_anchors.end()) {
-    // yaml-cpp registers an anchor when its node starts, so an alias inside
-    // its own anchor resolves here: a cycle.
+void TreeBuilder::alias(size_t offset, std::string_view name) {
+  SourcePos pos = position(offset);
+  std::string written = "*" + std::string(name);
+  auto found = m_anchorNames.find(std::string(name));
+  if (found == m_anchorNames.end()) {
     throw LimitExceeded{Diagnostic{Severity::Error, pos,
-                                   "'" + name +
+                                   describeSyntaxError("the referenced anchor is not defined", m_text, pos)}};
+  }
+  const Anchored& target = m_anchors[found->second];
+  if (!target.finished) {
+    // The anchor's collection is still open: the alias is inside it, a cycle.
+    throw LimitExceeded{Diagnostic{Severity::Error, pos,
+                                   "'" + written +
                                        "' refers to the node that contains it; expected an alias to a "
                                        "finished anchor (recursive structures are not allowed)"}};
   }
-  const Anchored& target = it->second;
   if (static_cast<int>(m_open.size()) + target.height > m_limits.maxDepth) {
     throw LimitExceeded{Diagnostic{Severity::Error, pos,
-                                   "'" + name + "' nests the document deeper than " +
+                                   "'" + written + "' nests the document deeper than " +
                                        std::to_string(m_limits.maxDepth) +
                                        " levels; expected a flatter document"}};
   }
@@ -150,15 +120,14 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   Node placeholder;
   placeholder.pos = pos;
   placeholder.quoted = true;
-  placeholder.scalar = std::to_string(anchor);
-  attach(std::move(placeholder), target.size, target.height, 0);
+  placeholder.offset = static_cast<uint32_t>(found->second);
+  attach(std::move(placeholder), target.size, target.height, kNoAnchor);
 }
 
 void TreeBuilder::expandAliases(Node& node) const {
   if (isAliasPlaceholder(node)) {
-    auto it = m_anchors.find(static_cast<YAML::anchor_t>(std::stoul(node.scalar)));
     SourcePos pos = std::move(node.pos);
-    node = it->second.node;
+    node = m_anchors[node.offset].node;
     node.pos = std::move(pos);
   }
   // Recursion is bounded by the depth limit, checked when the alias was read.
@@ -166,8 +135,8 @@ void TreeBuilder::expandAliases(Node& node) const {
   for (auto& entry : node.entries) expandAliases(entry.second);
 }
 
-void TreeBuilder::openCollection(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
-  SourcePos pos = position(mark);
+void TreeBuilder::openCollection(Node::Kind kind, size_t offset, std::string_view anchor) {
+  SourcePos pos = position(offset);
   if (static_cast<int>(m_open.size()) + 1 > m_limits.maxDepth) {
     throw LimitExceeded{Diagnostic{
         Severity::Error, pos,
@@ -177,37 +146,31 @@ void TreeBuilder::openCollection(Node::Kind kind, const YAML::Mark& mark, YAML::
   Open open;
   open.node.kind = kind;
   open.node.pos = pos;
-  open.anchor = anchor;
+  open.anchor = defineAnchor(anchor);
   m_open.push_back(std::move(open));
 }
 
-void TreeBuilder::closeCollection() {
+void TreeBuilder::collectionEnd() {
   if (m_open.empty()) return;
   Open open = std::move(m_open.back());
   m_open.pop_back();
   if (open.pendingKey) {
-    // Cannot happen with yaml-cpp (it emits a Null value), but keep the key.
+    // Cannot happen (the parser emits an empty value), but keep the key.
     open.node.entries.emplace_back(std::move(*open.pendingKey), Node{});
   }
   attach(std::move(open.node), open.size, open.height, open.anchor);
 }
 
-void TreeBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                                  YAML::EmitterStyle::value) {
-  openCollection(Node::Kind::Sequence, mark, anchor);
+void TreeBuilder::sequenceStart(size_t offset, std::string_view anchor) {
+  openCollection(Node::Kind::Sequence, offset, anchor);
 }
 
-void TreeBuilder::OnSequenceEnd() { closeCollection(); }
-
-void TreeBuilder::OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                             YAML::EmitterStyle::value) {
-  openCollection(Node::Kind::Mapping, mark, anchor);
+void TreeBuilder::mappingStart(size_t offset, std::string_view anchor) {
+  openCollection(Node::Kind::Mapping, offset, anchor);
 }
 
-void TreeBuilder::OnMapEnd() { closeCollection(); }
-
-void TreeBuilder::attach(Node node, size_t size, int height, YAML::anchor_t anchor) {
-  if (anchor != 0) m_anchors[anchor] = Anchored{node, size, height};
+void TreeBuilder::attach(Node node, size_t size, int height, size_t anchor) {
+  if (anchor != kNoAnchor) m_anchors[anchor] = Anchored{node, size, height, true};
   if (m_open.empty()) {
     m_root = std::move(node);
     return;
@@ -227,6 +190,7 @@ void TreeBuilder::attachToMapping(Open& parent, Node node) {
     if (isAliasPlaceholder(node)) {
       fail(node.pos, "an alias is used as a mapping key; expected a plain name");
       node.kind = Node::Kind::Scalar;
+      node.quoted = false;
     } else if (node.kind == Node::Kind::Null) {
       fail(node.pos, "empty mapping key; expected a name before ':'");
       node.kind = Node::Kind::Scalar;
@@ -244,12 +208,29 @@ void TreeBuilder::attachToMapping(Open& parent, Node node) {
   }
   Node key = std::move(*parent.pendingKey);
   parent.pendingKey.reset();
-  auto [it, inserted] = parent.keys.emplace(key.scalar, key.pos);
-  if (!inserted) {
+  if (const Node::Entry* first = findKey(parent, key.scalar)) {
     fail(key.pos,
-         "duplicate key '" + key.scalar + "'; first defined at " + LineIndex::lineColumn(it->second));
+         "duplicate key '" + key.scalar + "'; first defined at " + LineIndex::lineColumn(first->first.pos));
+  } else if (!parent.keyIndex.empty()) {
+    parent.keyIndex.emplace(key.scalar, parent.node.entries.size());
   }
   parent.node.entries.emplace_back(std::move(key), std::move(node));
+}
+
+const Node::Entry* TreeBuilder::findKey(Open& mapping, const std::string& key) {
+  const auto& entries = mapping.node.entries;
+  constexpr size_t kScanned = 16;
+  if (entries.size() < kScanned) {
+    for (const auto& entry : entries) {
+      if (entry.first.scalar == key) return &entry;
+    }
+    return nullptr;
+  }
+  if (mapping.keyIndex.empty()) {
+    for (size_t i = 0; i < entries.size(); ++i) mapping.keyIndex.emplace(entries[i].first.scalar, i);
+  }
+  auto it = mapping.keyIndex.find(key);
+  return it == mapping.keyIndex.end() ? nullptr : &entries[it->second];
 }
 
 }  // namespace folio::yaml

@@ -1,16 +1,15 @@
 #pragma once
-// Builds folio::yaml::Node trees from yaml-cpp's parser events. Working from
-// events (instead of YAML::Load) lets us refuse hostile input while it is
-// being read: nesting depth is checked as each collection opens, before
-// yaml-cpp recurses further, and aliases are charged at their expanded size
-// but only expanded once the whole document is known to fit the budget, so a
-// "billion laughs" file fails at once without copying anything.
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/mark.h>
-
-#include <map>
+// Builds folio::yaml::Node trees from parser events (yaml/EventReader.h
+// feeds it libyaml's). Working from events (instead of a loaded document)
+// lets us refuse hostile input while it is being read: nesting depth is
+// checked as each collection opens, and aliases are charged at their
+// expanded size but only expanded once the whole document is known to fit
+// the budget, so a "billion laughs" file fails at once without copying
+// anything. Positions are byte offsets into the text.
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "yaml/Node.h"
@@ -18,12 +17,12 @@
 
 namespace folio::yaml {
 
-// Thrown from event handlers to stop yaml-cpp at once; caught by parse().
+// Thrown from the event handlers to stop reading at once; caught by parse().
 struct LimitExceeded {
   Diagnostic diagnostic;
 };
 
-class TreeBuilder final : public YAML::EventHandler {
+class TreeBuilder final {
  public:
   TreeBuilder(std::string_view text, const LineIndex& index, const std::string& file, const Limits& limits,
               Diagnostics& diags);
@@ -34,47 +33,55 @@ class TreeBuilder final : public YAML::EventHandler {
   // Errors that did not stop parsing (duplicate keys...) were reported.
   bool failed() const { return m_failed; }
 
-  void OnDocumentStart(const YAML::Mark& mark) override;
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override;
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override;
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value style) override;
-  void OnSequenceEnd() override;
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value style) override;
-  void OnMapEnd() override;
+  // The events, each with the byte offset where its node starts (at its
+  // anchor or tag when it has one) and its anchor's name ("" for none).
+  void documentStart(size_t offset);
+  // An empty value or a plain ~, null, Null or NULL.
+  void null(size_t offset, std::string_view anchor);
+  // `quoted`: quoted, a block scalar, or tagged !!str (the author wants a
+  // string, not a number or boolean).
+  void scalar(size_t offset, std::string_view anchor, std::string value, bool quoted);
+  void alias(size_t offset, std::string_view name);
+  void sequenceStart(size_t offset, std::string_view anchor);
+  void mappingStart(size_t offset, std::string_view anchor);
+  void collectionEnd();
 
  private:
+  static constexpr size_t kNoAnchor = ~size_t{0};
   // A collection still being read.
   struct Open {
     Node node;
-    YAML::anchor_t anchor = 0;
-    size_t size = 1;  // nodes in this subtree so far, itself included
-    int height = 1;   // collection levels in this subtree
+    size_t anchor = kNoAnchor;  // index into m_anchors
+    size_t size = 1;            // nodes in this subtree so far, itself included
+    int height = 1;             // collection levels in this subtree
     std::optional<Node> pendingKey;
-    std::map<std::string, SourcePos> keys;  // Mapping: key -> where first defined
+    // Mapping with many keys: key -> index of its entry, for the duplicate
+    // check (small mappings are searched directly; most have a few keys).
+    std::unordered_map<std::string, size_t> keyIndex;
   };
-  // A finished anchored node, kept for aliases to copy. It may itself hold
-  // alias placeholders; size and height are those after expansion.
+  // An anchored node, kept for aliases to copy; unfinished while its
+  // collection is open. It may itself hold alias placeholders; size and
+  // height are those after expansion.
   struct Anchored {
     Node node;
     size_t size = 0;
     int height = 0;
+    bool finished = false;
   };
 
-  SourcePos position(const YAML::Mark& mark) const;
+  SourcePos position(size_t offset) const;
   // Where an empty (null) value sits, for messages about it.
-  SourcePos emptyValuePosition(const YAML::Mark& mark) const;
-  void openCollection(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor);
-  void closeCollection();
+  SourcePos emptyValuePosition(size_t offset) const;
+  // Registers an anchor definition: later aliases with its name refer to it
+  // (a name may be defined again; an alias takes the latest definition).
+  size_t defineAnchor(std::string_view name);
+  void openCollection(Node::Kind kind, size_t offset, std::string_view anchor);
   void charge(size_t nodes, const SourcePos& pos);
   // Hands a finished node to its parent (or makes it the root).
-  void attach(Node node, size_t size, int height, YAML::anchor_t anchor);
+  void attach(Node node, size_t size, int height, size_t anchor);
   void attachToMapping(Open& parent, Node node);
-  std::string aliasName(const YAML::Mark& mark) const;
+  // The entry already holding `key` in the mapping being read, or nullptr.
+  static const Node::Entry* findKey(Open& mapping, const std::string& key);
   // Replaces alias placeholders under `node` with copies of their anchors.
   void expandAliases(Node& node) const;
   void fail(const SourcePos& pos, std::string message);
@@ -86,7 +93,8 @@ class TreeBuilder final : public YAML::EventHandler {
   Diagnostics& m_diags;
 
   std::vector<Open> m_open;
-  std::map<YAML::anchor_t, Anchored> m_anchors;
+  std::vector<Anchored> m_anchors;                        // by definition order
+  std::unordered_map<std::string, size_t> m_anchorNames;  // name -> latest definition
   std::optional<Node> m_root;
   size_t m_nodes = 0;
   int m_documents = 0;

@@ -47,5 +47,5 @@ podofo_leaks() {
 }
 check "no PoDoFo type in a header another module includes" bash -c "$(declare -f podofo_leaks); [ -z \"\$(podofo_leaks)\" ]"
 check "ICU only in text" bash -c "! grep -rlE '#include <unicode/' src | grep -v '^src/text/'"
-check "yaml-cpp only in yaml" bash -c "! grep -rl '#include <yaml-cpp' src | grep -v '^src/yaml/'"
+check "libyaml only in yaml" bash -c "! grep -rlE '#include <yaml(-cpp/.*)?\.h>' src | grep -v '^src/yaml/'"
 finish

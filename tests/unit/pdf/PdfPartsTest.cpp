@@ -8,6 +8,7 @@
 #include "PdfTestSupport.h"
 #include "fontembed/CMaps.h"
 #include "fontembed/CffTable.h"
+#include "fontembed/GlyphOutline.h"
 #include "pdf/Dates.h"
 #include "pdf/Md5.h"
 #include "pdf/RunText.h"
@@ -169,6 +170,40 @@ TEST(RunTextTest, MarksRideOnTheirBase) {
   EXPECT_EQ(plan.advancing[1].text, U"b");
   ASSERT_EQ(plan.attached.size(), 1u);
   EXPECT_EQ(plan.attached[0].index, 2u);
+}
+
+TEST(GlyphOutlineTest, OutlinesInThousandthsOfAnEm) {
+  auto naskh = text::Font::load(pdftest::kNaskh, 0, 1);
+  ASSERT_TRUE(naskh);
+  // The kasra: a closed, filled path of cubic curves (TrueType quadratics
+  // raised), in 1/1000 em.
+  const uint32_t kasra = naskh->glyphFor(U'\u0650');
+  ASSERT_NE(kasra, 0u);
+  const fontembed::GlyphOutline outline = fontembed::glyphOutline(*naskh, kasra);
+  const std::string& path = outline.path;
+  EXPECT_EQ(path.rfind(" m\n", 40) != std::string::npos, true) << path;
+  EXPECT_NE(path.find(" c\n"), std::string::npos) << path;
+  EXPECT_NE(path.find("h\n"), std::string::npos) << path;
+  EXPECT_EQ(path.substr(path.size() - 2), "f\n");
+  // The kasra sits below the baseline, a few hundredths of an em wide.
+  EXPECT_LT(outline.top, 0);
+  EXPECT_GT(outline.right - outline.left, 50);
+  EXPECT_LT(outline.right - outline.left, 500);
+  std::istringstream in(path);
+  std::string tok;
+  std::vector<double> nums;
+  while (in >> tok)
+    if (tok.find_first_not_of("-.0123456789") == std::string::npos) nums.push_back(std::stod(tok));
+  ASSERT_GE(nums.size(), 6u);
+  for (size_t i = 0; i + 1 < nums.size(); i += 2) {
+    // every point, on the curve or a control point, inside the extents
+    EXPECT_GE(nums[i], outline.left - 1) << i;
+    EXPECT_LE(nums[i], outline.right + 1) << i;
+    EXPECT_GE(nums[i + 1], outline.bottom - 1) << i;
+    EXPECT_LE(nums[i + 1], outline.top + 1) << i;
+  }
+  // A space has no outline: nothing to draw.
+  EXPECT_EQ(fontembed::glyphOutline(*naskh, naskh->glyphFor(U' ')).path, "");
 }
 
 }  // namespace

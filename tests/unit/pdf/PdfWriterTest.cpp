@@ -214,6 +214,27 @@ TEST_F(PdfWriterTest, TextExtracts) {
   EXPECT_NE(m.output.find("日本語のテキスト"), std::string::npos) << m.output;
 }
 
+TEST_F(PdfWriterTest, MarksWithoutTextAreOutlines) {
+  // The harakat of "bismi llahi" carry no text of their own (their base
+  // does): drawn as outlines (Form XObjects), they are no text in any
+  // reader. MuPDF 1.21 showed U+FFFD for each when they were codes.
+  std::string path = writeSample(*s_fx, "marks.pdf");
+  pdftest::ToolResult m = run("mutool draw -q -F txt -o - " + quote(path));
+  ASSERT_EQ(m.exitCode, 0) << m.output;
+  EXPECT_EQ(m.output.find("\uFFFD"), std::string::npos) << m.output;
+  // The marks are drawn: each is a form's filled path on page 2.
+  pdftest::ToolResult t = run("mutool trace " + quote(path) + " 2");
+  ASSERT_EQ(t.exitCode, 0) << t.output;
+  size_t fills = 0;
+  for (size_t at = 0; (at = t.output.find("<fill_path", at)) != std::string::npos; ++at) ++fills;
+  EXPECT_GE(fills, 5u) << t.output.substr(0, 2000);
+  pdftest::ToolResult q = run("qpdf --qdf --object-streams=disable " + quote(path) + " -");
+  ASSERT_EQ(q.exitCode, 0);
+  EXPECT_NE(q.output.find("/Subtype /Form"), std::string::npos);
+  EXPECT_TRUE(
+      std::regex_search(q.output, std::regex(R"(q [0-9.]+ 0 0 [0-9.]+ [0-9.]+ [0-9.]+ cm /Gl[0-9]+ Do Q)")));
+}
+
 TEST_F(PdfWriterTest, OneGlyphTwoTextsKeepsBoth) {
   // The space glyph shows both U+0020 and U+00A0 on page 2: two codes, two
   // ToUnicode entries for the same glyph. (Extractors fold U+00A0 into

@@ -354,8 +354,8 @@ TEST(YamlParse, ParsesInParallel) {
 namespace folio::yaml {
 namespace {
 
-// yaml-cpp lets a quoted string run to the end of the file, which swallows
-// the rest of the document; it is refused where it opens.
+// A quoted string that runs to the end of the file would swallow the rest of
+// the document; it is refused where it opens.
 TEST(YamlParse, UnclosedDoubleQuoteIsAnError) {
   Parsed p = parseText("title: \"An unclosed quote\nbody:\n  - Hello.\n");
   EXPECT_FALSE(p.root);
@@ -384,6 +384,99 @@ TEST(YamlParse, BadIndentationHasAHint) {
   EXPECT_FALSE(p.root);
   EXPECT_NE(onlyDiagnostic(p).find("end of map not found; check indentation and quoting (this line's indentation"),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace folio::yaml
+
+namespace folio::yaml {
+namespace {
+
+// libyaml's marks count characters; positions must still be the editor's
+// line and column after multi-byte text (Arabic: two bytes a letter).
+TEST(YamlParse, PositionsAfterArabicText) {
+  Parsed p = parseText("sender: البعثة الدائمة\nx: [مرحبا, z]\n");
+  ASSERT_TRUE(p.root) << p.diags.format();
+  const Node* x = p.root->find("x");
+  ASSERT_TRUE(x && x->isSequence());
+  EXPECT_EQ(x->items[1].scalar, "z");
+  EXPECT_EQ(x->items[1].pos.line, 2);
+  EXPECT_EQ(x->items[1].pos.column, 12);
+  EXPECT_EQ(x->items[1].offset, std::string("sender: البعثة الدائمة\nx: [مرحبا, ").size());
+  Parsed bad = parseText("a: مرحبا\nb: c: d\n");
+  EXPECT_NE(onlyDiagnostic(bad).find("t.yaml:2:5: error: YAML syntax error: illegal map value"),
+            std::string::npos);
+}
+
+// U+2028 and U+2029 end lines in YAML 1.1 (libyaml) but not in YAML 1.2 or
+// an editor: they stay inside the value, and lines are not shifted.
+TEST(YamlParse, LineAndParagraphSeparatorsAreOrdinaryCharacters) {
+  Parsed p = parseText("a: x\u2028y\nb: \"p\u2029q\"\nc: 1\n");
+  ASSERT_TRUE(p.root) << p.diags.format();
+  EXPECT_EQ(p.root->find("a")->scalar, "x\u2028y");
+  EXPECT_EQ(p.root->find("b")->scalar, "p\u2029q");
+  EXPECT_EQ(p.root->find("c")->pos.line, 3);
+}
+
+TEST(YamlParse, EmptyValueBeforeACommentPointsAfterItsColon) {
+  Parsed p = parseText("a: # none yet\nb: 1\n");
+  ASSERT_TRUE(p.root) << p.diags.format();
+  EXPECT_TRUE(p.root->find("a")->isNull());
+  EXPECT_EQ(p.root->find("a")->pos.line, 1);
+  EXPECT_EQ(p.root->find("a")->pos.column, 3);
+}
+
+TEST(YamlParse, AliasTakesTheAnchorDefinedLatestBeforeIt) {
+  Parsed p = parseText("a: &x one\nb: *x\nc: &x two\nd: *x\n");
+  ASSERT_TRUE(p.root) << p.diags.format();
+  EXPECT_EQ(p.root->find("b")->scalar, "one");
+  EXPECT_EQ(p.root->find("d")->scalar, "two");
+}
+
+TEST(YamlParse, UnknownEscapeNamesIt) {
+  Parsed p = parseText("a: \"C:\\path\"\n");
+  EXPECT_EQ(
+      onlyDiagnostic(p),
+      "t.yaml:1:7: error: YAML syntax error: unknown escape character '\\p'; check indentation and quoting "
+      "(inside double quotes write '\\\\' for a backslash, or use single quotes)");
+}
+
+TEST(YamlParse, TabAfterDashHasAHint) {
+  Parsed p = parseText("body:\n  - \tText.\n");
+  EXPECT_EQ(
+      onlyDiagnostic(p),
+      "t.yaml:2:5: error: YAML syntax error: a tab where YAML expects spaces; check indentation and quoting "
+      "(tabs cannot indent YAML or follow '- '; use spaces)");
+}
+
+// A value's next line must be indented deeper than its key or item.
+TEST(YamlParse, ContinuationLineNotIndentedPointsAtIt) {
+  Parsed p = parseText("body:\n  - A long sentence that was\nwrapped by the editor.\n");
+  EXPECT_EQ(
+      onlyDiagnostic(p),
+      "t.yaml:3:1: error: YAML syntax error: a line without ':' where a key was expected; check indentation "
+      "and quoting (write 'key: value', or indent a value's next line deeper than its key)");
+}
+
+// Large mappings check duplicates through an index, small ones by scanning.
+TEST(YamlParse, DuplicateKeyInALargeMapping) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  text += "k3: again\nk39: again\n";
+  Parsed p = parseText(text);
+  EXPECT_FALSE(p.root);
+  ASSERT_EQ(p.diags.errorCount(), 2u) << p.diags.format();
+  EXPECT_EQ(p.diags.all()[0].format(), "t.yaml:41:1: error: duplicate key 'k3'; first defined at 4:1");
+  EXPECT_EQ(p.diags.all()[1].format(), "t.yaml:42:1: error: duplicate key 'k39'; first defined at 40:1");
+}
+
+TEST(YamlParse, DirectiveNeedsDocumentStart) {
+  Parsed p = parseText("%YAML 1.1\ntitle: x\n");
+  EXPECT_NE(onlyDiagnostic(p).find(
+                "t.yaml:2:1: error: YAML syntax error: '---' missing after the '%' directive line"),
+            std::string::npos);
+  Parsed ok = parseText("%YAML 1.1\n---\ntitle: x\n");
+  EXPECT_TRUE(ok.root) << ok.diags.format();
 }
 
 }  // namespace
