@@ -94,10 +94,32 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     source.tree = &*tree;
   }
   render::Typeset typeset;
-  bool ok = m_pipeline.typeset(source, shaper, typeset, diags);
+  // A PDF (not kept for --combine) is written as its pages fill, to a
+  // temporary file beside the output, renamed into place at the end.
+  std::string temp;
+  std::unique_ptr<FileSink> streamSink;
+  render::StreamTarget target;
+  const bool stream =
+      m_settings.format == render::Format::Pdf && m_settings.writeOutput && !m_settings.keepFrames;
+  if (stream) {
+    target.options = emitOptions(PdfStandards{}, source.jobName);
+    target.open = [&]() -> render::Sink* {
+      temp = temporaryBeside(output, diags);
+      if (temp.empty()) return nullptr;
+      streamSink = std::make_unique<FileSink>(temp);
+      return streamSink.get();
+    };
+  }
+  bool ok = m_pipeline.typeset(source, shaper, typeset, diags, stream ? &target : nullptr);
   result.dependencies = std::move(typeset.dependencies);
-  result.pages = typeset.frames.pages.size();
-  if (!ok) return result;
+  result.pages = typeset.pages;
+  auto dropTemp = [&] {
+    if (!temp.empty()) ::unlink(temp.c_str());
+  };
+  if (!ok) {
+    dropTemp();
+    return result;
+  }
   if (!m_settings.writeOutput) {
     result.ok = true;
     return result;
@@ -111,8 +133,15 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
       diags.error({output, 0, 0}, "the output would overwrite '" + dep +
                                       "', which the document is made from; expected a different output path "
                                       "(a .pdf file)");
+      dropTemp();
       return result;
     }
+  }
+
+  if (typeset.streamed) {
+    result.ok = (!streamSink || streamSink->close()) && renameInto(temp, output, diags);
+    if (!result.ok) dropTemp();
+    return result;
   }
 
   // --combine: the batch also writes every document into one file.
@@ -128,16 +157,20 @@ bool Renderer::writeFrames(frame::Document&& frames, const std::string& output, 
   return emitAtomically(std::move(frames), render::Format::Pdf, output, standards, jobName, diags);
 }
 
-bool Renderer::emitAtomically(frame::Document&& frames, render::Format format, const std::string& output,
-                              const PdfStandards& standards, const std::string& jobName, Diagnostics& diags) {
+render::EmitOptions Renderer::emitOptions(const PdfStandards& standards, const std::string& jobName) const {
   render::EmitOptions eo;
   eo.standard = standards.base;
   eo.ua1 = standards.ua1;
   eo.tags = m_settings.tags;
   eo.jobName = jobName;
   eo.helperThreads = m_settings.helperThreads;
-  // Written beside the target, then renamed into place: a failed run never
-  // leaves a partial file or clobbers the old one.
+  return eo;
+}
+
+// Written beside the target, then renamed into place: a failed run never
+// leaves a partial file or clobbers the old one. "" (and an error) when the
+// directory takes no file.
+std::string Renderer::temporaryBeside(const std::string& output, Diagnostics& diags) {
   fs::path target(output);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
@@ -147,9 +180,28 @@ bool Renderer::emitAtomically(frame::Document&& frames, render::Format format, c
   if (fd < 0) {
     diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno) +
                                     "; expected a writable directory");
-    return false;
+    return "";
   }
   ::close(fd);
+  return name.data();
+}
+
+bool Renderer::renameInto(const std::string& temp, const std::string& output, Diagnostics& diags) {
+  ::chmod(temp.c_str(), 0644);
+  if (std::rename(temp.c_str(), output.c_str()) != 0) {
+    diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+bool Renderer::emitAtomically(frame::Document&& frames, render::Format format, const std::string& output,
+                              const PdfStandards& standards, const std::string& jobName, Diagnostics& diags) {
+  render::EmitOptions eo = emitOptions(standards, jobName);
+  const std::string temp = temporaryBeside(output, diags);
+  if (temp.empty()) return false;
+  std::vector<char> name(temp.begin(), temp.end());
+  name.push_back('\0');
   if (format == render::Format::Pdf && eo.standard != PdfStandard::None) {
     IccProfiles profiles;
     if (!loadIccProfiles(profiles, diags)) {
@@ -165,9 +217,7 @@ bool Renderer::emitAtomically(frame::Document&& frames, render::Format format, c
     ::unlink(name.data());
     return false;
   }
-  ::chmod(name.data(), 0644);
-  if (std::rename(name.data(), output.c_str()) != 0) {
-    diags.error({output, 0, 0}, std::string("cannot write the output: ") + std::strerror(errno));
+  if (!renameInto(temp, output, diags)) {
     ::unlink(name.data());
     return false;
   }

@@ -81,6 +81,9 @@ public:
 private:
   bool emitAtomically(frame::Document&& frames, render::Format format, const std::string& output,
                       const PdfStandards& standards, const std::string& jobName, Diagnostics& diags);
+  render::EmitOptions emitOptions(const PdfStandards& standards, const std::string& jobName) const;
+  static std::string temporaryBeside(const std::string& output, Diagnostics& diags);
+  static bool renameInto(const std::string& temp, const std::string& output, Diagnostics& diags);
 
   RenderSettings m_settings;
   render::Pipeline m_pipeline;

@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 #include "base/Utf8.h"
 #include "pagination/LayoutAhead.h"
@@ -38,6 +39,8 @@ using content::Block;
 using content::BlockBase;
 using TextSource = std::shared_ptr<const yaml::ScalarMap>;
 
+}  // namespace
+
 class FlowBuilder : public CellLayouter {
 public:
   FlowBuilder(const content::Document& doc, const style::Layout& layout, Sp bodyWidth, const image::Limits& limits,
@@ -46,16 +49,38 @@ public:
         m_noteWidth(bodyWidth), m_ahead(ahead) {}
 
   Flow build() {
-    frame::StructElement root;
-    root.role = frame::Role::Document;
-    root.lang = m_doc.language;
-    m_flow.structure.push_back(root);
-    m_langOf.push_back(m_doc.language);
-    for (size_t i = 0; i < m_doc.body.size(); ++i) {
-      if (m_ahead) planAhead(i);
-      addBlock(m_doc.body[i], 0, 0, "body", "", 0, frame::kArtifact);
+    while (pull(m_doc.body.size())) {
     }
     return std::move(m_flow);
+  }
+
+  Flow& flow() { return m_flow; }
+
+  bool pull(size_t blocks) {
+    if (!m_started) {
+      m_started = true;
+      frame::StructElement root;
+      root.role = frame::Role::Document;
+      root.lang = m_doc.language;
+      m_flow.structure.push_back(root);
+      m_langOf.push_back(m_doc.language);
+    }
+    if (m_next >= m_doc.body.size()) return false;
+    for (size_t end = std::min(m_doc.body.size(), m_next + std::max<size_t>(blocks, 1)); m_next < end; ++m_next) {
+      if (m_ahead) planAhead(m_next);
+      addBlock(m_doc.body[m_next], 0, 0, "body", "", 0, frame::kArtifact);
+      // Laid out (its notes too, after the paragraph that cites them): the
+      // block's text is no longer needed.
+      if (m_consume) m_consume->body[m_next] = Block{};
+    }
+    return true;
+  }
+
+  // pull() releases each top-level block of `doc` (the one being laid out)
+  // once laid out. Not with helpers: a paragraph a helper took and the
+  // builder did not ask for may still be read by it (LayoutAhead::take).
+  void consume(content::Document& doc) {
+    if (!m_ahead) m_consume = &doc;
   }
 
 private:
@@ -148,7 +173,7 @@ private:
   // Vertical space between blocks collapses to the larger of the two.
   void addSpace(Sp before) { m_pendingSpace = std::max(m_pendingSpace, before); }
   void flushSpace() {
-    if (m_pendingSpace > 0 && !m_flow.items.empty()) {
+    if (m_pendingSpace > 0 && m_flow.first + m_flow.items.size() > 0) {
       FlowItem s;
       s.kind = FlowItem::Kind::Space;
       s.height = m_pendingSpace;
@@ -615,6 +640,7 @@ private:
   std::vector<FlowItem> layoutCell(const Request& q) override {
     std::vector<FlowItem> saved = std::move(m_flow.items);
     m_flow.items.clear();
+    const size_t savedFirst = std::exchange(m_flow.first, 0);  // the cell is a flow of its own
     Sp savedWidth = m_bodyWidth, savedSpace = m_pendingSpace;
     std::vector<std::string> savedAnchors = std::move(m_pendingAnchors);
     m_pendingAnchors.clear();
@@ -652,6 +678,7 @@ private:
     while (!out.empty() && out.back().kind == FlowItem::Kind::Space) out.pop_back();
     while (!out.empty() && out.front().kind == FlowItem::Kind::Space) out.erase(out.begin());
     m_flow.items = std::move(saved);
+    m_flow.first = savedFirst;
     m_bodyWidth = savedWidth;
     m_pendingSpace = savedSpace;
     m_pendingAnchors = std::move(savedAnchors);
@@ -684,6 +711,9 @@ private:
   bool m_inCell = false;  // laying out a table cell
   int m_tables = 0;
   Flow m_flow;
+  content::Document* m_consume = nullptr;
+  bool m_started = false;
+  size_t m_next = 0;  // the next top-level block to lay out
   Sp m_pendingSpace = 0;
   std::vector<std::string> m_pendingAnchors;
   std::map<std::string, int> m_noteNumbers;
@@ -699,13 +729,24 @@ private:
   bool m_replan = false;
 };
 
-}  // namespace
-
 Flow buildFlow(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
                const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers) {
   std::optional<LayoutAhead> ahead;
   if (helpers > 0) ahead.emplace(helpers, context);
   return FlowBuilder(doc, layout, bodyWidth, imageLimits, context, ahead ? &*ahead : nullptr).build();
 }
+
+FlowSource::FlowSource(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
+                       const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers)
+    : m_ahead(helpers > 0 ? std::make_unique<LayoutAhead>(helpers, context) : nullptr),
+      m_builder(std::make_unique<FlowBuilder>(doc, layout, bodyWidth, imageLimits, context, m_ahead.get())) {}
+FlowSource::FlowSource(content::Document& doc, Consume, const style::Layout& layout, Sp bodyWidth,
+                       const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers)
+    : FlowSource(doc, layout, bodyWidth, imageLimits, context, helpers) {
+  m_builder->consume(doc);
+}
+FlowSource::~FlowSource() = default;
+Flow& FlowSource::flow() { return m_builder->flow(); }
+bool FlowSource::pull(size_t blocks) { return m_builder->pull(blocks); }
 
 }  // namespace folio::pagination

@@ -80,7 +80,11 @@ struct Footnote {
 };
 
 struct Flow {
+  // A window of the flow when it is laid out on demand (FlowSource): items[0]
+  // is item number `first` of the whole flow; those before it were placed
+  // on pages and dropped.
   std::vector<FlowItem> items;
+  size_t first = 0;
   std::vector<Footnote> notes;  // index = number - 1
   std::vector<frame::OutlineEntry> outline;  // filled by the page builder, in page order
   std::vector<TableRepeat> tables;           // index = FlowItem::table
@@ -92,6 +96,34 @@ struct FlowContext;
 // flow is the same for any number.
 Flow buildFlow(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
                const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);
+
+// The flow laid out on demand, a few top-level blocks at a time, as the
+// page filler asks for items: a long document never holds all its lines at
+// once (docs/performance.md, "Streaming pages"). The same items, notes,
+// tables and structure as buildFlow, in the same order.
+class FlowBuilder;
+class LayoutAhead;
+class FlowSource {
+ public:
+  // `helpers`: as buildFlow's.
+  FlowSource(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
+             const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);
+  // The same, releasing each top-level block of `doc.body` once it is laid
+  // out (the content of a long document goes as its pages are made).
+  struct Consume {};
+  FlowSource(content::Document& doc, Consume, const style::Layout& layout, Sp bodyWidth,
+             const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);
+  ~FlowSource();
+  Flow& flow();
+  // Lays out the next `blocks` top-level blocks (their items appended to
+  // flow().items, their notes to flow().notes); false when none was left.
+  // One call, so that a caller may lay out several blocks ahead at once.
+  bool pull(size_t blocks = 1);
+
+ private:
+  std::unique_ptr<LayoutAhead> m_ahead;  // outlives the builder
+  std::unique_ptr<FlowBuilder> m_builder;
+};
 
 // Vertical metrics shared by the body and the templates: where a line's
 // baseline sits in a slot of height `leading` for text of `size`.

@@ -1,6 +1,7 @@
 #include "pagination/PageBuilder.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <type_traits>
 #include <utility>
@@ -86,15 +87,16 @@ namespace {
 
 class PageFiller {
 public:
-  PageFiller(Flow& flow, const style::Layout& layout, Diagnostics& diags)
-      : m_flow(flow), m_layout(layout), m_diags(diags) {}
+  PageFiller(Flow& flow, FlowSource* source, const style::Layout& layout, Diagnostics& diags,
+             const std::function<void(frame::Page&&)>* out)
+      : m_flow(flow), m_source(source), m_layout(layout), m_diags(diags), m_out(out) {}
 
   std::vector<frame::Page> run(size_t maxPages) {
     size_t i = 0;
-    while (i < m_flow.items.size() || !m_carry.empty()) {
-      if (m_pages.size() >= maxPages) {
+    while (has(i) || !m_carry.empty()) {
+      if (m_count >= maxPages) {
         // At the block that would start the page over the limit.
-        SourcePos at = m_flow.items.empty() ? SourcePos{} : m_flow.items[std::min(i, m_flow.items.size() - 1)].pos;
+        SourcePos at = m_flow.items.empty() ? SourcePos{} : item(std::min(i, end() - 1)).pos;
         m_diags.error(at, "the document needs more than " + std::to_string(maxPages) +
                               " pages; expected fewer (raise the limit with --max-pages)");
         break;
@@ -102,9 +104,12 @@ public:
       i = fillPage(i);
       release(i);
     }
-    if (m_pages.empty()) newPage();
+    if (m_count == 0) newPage();
+    finishPage();
     return std::move(m_pages);
   }
+
+  size_t pageCount() const { return m_count; }
 
 private:
   // Flow items before the page being filled are placed and done with: what
@@ -112,7 +117,28 @@ private:
   // filled, so the page items made next can reuse the memory. The last one
   // stays whole for the page-limit message.
   void release(size_t upTo) {
-    for (; m_released + 1 < upTo; ++m_released) m_flow.items[m_released] = FlowItem{};
+    for (; m_released + 1 < upTo; ++m_released) item(m_released) = FlowItem{};
+    // Laid out on demand: drop the released items from the window's front
+    // once they are most of it (moving the rest down is then cheap).
+    const size_t dead = m_released - m_flow.first;
+    if (m_source && dead >= 64 && dead * 2 >= m_flow.items.size()) {
+      m_flow.items.erase(m_flow.items.begin(), m_flow.items.begin() + static_cast<std::ptrdiff_t>(dead));
+      m_flow.first = m_released;
+    }
+  }
+
+  // Flow item `i` (a number in the whole flow) and the end of what is laid
+  // out so far; has(i) lays out more blocks until item `i` exists or the
+  // flow is done. Only the filling loop pulls (a pull may move the items):
+  // elsewhere avail() looks only at what is there, which suffices because a
+  // table, the only thing looked ahead into, is laid out whole.
+  FlowItem& item(size_t i) { return m_flow.items[i - m_flow.first]; }
+  size_t end() const { return m_flow.first + m_flow.items.size(); }
+  bool avail(size_t i) const { return i < end(); }
+  bool has(size_t i) {
+    while (i >= end())
+      if (!m_source || !m_source->pull()) return false;
+    return true;
   }
 
   struct Placed {
@@ -123,14 +149,34 @@ private:
     FlowItem* line;  // non-const: emit() moves its runs to the page
     size_t owner;  // flow index of the line that cites it
     bool rtl = false;  // the note's paragraph runs right to left
+    int note = 0;      // its number
   };
 
+  // A streamed page goes out when the next one starts (or at the end).
   frame::Page& newPage() {
+    finishPage();
     frame::Page p;
     p.width = m_layout.pageWidth;
     p.height = m_layout.pageHeight;
     m_pages.push_back(std::move(p));
+    ++m_count;
     return m_pages.back();
+  }
+  void finishPage() {
+    if (!m_out || m_pages.empty()) return;
+    (*m_out)(std::move(m_pages.back()));
+    m_pages.clear();
+  }
+
+  // The lines of notes placed whole are done with (a split note's rest
+  // waits in m_carry).
+  void releaseNotes(const std::set<int>& placed) {
+    for (int n : placed) {
+      if (n < 1 || size_t(n) > m_flow.notes.size()) continue;
+      bool carried = false;
+      for (const NoteLine& c : m_carry) carried |= c.note == n;
+      if (!carried) std::vector<FlowItem>().swap(m_flow.notes[size_t(n) - 1].lines);
+    }
   }
 
   Sp notesHeight(const std::vector<NoteLine>& lines) const {
@@ -142,7 +188,7 @@ private:
 
   // Fills one page starting at flow item `i`; returns where the next starts.
   size_t fillPage(size_t i) {
-    BodyArea area = bodyArea(m_layout, m_pages.size());
+    BodyArea area = bodyArea(m_layout, m_count);
     std::vector<Placed> placed;
     std::vector<NoteLine> notes = std::move(m_carry);
     m_carry.clear();
@@ -152,15 +198,15 @@ private:
     size_t partialAt = SIZE_MAX;  // the line whose note was split
     Sp y = 0;
     // Skip discardable space at the top of the page.
-    while (i < m_flow.items.size() && m_flow.items[i].discardable) ++i;
+    while (has(i) && item(i).discardable) ++i;
     // A table that runs onto this page repeats its header first.
     int repeat = -1;
-    if (i < m_flow.items.size() && m_flow.items[i].tableBody && m_tableStarted.count(m_flow.items[i].table)) {
-      repeat = m_flow.items[i].table;
+    if (has(i) && item(i).tableBody && m_tableStarted.count(item(i).table)) {
+      repeat = item(i).table;
       y = m_flow.tables[size_t(repeat)].height;
     }
-    for (; i < m_flow.items.size(); ++i) {
-      const FlowItem& it = m_flow.items[i];
+    for (; has(i); ++i) {
+      const FlowItem& it = item(i);
       if (it.kind == FlowItem::Kind::PageBreak) {
         ++i;
         if (!placed.empty() || !notes.empty()) break;
@@ -169,7 +215,7 @@ private:
       std::vector<NoteLine> mine;
       for (int n : it.line.notes)
         if (!m_notePlaced.count(n) && !placedHere.count(n) && n - 1 < int(m_flow.notes.size()))
-          for (FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i, m_flow.notes[n - 1].rtl});
+          for (FlowItem& nl : m_flow.notes[n - 1].lines) mine.push_back(NoteLine{&nl, i, m_flow.notes[n - 1].rtl, n});
       std::vector<NoteLine> all = notes;
       all.insert(all.end(), mine.begin(), mine.end());
       // A body row leaves room for the footer rows its table repeats at the
@@ -219,7 +265,7 @@ private:
         for (int n : it.line.notes) placedHere.insert(n);
         if (it.height > area.height)
           m_diags.warning({}, "an item taller than the text area was cut off on page " +
-                                  std::to_string(m_pages.size() + 1));
+                                  std::to_string(m_count + 1));
         ++i;
         break;
       }
@@ -232,7 +278,7 @@ private:
         notes = std::move(kept);
         placedHere.clear();
         for (const Placed& p : placed)
-          for (int n : m_flow.items[p.item].line.notes) placedHere.insert(n);
+          for (int n : item(p.item).line.notes) placedHere.insert(n);
         i = lastBreak + 1;
         if (partialAt != SIZE_MAX && partialAt > lastBreak) m_carry.clear();  // that line moves on: its note with it
       }
@@ -241,6 +287,7 @@ private:
     continueCutSpans(placed, i, notes, placedHere);
     for (int n : placedHere) m_notePlaced.insert(n);
     emit(area, placed, notes, repeat);
+    if (m_source) releaseNotes(placedHere);
     return i;
   }
 
@@ -251,9 +298,9 @@ private:
   // must. Their notes go with them. Nothing is cut.
   void continueCutSpans(const std::vector<Placed>& placed, size_t next, std::vector<NoteLine>& notes,
                         std::set<int>& placedHere) {
-    if (placed.empty() || next >= m_flow.items.size()) return;
-    const FlowItem& last = m_flow.items[placed.back().item];
-    const FlowItem& first = m_flow.items[next];
+    if (placed.empty() || !avail(next)) return;
+    const FlowItem& last = item(placed.back().item);
+    const FlowItem& first = item(next);
     if (last.kind != FlowItem::Kind::Group || first.kind != FlowItem::Kind::Group || first.table != last.table ||
         last.table < 0)
       return;
@@ -286,19 +333,19 @@ private:
       // This page's rows of the span, top down.
       size_t from = placed.size();
       while (from > 0) {
-        const FlowItem& g = m_flow.items[placed[from - 1].item];
+        const FlowItem& g = item(placed[from - 1].item);
         if (g.kind != FlowItem::Kind::Group || g.table != last.table || !covers(g, span)) break;
         --from;
       }
       for (size_t k = from; k < placed.size(); ++k) {
-        FlowItem& g = m_flow.items[placed[k].item];
+        FlowItem& g = item(placed[k].item);
         const Sp top = placed[k].top;
         extract(g, [&](const FlowItem& p) { return p.span == span && top + p.dy + p.height > bottom; }, lines, leaving);
       }
       std::vector<int> staying;
       std::vector<size_t> rows;  // the span's rows on later pages
-      for (size_t k = next; k < m_flow.items.size(); ++k) {
-        FlowItem& g = m_flow.items[k];
+      for (size_t k = next; avail(k); ++k) {
+        FlowItem& g = item(k);
         if (g.kind != FlowItem::Kind::Group || g.table != last.table || !covers(g, span)) break;
         rows.push_back(k);
         extract(g, [&](const FlowItem& p) { return p.span == span; }, lines, staying);
@@ -306,14 +353,14 @@ private:
       if (lines.empty() || rows.empty()) continue;
       std::vector<Sp> lineHeights, rowHeights;
       for (const FlowItem& l : lines) lineHeights.push_back(l.height);
-      for (size_t k : rows) rowHeights.push_back(m_flow.items[k].height);
+      for (size_t k : rows) rowHeights.push_back(item(k).height);
       table::SpanPlacement at = table::stackLines(lineHeights, rowHeights, padY, padY);
-      FlowItem& end = m_flow.items[rows.back()];
-      for (frame::Fill& f : end.fills)
-        if (f.rect.y + f.rect.height == end.height) f.rect.height += at.growth;
-      end.height += at.growth;
+      FlowItem& endRow = item(rows.back());
+      for (frame::Fill& f : endRow.fills)
+        if (f.rect.y + f.rect.height == endRow.height) f.rect.height += at.growth;
+      endRow.height += at.growth;
       for (size_t j = 0; j < lines.size(); ++j) {
-        FlowItem& g = m_flow.items[rows[at.row[j]]];
+        FlowItem& g = item(rows[at.row[j]]);
         lines[j].dy = at.dy[j];
         g.line.notes.insert(g.line.notes.end(), lines[j].line.notes.begin(), lines[j].line.notes.end());
         g.parts.push_back(std::move(lines[j]));
@@ -388,7 +435,7 @@ private:
         y -= it.height;
       }
     }
-    for (const Placed& p : placed) paint(m_flow.items[p.item], top - p.top);
+    for (const Placed& p : placed) paint(item(p.item), top - p.top);
   }
 
   void emit(const BodyArea& area, const std::vector<Placed>& placed, const std::vector<NoteLine>& notes, int repeat) {
@@ -405,7 +452,7 @@ private:
     // Each flow item is emitted once (a page's items are final here), so
     // its runs move to the page: the flow shrinks as the pages grow.
     for (const Placed& p : placed) {
-      FlowItem& it = m_flow.items[p.item];
+      FlowItem& it = item(p.item);
       Sp x = area.left + it.x;
       Sp slotTop = top - p.top;
       for (const frame::Anchor& a : it.anchors) page.anchors.push_back(frame::Anchor{a.name, Point{x, slotTop}});
@@ -415,10 +462,9 @@ private:
     // A table that goes on overleaf gets its bottom rule on this page too.
     if (!placed.empty()) {
       const Placed& last = placed.back();
-      const FlowItem& it = m_flow.items[last.item];
+      const FlowItem& it = item(last.item);
       size_t next = last.item + 1;
-      if (it.table >= 0 && next < m_flow.items.size() && m_flow.items[next].table == it.table &&
-          m_flow.items[next].tableBody) {
+      if (it.table >= 0 && avail(next) && item(next).table == it.table && item(next).tableBody) {
         const TableRepeat& t = m_flow.tables[size_t(it.table)];
         // Its footer rows repeat here (artifacts: the real ones close the table).
         Sp y = top - last.top - it.height;
@@ -465,9 +511,12 @@ public:
 
 private:
   Flow& m_flow;
+  FlowSource* m_source;  // null: the flow is laid out whole
   const style::Layout& m_layout;
   Diagnostics& m_diags;
+  const std::function<void(frame::Page&&)>* m_out;  // null: the pages are kept
   std::vector<frame::Page> m_pages;
+  size_t m_count = 0;  // pages begun
   std::vector<NoteLine> m_carry;
   std::set<int> m_notePlaced;
   std::set<int> m_tableStarted;  // tables whose first item is on a page already
@@ -477,9 +526,20 @@ private:
 }  // namespace
 
 std::vector<frame::Page> buildPages(Flow& flow, const style::Layout& layout, size_t maxPages, Diagnostics& diags) {
-  PageFiller filler(flow, layout, diags);
+  PageFiller filler(flow, nullptr, layout, diags, nullptr);
   std::vector<frame::Page> pages = filler.run(maxPages);
   flow.outline = std::move(filler.m_outline);
+  return pages;
+}
+
+std::vector<frame::Page> buildPages(FlowSource& source, const style::Layout& layout, size_t maxPages,
+                                    Diagnostics& diags, const std::function<void(frame::Page&&)>* out,
+                                    size_t* pageCount) {
+  Flow& flow = source.flow();
+  PageFiller filler(flow, &source, layout, diags, out);
+  std::vector<frame::Page> pages = filler.run(maxPages);
+  flow.outline = std::move(filler.m_outline);
+  if (pageCount) *pageCount = filler.pageCount();
   return pages;
 }
 

@@ -3,6 +3,7 @@
 // allows (widows, orphans, keeps); footnotes go to the foot of the page
 // where their mark lands, and a note too long for the space left continues
 // on the next page.
+#include <functional>
 #include <vector>
 
 #include "frame/Frame.h"
@@ -13,6 +14,13 @@ namespace folio::pagination {
 
 // Empties the flow's items as it places them.
 std::vector<frame::Page> buildPages(Flow& flow, const style::Layout& layout, size_t maxPages, Diagnostics& diags);
+// The same, pulling the flow from `source` as pages fill (its placed items
+// and notes are dropped as it goes); with `out`, each page is handed to it
+// as soon as the next begins (body only, in order) instead of being kept.
+std::vector<frame::Page> buildPages(FlowSource& source, const style::Layout& layout, size_t maxPages,
+                                    Diagnostics& diags,
+                                    const std::function<void(frame::Page&&)>* out = nullptr,
+                                    size_t* pageCount = nullptr);
 
 // Where a template's body area is on a page of the layout.
 struct BodyArea {

@@ -26,4 +26,32 @@ struct Options {
 frame::Document paginate(const content::Document& doc, const style::Layout& layout, const Options& options,
                          paragraph::Context& context);
 
+// Streamed pagination (docs/performance.md, "Streaming pages"): what it
+// hands on, in this order.
+class PageSink {
+ public:
+  virtual ~PageSink() = default;
+  // The structure elements the pages refer to; it grows as pages fill.
+  virtual void begin(const std::vector<frame::StructElement>* structure, int topHeadingLevel) = 0;
+  // Each page's body, as soon as it is full.
+  virtual void page(frame::Page&& body) = 0;
+  // Once the count is known: the final structure, into which the first
+  // page's letterhead text put k elements after the root (every index the
+  // pages hold that is >= 1 moves up by k)...
+  virtual void letterhead(const std::vector<frame::StructElement>* structure, uint32_t k) = 0;
+  // ...then each page's template, beneath its body, in page order.
+  virtual void furniture(size_t page, frame::Page&& furniture) = 0;
+};
+
+// Whether the pages of this layout can be streamed: they stay as built
+// (not placed on print sheets).
+bool canStream(const style::Layout& layout, const Options& options);
+
+// The same pages as paginate, handed to `sink` as they fill, the flow laid
+// out as they need it: a long document never holds all its lines or pages.
+// `rest` gets the rest of the document (structure, outline, metadata).
+// `doc.body` is used up: each top-level block is released once laid out.
+void paginate(content::Document& doc, const style::Layout& layout, const Options& options,
+              paragraph::Context& context, PageSink& sink, frame::Document& rest);
+
 }  // namespace folio::pagination

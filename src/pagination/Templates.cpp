@@ -326,6 +326,27 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Page i's template, beneath a body of the page's size.
+frame::Page drawTemplate(TemplateDrawer& drawer, const style::Layout& layout, size_t i, int count, Sp width,
+                         Sp height) {
+  frame::Page t;
+  t.width = width;
+  t.height = height;
+  drawer.draw(t, layout.templateFor(i), static_cast<int>(i) + 1, count);
+  BodyArea body = bodyArea(layout, i);
+  drawer.check(PageGeometry{t.width, t.height, layout.print.bleed,
+                            PageBox{body.left, body.top, body.left + body.width, body.top + body.height},
+                            static_cast<int>(i) + 1});
+  // Page furniture: artifacts in the structure.
+  t.itemStructure.assign(t.items.size(), frame::kArtifact);
+  t.templateItems = t.items.size();
+  return t;
+}
+
+}  // namespace
+
 std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc,
                                                      const style::Layout& layout, const image::Limits& limits,
                                                      paragraph::Context& context) {
@@ -334,16 +355,11 @@ std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& p
   for (int i = 0; i < count; ++i) {
     // Templates are painted first, beneath the body (a coloured band or a
     // background image must not cover text).
-    frame::Page t;
-    t.width = pages[i].width;
-    t.height = pages[i].height;
-    drawer.draw(t, layout.templateFor(static_cast<size_t>(i)), i + 1, count);
-    BodyArea body = bodyArea(layout, static_cast<size_t>(i));
-    drawer.check(PageGeometry{t.width, t.height, layout.print.bleed,
-                              PageBox{body.left, body.top, body.left + body.width, body.top + body.height}, i + 1});
+    frame::Page t =
+        drawTemplate(drawer, layout, static_cast<size_t>(i), count, pages[i].width, pages[i].height);
     pages[i].templateItems += t.items.size();
-    // Page furniture: artifacts in the structure.
-    pages[i].itemStructure.insert(pages[i].itemStructure.begin(), t.items.size(), frame::kArtifact);
+    pages[i].itemStructure.insert(pages[i].itemStructure.begin(), t.itemStructure.begin(),
+                                  t.itemStructure.end());
     pages[i].items.insert(pages[i].items.begin(), std::make_move_iterator(t.items.begin()),
                           std::make_move_iterator(t.items.end()));
     pages[i].links.insert(pages[i].links.end(), t.links.begin(), t.links.end());
@@ -351,6 +367,25 @@ std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& p
   }
   // The template's items come first on the page: their indices hold.
   return std::move(drawer.m_content);
+}
+
+struct TemplatePages::Drawer : TemplateDrawer {
+  using TemplateDrawer::TemplateDrawer;
+};
+
+TemplatePages::TemplatePages(const content::Document& doc, const style::Layout& layout,
+                             const image::Limits& limits, paragraph::Context& context, size_t count)
+    : m_layout(layout), m_count(count), m_drawer(std::make_unique<Drawer>(doc, layout, limits, context)) {}
+
+TemplatePages::~TemplatePages() = default;
+
+frame::Page TemplatePages::draw(size_t i) {
+  return drawTemplate(*m_drawer, m_layout, i, static_cast<int>(m_count), m_layout.pageWidth,
+                      m_layout.pageHeight);
+}
+
+const std::vector<std::pair<size_t, size_t>>& TemplatePages::firstPageContent() const {
+  return m_drawer->m_content;
 }
 
 }  // namespace folio::pagination

@@ -1,6 +1,7 @@
 #pragma once
 // Page templates: the letterhead, running heads and footers, drawn on each
 // page once the page count is known ({page} of {pages}).
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -39,5 +40,25 @@ std::string formatDate(const std::string& iso, const style::Layout& layout, cons
 std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc,
                                                      const style::Layout& layout, const image::Limits& limits,
                                                      paragraph::Context& context);
+
+// The same templates for pages handed on one by one (streamed pagination,
+// pages of the layout's size), drawn once the count is known: page i's
+// template as drawTemplates puts it beneath page i's body (items, all
+// artifacts in itemStructure, links, anchors). Call in page order.
+class TemplatePages {
+ public:
+  TemplatePages(const content::Document& doc, const style::Layout& layout, const image::Limits& limits,
+                paragraph::Context& context, size_t count);
+  ~TemplatePages();
+  frame::Page draw(size_t i);
+  // After draw(0): what drawTemplates returns.
+  const std::vector<std::pair<size_t, size_t>>& firstPageContent() const;
+
+ private:
+  struct Drawer;
+  const style::Layout& m_layout;
+  size_t m_count;
+  std::unique_ptr<Drawer> m_drawer;
+};
 
 }  // namespace folio::pagination

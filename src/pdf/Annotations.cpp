@@ -44,8 +44,11 @@ PdfArray quadPoints(const std::vector<Rect>& rects) {
 }  // namespace
 
 std::vector<LinkAnnotation> addLinks(PdfMemDocument& doc, PdfObject* pageObj, const frame::Page& page,
-                                     const Destinations& dests, Diagnostics& diags) {
+                                     const Destinations& dests, Diagnostics& diags,
+                                     std::vector<PendingLink>* pending, size_t pageIndex) {
   PdfArray annots;
+  if (const PdfObject* old = pageObj->GetDictionary().GetKey("Annots")) annots = old->GetArray();
+  const size_t before = annots.size();
   std::vector<LinkAnnotation> written;
   for (const frame::Link& link : page.links) {
     std::vector<Rect> rects;
@@ -66,13 +69,15 @@ std::vector<LinkAnnotation> addLinks(PdfMemDocument& doc, PdfObject* pageObj, co
       action.AddKey("URI", byteString(link.uri));
     } else if (!link.destination.empty()) {
       std::optional<PdfArray> dest = dests.explicitDest(link.destination);
-      if (!dest) {
+      if (!dest && !pending) {
         diags.warning(
             {}, "link to '" + link.destination + "' has no target in the document; the link is dropped");
         continue;
       }
-      action.AddKey("S", PdfName("GoTo"));
-      action.AddKey("D", *dest);
+      if (dest) {
+        action.AddKey("S", PdfName("GoTo"));
+        action.AddKey("D", *dest);
+      }
     } else {
       continue;
     }
@@ -94,12 +99,38 @@ std::vector<LinkAnnotation> addLinks(PdfMemDocument& doc, PdfObject* pageObj, co
     d.AddKey("Border", border);
     d.AddKey("F", integer(4));  // Print
     d.AddKey("P", pageObj->Reference());
-    d.AddKey("A", action);
+    if (action.GetKeys().empty())  // a forward link: its destination comes at the end
+      pending->push_back(PendingLink{annot, link.destination, pageIndex, pageObj});
+    else
+      d.AddKey("A", action);
     annots.push_back(annot->Reference());
     written.push_back(LinkAnnotation{link.structure, annot, !link.uri.empty() ? link.uri : link.destination});
   }
-  if (!annots.empty()) pageObj->GetDictionary().AddKey("Annots", annots);
+  if (annots.size() > before) pageObj->GetDictionary().AddKey("Annots", annots);
   return written;
+}
+
+void resolveLinks(PdfMemDocument& doc, const std::vector<PendingLink>& pending, const Destinations& dests,
+                  Diagnostics& diags, const std::function<void(size_t, PdfObject*)>& dropped) {
+  for (const PendingLink& p : pending) {
+    if (std::optional<PdfArray> dest = dests.explicitDest(p.destination)) {
+      PdfDictionary action;
+      action.AddKey("S", PdfName("GoTo"));
+      action.AddKey("D", *dest);
+      p.annot->GetDictionary().AddKey("A", action);
+      continue;
+    }
+    diags.warning({}, "link to '" + p.destination + "' has no target in the document; the link is dropped");
+    PdfArray kept;
+    for (const PdfObject& a : p.pageObj->GetDictionary().GetKey("Annots")->GetArray())
+      if (!(a.IsReference() && a.GetReference() == p.annot->Reference())) kept.push_back(a);
+    if (kept.empty())
+      p.pageObj->GetDictionary().RemoveKey("Annots");
+    else
+      p.pageObj->GetDictionary().AddKey("Annots", kept);
+    dropped(p.page, p.annot);
+    delete doc.GetObjects().RemoveObject(p.annot->Reference());
+  }
 }
 
 }  // namespace folio::pdf

@@ -27,12 +27,15 @@ PdfArray limits(const std::string& first, const std::string& last) {
 Destinations::Destinations(const frame::Document& doc, const std::vector<PdfObject*>& pages,
                            Diagnostics& diags)
     : m_pages(pages) {
-  for (size_t p = 0; p < doc.pages.size(); ++p)
-    for (const frame::Anchor& a : doc.pages[p].anchors) {
-      if (a.name.empty()) continue;
-      if (!m_anchors.emplace(a.name, Target{p, a.at}).second)
-        diags.warning({}, "anchor '" + a.name + "' appears more than once; links go to its first place");
-    }
+  for (size_t p = 0; p < doc.pages.size(); ++p) add(p, doc.pages[p].anchors, diags);
+}
+
+void Destinations::add(size_t page, const std::vector<frame::Anchor>& anchors, Diagnostics& diags) {
+  for (const frame::Anchor& a : anchors) {
+    if (a.name.empty()) continue;
+    if (!m_anchors.emplace(a.name, Target{page, a.at}).second)
+      diags.warning({}, "anchor '" + a.name + "' appears more than once; links go to its first place");
+  }
 }
 
 PdfArray Destinations::destArray(const Target& t) const {

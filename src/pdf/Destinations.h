@@ -20,6 +20,9 @@ class Destinations {
  public:
   // Indexes the anchors of all pages; a repeated name keeps its first place.
   Destinations(const frame::Document& doc, const std::vector<PoDoFo::PdfObject*>& pages, Diagnostics& diags);
+  // None yet: pages are added as they are written (`pages` grows with them).
+  explicit Destinations(const std::vector<PoDoFo::PdfObject*>& pages) : m_pages(pages) {}
+  void add(size_t page, const std::vector<frame::Anchor>& anchors, Diagnostics& diags);
 
   // [page /XYZ left top null] for `anchor`, or nullopt when there is no such anchor.
   std::optional<PoDoFo::PdfArray> explicitDest(const std::string& anchor) const;

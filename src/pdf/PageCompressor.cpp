@@ -31,6 +31,13 @@ void PageCompressor::add(PoDoFo::PdfObject* stream, std::string content) {
   }
   std::unique_lock<std::mutex> lock(m_mutex);
   m_progress.wait(lock, [&] { return m_pending < kQueuedPerThread * m_threads.size(); });
+  // Compressed streams go into their objects as soon as they are done, in
+  // order: a long document's pages do not wait in the queue until the end.
+  while (!m_slots.empty() && m_slots.front().done) {
+    setDeflatedStream(m_slots.front().stream, m_slots.front().data);
+    m_slots.pop_front();
+    --m_next;
+  }
   m_slots.push_back(Slot{stream, std::move(content), false});
   ++m_pending;
   lock.unlock();

@@ -30,16 +30,22 @@ void adopt(PdfObject* parent, const std::vector<Node>& kids, size_t begin, size_
 
 std::vector<PdfObject*> buildPageTree(PdfMemDocument& doc, const std::vector<Rect>& mediaBoxes) {
   PdfVecObjects& objs = doc.GetObjects();
-  PdfObject* root = doc.GetPagesTree()->GetObject();
 
   std::vector<PdfObject*> pages;
-  std::vector<Node> level;
   for (const Rect& box : mediaBoxes) {
     PdfObject* page = objs.CreateObject("Page");
     page->GetDictionary().AddKey("MediaBox", rectArray(box.x, box.y, box.right(), box.top()));
     pages.push_back(page);
-    level.push_back({page, 1});
   }
+  attachPageTree(doc, pages);
+  return pages;
+}
+
+void attachPageTree(PdfMemDocument& doc, const std::vector<PdfObject*>& pages) {
+  PdfVecObjects& objs = doc.GetObjects();
+  PdfObject* root = doc.GetPagesTree()->GetObject();
+  std::vector<Node> level;
+  for (PdfObject* page : pages) level.push_back({page, 1});
   // Group into intermediate /Pages nodes until the root can hold the level.
   while (level.size() > kPageTreeFanOut) {
     std::vector<Node> up;
@@ -52,7 +58,6 @@ std::vector<PdfObject*> buildPageTree(PdfMemDocument& doc, const std::vector<Rec
     level = std::move(up);
   }
   adopt(root, level, 0, level.size());
-  return pages;
 }
 
 }  // namespace folio::pdf

@@ -16,5 +16,7 @@ constexpr size_t kPageTreeFanOut = 32;
 // Creates one empty /Page object per media box, in the tree, in order.
 std::vector<PoDoFo::PdfObject*> buildPageTree(PoDoFo::PdfMemDocument& doc,
                                               const std::vector<Rect>& mediaBoxes);
+// Puts /Page objects made one by one (pages written as they come) into the tree, in order.
+void attachPageTree(PoDoFo::PdfMemDocument& doc, const std::vector<PoDoFo::PdfObject*>& pages);
 
 }  // namespace folio::pdf

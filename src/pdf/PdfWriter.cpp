@@ -1,12 +1,12 @@
 #include "pdf/PdfWriter.h"
 
-#include <ostream>
-
 #include <podofo/podofo.h>
 
 #include <algorithm>
 #include <climits>
+#include <memory>
 #include <mutex>
+#include <ostream>
 
 #include "pdf/Annotations.h"
 #include "pdf/ContentStream.h"
@@ -103,125 +103,305 @@ std::string documentId(const frame::Document& doc) {
   return id;
 }
 
-// TrimBox and BleedBox of print pages (the MediaBox is the sheet).
-void addPageBoxes(const std::vector<PdfObject*>& pages, const frame::Document& doc) {
-  for (size_t i = 0; i < pages.size(); ++i) {
-    const auto& boxes = doc.pages[i].boxes;
-    if (!boxes) continue;
-    PdfDictionary& d = pages[i]->GetDictionary();
-    d.AddKey("BleedBox", rectArray(boxes->bleed.x, boxes->bleed.y, boxes->bleed.right(), boxes->bleed.top()));
-    d.AddKey("TrimBox", rectArray(boxes->trim.x, boxes->trim.y, boxes->trim.right(), boxes->trim.top()));
+int topHeadingLevel(const std::vector<frame::StructElement>& structure) {
+  int top = INT_MAX;
+  for (const frame::StructElement& e : structure)
+    if (e.role == frame::Role::H) top = std::min(top, e.level);
+  return top == INT_MAX ? 1 : top;
+}
+
+}  // namespace
+
+// What the file keeps of a page until the end: its object, the resources
+// its content uses, what its content marks, its links.
+struct PageStream::Written {
+  PdfObject* object = nullptr;
+  PdfObject* body = nullptr;  // the body's content stream
+  PageResources resources;
+  PageTags tags;
+  std::vector<LinkAnnotation> links;
+  std::unique_ptr<frame::Page> later;  // addPageLater: painted with its template
+};
+
+struct PageStream::State {
+  State(const WriteOptions& o)
+      : fonts(pdf, o.compressionLevel),
+        images(pdf, o.compressionLevel),
+        colors(pdf),
+        painters{fonts, images, colors, o.ua1},
+        dests(pages) {}
+  PdfMemDocument pdf;
+  FontEmbedder fonts;
+  ImageXObjects images;
+  ColorSpaces colors;
+  Painters painters;
+  std::vector<PdfObject*> pages;
+  Destinations dests;
+  std::vector<PendingLink> pendingLinks;
+  std::unique_ptr<PageCompressor> compressor;
+  std::vector<Written> written;
+  Diagnostics local;
+};
+
+PageStream::PageStream(const WriteOptions& options, std::string path, std::ostream* out, Diagnostics& diags)
+    : m_options(options), m_path(std::move(path)), m_out(out), m_diags(diags) {
+  try {
+    quietPodofo();
+    m_state = std::make_unique<State>(options);
+    // PDF/X-4 is defined on PDF 1.6 (ISO 15930-7), PDF/A-2 on PDF 1.7.
+    m_state->pdf.SetPdfVersion(options.standard == PdfStandard::PdfX4 ? ePdfVersion_1_6 : ePdfVersion_1_7);
+    if (options.standard != PdfStandard::None) {
+      // RGB always carries the sRGB profile (X-4 forbids DeviceRGB under its
+      // CMYK output intent); under A-2b's sRGB intent, CMYK carries the CMYK one.
+      m_state->colors.requireProfiles(options.srgbProfile, options.cmykProfile, true,
+                                      options.standard == PdfStandard::PdfA2b);
+      m_state->images.tagWith(&m_state->colors);
+    }
+    m_state->compressor = std::make_unique<PageCompressor>(options.helperThreads, options.compressionLevel);
+  } catch (const PdfError& e) {
+    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
+  } catch (const std::exception& e) {
+    fail(e.what());
   }
 }
 
-std::vector<Rect> mediaBoxes(const frame::Document& doc) {
-  std::vector<Rect> boxes;
-  for (const frame::Page& p : doc.pages) boxes.push_back(Rect{0, 0, p.width, p.height});
-  return boxes;
+PageStream::~PageStream() = default;
+
+void PageStream::fail(const std::string& what) {
+  if (m_failed) return;
+  m_failed = true;
+  if (m_state) m_diags.append(m_state->local);
+  m_diags.error({m_path, 0, 0}, "cannot write the PDF: " + what + "; expected a writable document");
+  m_state.reset();
 }
 
-// One page: its content stream, the resources that content uses, its links.
-std::vector<LinkAnnotation> writePage(PdfMemDocument& pdf, PdfObject* pageObj, const frame::Page& page,
-                                      Painters& painters, const Destinations& dests, PageCompressor& compressor,
-                                      bool links, const std::vector<uint32_t>* itemStructure,
-                                      const std::vector<std::string>& roles, PageTags& tags,
-                                      Diagnostics& diags) {
-  PageResources resources;
-  std::string content = pageContent(page, painters, resources, itemStructure, roles, tags, diags);
-  PdfObject* stream = pdf.GetObjects().CreateObject();
-  compressor.add(stream, std::move(content));
-  pageObj->GetDictionary().AddKey("Contents", stream->Reference());
-  pageObj->GetDictionary().AddKey("Resources", resources.dictionary());
-  if (!links) return {};
-  return addLinks(pdf, pageObj, page, dests, diags);
+void PageStream::setStructure(const std::vector<frame::StructElement>* structure, int topHeadingLevel) {
+  m_structure = structure;
+  m_top = topHeadingLevel;
+  m_roles.clear();
 }
+
+// Roles of the elements made so far (pagination adds elements as it goes).
+void PageStream::updateRoles() {
+  if (!m_options.tags || !m_structure) return;
+  for (size_t e = m_roles.size(); e < m_structure->size(); ++e)
+    m_roles.push_back(structureType((*m_structure)[e], m_top));
+}
+
+PageStream::Written* PageStream::open(const frame::Page& page) {
+  const size_t i = m_state->pages.size();
+  if (page.width <= 0 || page.height <= 0) {
+    m_diags.error({m_path, 0, 0},
+                  "page " + std::to_string(i + 1) + " has no area; expected a positive page size");
+    m_failed = true;
+    return nullptr;
+  }
+  PdfObject* obj = m_state->pdf.GetObjects().CreateObject("Page");
+  PdfDictionary& d = obj->GetDictionary();
+  d.AddKey("MediaBox", rectArray(0, 0, page.width, page.height));
+  if (page.boxes) {  // TrimBox and BleedBox of print pages (the MediaBox is the sheet)
+    const auto& b = *page.boxes;
+    d.AddKey("BleedBox", rectArray(b.bleed.x, b.bleed.y, b.bleed.right(), b.bleed.top()));
+    d.AddKey("TrimBox", rectArray(b.trim.x, b.trim.y, b.trim.right(), b.trim.top()));
+  }
+  m_state->pages.push_back(obj);
+  m_state->dests.add(i, page.anchors, m_state->local);
+  m_state->written.emplace_back();
+  Written& w = m_state->written.back();
+  w.object = obj;
+  // PDF/X: no annotations on the printed area; links are for the screen.
+  if (m_options.standard != PdfStandard::PdfX4)
+    w.links = addLinks(m_state->pdf, obj, page, m_state->dests, m_state->local, &m_state->pendingLinks, i);
+  return &w;
+}
+
+void PageStream::paint(Written& w, const frame::Page& page, const std::vector<uint32_t>* itemStructure) {
+  updateRoles();
+  std::string content =
+      pageContent(page, m_state->painters, w.resources, m_options.tags ? itemStructure : nullptr, m_roles,
+                  w.tags, m_state->local);
+  w.body = m_state->pdf.GetObjects().CreateObject();
+  m_state->compressor->add(w.body, std::move(content));
+  w.object->GetDictionary().AddKey("Contents", w.body->Reference());
+}
+
+void PageStream::addPage(const frame::Page& page, const std::vector<uint32_t>* itemStructure) {
+  if (m_failed) return;
+  try {
+    if (Written* w = open(page)) paint(*w, page, itemStructure);
+  } catch (const PdfError& e) {
+    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+}
+
+void PageStream::addPageLater(frame::Page&& page) {
+  if (m_failed) return;
+  try {
+    if (Written* w = open(page)) {
+      std::vector<frame::Link>().swap(page.links);
+      w->later = std::make_unique<frame::Page>(std::move(page));
+    }
+  } catch (const PdfError& e) {
+    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+}
+
+void PageStream::shiftElements(uint32_t k) {
+  if (m_failed || k == 0) return;
+  auto shift = [k](uint32_t& e) {
+    if (e != frame::kArtifact && e >= 1) e += k;
+  };
+  for (Written& w : m_state->written) {
+    if (w.later)
+      for (uint32_t& e : w.later->itemStructure) shift(e);
+    for (uint32_t& e : w.tags.elements) shift(e);
+    for (LinkAnnotation& l : w.links) shift(l.element);
+  }
+}
+
+void PageStream::addFurniture(size_t i, frame::Page&& furniture) {
+  if (m_failed || i >= m_state->written.size()) return;
+  try {
+    Written& w = m_state->written[i];
+    updateRoles();
+    furniture.templateItems = furniture.items.size();
+    if (w.later) {
+      // A page held back (the first, whose letterhead text is content): one
+      // stream, the template's items first, as a page drawn whole.
+      frame::Page& page = *w.later;
+      page.templateItems = furniture.items.size();
+      page.items.insert(page.items.begin(), std::make_move_iterator(furniture.items.begin()),
+                        std::make_move_iterator(furniture.items.end()));
+      page.itemStructure.insert(page.itemStructure.begin(), furniture.itemStructure.begin(),
+                                furniture.itemStructure.end());
+      paint(w, page, &page.itemStructure);
+      w.later.reset();
+      furniture.items.clear();
+    }
+    if (!furniture.items.empty()) {
+      w.tags.paintedFirst = w.tags.elements.size();
+      // Painted beneath the body, in a stream of its own before it; saved
+      // and restored, so the body starts in the default graphics state.
+      std::string content =
+          "q\n" +
+          pageContent(furniture, m_state->painters, w.resources,
+                      m_options.tags ? &furniture.itemStructure : nullptr, m_roles, w.tags, m_state->local) +
+          "Q\n";
+      PdfObject* stream = m_state->pdf.GetObjects().CreateObject();
+      m_state->compressor->add(stream, std::move(content));
+      PdfArray contents;
+      contents.push_back(stream->Reference());
+      contents.push_back(w.body->Reference());
+      w.object->GetDictionary().AddKey("Contents", contents);
+    }
+    m_state->dests.add(i, furniture.anchors, m_state->local);
+    if (m_options.standard != PdfStandard::PdfX4) {
+      std::vector<LinkAnnotation> more = addLinks(m_state->pdf, w.object, furniture, m_state->dests,
+                                                  m_state->local, &m_state->pendingLinks, i);
+      w.links.insert(w.links.end(), more.begin(), more.end());
+    }
+  } catch (const PdfError& e) {
+    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+}
+
+bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
+  if (m_failed) return false;
+  if (!checkStandard(rest, m_options, m_path, m_diags)) return false;
+  if (m_state->pages.empty()) {
+    m_diags.error({m_path, 0, 0}, "the document has no pages; expected at least one page");
+    return false;
+  }
+  try {
+    State& st = *m_state;
+    Diagnostics& local = st.local;
+    PdfMemDocument& pdf = st.pdf;
+    for (Written& w : st.written)  // a page held back whose template never came
+      if (w.later) {
+        paint(w, *w.later, &w.later->itemStructure);
+        w.later.reset();
+      }
+    st.compressor->finish();
+    attachPageTree(pdf, st.pages);
+    for (size_t i = 0; i < st.written.size(); ++i)
+      st.written[i].object->GetDictionary().AddKey("Resources", st.written[i].resources.dictionary());
+    resolveLinks(pdf, st.pendingLinks, st.dests, local, [&](size_t page, PdfObject* annot) {
+      auto& links = st.written[page].links;
+      links.erase(std::remove_if(links.begin(), links.end(),
+                                 [&](const LinkAnnotation& l) { return l.annot == annot; }),
+                  links.end());
+    });
+    if (m_options.tags && m_structure) {
+      std::vector<PageTags> tags;
+      std::vector<std::vector<LinkAnnotation>> annotations;
+      for (Written& w : st.written) {
+        tags.push_back(std::move(w.tags));
+        annotations.push_back(std::move(w.links));
+      }
+      writeStructureTree(pdf, *m_structure, st.pages, tags, annotations);
+    }
+    st.fonts.embedAll(local, m_options.helperThreads);  // after all pages: the fonts know every glyph used
+
+    st.dests.writeNameTree(pdf);
+    writeOutline(pdf, rest.outline, st.dests, local);
+    frame::Metadata meta = rest.metadata;
+    if (m_options.standard == PdfStandard::PdfX4 && meta.title.empty()) meta.title = m_options.jobName;
+    writeMetadata(pdf, meta, local,
+                  standardXmp(m_options.standard, xmpId) + (m_options.ua1 ? uaXmp(m_options.standard) : ""));
+    writeStandardParts(pdf, m_options.standard, st.colors, m_options.srgbProfile, m_options.cmykProfile);
+    // Appending applies the caller's --strict: a warning that became an
+    // error there means no file either.
+    const size_t errorsBefore = m_diags.errorCount();
+    m_diags.append(local);
+    local = Diagnostics();
+    if (m_diags.errorCount() != errorsBefore) return false;
+    if (!m_out) return serializeToFile(pdf, m_path, m_diags);
+    const std::string bytes = serialize(pdf);
+    m_out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    m_out->flush();
+    if (*m_out) return true;
+    m_diags.error({m_path, 0, 0}, "cannot write the PDF; expected a writable output");
+    return false;
+  } catch (const PdfError& e) {
+    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+  return false;
+}
+
+namespace {
 
 // Writes to `out` when given, else to the file `path` (also the name in messages).
 bool write(const frame::Document& doc, frame::Document* release, const std::string& path, std::ostream* out,
            const WriteOptions& options, Diagnostics& diags) {
   if (!checkDocument(doc, path, diags) || !checkStandard(doc, options, path, diags)) return false;
-  const PdfStandard standard = options.standard;
   // The XMP identifier hashes the pages, which are released as they are written.
-  const std::string xmpId = standard == PdfStandard::None ? "" : documentId(doc);
-  Diagnostics local;
-  try {
-    quietPodofo();
-    PdfMemDocument pdf;
-    // PDF/X-4 is defined on PDF 1.6 (ISO 15930-7), PDF/A-2 on PDF 1.7.
-    pdf.SetPdfVersion(standard == PdfStandard::PdfX4 ? ePdfVersion_1_6 : ePdfVersion_1_7);
-    std::vector<PdfObject*> pages = buildPageTree(pdf, mediaBoxes(doc));
-    addPageBoxes(pages, doc);
-    Destinations dests(doc, pages, local);
-
-    FontEmbedder fonts(pdf, options.compressionLevel);
-    ImageXObjects images(pdf, options.compressionLevel);
-    ColorSpaces colors(pdf);
-    if (standard != PdfStandard::None) {
-      // RGB always carries the sRGB profile (X-4 forbids DeviceRGB under its
-      // CMYK output intent); under A-2b's sRGB intent, CMYK carries the CMYK one.
-      colors.requireProfiles(options.srgbProfile, options.cmykProfile, true, standard == PdfStandard::PdfA2b);
-      images.tagWith(&colors);
+  const std::string xmpId = options.standard == PdfStandard::None ? "" : documentId(doc);
+  PageStream stream(options, path, out, diags);
+  // The structure the pagination recorded, or a plain one for frames built without it.
+  FallbackStructure fallback;
+  if (options.tags && doc.structure.empty()) fallback = fallbackStructure(doc);
+  const std::vector<frame::StructElement>& structure =
+      doc.structure.empty() ? fallback.structure : doc.structure;
+  stream.setStructure(&structure, topHeadingLevel(structure));
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    const std::vector<uint32_t>* items = !options.tags           ? nullptr
+                                         : doc.structure.empty() ? &fallback.itemStructure[i]
+                                                                 : &doc.pages[i].itemStructure;
+    stream.addPage(doc.pages[i], items);
+    if (release) {
+      std::vector<frame::Item>().swap(release->pages[i].items);
+      std::vector<frame::Link>().swap(release->pages[i].links);
     }
-    Painters painters{fonts, images, colors, options.ua1};
-    // PDF/X: no annotations on the printed area; links are for the screen.
-    const bool links = standard != PdfStandard::PdfX4;
-    // The structure the pagination recorded, or a plain one for frames built without it.
-    FallbackStructure fallback;
-    if (options.tags && doc.structure.empty()) fallback = fallbackStructure(doc);
-    const std::vector<frame::StructElement>& structure =
-        doc.structure.empty() ? fallback.structure : doc.structure;
-    int top = INT_MAX;
-    for (const frame::StructElement& e : structure)
-      if (e.role == frame::Role::H) top = std::min(top, e.level);
-    std::vector<std::string> roles;
-    if (options.tags)
-      for (const frame::StructElement& e : structure)
-        roles.push_back(structureType(e, top == INT_MAX ? 1 : top));
-    std::vector<PageTags> tags(doc.pages.size());
-    std::vector<std::vector<LinkAnnotation>> annotations(doc.pages.size());
-    PageCompressor compressor(doc.pages.size() > 1 ? options.helperThreads : 0, options.compressionLevel);
-    for (size_t i = 0; i < doc.pages.size(); ++i) {
-      const std::vector<uint32_t>* items = !options.tags           ? nullptr
-                                           : doc.structure.empty() ? &fallback.itemStructure[i]
-                                                                   : &doc.pages[i].itemStructure;
-      annotations[i] = writePage(pdf, pages[i], doc.pages[i], painters, dests, compressor, links, items, roles,
-                                 tags[i], local);
-      if (release) {
-        std::vector<frame::Item>().swap(release->pages[i].items);
-        std::vector<frame::Link>().swap(release->pages[i].links);
-      }
-    }
-    compressor.finish();
-    if (options.tags) writeStructureTree(pdf, structure, pages, tags, annotations);
-    fonts.embedAll(local, options.helperThreads);  // after all pages: the fonts know every glyph used
-
-    dests.writeNameTree(pdf);
-    writeOutline(pdf, doc.outline, dests, local);
-    frame::Metadata meta = doc.metadata;
-    if (standard == PdfStandard::PdfX4 && meta.title.empty()) meta.title = options.jobName;
-    writeMetadata(pdf, meta, local, standardXmp(standard, xmpId) + (options.ua1 ? uaXmp(standard) : ""));
-    writeStandardParts(pdf, standard, colors, options.srgbProfile, options.cmykProfile);
-    // Appending applies the caller's --strict: a warning that became an
-    // error there means no file either.
-    const size_t errorsBefore = diags.errorCount();
-    diags.append(local);
-    if (diags.errorCount() != errorsBefore) return false;
-    if (!out) return serializeToFile(pdf, path, diags);
-    const std::string bytes = serialize(pdf);
-    out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out->flush();
-    if (*out) return true;
-    diags.error({path, 0, 0}, "cannot write the PDF; expected a writable output");
-    return false;
-  } catch (const PdfError& e) {
-    diags.append(local);
-    diags.error({path, 0, 0}, std::string("cannot write the PDF: PoDoFo error ") +
-                                  PdfError::ErrorName(e.GetError()) + "; expected a writable document");
-  } catch (const std::exception& e) {
-    diags.append(local);
-    diags.error({path, 0, 0}, std::string("cannot write the PDF: ") + e.what());
   }
-  return false;
+  return stream.finish(doc, xmpId);
 }
 
 }  // namespace

@@ -5,7 +5,9 @@
 // links, named destinations, outline, Info and XMP. Deterministic bytes:
 // no clock, no time zone, a content-derived /ID.
 #include <iosfwd>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "base/Diagnostics.h"
 #include "base/PdfStandard.h"
@@ -25,6 +27,62 @@ struct WriteOptions {
   // Threads that compress page content streams while pages are painted
   // (-j on one document); 0: none. The bytes do not depend on it.
   unsigned helperThreads = 0;
+};
+
+// A PDF written page by page (docs/performance.md, "Streaming pages"): each
+// page's body is painted and compressed when it is added and its frame can
+// go; its template (the running head and "{page} of {pages}") comes later,
+// once the page count is known, in a second content stream painted beneath
+// the body (/Contents [template body]). Links to anchors not yet seen are
+// resolved at the end, as are the page tree, the structure tree, the fonts
+// and the outline. The same input gives the same bytes.
+class PageStream {
+ public:
+  // Writes to `out` when given, else to the file `path` (also the name in messages).
+  PageStream(const WriteOptions& options, std::string path, std::ostream* out, Diagnostics& diags);
+  ~PageStream();
+  PageStream(const PageStream&) = delete;
+  PageStream& operator=(const PageStream&) = delete;
+
+  // The structure elements pages refer to: it may grow between pages (the
+  // roles of new elements are read as pages come); its H levels count from
+  // `topHeadingLevel`.
+  void setStructure(const std::vector<frame::StructElement>* structure, int topHeadingLevel);
+  // The next page: painted and compressed now. `itemStructure` is parallel
+  // to its items (null: nothing is marked).
+  void addPage(const frame::Page& page, const std::vector<uint32_t>* itemStructure);
+  // The next page, painted only with its template (addFurniture): the first
+  // page, whose letterhead text is content read before the body, so that
+  // its marked content is numbered in reading order as on a page drawn whole.
+  void addPageLater(frame::Page&& page);
+  // Every element index >= 1 recorded so far moves up by k (elements were
+  // inserted after the root: the first page's letterhead text).
+  void shiftElements(uint32_t k);
+  // Page i's template (its items, itemStructure, links, anchors), painted
+  // beneath the body added before.
+  void addFurniture(size_t i, frame::Page&& furniture);
+  // Writes the rest (outline, metadata; the structure set before) and the
+  // file. False with a diagnostic when anything failed.
+  bool finish(const frame::Document& rest, const std::string& xmpId = "");
+  bool failed() const { return m_failed; }
+
+ private:
+  struct Written;
+  struct State;
+  void fail(const std::string& what);
+  Written* open(const frame::Page& page);
+  void paint(Written& w, const frame::Page& page, const std::vector<uint32_t>* itemStructure);
+  void updateRoles();
+
+  WriteOptions m_options;
+  std::string m_path;
+  std::ostream* m_out;
+  Diagnostics& m_diags;
+  std::unique_ptr<State> m_state;
+  const std::vector<frame::StructElement>* m_structure = nullptr;
+  int m_top = 1;
+  std::vector<std::string> m_roles;
+  bool m_failed = false;
 };
 
 // Writes to `path` directly (the caller handles temp-file-and-rename).

@@ -144,7 +144,10 @@ void writeStructureTree(PdfMemDocument& doc, const std::vector<StructElement>& g
   std::vector<size_t> firstPage(n, SIZE_MAX);
   int64_t position = 0;
   for (size_t p = 0; p < tags.size() && p < pages.size(); ++p) {
-    for (size_t mcid = 0; mcid < tags[p].elements.size(); ++mcid, ++position) {
+    const size_t count = tags[p].elements.size();
+    const size_t early = count - std::min(tags[p].paintedFirst, count);  // painted before MCID 0
+    for (size_t k = 0; k < count; ++k, ++position) {
+      const size_t mcid = k < early ? count - early + k : k - early;
       uint32_t e = tags[p].elements[mcid];
       if (e >= n) e = 0;
       own[e].push_back(Kid{position, Kid::Type::Mcid, p, static_cast<int64_t>(mcid)});

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // The structure tree of a tagged PDF (ISO 32000-1, 14.7-14.8; PDF/UA-1),
 // written from the structure that pagination records with the frames
 // (frame::Document::structure, Page::itemStructure, Link::structure; see
@@ -30,6 +31,10 @@ namespace folio::pdf {
 // What one page's content marks, in order: MCID i belongs to elements[i].
 struct PageTags {
   std::vector<uint32_t> elements;
+  // MCIDs from this one on are painted before the others: the page's
+  // template, drawn once the page count was known, in the content stream
+  // that comes first in /Contents (pdf::PageStream).
+  size_t paintedFirst = SIZE_MAX;
   // Where each figure's images are drawn (for its /BBox), in pt from the bottom left.
   std::vector<std::pair<uint32_t, Rect>> figureBoxes;
 };

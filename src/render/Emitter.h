@@ -5,11 +5,13 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <string>
 
 #include "base/Diagnostics.h"
 #include "base/PdfStandard.h"
 #include "frame/Frame.h"
+#include "pagination/Pagination.h"
 
 namespace folio::render {
 
@@ -45,5 +47,16 @@ class Emitter {
 };
 
 std::unique_ptr<Emitter> makeEmitter(Format format, EmitOptions options);
+
+// A PDF written as pagination hands on its pages (pagination::PageSink):
+// each page painted and compressed at once, the file written by finish().
+class PageStreamEmitter : public pagination::PageSink {
+ public:
+  // Every file the pages use (fonts, images), for the dependencies.
+  virtual const std::set<std::string>& used() const = 0;
+  virtual size_t pages() const = 0;
+  virtual bool finish(const frame::Document& rest) = 0;
+};
+std::unique_ptr<PageStreamEmitter> makePdfStream(EmitOptions options, Sink& sink, Diagnostics& diags);
 
 }  // namespace folio::render

@@ -217,7 +217,8 @@ Pipeline::Pipeline(Settings settings)
 Pipeline::~Pipeline() = default;
 
 // The recipe.
-bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out, Diagnostics& diags) {
+bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out, Diagnostics& diags,
+                       const StreamTarget* stream) {
   out.dependencies.push_back(source.input);
   std::optional<content::Document> doc = load(source, diags);
   if (!doc) return false;
@@ -227,7 +228,25 @@ bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out,
                                       : PdfStandards{layout->print.standard, layout->print.ua1};
   if (!check(*doc, *layout, out.standards, diags)) return false;
   fillPlaceholders(*doc, *layout);
-  out.frames = paginate(*doc, *layout, out.standards.base, source.jobName, shaper, diags);
+  pagination::Options po = paginationOptions(*doc, out.standards.base, source.jobName);
+  paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
+  if (stream && out.standards.base == PdfStandard::None && pagination::canStream(*layout, po)) {
+    // Each page painted and compressed as it fills (docs/performance.md,
+    // "Streaming pages"); the file is written only when all went well.
+    Sink* sink = stream->open();
+    if (!sink) return false;
+    EmitOptions eo = stream->options;
+    eo.standard = out.standards.base;
+    eo.ua1 = out.standards.ua1;
+    std::unique_ptr<PageStreamEmitter> pdf = makePdfStream(eo, *sink, diags);
+    pagination::paginate(*doc, *layout, po, ctx, *pdf, out.frames);
+    out.pages = pdf->pages();
+    out.dependencies.insert(out.dependencies.end(), pdf->used().begin(), pdf->used().end());
+    out.streamed = true;
+    return !diags.hasErrors() && pdf->finish(out.frames);
+  }
+  out.frames = pagination::paginate(*doc, *layout, po, ctx);
+  out.pages = out.frames.pages.size();
   std::set<std::string> used;  // fonts and images, once each, in a stable order
   for (const frame::Page& page : out.frames.pages)
     for (const frame::Item& item : page.items) {
@@ -334,9 +353,8 @@ void Pipeline::fillPlaceholders(content::Document& doc, const style::Layout& lay
   });
 }
 
-frame::Document Pipeline::paginate(const content::Document& doc, const style::Layout& layout, PdfStandard standard,
-                                   const std::string& jobName, text::Shaper& shaper, Diagnostics& diags) {
-  paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
+pagination::Options Pipeline::paginationOptions(const content::Document& doc, PdfStandard standard,
+                                                const std::string& jobName) const {
   pagination::Options po;
   po.maxPages = m_settings.maxPages;
   po.imageLimits = m_settings.imageLimits;
@@ -344,7 +362,7 @@ frame::Document Pipeline::paginate(const content::Document& doc, const style::La
   po.pageBoxes = standard == PdfStandard::PdfX4;
   po.jobName = jobName;
   po.layoutHelpers = m_settings.layoutHelpers;
-  return pagination::paginate(doc, layout, po, ctx);
+  return po;
 }
 
 std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, bool rightToLeft, Diagnostics& diags) {

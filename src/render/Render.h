@@ -11,6 +11,7 @@
 // {date} and the like in the text; paginate: frames with structure; emit:
 // the frames in a format (render/Emitter.h). The command line (cli/) adds
 // what is about files: atomic output, depfiles, batches, --combine.
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -23,6 +24,7 @@
 #include "content/Document.h"
 #include "frame/Frame.h"
 #include "image/Image.h"
+#include "pagination/Pagination.h"
 #include "render/Emitter.h"
 #include "style/Layout.h"
 #include "text/FontStore.h"
@@ -58,8 +60,17 @@ struct Source {
   std::string jobName;  // the output's file name (PDF/X title, print slug)
 };
 
+// Where typeset may write a PDF as its pages fill (pagination::canStream,
+// no PDF standard), instead of handing back every page.
+struct StreamTarget {
+  EmitOptions options;
+  std::function<Sink*()> open;  // the output, opened when streaming starts
+};
+
 struct Typeset {
-  frame::Document frames;
+  frame::Document frames;  // no pages when streamed
+  bool streamed = false;   // the PDF is written (when typeset succeeded)
+  size_t pages = 0;
   PdfStandards standards;
   std::vector<std::string> dependencies;  // every file the output depends on
 };
@@ -70,7 +81,8 @@ class Pipeline {
   ~Pipeline();
   // Thread-safe: one Pipeline serves every worker thread of a batch; each
   // thread brings its own Shaper. Fills out.dependencies even on failure.
-  bool typeset(const Source& source, text::Shaper& shaper, Typeset& out, Diagnostics& diags);
+  bool typeset(const Source& source, text::Shaper& shaper, Typeset& out, Diagnostics& diags,
+               const StreamTarget* stream = nullptr);
   static bool emit(frame::Document&& frames, Format format, const EmitOptions& options, Sink& sink,
                    Diagnostics& diags);
   text::FontStore& fonts() { return *m_fonts; }
@@ -85,8 +97,8 @@ class Pipeline {
   bool check(const content::Document& doc, const style::Layout& layout, const PdfStandards& standards,
              Diagnostics& diags);
   static void fillPlaceholders(content::Document& doc, const style::Layout& layout);
-  frame::Document paginate(const content::Document& doc, const style::Layout& layout, PdfStandard standard,
-                           const std::string& jobName, text::Shaper& shaper, Diagnostics& diags);
+  pagination::Options paginationOptions(const content::Document& doc, PdfStandard standard,
+                                        const std::string& jobName) const;
   std::shared_ptr<const style::Layout> layout(const std::string& path, bool rightToLeft, Diagnostics& diags);
 
   Settings m_settings;
