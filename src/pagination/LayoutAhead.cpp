@@ -38,8 +38,10 @@ void LayoutAhead::add(const markup::InlineText& text, paragraph::Options options
   {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_jobs.push_back(std::move(job));
-    // Helpers start with the first paragraph: a document with none starts no thread.
-    if (m_threads.empty())
+    // Helpers start with the second paragraph: the builder lays out a lone
+    // one itself (a thread costs about 60 page faults to start), and a
+    // document with none starts no thread.
+    if (m_threads.empty() && m_jobs.size() > 1)
       for (unsigned i = 0; i < m_helpers; ++i) m_threads.emplace_back([this] { work(); });
   }
   m_wake.notify_one();

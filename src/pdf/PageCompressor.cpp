@@ -10,10 +10,7 @@ namespace {
 constexpr size_t kQueuedPerThread = 4;
 }  // namespace
 
-PageCompressor::PageCompressor(unsigned threads, int level) : m_level(level) {
-  if (level <= 0) return;
-  for (unsigned i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(); });
-}
+PageCompressor::PageCompressor(unsigned threads, int level) : m_level(level), m_wanted(level > 0 ? threads : 0) {}
 
 PageCompressor::~PageCompressor() {
   {
@@ -25,9 +22,21 @@ PageCompressor::~PageCompressor() {
 }
 
 void PageCompressor::add(PoDoFo::PdfObject* stream, std::string content) {
-  if (m_threads.empty()) {
+  if (m_wanted == 0) {
     setFlateStream(stream, content, m_level);
     return;
+  }
+  // The helpers start with the second page. A one-page document (a letter)
+  // would pay for a thread, its malloc arena and its own Flate compressor
+  // (200 KB of hash tables: about 60 page faults) to compress one stream;
+  // finish() compresses the page held back instead.
+  if (m_threads.empty()) {
+    if (m_slots.empty()) {
+      m_slots.push_back(Slot{stream, std::move(content), false});
+      ++m_pending;
+      return;
+    }
+    for (unsigned i = 0; i < m_wanted; ++i) m_threads.emplace_back([this] { work(); });
   }
   std::unique_lock<std::mutex> lock(m_mutex);
   m_progress.wait(lock, [&] { return m_pending < kQueuedPerThread * m_threads.size(); });
@@ -62,7 +71,12 @@ void PageCompressor::work() {
 }
 
 void PageCompressor::finish() {
-  if (m_threads.empty()) return;
+  if (m_threads.empty()) {  // no helper started: at most one page waits
+    for (Slot& slot : m_slots) setFlateStream(slot.stream, slot.data, m_level);
+    m_slots.clear();
+    m_pending = 0;
+    return;
+  }
   std::unique_lock<std::mutex> lock(m_mutex);
   m_progress.wait(lock, [&] { return m_pending == 0; });
   for (Slot& slot : m_slots) {

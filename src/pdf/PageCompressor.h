@@ -39,6 +39,7 @@ class PageCompressor {
   void work();
 
   int m_level;
+  unsigned m_wanted;  // helpers to start with the second page
   std::vector<std::thread> m_threads;
   std::mutex m_mutex;
   std::condition_variable m_wake, m_progress;
