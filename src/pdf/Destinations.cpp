@@ -24,12 +24,6 @@ PdfArray limits(const std::string& first, const std::string& last) {
 
 }  // namespace
 
-Destinations::Destinations(const frame::Document& doc, const std::vector<PdfObject*>& pages,
-                           Diagnostics& diags)
-    : m_pages(pages) {
-  for (size_t p = 0; p < doc.pages.size(); ++p) add(p, doc.pages[p].anchors, diags);
-}
-
 void Destinations::add(size_t page, const std::vector<frame::Anchor>& anchors, Diagnostics& diags) {
   for (const frame::Anchor& a : anchors) {
     if (a.name.empty()) continue;
@@ -40,7 +34,7 @@ void Destinations::add(size_t page, const std::vector<frame::Anchor>& anchors, D
 
 PdfArray Destinations::destArray(const Target& t) const {
   PdfArray d;
-  d.push_back(m_pages[t.page]->Reference());
+  d.push_back(m_pages[t.page]);
   d.push_back(PdfName("XYZ"));
   d.push_back(lengthPt(t.at.x));
   d.push_back(lengthPt(t.at.y));
