@@ -16,6 +16,8 @@
 
 namespace folio::pdf {
 
+class ObjectWriter;
+
 class Destinations {
  public:
   // None yet: pages are added as they are written (`pages`, their object
@@ -26,8 +28,9 @@ class Destinations {
   // [page /XYZ left top null] for `anchor`, or nullopt when there is no such anchor.
   std::optional<PoDoFo::PdfArray> explicitDest(const std::string& anchor) const;
 
-  // The /Names /Dests name tree in the catalog (nothing when there are no anchors).
-  void writeNameTree(PoDoFo::PdfMemDocument& doc) const;
+  // The /Names /Dests name tree in the catalog (nothing when there are no
+  // anchors), each node written through `out` as soon as it is made.
+  void writeNameTree(PoDoFo::PdfMemDocument& doc, ObjectWriter& out) const;
 
  private:
   struct Target {

@@ -445,8 +445,8 @@ bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
     std::vector<Written>().swap(st.written);
     st.fonts.embedAll(local, m_options.helperThreads);  // after all pages: the fonts know every glyph used
 
-    st.dests.writeNameTree(pdf);
-    writeOutline(pdf, rest.outline, st.dests, local);
+    st.dests.writeNameTree(pdf, *st.writer);
+    writeOutline(pdf, *st.writer, rest.outline, st.dests, local);
     frame::Metadata meta = rest.metadata;
     if (m_options.standard == PdfStandard::PdfX4 && meta.title.empty()) meta.title = m_options.jobName;
     writeMetadata(pdf, meta, local,
