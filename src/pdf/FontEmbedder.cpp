@@ -11,6 +11,7 @@
 #include "fontembed/CMaps.h"
 #include "fontembed/FontSubset.h"
 #include "pdf/Objects.h"
+#include "text/DocumentFonts.h"
 
 namespace folio::pdf {
 
@@ -217,9 +218,14 @@ double FontEmbedder::width(const text::Font* font, uint32_t gid) const {
 void FontEmbedder::embedAll(Diagnostics& diags, unsigned helpers) {
   std::vector<Entry*> order;
   for (auto& e : m_entries) order.push_back(e.get());
-  // Font ids give a stable order; first use breaks ties between equal ids.
+  // The order in which the document first needed each font (its font ids
+  // when it is rendered alone; in a batch the ids follow the batch, the
+  // document's own order does not: text/DocumentFonts.h). Without a
+  // document (--combine), the ids; first use breaks ties.
+  const text::DocumentFonts* doc = text::DocumentFonts::current();
+  auto key = [doc](const Entry* e) { return std::make_pair(doc ? doc->rank(e->font) : 0u, e->font->id()); };
   std::stable_sort(order.begin(), order.end(),
-                   [](const Entry* a, const Entry* b) { return a->font->id() < b->font->id(); });
+                   [&](const Entry* a, const Entry* b) { return key(a) < key(b); });
   // Subsetting (hb-subset: 5% of the multi-script sample's instructions)
   // needs nothing but the font and its glyphs: helper threads and this one
   // subset a font each; the PDF objects are then made in id order.

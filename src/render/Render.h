@@ -103,7 +103,13 @@ class Pipeline {
 
   Settings m_settings;
   std::mutex m_layoutMutex;
-  std::map<std::string, std::shared_ptr<const style::Layout>> m_layouts;  // loaded once per batch
+  struct LoadedLayout {
+    std::shared_ptr<const style::Layout> layout;
+    // The fonts checking it looked up, in order: each document that uses
+    // the layout notes them first, as if it had checked it itself.
+    std::vector<const text::Font*> fonts;
+  };
+  std::map<std::string, LoadedLayout> m_layouts;  // loaded once per batch
   std::unique_ptr<text::FontStore> m_fonts;
   std::unique_ptr<text::Hyphenator> m_hyphenator;
 };
