@@ -235,6 +235,7 @@ bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out,
   if (!check(*doc, *layout, out.standards, diags)) return false;
   fillPlaceholders(*doc, *layout);
   pagination::Options po = paginationOptions(*doc, out.standards.base, source.jobName);
+  po.textBoxes = textBoxesOf(layout.get());
   paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
   if (stream && out.standards.base == PdfStandard::None && pagination::canStream(*layout, po)) {
     // Each page painted and compressed as it fills (docs/performance.md,
@@ -403,6 +404,13 @@ std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, b
   auto shared = std::make_shared<const style::Layout>(std::move(*loaded));
   std::lock_guard<std::mutex> lock(m_layoutMutex);
   return m_layouts.emplace(key, LoadedLayout{shared, checked.order()}).first->second.layout;
+}
+
+std::shared_ptr<pagination::TextBoxCache> Pipeline::textBoxesOf(const style::Layout* layout) {
+  std::lock_guard<std::mutex> lock(m_layoutMutex);
+  for (const auto& [key, loaded] : m_layouts)
+    if (loaded.layout.get() == layout) return loaded.textBoxes;
+  return nullptr;
 }
 
 std::shared_ptr<const style::Layout> Pipeline::loadLayout(const std::string& nameOrPath, Diagnostics& diags) {

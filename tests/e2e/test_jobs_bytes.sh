@@ -104,4 +104,19 @@ done
 # (a batch names its frame dumps .pdf, as its PDFs)
 "$FOLIO" render content/release-he.yaml content/release-ar.yaml -o "$TMP/fr/" --format frames -q -j 1 2>/dev/null
 check "mixed batch: a frame dump's font numbers are the document's own" cmp "$TMP/ar-alone.txt" "$TMP/fr/release-ar.pdf"
+# A batch reuses what earlier letters set (the letterhead's lines,
+# pagination::TextBoxCache): a letter in the batch is the letter alone, and
+# a template line's warning is given for every document that has it.
+for n in 0001 0013 0024; do
+  "$FOLIO" render "$TMP/docs/folio/letters/letter-$n.yaml" -o "$TMP/alone-$n.pdf" -q 2>/dev/null
+  check "batch: letter $n has the bytes it has alone" cmp "$TMP/alone-$n.pdf" "$TMP/b2/letter-$n.pdf"
+done
+for i in 1 2; do
+  printf 'layout: letterhead\ntitle: "W %s"\nfields:\n  sender: "Harbour Trust \ue000 %s"\n  reference: "Ref. \ue000 HT-7"\nbody:\n  - "Hello %s."\n' $i $i $i >"$TMP/w$i.yaml"
+done
+"$FOLIO" render "$TMP/w1.yaml" -o "$TMP/w1.pdf" 2>"$TMP/w1.err"
+"$FOLIO" render "$TMP/w1.yaml" "$TMP/w2.yaml" -o "$TMP/w/" -j 1 2>"$TMP/w.err"
+check "batch: a template line's missing glyph is reported for each document (2 + 2)" \
+  test "$(grep -c 'U+E000' "$TMP/w.err")" -eq 4 -a "$(grep -c 'U+E000' "$TMP/w1.err")" -eq 2
+check "batch: the letter with the warnings has the bytes it has alone" cmp "$TMP/w1.pdf" "$TMP/w/w1.pdf"
 finish
