@@ -60,6 +60,8 @@ TEST(Md5Test, Rfc1321Vectors) {
   // 55 and 56 bytes: the padding boundary.
   EXPECT_EQ(hex(md5(std::string(55, 'a'))), "ef1772b6dff9a122358552954ad0df65");
   EXPECT_EQ(hex(md5(std::string(56, 'a'))), "3b0c8ac703f828b04c6c197006d17218");
+  // Many blocks (the unrolled steps of every round over varied words).
+  EXPECT_EQ(hex(md5(std::string(1000000, 'a'))), "7707d6ae4e027c70eea2a935c2296f21");
 }
 
 TEST(Md5Test, PiecesGiveTheDigestOfTheWhole) {
