@@ -39,7 +39,7 @@ class LineBuilder {
     m_scale = fit.scale;
     m_letterExtra = fit.letterExtra;
     m_distributedExtra = fit.distributedExtra;
-    m_rescueExtra = fit.rescueExtra;
+    m_rescueExtra = fit.rescueExtra + fit.track;
     Line line;
     line.leading = m_o.style->leading;
     std::vector<uint8_t> levels;
@@ -106,8 +106,8 @@ class LineBuilder {
     const bool rtl = level & 1;
     // The same span, font and level as the glyph before, with nothing in
     // between: the same run (the usual case, checked per glyph).
-    if (m_run && m_run == m_last.run && &span == m_last.span && font == m_last.font && level == m_last.level &&
-        scale == m_last.scale)
+    if (m_run && m_run == m_last.run && &span == m_last.span && font == m_last.font &&
+        level == m_last.level && scale == m_last.scale)
       return *m_run;
     m_last = LastRun{nullptr, &span, font, level, scale};
     RunTag tag = tagOf(span);
@@ -343,6 +343,10 @@ std::vector<Line> finalizeLines(const Flat& flat, const Shaped& shaped, const li
     fit.scale = li < breaks.expansions.size() && !ragged
                     ? 1.0 + breaks.expansions[li] * options.style->expansion
                     : 1.0;
+    fit.track =
+        li < breaks.expansions.size() && !ragged
+            ? static_cast<Sp>(std::lround(breaks.expansions[li] * static_cast<double>(trackOf(options))))
+            : 0;
     fitLine(shaped, options, start, b, !ragged && !last, fit);
     lines.push_back(builder.build(fit, last || fit.flushStart));
     lines.back().hyphenated = !last && kp[b].type == linebreak::Item::Type::Penalty && kp[b].flagged;

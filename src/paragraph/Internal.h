@@ -100,6 +100,15 @@ constexpr int kMaxLetterSpacingPerMille = 40;
 // ends before a long capitalised word, which is not hyphenated).
 constexpr int kLooseSpacePerMille = 440;
 constexpr int kRescueLetterSpacingPerMille = 30;
+// Letter spacing as a flexibility the line breaker knows (issue 19, fifth
+// round): an expandable box's letter gaps may open or close by up to the
+// style's `justify-letter-spacing` (a share of an em) each, together with
+// its font expansion: a line at an expansion share s
+// (linebreak::Result::expansions) scales its glyphs by 1 + s * expansion
+// and adds s * trackOf() to each letter gap (LineFit::track).
+inline Sp trackOf(const Options& o) {
+  return static_cast<Sp>(static_cast<double>(o.style->size) * o.style->justifyLetterSpacing);
+}
 
 // A piece of a line with its final width (spaces stretched or shrunk).
 struct Placed {
@@ -122,6 +131,9 @@ struct LineFit {
   // Set by the caller: the horizontal scale of the line's expandable
   // glyphs (1 + the style's expansion times linebreak::Result::expansions).
   double scale = 1.0;
+  // Set by the caller: letter spacing added to each letter gap of the
+  // line's expandable boxes (the expansion share times trackOf()).
+  Sp track = 0;
 };
 
 // A glyph advance at a line's font expansion.

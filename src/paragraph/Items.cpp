@@ -40,13 +40,16 @@ bool isPunctuation(char32_t c) {
          (c >= 0x2010 && c <= 0x205E) || c == 0xAB || c == 0xBB || c == 0xBF || c == 0xA1;
 }
 
-
-constexpr int32_t kHyphenPenalty = 100;    // TeX's \hyphenpenalty is 50: expansion needs fewer hyphens
+constexpr int32_t kHyphenPenalty = 100;  // TeX's \hyphenpenalty is 50: expansion needs fewer hyphens
 // Justified text is broken with spacing demerits (Paragraph.cpp), whose
-// line costs are far above TeX's: a hyphen costs 800^2, as much as a line
-// of ten spaces each about 0.1 em off their width; after an explicit
-// hyphen, half that. Ragged text keeps TeX's scale.
-constexpr int32_t kJustifiedHyphenPenalty = 800;
+// line costs are far above TeX's: a hyphen costs 650^2, as much as a line
+// of ten spaces each about 0.08 em off their width; after an explicit
+// hyphen, half that. Ragged text keeps TeX's scale. (800 until the fifth
+// round; since letter spacing joined expansion as a flexibility the
+// breaker knows, lines need fewer hyphens, and 650 is the price at which
+// every row of bench/typography/compare.sh has no more than microtype's:
+// docs/typography.md.)
+constexpr int32_t kJustifiedHyphenPenalty = 650;
 constexpr int32_t kExHyphenPenalty = 50;   // after an explicit hyphen
 constexpr int32_t kUrlBreakPenalty = 100;  // inside a URL: allowed, but a space is better
 
@@ -60,7 +63,7 @@ class ItemBuilder {
     m_ragged = isRagged(m_o, m_out.items.rtl);
     // Punctuation hangs on a flush edge only: both sides of justified text,
     // the start side of text set flush to its start.
-    if (m_o.style->hangingPunctuation && m_o.breakLines) {
+    if (m_o.style->hangingPunctuation && m_o.style->protrusion > 0 && m_o.breakLines) {
       const style::Align a = resolvedAlign(m_o, m_out.items.rtl);
       m_hangEnd = a == style::Align::Justify;
       m_hangStart = m_hangEnd || a == (m_out.items.rtl ? style::Align::Right : style::Align::Left);
@@ -262,7 +265,8 @@ class ItemBuilder {
     if (w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www." || spanAt(begin).link >= 0)
       return true;
     const size_t at = w.find(U'@');  // name@host.tld
-    if (at != std::u32string_view::npos && at > 0 && w.find(U'.', at) != std::u32string_view::npos) return true;
+    if (at != std::u32string_view::npos && at > 0 && w.find(U'.', at) != std::u32string_view::npos)
+      return true;
     size_t slashes = 0;  // /usr/share/fonts, C:/Users/...
     for (char32_t c : w) slashes += c == U'/';
     return slashes >= 2 && w.find(U' ') == std::u32string_view::npos && w.size() >= 12;
@@ -319,11 +323,14 @@ class ItemBuilder {
       p.width = w;
       m_out.kp[m_pendingKp[i]].width = w;
       p.expandable = expandable(m_out.items.items[p.item], spanAt(p.textBegin));
-      if (p.expandable)
+      p.letterSpaceable = mayLetterSpace(p);
+      if (p.expandable) {
         m_out.kp[m_pendingKp[i]].expand = static_cast<Sp>(static_cast<double>(w) * m_o.style->expansion);
+        if (!p.letterSpaceable)
+          m_out.kp[m_pendingKp[i]].expand += static_cast<Sp>(letterGapsOf(m_out, p)) * trackOf(m_o);
+      }
       setProtrusion(p, m_out.kp[m_pendingKp[i]]);
       setKashida(p, wordBegin);
-      p.letterSpaceable = mayLetterSpace(p);
       if (!p.letterSpaceable) continue;
       // The letter spacing the box may take goes to the glue after it: the
       // break opportunity that follows it inside a Thai word, else the next
@@ -387,18 +394,25 @@ class ItemBuilder {
 
   // Hanging punctuation of a box: its first character may hang at a line
   // start, its last at a line end, when it runs in the paragraph's
-  // direction (a mark inside an embedded run is not at the margin).
+  // direction (a mark inside an embedded run is not at the margin). Never
+  // in monospace fonts or code, whose columns must line up.
   void setProtrusion(const Piece& p, linebreak::Item& item) const {
     if ((!m_hangStart && !m_hangEnd) || p.textEnd <= p.textBegin || p.glyphEnd <= p.glyphBegin) return;
     if (bool(p.level & 1) != m_out.items.rtl) return;
+    const text::Item& ti = m_out.items.items[p.item];
+    if ((spanAt(p.textBegin).flags & markup::kCode) || !ti.font || ti.font->metrics().fixedPitch) return;
     if (m_hangStart) {
       const int f = protrusionOf(m_flat.text[p.textBegin]).start;
-      if (f > 0) item.protrudeStart = static_cast<Sp>(int64_t(clusterAdvance(p, p.textBegin)) * f / 1000);
+      if (f > 0) item.protrudeStart = hang(clusterAdvance(p, p.textBegin), f);
     }
     if (m_hangEnd) {
       const int f = protrusionOf(m_flat.text[p.textEnd - 1]).end;
-      if (f > 0) item.protrudeEnd = static_cast<Sp>(int64_t(clusterAdvance(p, p.textEnd - 1)) * f / 1000);
+      if (f > 0) item.protrudeEnd = hang(clusterAdvance(p, p.textEnd - 1), f);
     }
+  }
+  // `perMille` of `advance`, times the style's protrusion factor.
+  Sp hang(Sp advance, int perMille) const {
+    return static_cast<Sp>(static_cast<double>(advance) * perMille / 1000 * m_o.style->protrusion);
   }
 
   // Letter spacing helps justify text in languages that cannot hyphenate
@@ -462,7 +476,7 @@ class ItemBuilder {
     m_out.pieces.back().expandable = expandable(item, span);
     m_out.kp.push_back(linebreak::Item::penaltyItem(w, m_ragged ? kHyphenPenalty : kJustifiedHyphenPenalty,
                                                     true, lastPiece()));
-    if (m_hangEnd) m_out.kp.back().protrudeEnd = static_cast<Sp>(int64_t(w) * protrusionOf(U'-').end / 1000);
+    if (m_hangEnd) m_out.kp.back().protrudeEnd = hang(w, protrusionOf(U'-').end);
   }
 
   std::vector<uint32_t> hyphenationPoints(const text::Item& item, const Span& span, uint32_t begin,

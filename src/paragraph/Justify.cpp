@@ -51,8 +51,8 @@ void widenThaiBoundaries(const Shaped& shaped, const Options& options, LineFit& 
 
 // The width of a box or hyphen whose glyphs are scaled by the line's font
 // expansion, summed as LineBuilder::emitGlyphs places them.
-Sp expandedWidth(const Shaped& shaped, const Options& options, const Piece& piece, double scale) {
-  if (!piece.expandable || scale == 1.0) return piece.width;
+Sp expandedWidth(const Shaped& shaped, const Options& options, const Piece& piece, double scale, Sp track) {
+  if (!piece.expandable || (scale == 1.0 && track == 0)) return piece.width;
   const Sp tracking =
       piece.kind == Piece::Kind::Box ? letterSpacing(options, shaped.items.items[piece.item].script) : 0;
   Sp w = 0;
@@ -60,6 +60,8 @@ Sp expandedWidth(const Shaped& shaped, const Options& options, const Piece& piec
     const Sp a = shaped.glyphs[g].advance;
     if (a != 0) w += scaledAdvance(a, scale) + tracking;
   }
+  if (piece.kind == Piece::Kind::Box && !piece.letterSpaceable)
+    w += track * static_cast<Sp>(letterGapsOf(shaped, piece));
   return w;
 }
 
@@ -156,8 +158,9 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
       shrink.push_back(it.shrink);
       natural += it.width;
     } else {
-      const Sp w =
-          it.expand != 0 ? expandedWidth(shaped, options, shaped.pieces[it.tag], out.scale) : it.width;
+      const Sp w = it.expand != 0
+                       ? expandedWidth(shaped, options, shaped.pieces[it.tag], out.scale, out.track)
+                       : it.width;
       out.placed.push_back(Placed{it.tag, w});
       stretch.push_back(0);
       shrink.push_back(0);
@@ -168,7 +171,7 @@ void fitLine(const Shaped& shaped, const Options& options, size_t begin, size_t 
   // The hyphen of a hyphenated line.
   if (end < kp.size() && kp[end].type == linebreak::Item::Type::Penalty && kp[end].width > 0 &&
       kp[end].tag != kNoPiece) {
-    const Sp w = expandedWidth(shaped, options, shaped.pieces[kp[end].tag], out.scale);
+    const Sp w = expandedWidth(shaped, options, shaped.pieces[kp[end].tag], out.scale, out.track);
     out.placed.push_back(Placed{kp[end].tag, w});
     stretch.push_back(0);
     shrink.push_back(0);

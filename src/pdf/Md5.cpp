@@ -1,5 +1,6 @@
 #include "pdf/Md5.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -115,24 +116,45 @@ void block(uint32_t h[4], const unsigned char* p) {
 
 }  // namespace
 
-std::array<uint8_t, 16> md5(std::string_view data) {
-  uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+void Md5::update(std::string_view data) {
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  size_t full = data.size() / 64;
-  for (size_t i = 0; i < full; ++i) block(h, p + 64 * i);
+  size_t n = data.size();
+  m_length += n;
+  if (m_buffered > 0) {
+    size_t take = std::min(n, sizeof m_buffer - m_buffered);
+    std::memcpy(m_buffer + m_buffered, p, take);
+    m_buffered += take;
+    p += take;
+    n -= take;
+    if (m_buffered < sizeof m_buffer) return;
+    block(m_h, m_buffer);
+    m_buffered = 0;
+  }
+  for (; n >= 64; p += 64, n -= 64) block(m_h, p);
+  std::memcpy(m_buffer, p, n);
+  m_buffered = n;
+}
+
+std::array<uint8_t, 16> Md5::digest() const {
+  uint32_t h[4] = {m_h[0], m_h[1], m_h[2], m_h[3]};
   // Padding: 0x80, zeros, then the bit length little-endian in the last 8 bytes.
   unsigned char tail[128] = {};
-  size_t rest = data.size() - 64 * full;
-  std::memcpy(tail, p + 64 * full, rest);
-  tail[rest] = 0x80;
-  size_t tailLen = rest + 1 + 8 <= 64 ? 64 : 128;
-  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
+  std::memcpy(tail, m_buffer, m_buffered);
+  tail[m_buffered] = 0x80;
+  size_t tailLen = m_buffered + 1 + 8 <= 64 ? 64 : 128;
+  uint64_t bits = m_length * 8;
   for (int i = 0; i < 8; ++i) tail[tailLen - 8 + i] = static_cast<unsigned char>(bits >> (8 * i));
   for (size_t off = 0; off < tailLen; off += 64) block(h, tail + off);
   std::array<uint8_t, 16> out;
   for (int i = 0; i < 4; ++i)
     for (int k = 0; k < 4; ++k) out[4 * i + k] = static_cast<uint8_t>(h[i] >> (8 * k));
   return out;
+}
+
+std::array<uint8_t, 16> md5(std::string_view data) {
+  Md5 m;
+  m.update(data);
+  return m.digest();
 }
 
 }  // namespace folio::pdf

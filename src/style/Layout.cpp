@@ -47,7 +47,8 @@ const std::vector<std::string> kStyleKeys = {
     "inherit", "font",  "script-fonts", "weight",     "style",    "size",         "leading",
     "color",   "align", "space-before", "space-after", "indent",  "indent-end",   "first-indent",
     "features", "hyphenate", "tracking", "uppercase",  "keep-with-next", "keep-together",
-    "hanging-punctuation", "sentence-space", "expansion", "expansion-step", "hyphen-limit",
+    "hanging-punctuation", "protrusion", "sentence-space", "expansion", "expansion-step",
+    "justify-letter-spacing", "hyphen-limit",
     "hyphen-min-word", "hyphenate-capitalized", "last-line-min", "justify-arabic", "autolink"};
 
 constexpr size_t kMaxInheritance = 32;  // styles in one 'inherit' chain
@@ -304,6 +305,7 @@ private:
     if (const yaml::Node* v = n.find("keep-with-next")) m_read.boolean(*v, s.keepWithNext);
     if (const yaml::Node* v = n.find("keep-together")) m_read.boolean(*v, s.keepTogether);
     if (const yaml::Node* v = n.find("hanging-punctuation")) m_read.boolean(*v, s.hangingPunctuation);
+    if (const yaml::Node* v = n.find("protrusion")) share(*v, s.protrusion, 1.0, "protrusion");
     if (const yaml::Node* v = n.find("sentence-space")) {
       if (v->isScalar() && (v->scalar == "normal" || v->scalar == "wide"))
         s.wideSentenceSpace = v->scalar == "wide";
@@ -316,6 +318,8 @@ private:
       if (share(*v, s.expansionStep, 0.05, "expansion-step") && s.expansionStep <= 0)
         m_read.error(*v, "expansion-step '" + v->scalar + "' is not positive; expected a step such as 0.5%");
     }
+    if (const yaml::Node* v = n.find("justify-letter-spacing"))
+      share(*v, s.justifyLetterSpacing, 0.05, "justify-letter-spacing");
     if (const yaml::Node* v = n.find("hyphen-limit")) m_read.integer(*v, s.hyphenLimit, 0, 3, "hyphen-limit");
     if (const yaml::Node* v = n.find("hyphen-min-word")) m_read.integer(*v, s.hyphenMinWord, 2, 20, "hyphen-min-word");
     if (const yaml::Node* v = n.find("hyphenate-capitalized")) m_read.boolean(*v, s.hyphenateCapitalized);

@@ -31,6 +31,10 @@ struct Style {
   bool keepWithNext = false;
   bool keepTogether = false;
   bool hangingPunctuation = false;  // punctuation protrudes into the margins of flush edges
+  // With hanging punctuation: the share of each character's protrusion
+  // (Protrusion.cpp) that is used, as microtype's `factor`; 0 turns
+  // protrusion off in this style.
+  double protrusion = 1.0;
   bool wideSentenceSpace = false;   // sentence-space: wide (TeX's \nonfrenchspacing); normal by default
   // Font expansion (pdfTeX's hz) of justified lines: glyphs may be scaled
   // horizontally by up to this share (0.02 = ±2 %), in steps of
@@ -38,6 +42,12 @@ struct Style {
   // scripts (Arabic ...), nor in Chinese, Japanese or Thai.
   double expansion = 0.02;
   double expansionStep = 0.005;
+  // With expansion: how far each letter gap of a justified line may open or
+  // close, as a share of the size (0.012 = 1.2 % of an em), in the same
+  // steps as the expansion (a line at half its expansion limit spaces its
+  // letters by half this). The line breaker counts it with the expansion.
+  // 0 turns it off.
+  double justifyLetterSpacing = 0.012;
   int hyphenLimit = 2;               // consecutive hyphenated lines at most; 0 = no limit
   int hyphenMinWord = 6;             // shorter words are not hyphenated (letters)
   bool hyphenateCapitalized = false; // words that start with a capital letter

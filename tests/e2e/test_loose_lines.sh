@@ -6,7 +6,10 @@
 # gives what would open a word space past 0.44 em to the line's letter gaps
 # (Justify.cpp, kLooseSpacePerMille): no word gap in the paragraph is wider
 # than 0.45 em (tools/spacing.py, from the PDF), and the text that pdftotext
-# extracts is still the written text, word for word.
+# extracts is still the written text, word for word. (Since the fifth
+# round the line breaker also counts a little letter spacing with the
+# expansion, `justify-letter-spacing`, and finds "…of Riverside Libraries"
+# with tighter letters; the test turns that off to keep the loose line.)
 source "$(dirname "$0")/lib.sh"
 
 TEXT="The Board thanks the staff and volunteers of Riverside Libraries for their work during the year; the three councils for their funding and their support; the Riverside Libraries Trust and its donors; the schools, community groups and local history societies with which we work; and the readers of the valley, whose questions, suggestions and complaints keep us honest and whose use of the libraries is the best reason for their existence."
@@ -21,6 +24,7 @@ styles:
     leading: 14.85pt
     align: justify
     hanging-punctuation: true
+    justify-letter-spacing: 0
 YAML
 cat >"$TMP/doc.yaml" <<YAML
 layout: layout.yaml

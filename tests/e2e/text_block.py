@@ -15,6 +15,9 @@ SLACK = 0.5  # pt: rounding in the content stream and in poppler
 # most any mark hangs at sizes up to 12 pt: half of a 0.45 em quote).
 HANGING = set(".,:;!?-\u2010\u2013\u2014\u201c\u201d\u2018\u2019\"'\u00ab\u00bb\u060c\u061b\u06d4")
 HANG = 2.8  # pt, at 12 pt and below
+# Open-sided letters and digits protrude by 5 % of their advance (a W: 0.052
+# em; src/paragraph/Protrusion.cpp): at most 0.06 of the word box's height.
+LETTERS = set("AÀÁÂÃÄÅÆTVWXYÝŸvwxJFKLkryýÿ147@%")
 
 
 def main(pdf, left_mm, right_mm):
@@ -35,6 +38,8 @@ def main(pdf, left_mm, right_mm):
             size = (float(y1) - float(y0)) / 1.5
             hang = HANG * max(1.0, size / 12)
             hang_l = hang_r = hang if text[:1] in HANGING or text[-1:] in HANGING else 0
+            if not hang_l and (text[:1] in LETTERS or text[-1:] in LETTERS):
+                hang_l = hang_r = 0.06 * (float(y1) - float(y0))
             if float(x0) < left - SLACK - hang_l or float(x1) > right + SLACK + hang_r:
                 bad.append(f"page {page}: '{word}' spans {float(x0):.1f}-{float(x1):.1f}pt, "
                            f"the text block {left:.1f}-{right:.1f}pt")

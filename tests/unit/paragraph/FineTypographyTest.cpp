@@ -29,7 +29,7 @@ TEST(HangingPunctuation, PeriodsAndCommasHangIntoTheEndMargin) {
   Fixture f;
   f.body.hangingPunctuation = true;
   int hung = 0, hyphens = 0, quotes = 0, flush = 0, lines = 0;
-  for (int w = 150; w <= 260; w += 10) {
+  for (int w = 140; w <= 300; w += 5) {
     const Sp width = pt(w);
     Paragraph p = f.set(kEnglish, f.options(width));
     ASSERT_GT(p.lines.size(), 3u);
@@ -48,12 +48,20 @@ TEST(HangingPunctuation, PeriodsAndCommasHangIntoTheEndMargin) {
       } else if (last == U'-') {
         EXPECT_EQ(e.right, width + pt(3.1) * 700 / 1000);  // Noto Serif's hyphen: 310 units
         ++hyphens;
-      } else if (last != U';' && last != 0x201D) {
+      } else if (last == U';' || last == 0x201D) {
+        EXPECT_GT(e.right, width);  // half of their width
+      } else if (detail::protrusionOf(last).end > 0) {
+        EXPECT_GT(e.right, width);  // y, k, r, w ...: 5 % (Protrusion.OpenLettersHang...)
+        EXPECT_LT(e.right, width + pt(0.6));
+      } else {
         EXPECT_EQ(e.right, width);
       }
       if (first == 0x201C) {
         EXPECT_EQ(e.left, -pt(4.5) * 500 / 1000);  // “: 450 units, half of it hangs
         ++quotes;
+      } else if (detail::protrusionOf(first).start > 0) {
+        EXPECT_LT(e.left, 0);  // T, V, W, A ...
+        EXPECT_GT(e.left, -pt(0.6));
       } else {
         EXPECT_EQ(e.left, 0);
       }
@@ -109,6 +117,100 @@ TEST(HangingPunctuation, RightToLeftLinesHangOnTheLeft) {
 }
 
 // noBreakSpaceFor, language by language.
+// Letter protrusion, worked by hand. Noto Serif at 10 pt (1000 units to
+// the em, so a unit is 0.01 pt), shaped "VAT": V 595 (kerned against the
+// A), A 645, T 613; a space is 260, shrinking by a third (86.67). "VAT VAT
+// VAT" is 3 * 1853 + 2 * 260 = 6079 units, 60.79 pt. The V at a line start
+// hangs 5 % of 5.95 pt (0.2975 pt), the T at a line end 5 % of 6.13 pt
+// (0.3065 pt). On a measure of 60.79 - 0.604 = 60.186 pt, the first line
+// holds three words at their natural spacing (2.6 pt) and reaches from
+// -0.2975 to 60.186 + 0.3065 pt; with `protrusion: 0` the same three words
+// are set flush, their two spaces shrunk by 0.302 pt each.
+std::vector<Sp> wordGaps(const Line& line) {
+  std::vector<Sp> gaps;
+  for (const frame::GlyphRun& r : line.runs) {
+    Sp x = r.origin.x, wordEnd = -1;
+    bool space = false;
+    for (const frame::PlacedGlyph& g : r.glyphs) {
+      const bool isSpace = r.text.compare(g.textBegin, g.textLength, U" ") == 0;
+      if (isSpace) {
+        space = true;
+      } else {
+        if (space && wordEnd >= 0) gaps.push_back(x - wordEnd);
+        space = false;
+        wordEnd = x + g.advance;
+      }
+      x += g.advance;
+    }
+  }
+  return gaps;
+}
+
+TEST(Protrusion, OpenLettersHangByFivePercentHandWorked) {
+  Fixture f;
+  f.body.hangingPunctuation = true;
+  f.body.expansion = 0;  // widths as shaped, spaces alone take the slack
+  f.body.hyphenate = false;
+  const Sp width = static_cast<Sp>((60.79 - 0.604) * kSpPerPt);
+  const Sp hangV = static_cast<Sp>(5.95 * 0.05 * kSpPerPt), hangT = static_cast<Sp>(6.13 * 0.05 * kSpPerPt);
+  constexpr Sp kTol = 8;  // scaled points: the font's units are not whole sp
+  Paragraph p = f.set("VAT VAT VAT VAT", f.options(width));
+  ASSERT_EQ(p.lines.size(), 2u);
+  EXPECT_EQ(visualText(p.lines[0]), U"VAT VAT VAT");
+  EXPECT_EQ(visualText(p.lines[1]), U"VAT");
+  testing::Extent e = extent(p.lines[0]);
+  EXPECT_NEAR(e.left, -hangV, kTol);
+  EXPECT_NEAR(e.right, width + hangT, kTol);
+  for (Sp gap : wordGaps(p.lines[0])) EXPECT_NEAR(gap, pt(2.6), kTol);
+
+  // The same without protrusion: flush, the spaces shrunk by half the hangs.
+  f.body.protrusion = 0;
+  Paragraph flat = f.set("VAT VAT VAT VAT", f.options(width));
+  ASSERT_EQ(flat.lines.size(), 2u);
+  EXPECT_EQ(visualText(flat.lines[0]), U"VAT VAT VAT");
+  e = extent(flat.lines[0]);
+  EXPECT_EQ(e.left, 0);
+  EXPECT_EQ(e.right, width);
+  const std::vector<Sp> gaps = wordGaps(flat.lines[0]);
+  ASSERT_EQ(gaps.size(), 2u);
+  for (Sp gap : gaps) EXPECT_NEAR(gap, pt(2.6) - (hangV + hangT) / 2, 2 * kTol);
+
+  // Half the protrusion: half the hangs.
+  f.body.protrusion = 0.5;
+  Paragraph half = f.set("VAT VAT VAT VAT", f.options(width));
+  e = extent(half.lines[0]);
+  EXPECT_NEAR(e.left, -hangV / 2, kTol);
+  EXPECT_NEAR(e.right, width + hangT / 2, kTol);
+}
+
+// Monospace text and code never hang, not even a period: their columns
+// line up.
+TEST(Protrusion, NotInMonospaceOrCode) {
+  Fixture f;
+  f.body.hangingPunctuation = true;
+  f.body.fonts = {"Noto Sans Mono"};
+  const Sp width = pt(100);
+  Paragraph p = f.set("VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT.", f.options(width));
+  ASSERT_GT(p.lines.size(), 2u);
+  for (size_t i = 0; i + 1 < p.lines.size(); ++i) {
+    const testing::Extent e = extent(p.lines[i]);
+    EXPECT_EQ(e.left, 0);
+    EXPECT_LE(e.right, width);
+  }
+  Fixture g;
+  g.body.hangingPunctuation = true;
+  markup::InlineText code(1);
+  code[0].text = "VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT VAT.";
+  code[0].flags = markup::kCode;
+  Paragraph c = g.set(code, g.options(pt(100)));
+  ASSERT_GT(c.lines.size(), 2u);
+  for (size_t i = 0; i + 1 < c.lines.size(); ++i) {
+    const testing::Extent e = extent(c.lines[i]);
+    EXPECT_EQ(e.left, 0);
+    EXPECT_LE(e.right, pt(100));
+  }
+}
+
 TEST(NoBreakSpaces, PerLanguage) {
   using detail::noBreakSpaceFor;
   const char32_t nbsp = 0xA0, narrow = 0x202F;
