@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "cli/IccProfiles.h"
+#include "text/DocumentFonts.h"
 
 namespace folio::cli {
 
@@ -94,6 +95,10 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
     source.tree = &*tree;
   }
   render::Typeset typeset;
+  // The document's own font order, for typesetting and writing alike
+  // (text/DocumentFonts.h): its bytes do not depend on the batch.
+  text::DocumentFonts documentFonts;
+  text::DocumentFonts::Scope fontScope(documentFonts);
   // A PDF (not kept for --combine) is written as its pages fill, to a
   // temporary file beside the output, renamed into place at the end.
   std::string temp;

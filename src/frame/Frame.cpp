@@ -5,12 +5,13 @@
 // through integer arithmetic (sp -> hundredths of a point, rounded half away
 // from zero) and colour components through std::to_chars' shortest form.
 
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include "base/Utf8.h"
 #include "image/Image.h"
+#include "text/DocumentFonts.h"
 
 namespace folio::frame {
 namespace {
@@ -119,7 +120,11 @@ class Writer {
 void writeRun(Writer& w, const GlyphRun& run) {
   w.raw("text ");
   if (run.font) {
-    w.raw("F").integer(run.font->id()).raw(" ").raw(run.font->postscriptName());
+    // The document's own font number (its font id when rendered alone; in a
+    // batch the ids follow the batch: text/DocumentFonts.h).
+    const text::DocumentFonts* doc = text::DocumentFonts::current();
+    const uint32_t rank = doc ? doc->rank(run.font) : UINT32_MAX;
+    w.raw("F").integer(rank != UINT32_MAX ? rank : run.font->id()).raw(" ").raw(run.font->postscriptName());
   } else {
     w.raw("F?");
   }

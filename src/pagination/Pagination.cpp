@@ -124,7 +124,8 @@ frame::Document paginate(const content::Document& doc, const style::Layout& layo
   // templates add to every page.
   std::vector<FlowItem>().swap(flow.items);
   std::vector<Footnote>().swap(flow.notes);
-  std::vector<std::pair<size_t, size_t>> letterhead = drawTemplates(out.pages, doc, layout, options.imageLimits, context);
+  std::vector<std::pair<size_t, size_t>> letterhead =
+      drawTemplates(out.pages, doc, layout, options.imageLimits, context, options.textBoxes.get());
   out.structure = std::move(flow.structure);
   tagFirstPageTemplate(out, letterhead);
   if (layout.print.any() || options.pageBoxes) placeOnSheets(out.pages, doc, layout, options.jobName, context);
@@ -158,7 +159,7 @@ void paginate(content::Document& doc, const style::Layout& layout, const Options
                                   doc.language, "Folio",    options.pdfDate};
   // The templates, now that the count is known; page 1's letterhead text
   // gets its elements first (see tagFirstPageTemplate).
-  TemplatePages templates(doc, layout, options.imageLimits, context, count);
+  TemplatePages templates(doc, layout, options.imageLimits, context, count, options.textBoxes.get());
   for (size_t i = 0; i < count; ++i) {
     frame::Page t = templates.draw(i);
     if (i == 0) {

@@ -2,6 +2,8 @@
 // Flows a document's blocks into pages: page templates (letterhead, running
 // heads, footers), footnotes at the foot of the page that cites them, keeps,
 // widows and orphans. Produces the finished frame::Document.
+#include <memory>
+
 #include "content/Document.h"
 #include "frame/Frame.h"
 #include "image/Image.h"
@@ -9,6 +11,8 @@
 #include "style/Layout.h"
 
 namespace folio::pagination {
+
+class TextBoxCache;  // TextBox.h
 
 struct Options {
   image::Limits imageLimits;
@@ -21,6 +25,8 @@ struct Options {
   // Threads that lay out paragraphs ahead of the flow builder (-j N on one
   // document); the pages are the same for any number.
   unsigned layoutHelpers = 0;
+  // Template text set before in this batch (TextBox.h), or nullptr.
+  std::shared_ptr<TextBoxCache> textBoxes;
 };
 
 frame::Document paginate(const content::Document& doc, const style::Layout& layout, const Options& options,

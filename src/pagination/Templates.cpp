@@ -139,40 +139,50 @@ namespace {
 
 class TemplateDrawer {
 public:
-  TemplateDrawer(const content::Document& doc, const style::Layout& layout, const image::Limits& limits,
-                 paragraph::Context& ctx)
-      : m_doc(doc), m_layout(layout), m_limits(limits), m_ctx(ctx), m_rtl(doc.rightToLeft()) {}
+ TemplateDrawer(const content::Document& doc, const style::Layout& layout, const image::Limits& limits,
+                paragraph::Context& ctx, TextBoxCache* boxes)
+     : m_doc(doc),
+       m_layout(layout),
+       m_limits(limits),
+       m_ctx(ctx),
+       m_rtl(doc.rightToLeft()),
+       m_batchBoxes(boxes) {}
 
-  void draw(frame::Page& page, const style::PageTemplate& t, int number, int count) {
-    m_drawn.clear();
-    for (const style::TemplateItem& item : t.items) {
-      switch (item.kind) {
-        case style::TemplateItem::Kind::Text: {
-          const size_t before = page.items.size();
-          drawText(page, item, number, count);
-          if (number == 1 && &t == &m_layout.first && page.items.size() > before && !showsPageNumber(item))
-            m_content.push_back({before, page.items.size()});
-          break;
-        }
-        case style::TemplateItem::Kind::Image: drawImage(page, item); break;
-        case style::TemplateItem::Kind::Rule: {
-          page.items.push_back(frame::Stroke{Point{item.x, page.height - item.y}, Point{item.x2, page.height - item.y2},
-                                             item.thickness, item.color});
-          Sp half = item.thickness / 2;
-          m_drawn.push_back({&item,
-                             {PageBox{std::min(item.x, item.x2) - (item.y == item.y2 ? 0 : half),
-                                      std::min(item.y, item.y2) - half,
-                                      std::max(item.x, item.x2) + (item.y == item.y2 ? 0 : half),
-                                      std::max(item.y, item.y2) + half}},
-                             itemName(item)});
-          break;
-        }
-        case style::TemplateItem::Kind::Box:
-          page.items.push_back(frame::Fill{Rect{item.x, page.height - item.y - item.height, item.width, item.height}, item.color});
-          m_drawn.push_back({&item, {PageBox{item.x, item.y, item.x + item.width, item.y + item.height}}, itemName(item)});
-          break;
-      }
-    }
+ void draw(frame::Page& page, const style::PageTemplate& t, int number, int count) {
+   m_drawn.clear();
+   for (const style::TemplateItem& item : t.items) {
+     switch (item.kind) {
+       case style::TemplateItem::Kind::Text: {
+         const size_t before = page.items.size();
+         drawText(page, item, number, count);
+         if (number == 1 && &t == &m_layout.first && page.items.size() > before && !showsPageNumber(item))
+           m_content.push_back({before, page.items.size()});
+         break;
+       }
+       case style::TemplateItem::Kind::Image:
+         drawImage(page, item);
+         break;
+       case style::TemplateItem::Kind::Rule: {
+         page.items.push_back(frame::Stroke{Point{item.x, page.height - item.y},
+                                            Point{item.x2, page.height - item.y2}, item.thickness,
+                                            item.color});
+         Sp half = item.thickness / 2;
+         m_drawn.push_back({&item,
+                            {PageBox{std::min(item.x, item.x2) - (item.y == item.y2 ? 0 : half),
+                                     std::min(item.y, item.y2) - half,
+                                     std::max(item.x, item.x2) + (item.y == item.y2 ? 0 : half),
+                                     std::max(item.y, item.y2) + half}},
+                            itemName(item)});
+         break;
+       }
+       case style::TemplateItem::Kind::Box:
+         page.items.push_back(frame::Fill{
+             Rect{item.x, page.height - item.y - item.height, item.width, item.height}, item.color});
+         m_drawn.push_back(
+             {&item, {PageBox{item.x, item.y, item.x + item.width, item.y + item.height}}, itemName(item)});
+         break;
+     }
+   }
   }
 
   // Page 1's text items that are content, not page furniture (see drawTemplates).
@@ -223,7 +233,8 @@ private:
     auto it = m_boxes.find(key);
     if (it == m_boxes.end()) {
       Sp measure = item.width > 0 ? item.width : 0;
-      TextBox box = setTextBox(item, texts, measure, m_layout, m_doc.language, m_ctx);
+      TextBox box = m_batchBoxes ? m_batchBoxes->get(item, texts, measure, m_layout, m_doc.language, m_ctx)
+                                 : setTextBox(item, texts, measure, m_layout, m_doc.language, m_ctx);
       if (!box.problem.empty()) {
         size_t chars = 0;
         for (const std::string& t : texts) chars += toUtf32(t).size();
@@ -319,6 +330,7 @@ private:
   bool m_rtl;
   std::map<std::string, std::shared_ptr<const image::Image>> m_images;
   std::set<const style::TemplateLine*> m_failReported;  // once per document, not once per page
+  TextBoxCache* m_batchBoxes;                           // the batch's, or nullptr
   std::map<std::string, TextBox> m_boxes;  // set text by item and value
   std::vector<DrawnItem> m_drawn;          // what the current page's template covers
   GeometryCheck m_check;
@@ -347,10 +359,11 @@ frame::Page drawTemplate(TemplateDrawer& drawer, const style::Layout& layout, si
 
 }  // namespace
 
-std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc,
+std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& pages,
+                                                     const content::Document& doc,
                                                      const style::Layout& layout, const image::Limits& limits,
-                                                     paragraph::Context& context) {
-  TemplateDrawer drawer(doc, layout, limits, context);
+                                                     paragraph::Context& context, TextBoxCache* boxes) {
+  TemplateDrawer drawer(doc, layout, limits, context, boxes);
   int count = static_cast<int>(pages.size());
   for (int i = 0; i < count; ++i) {
     // Templates are painted first, beneath the body (a coloured band or a
@@ -374,8 +387,11 @@ struct TemplatePages::Drawer : TemplateDrawer {
 };
 
 TemplatePages::TemplatePages(const content::Document& doc, const style::Layout& layout,
-                             const image::Limits& limits, paragraph::Context& context, size_t count)
-    : m_layout(layout), m_count(count), m_drawer(std::make_unique<Drawer>(doc, layout, limits, context)) {}
+                             const image::Limits& limits, paragraph::Context& context, size_t count,
+                             TextBoxCache* boxes)
+    : m_layout(layout),
+      m_count(count),
+      m_drawer(std::make_unique<Drawer>(doc, layout, limits, context, boxes)) {}
 
 TemplatePages::~TemplatePages() = default;
 

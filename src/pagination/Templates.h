@@ -10,6 +10,7 @@
 #include "content/Document.h"
 #include "frame/Frame.h"
 #include "image/Image.h"
+#include "pagination/TextBox.h"
 #include "paragraph/Paragraph.h"
 #include "style/Layout.h"
 
@@ -37,9 +38,11 @@ std::string formatDate(const std::string& iso, const style::Layout& layout, cons
 // item ranges [first, second) of each text item of the first-page template
 // that is real content (the letterhead's sender block, the address, the
 // date): every text item but one that shows {page} or {pages} (a folio).
-std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& pages, const content::Document& doc,
+std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& pages,
+                                                     const content::Document& doc,
                                                      const style::Layout& layout, const image::Limits& limits,
-                                                     paragraph::Context& context);
+                                                     paragraph::Context& context,
+                                                     TextBoxCache* boxes = nullptr);
 
 // The same templates for pages handed on one by one (streamed pagination,
 // pages of the layout's size), drawn once the count is known: page i's
@@ -48,7 +51,7 @@ std::vector<std::pair<size_t, size_t>> drawTemplates(std::vector<frame::Page>& p
 class TemplatePages {
  public:
   TemplatePages(const content::Document& doc, const style::Layout& layout, const image::Limits& limits,
-                paragraph::Context& context, size_t count);
+                paragraph::Context& context, size_t count, TextBoxCache* boxes = nullptr);
   ~TemplatePages();
   frame::Page draw(size_t i);
   // After draw(0): what drawTemplates returns.

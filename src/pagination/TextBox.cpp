@@ -5,6 +5,7 @@
 
 #include "base/Utf8.h"
 #include "pagination/Flow.h"
+#include "text/DocumentFonts.h"
 
 namespace folio::pagination {
 
@@ -57,26 +58,74 @@ std::vector<std::string> paragraphsOf(const std::vector<std::string>& texts) {
   return out;
 }
 
+}  // namespace
+
+// One template paragraph as set, with what setting it said and the fonts it
+// looked up (in order), for TextBoxCache.
+struct TextBoxCache::Paragraph {
+  paragraph::Paragraph set;
+  Diagnostics messages;
+  std::vector<const text::Font*> fonts;
+};
+
+namespace {
+
 class Setter {
 public:
-  Setter(const style::TemplateItem& item, Sp measure, const style::Layout& layout, const std::string& language,
-         paragraph::Context& context)
-      : m_item(item), m_measure(measure), m_layout(layout), m_language(language), m_ctx(context) {}
+ Setter(const style::TemplateItem& item, Sp measure, const style::Layout& layout, const std::string& language,
+        paragraph::Context& context, TextBoxCache* cache = nullptr)
+     : m_item(item),
+       m_measure(measure),
+       m_layout(layout),
+       m_language(language),
+       m_ctx(context),
+       m_cache(cache) {}
 
-  // One paragraph at `width` (0: never broken).
-  paragraph::Paragraph one(const std::string& text, const style::Style& st, Sp width, paragraph::Context& ctx) {
-    paragraph::Options o;
-    o.style = &st;
-    o.layout = &m_layout;
-    o.language = m_language;
-    o.breakLines = width > 0;
-    o.width = width > 0 ? width : kSpPerPt * 30000;
-    o.align = m_item.align;
-    o.pos = m_item.pos;
-    markup::InlineText inl(1);
-    inl[0].text = text;
-    return paragraph::layoutParagraph(inl, o, ctx);
-  }
+ // One paragraph at `width` (0: never broken). In a batch, the lines of a
+ // template paragraph set before (the same item, text, size and width):
+ // a letterhead box whose one line differs per letter (a reference)
+ // still takes its other lines from there.
+ paragraph::Paragraph one(const std::string& text, const style::Style& st, Sp width,
+                          paragraph::Context& ctx) {
+   if (!m_cache) return setOne(text, st, width, ctx);
+   std::string key(reinterpret_cast<const char*>(&m_item), sizeof(&m_item));
+   key.append(reinterpret_cast<const char*>(&st.size), sizeof st.size)
+       .append(reinterpret_cast<const char*>(&width), sizeof width)
+       .append(m_language)
+       .append(1, '\x1f')
+       .append(text);
+   std::shared_ptr<const TextBoxCache::Paragraph> entry = m_cache->findParagraph(key);
+   if (!entry) {
+     auto made = std::make_shared<TextBoxCache::Paragraph>();
+     text::DocumentFonts fonts;
+     {
+       text::DocumentFonts::Scope scope(fonts);
+       paragraph::Context local{ctx.fonts, ctx.shaper, ctx.hyphenator, made->messages};
+       made->set = setOne(text, st, width, local);
+     }
+     made->fonts = fonts.order();
+     entry = made;
+     m_cache->keepParagraph(std::move(key), entry);
+   }
+   if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(entry->fonts);
+   ctx.diags.append(entry->messages);
+   return entry->set;
+ }
+
+ paragraph::Paragraph setOne(const std::string& text, const style::Style& st, Sp width,
+                             paragraph::Context& ctx) {
+   paragraph::Options o;
+   o.style = &st;
+   o.layout = &m_layout;
+   o.language = m_language;
+   o.breakLines = width > 0;
+   o.width = width > 0 ? width : kSpPerPt * 30000;
+   o.align = m_item.align;
+   o.pos = m_item.pos;
+   markup::InlineText inl(1);
+   inl[0].text = text;
+   return paragraph::layoutParagraph(inl, o, ctx);
+ }
 
   Trial set(const std::vector<std::string>& paras, const style::Style& st, bool balance, paragraph::Context& ctx) {
     Trial t;
@@ -224,6 +273,7 @@ private:
   const style::Layout& m_layout;
   const std::string& m_language;
   paragraph::Context& m_ctx;
+  TextBoxCache* m_cache;
 };
 
 }  // namespace
@@ -231,6 +281,57 @@ private:
 TextBox setTextBox(const style::TemplateItem& item, const std::vector<std::string>& texts, Sp measure,
                    const style::Layout& layout, const std::string& language, paragraph::Context& context) {
   return Setter(item, measure, layout, language, context).run(texts);
+}
+
+std::shared_ptr<const TextBoxCache::Paragraph> TextBoxCache::findParagraph(const std::string& key) {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  auto it = m_paragraphs.find(key);
+  return it == m_paragraphs.end() ? nullptr : it->second;
+}
+
+void TextBoxCache::keepParagraph(std::string key, std::shared_ptr<const Paragraph> entry) {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  if (m_paragraphs.size() >= 1024) m_paragraphs.clear();  // as for boxes
+  m_paragraphs.emplace(std::move(key), std::move(entry));
+}
+
+struct TextBoxCache::Entry {
+  TextBox box;
+  Diagnostics messages;
+  std::vector<const text::Font*> fonts;  // looked up while setting it, in order
+};
+
+TextBox TextBoxCache::get(const style::TemplateItem& item, const std::vector<std::string>& texts, Sp measure,
+                          const style::Layout& layout, const std::string& language,
+                          paragraph::Context& context) {
+  std::string key(reinterpret_cast<const char*>(&item), sizeof(&item));
+  key.append(reinterpret_cast<const char*>(&measure), sizeof measure).append(language);
+  for (const std::string& t : texts) key.append(1, '\x1f').append(t);
+  std::shared_ptr<const Entry> entry;
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto it = m_entries.find(key);
+    if (it != m_entries.end()) entry = it->second;
+  }
+  if (!entry) {
+    auto made = std::make_shared<Entry>();
+    text::DocumentFonts fonts;
+    {
+      text::DocumentFonts::Scope scope(fonts);
+      paragraph::Context local{context.fonts, context.shaper, context.hyphenator, made->messages};
+      made->box = Setter(item, measure, layout, language, local, this).run(texts);
+    }
+    made->fonts = fonts.order();
+    entry = made;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    // A value that differs in every document (a reference number) adds an
+    // entry each time: start again rather than grow with the batch.
+    if (m_entries.size() >= 512) m_entries.clear();
+    m_entries.emplace(std::move(key), entry);
+  }
+  if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(entry->fonts);
+  context.diags.append(entry->messages);
+  return entry->box;
 }
 
 }  // namespace folio::pagination

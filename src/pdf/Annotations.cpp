@@ -43,13 +43,9 @@ PdfArray quadPoints(const std::vector<Rect>& rects) {
 
 }  // namespace
 
-std::vector<LinkAnnotation> addLinks(PdfMemDocument& doc, PdfObject* pageObj, const frame::Page& page,
-                                     const Destinations& dests, Diagnostics& diags,
-                                     std::vector<PendingLink>* pending, size_t pageIndex) {
-  PdfArray annots;
-  if (const PdfObject* old = pageObj->GetDictionary().GetKey("Annots")) annots = old->GetArray();
-  const size_t before = annots.size();
-  std::vector<LinkAnnotation> written;
+std::vector<MadeLink> addLinks(PdfMemDocument& doc, const PdfReference& pageRef, const frame::Page& page,
+                               const Destinations& dests, Diagnostics& diags, bool allowPending) {
+  std::vector<MadeLink> made;
   for (const frame::Link& link : page.links) {
     std::vector<Rect> rects;
     for (const Rect& r : link.rects)
@@ -69,7 +65,7 @@ std::vector<LinkAnnotation> addLinks(PdfMemDocument& doc, PdfObject* pageObj, co
       action.AddKey("URI", byteString(link.uri));
     } else if (!link.destination.empty()) {
       std::optional<PdfArray> dest = dests.explicitDest(link.destination);
-      if (!dest && !pending) {
+      if (!dest && !allowPending) {
         diags.warning(
             {}, "link to '" + link.destination + "' has no target in the document; the link is dropped");
         continue;
@@ -98,20 +94,16 @@ std::vector<LinkAnnotation> addLinks(PdfMemDocument& doc, PdfObject* pageObj, co
     for (int i = 0; i < 3; ++i) border.push_back(integer(0));
     d.AddKey("Border", border);
     d.AddKey("F", integer(4));  // Print
-    d.AddKey("P", pageObj->Reference());
-    if (action.GetKeys().empty())  // a forward link: its destination comes at the end
-      pending->push_back(PendingLink{annot, link.destination, pageIndex, pageObj});
-    else
-      d.AddKey("A", action);
-    annots.push_back(annot->Reference());
-    written.push_back(LinkAnnotation{link.structure, annot, !link.uri.empty() ? link.uri : link.destination});
+    d.AddKey("P", pageRef);
+    const bool pending = action.GetKeys().empty();  // a forward link: its destination comes at the end
+    if (!pending) d.AddKey("A", action);
+    made.push_back(MadeLink{link.structure, annot, !link.uri.empty() ? link.uri : link.destination, pending});
   }
-  if (annots.size() > before) pageObj->GetDictionary().AddKey("Annots", annots);
-  return written;
+  return made;
 }
 
-void resolveLinks(PdfMemDocument& doc, const std::vector<PendingLink>& pending, const Destinations& dests,
-                  Diagnostics& diags, const std::function<void(size_t, PdfObject*)>& dropped) {
+void resolveLinks(const std::vector<PendingLink>& pending, const Destinations& dests, Diagnostics& diags,
+                  const std::function<void(const PendingLink&)>& dropped) {
   for (const PendingLink& p : pending) {
     if (std::optional<PdfArray> dest = dests.explicitDest(p.destination)) {
       PdfDictionary action;
@@ -121,15 +113,7 @@ void resolveLinks(PdfMemDocument& doc, const std::vector<PendingLink>& pending, 
       continue;
     }
     diags.warning({}, "link to '" + p.destination + "' has no target in the document; the link is dropped");
-    PdfArray kept;
-    for (const PdfObject& a : p.pageObj->GetDictionary().GetKey("Annots")->GetArray())
-      if (!(a.IsReference() && a.GetReference() == p.annot->Reference())) kept.push_back(a);
-    if (kept.empty())
-      p.pageObj->GetDictionary().RemoveKey("Annots");
-    else
-      p.pageObj->GetDictionary().AddKey("Annots", kept);
-    dropped(p.page, p.annot);
-    delete doc.GetObjects().RemoveObject(p.annot->Reference());
+    dropped(p);
   }
 }
 

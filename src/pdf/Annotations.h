@@ -19,26 +19,31 @@
 
 namespace folio::pdf {
 
-// Adds the page's links to `pageObj`'s /Annots; returns them, for the
-// structure tree (which gives each its /StructParent and /Contents).
-// With `pending`, a link to an anchor not (yet) in `dests` is written
-// without its action and recorded, for resolveLinks at the end (a page
-// written as it comes may link forward). Appends to an existing /Annots.
+// Makes the page's link annotations (objects of `doc`, not yet on the page:
+// the caller lists them in the page's /Annots). With `allowPending`, a link to
+// an anchor not (yet) in `dests` is made without its action and marked
+// pending, for resolveLinks at the end (a page written as it comes may link
+// forward); without, it is dropped with a warning.
+struct MadeLink {
+  uint32_t element = frame::kArtifact;  // frame::Link::structure
+  PoDoFo::PdfObject* annot = nullptr;
+  std::string target;  // the URI or the anchor: the fallback /Contents
+  bool pending = false;
+};
+std::vector<MadeLink> addLinks(PoDoFo::PdfMemDocument& doc, const PoDoFo::PdfReference& pageRef,
+                               const frame::Page& page, const Destinations& dests, Diagnostics& diags,
+                               bool allowPending = false);
+
+// A link whose anchor had not come when it was made.
 struct PendingLink {
   PoDoFo::PdfObject* annot = nullptr;
   std::string destination;
   size_t page = 0;
-  PoDoFo::PdfObject* pageObj = nullptr;
 };
-std::vector<LinkAnnotation> addLinks(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfObject* pageObj,
-                                     const frame::Page& page, const Destinations& dests, Diagnostics& diags,
-                                     std::vector<PendingLink>* pending = nullptr, size_t pageIndex = 0);
-
-// Gives each pending link its destination; one whose anchor never came is
-// dropped with a warning (taken off its page's /Annots and out of the
-// file), and `dropped(page, annot)` told so.
-void resolveLinks(PoDoFo::PdfMemDocument& doc, const std::vector<PendingLink>& pending,
-                  const Destinations& dests, Diagnostics& diags,
-                  const std::function<void(size_t, PoDoFo::PdfObject*)>& dropped);
+// Gives each pending link its destination; one whose anchor never came
+// gets a warning and `dropped(link)` is told (the caller takes it off its
+// page and out of the file).
+void resolveLinks(const std::vector<PendingLink>& pending, const Destinations& dests, Diagnostics& diags,
+                  const std::function<void(const PendingLink&)>& dropped);
 
 }  // namespace folio::pdf

@@ -1,5 +1,6 @@
 #include "pdf/Destinations.h"
 
+#include "pdf/ObjectWriter.h"
 #include "pdf/Objects.h"
 
 namespace folio::pdf {
@@ -11,7 +12,7 @@ namespace {
 constexpr size_t kNamesPerNode = 64;
 
 struct TreeNode {
-  PdfObject* obj;
+  PdfReference ref;
   std::string first, last;
 };
 
@@ -24,12 +25,6 @@ PdfArray limits(const std::string& first, const std::string& last) {
 
 }  // namespace
 
-Destinations::Destinations(const frame::Document& doc, const std::vector<PdfObject*>& pages,
-                           Diagnostics& diags)
-    : m_pages(pages) {
-  for (size_t p = 0; p < doc.pages.size(); ++p) add(p, doc.pages[p].anchors, diags);
-}
-
 void Destinations::add(size_t page, const std::vector<frame::Anchor>& anchors, Diagnostics& diags) {
   for (const frame::Anchor& a : anchors) {
     if (a.name.empty()) continue;
@@ -40,7 +35,7 @@ void Destinations::add(size_t page, const std::vector<frame::Anchor>& anchors, D
 
 PdfArray Destinations::destArray(const Target& t) const {
   PdfArray d;
-  d.push_back(m_pages[t.page]->Reference());
+  d.push_back(m_pages[t.page]);
   d.push_back(PdfName("XYZ"));
   d.push_back(lengthPt(t.at.x));
   d.push_back(lengthPt(t.at.y));
@@ -54,55 +49,60 @@ std::optional<PdfArray> Destinations::explicitDest(const std::string& anchor) co
   return destArray(it->second);
 }
 
-void Destinations::writeNameTree(PdfMemDocument& doc) const {
+void Destinations::writeNameTree(PdfMemDocument& doc, ObjectWriter& out) const {
   if (m_anchors.empty()) return;
-  PdfVecObjects& objs = doc.GetObjects();
   // Leaves of up to kNamesPerNode names, then intermediate levels; the root
   // holds the top level's /Kids (or the names themselves) and no /Limits.
+  // A long document has tens of thousands of anchors: each node goes to
+  // the file when made, so only one leaf's objects exist at a time.
   std::vector<std::pair<const std::string*, const Target*>> entries;
   for (const auto& [name, target] : m_anchors) entries.emplace_back(&name, &target);
 
-  PdfObject* root = objs.CreateObject();
+  const PdfReference rootRef = out.reserve();
+  PdfObject root(rootRef, static_cast<const char*>(nullptr));
   if (entries.size() <= kNamesPerNode) {
     PdfArray names;
     for (const auto& [name, target] : entries) {
       names.push_back(byteString(*name));
       names.push_back(destArray(*target));
     }
-    root->GetDictionary().AddKey("Names", names);
+    root.GetDictionary().AddKey("Names", names);
   } else {
     std::vector<TreeNode> level;
     for (size_t i = 0; i < entries.size(); i += kNamesPerNode) {
       size_t end = std::min(entries.size(), i + kNamesPerNode);
+      PdfObject leaf(out.reserve(), static_cast<const char*>(nullptr));
       PdfArray names;
       for (size_t k = i; k < end; ++k) {
         names.push_back(byteString(*entries[k].first));
         names.push_back(destArray(*entries[k].second));
       }
-      PdfObject* leaf = objs.CreateObject();
-      leaf->GetDictionary().AddKey("Names", names);
-      leaf->GetDictionary().AddKey("Limits", limits(*entries[i].first, *entries[end - 1].first));
-      level.push_back({leaf, *entries[i].first, *entries[end - 1].first});
+      leaf.GetDictionary().AddKey("Names", names);
+      leaf.GetDictionary().AddKey("Limits", limits(*entries[i].first, *entries[end - 1].first));
+      out.write(leaf);
+      level.push_back({leaf.Reference(), *entries[i].first, *entries[end - 1].first});
     }
     while (level.size() > kNamesPerNode) {
       std::vector<TreeNode> up;
       for (size_t i = 0; i < level.size(); i += kNamesPerNode) {
         size_t end = std::min(level.size(), i + kNamesPerNode);
+        PdfObject node(out.reserve(), static_cast<const char*>(nullptr));
         PdfArray kids;
-        for (size_t k = i; k < end; ++k) kids.push_back(level[k].obj->Reference());
-        PdfObject* node = objs.CreateObject();
-        node->GetDictionary().AddKey("Kids", kids);
-        node->GetDictionary().AddKey("Limits", limits(level[i].first, level[end - 1].last));
-        up.push_back({node, level[i].first, level[end - 1].last});
+        for (size_t k = i; k < end; ++k) kids.push_back(level[k].ref);
+        node.GetDictionary().AddKey("Kids", kids);
+        node.GetDictionary().AddKey("Limits", limits(level[i].first, level[end - 1].last));
+        out.write(node);
+        up.push_back({node.Reference(), level[i].first, level[end - 1].last});
       }
       level = std::move(up);
     }
     PdfArray kids;
-    for (const TreeNode& n : level) kids.push_back(n.obj->Reference());
-    root->GetDictionary().AddKey("Kids", kids);
+    for (const TreeNode& n : level) kids.push_back(n.ref);
+    root.GetDictionary().AddKey("Kids", kids);
   }
+  out.write(root);
   PdfDictionary names;
-  names.AddKey("Dests", root->Reference());
+  names.AddKey("Dests", rootRef);
   doc.GetCatalog()->GetDictionary().AddKey("Names", names);
 }
 

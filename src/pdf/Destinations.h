@@ -16,19 +16,21 @@
 
 namespace folio::pdf {
 
+class ObjectWriter;
+
 class Destinations {
  public:
-  // Indexes the anchors of all pages; a repeated name keeps its first place.
-  Destinations(const frame::Document& doc, const std::vector<PoDoFo::PdfObject*>& pages, Diagnostics& diags);
-  // None yet: pages are added as they are written (`pages` grows with them).
-  explicit Destinations(const std::vector<PoDoFo::PdfObject*>& pages) : m_pages(pages) {}
+  // None yet: pages are added as they are written (`pages`, their object
+  // numbers, grows with them). A repeated name keeps its first place.
+  explicit Destinations(const std::vector<PoDoFo::PdfReference>& pages) : m_pages(pages) {}
   void add(size_t page, const std::vector<frame::Anchor>& anchors, Diagnostics& diags);
 
   // [page /XYZ left top null] for `anchor`, or nullopt when there is no such anchor.
   std::optional<PoDoFo::PdfArray> explicitDest(const std::string& anchor) const;
 
-  // The /Names /Dests name tree in the catalog (nothing when there are no anchors).
-  void writeNameTree(PoDoFo::PdfMemDocument& doc) const;
+  // The /Names /Dests name tree in the catalog (nothing when there are no
+  // anchors), each node written through `out` as soon as it is made.
+  void writeNameTree(PoDoFo::PdfMemDocument& doc, ObjectWriter& out) const;
 
  private:
   struct Target {
@@ -37,7 +39,7 @@ class Destinations {
   };
   PoDoFo::PdfArray destArray(const Target& t) const;
 
-  const std::vector<PoDoFo::PdfObject*>& m_pages;
+  const std::vector<PoDoFo::PdfReference>& m_pages;
   std::map<std::string, Target> m_anchors;  // sorted bytewise, as a name tree must be
 };
 

@@ -5,12 +5,16 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
+#include <list>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include "fontembed/CMaps.h"
 #include "fontembed/FontSubset.h"
 #include "pdf/Objects.h"
+#include "text/DocumentFonts.h"
 
 namespace folio::pdf {
 
@@ -103,6 +107,59 @@ PdfArray widthArray(const std::map<uint32_t, double>& widths) {
   }
   return w;
 }
+
+// What embedding a font writes besides its program that depends only on the
+// font and its code table (each code's glyph and text): the /W array and
+// the compressed ToUnicode CMap and CIDToGIDMap. A mail merge embeds the
+// same fonts with the same few code tables in letter after letter
+// (issue 15), so the last few are kept per font, for the whole process;
+// the bytes are those made afresh.
+struct CodeTableParts {
+  PdfArray widths;
+  std::string toUnicode;  // deflated
+  std::string cidToGid;   // deflated; empty for CFF
+};
+
+class CodeTableCache {
+ public:
+  static CodeTableCache& instance() {
+    static CodeTableCache cache;
+    return cache;
+  }
+  static std::string key(const std::vector<uint32_t>& codeGid, const std::vector<std::u32string>& codeText,
+                         int level) {
+    std::string k(reinterpret_cast<const char*>(&level), sizeof level);
+    k.append(reinterpret_cast<const char*>(codeGid.data()), codeGid.size() * sizeof(uint32_t));
+    for (const std::u32string& t : codeText) {
+      const uint32_t n = static_cast<uint32_t>(t.size());
+      k.append(reinterpret_cast<const char*>(&n), sizeof n);
+      k.append(reinterpret_cast<const char*>(t.data()), t.size() * sizeof(char32_t));
+    }
+    return k;
+  }
+  std::shared_ptr<const CodeTableParts> find(const text::Font* font, const std::string& key) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto& recent = m_byFont[font];
+    for (auto it = recent.begin(); it != recent.end(); ++it)
+      if (it->first == key) {
+        recent.splice(recent.begin(), recent, it);
+        return it->second;
+      }
+    return nullptr;
+  }
+  void keep(const text::Font* font, std::string key, std::shared_ptr<const CodeTableParts> parts) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto& recent = m_byFont[font];
+    recent.emplace_front(std::move(key), std::move(parts));
+    if (recent.size() > kKept) recent.pop_back();
+  }
+
+ private:
+  static constexpr size_t kKept = 8;  // as the subsets (fontembed/FontSubset.cpp)
+  std::mutex m_mutex;
+  std::map<const text::Font*, std::list<std::pair<std::string, std::shared_ptr<const CodeTableParts>>>>
+      m_byFont;
+};
 
 }  // namespace
 
@@ -217,9 +274,14 @@ double FontEmbedder::width(const text::Font* font, uint32_t gid) const {
 void FontEmbedder::embedAll(Diagnostics& diags, unsigned helpers) {
   std::vector<Entry*> order;
   for (auto& e : m_entries) order.push_back(e.get());
-  // Font ids give a stable order; first use breaks ties between equal ids.
+  // The order in which the document first needed each font (its font ids
+  // when it is rendered alone; in a batch the ids follow the batch, the
+  // document's own order does not: text/DocumentFonts.h). Without a
+  // document (--combine), the ids; first use breaks ties.
+  const text::DocumentFonts* doc = text::DocumentFonts::current();
+  auto key = [doc](const Entry* e) { return std::make_pair(doc ? doc->rank(e->font) : 0u, e->font->id()); };
   std::stable_sort(order.begin(), order.end(),
-                   [](const Entry* a, const Entry* b) { return a->font->id() < b->font->id(); });
+                   [&](const Entry* a, const Entry* b) { return key(a) < key(b); });
   // Subsetting (hb-subset: 5% of the multi-script sample's instructions)
   // needs nothing but the font and its glyphs: helper threads and this one
   // subset a font each; the PDF objects are then made in id order.
@@ -278,7 +340,17 @@ void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
   }
   std::vector<std::pair<uint16_t, uint32_t>> codeToCid;
   std::map<uint32_t, double> widths;
-  for (size_t c = 1; c < e.codeGid.size(); ++c) {
+  // The parts a code table gives, kept for a batch (not for the rare
+  // uncompressed output, nor for a CFF font with its own encoding CMap,
+  // whose name holds the document's resource name).
+  const bool cacheable = m_level > 0 && !(sub.cff && e.cidOfGid.empty());
+  std::string cacheKey;
+  std::shared_ptr<const CodeTableParts> parts;
+  if (cacheable) {
+    cacheKey = CodeTableCache::key(e.codeGid, e.codeText, m_level);
+    parts = CodeTableCache::instance().find(&f, cacheKey);
+  }
+  for (size_t c = 1; c < e.codeGid.size() && !parts; ++c) {
     uint32_t gid = e.codeGid[c];
     if (gid == kNoGid) continue;
     uint32_t cid = static_cast<uint32_t>(c);
@@ -302,26 +374,44 @@ void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
   cd.AddKey("BaseFont", PdfName(baseFont));
   cd.AddKey("CIDSystemInfo", cidSystemInfo(csi));
   cd.AddKey("FontDescriptor", fd->Reference());
-  cd.AddKey("W", widthArray(widths));
-  if (!sub.cff) {
-    // code (= CID) -> glyph id in the subset, 2 bytes big-endian per CID.
-    std::string map(2 * e.codeGid.size(), '\0');
-    for (size_t c = 1; c < e.codeGid.size(); ++c) {
-      if (e.codeGid[c] == kNoGid) continue;
-      uint32_t g = sub.newGid.at(e.codeGid[c]);
-      map[2 * c] = static_cast<char>(g >> 8);
-      map[2 * c + 1] = static_cast<char>(g & 0xFF);
+  if (!parts) {
+    auto made = std::make_shared<CodeTableParts>();
+    made->widths = widthArray(widths);
+    if (!sub.cff) {
+      // code (= CID) -> glyph id in the subset, 2 bytes big-endian per CID.
+      std::string map(2 * e.codeGid.size(), '\0');
+      for (size_t c = 1; c < e.codeGid.size(); ++c) {
+        if (e.codeGid[c] == kNoGid) continue;
+        uint32_t g = sub.newGid.at(e.codeGid[c]);
+        map[2 * c] = static_cast<char>(g >> 8);
+        map[2 * c + 1] = static_cast<char>(g & 0xFF);
+      }
+      made->cidToGid = m_level > 0 ? deflateBytes(map, m_level) : map;
     }
+    std::vector<std::pair<uint16_t, std::u32string>> unicode;
+    for (size_t c = 1; c < e.codeGid.size(); ++c)
+      if (e.codeGid[c] != kNoGid) unicode.emplace_back(static_cast<uint16_t>(c), e.codeText[c]);
+    const std::string cmap = toUnicodeCMap(unicode);
+    made->toUnicode = m_level > 0 ? deflateBytes(cmap, m_level) : cmap;
+    if (cacheable) CodeTableCache::instance().keep(&f, cacheKey, made);
+    parts = made;
+  }
+  // Stored as made: deflated (what setFlateStream writes), or raw at level 0.
+  auto setStream = [&](PdfObject* obj, const std::string& bytes) {
+    if (m_level > 0)
+      setDeflatedStream(obj, bytes);
+    else
+      setFlateStream(obj, bytes, m_level);
+  };
+  cd.AddKey("W", parts->widths);
+  if (!sub.cff) {
     PdfObject* m = objs.CreateObject();
-    setFlateStream(m, map, m_level);
+    setStream(m, parts->cidToGid);
     cd.AddKey("CIDToGIDMap", m->Reference());
   }
 
-  std::vector<std::pair<uint16_t, std::u32string>> unicode;
-  for (size_t c = 1; c < e.codeGid.size(); ++c)
-    if (e.codeGid[c] != kNoGid) unicode.emplace_back(static_cast<uint16_t>(c), e.codeText[c]);
   PdfObject* toUnicode = objs.CreateObject();
-  setFlateStream(toUnicode, toUnicodeCMap(unicode), m_level);
+  setStream(toUnicode, parts->toUnicode);
 
   PdfDictionary& t = e.type0->GetDictionary();
   t.AddKey("Subtype", PdfName("Type0"));

@@ -1,5 +1,6 @@
 #include "pdf/Outline.h"
 
+#include "pdf/ObjectWriter.h"
 #include "pdf/Objects.h"
 
 namespace folio::pdf {
@@ -11,20 +12,14 @@ namespace {
 struct Item {
   const frame::OutlineEntry* entry = nullptr;  // nullptr for the root
   int level = 0;
+  size_t parent = 0;
   std::vector<size_t> children;
-  PdfObject* obj = nullptr;
+  int64_t descendants = 0;  // all open, so all visible: /Count
 };
-
-// Number of descendants (all open, so all visible).
-int64_t descendants(const std::vector<Item>& items, size_t i) {
-  int64_t n = 0;
-  for (size_t c : items[i].children) n += 1 + descendants(items, c);
-  return n;
-}
 
 }  // namespace
 
-void writeOutline(PdfMemDocument& doc, const std::vector<frame::OutlineEntry>& entries,
+void writeOutline(PdfMemDocument& doc, ObjectWriter& out, const std::vector<frame::OutlineEntry>& entries,
                   const Destinations& dests, Diagnostics& diags) {
   if (entries.empty()) return;
   // The tree: each entry is a child of the nearest earlier entry with a lower level.
@@ -33,18 +28,22 @@ void writeOutline(PdfMemDocument& doc, const std::vector<frame::OutlineEntry>& e
   for (const frame::OutlineEntry& e : entries) {
     int level = std::max(1, e.level);
     while (items[stack.back()].level >= level) stack.pop_back();
-    items.push_back(Item{&e, level, {}, nullptr});
+    items.push_back(Item{&e, level, stack.back(), {}, 0});
     items[stack.back()].children.push_back(items.size() - 1);
     stack.push_back(items.size() - 1);
   }
+  for (size_t i = items.size(); i-- > 1;) items[items[i].parent].descendants += 1 + items[i].descendants;
+  std::vector<size_t> position(items.size(), 0);  // among its siblings
+  for (const Item& it : items)
+    for (size_t k = 0; k < it.children.size(); ++k) position[it.children[k]] = k;
 
-  PdfVecObjects& objs = doc.GetObjects();
-  items[0].obj = objs.CreateObject("Outlines");
-  for (size_t i = 1; i < items.size(); ++i) items[i].obj = objs.CreateObject();
-
+  // Consecutive numbers, so each item is made and written on its own.
+  const uint32_t base = out.reserve(static_cast<uint32_t>(items.size()));
+  auto ref = [&](size_t i) { return PdfReference(static_cast<uint32_t>(base + i), 0); };
   for (size_t i = 0; i < items.size(); ++i) {
-    Item& it = items[i];
-    PdfDictionary& d = it.obj->GetDictionary();
+    const Item& it = items[i];
+    PdfObject obj(ref(i), i == 0 ? "Outlines" : nullptr);
+    PdfDictionary& d = obj.GetDictionary();
     if (it.entry) {
       d.AddKey("Title", textString(it.entry->title));
       if (std::optional<PdfArray> dest = dests.explicitDest(it.entry->anchor)) {
@@ -53,21 +52,20 @@ void writeOutline(PdfMemDocument& doc, const std::vector<frame::OutlineEntry>& e
         diags.warning({}, "outline entry '" + it.entry->title + "' points to '" + it.entry->anchor +
                               "', which is not in the document; the entry has no target");
       }
+      const std::vector<size_t>& siblings = items[it.parent].children;
+      d.AddKey("Parent", ref(it.parent));
+      if (position[i] > 0) d.AddKey("Prev", ref(siblings[position[i] - 1]));
+      if (position[i] + 1 < siblings.size()) d.AddKey("Next", ref(siblings[position[i] + 1]));
     }
     if (!it.children.empty()) {
-      d.AddKey("First", items[it.children.front()].obj->Reference());
-      d.AddKey("Last", items[it.children.back()].obj->Reference());
-      d.AddKey("Count", integer(descendants(items, i)));
+      d.AddKey("First", ref(it.children.front()));
+      d.AddKey("Last", ref(it.children.back()));
+      d.AddKey("Count", integer(it.descendants));
     }
-    for (size_t k = 0; k < it.children.size(); ++k) {
-      PdfDictionary& cd = items[it.children[k]].obj->GetDictionary();
-      cd.AddKey("Parent", it.obj->Reference());
-      if (k > 0) cd.AddKey("Prev", items[it.children[k - 1]].obj->Reference());
-      if (k + 1 < it.children.size()) cd.AddKey("Next", items[it.children[k + 1]].obj->Reference());
-    }
+    out.write(obj);
   }
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  catalog.AddKey("Outlines", items[0].obj->Reference());
+  catalog.AddKey("Outlines", ref(0));
   catalog.AddKey("PageMode", PdfName("UseOutlines"));
 }
 

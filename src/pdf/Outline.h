@@ -14,7 +14,10 @@
 
 namespace folio::pdf {
 
-void writeOutline(PoDoFo::PdfMemDocument& doc, const std::vector<frame::OutlineEntry>& entries,
-                  const Destinations& dests, Diagnostics& diags);
+// Each item is written through `out` as soon as it is made.
+class ObjectWriter;
+void writeOutline(PoDoFo::PdfMemDocument& doc, ObjectWriter& out,
+                  const std::vector<frame::OutlineEntry>& entries, const Destinations& dests,
+                  Diagnostics& diags);
 
 }  // namespace folio::pdf

@@ -7,16 +7,14 @@
 
 #include <vector>
 
-#include "base/Units.h"
-
 namespace folio::pdf {
 
 constexpr size_t kPageTreeFanOut = 32;
 
-// Creates one empty /Page object per media box, in the tree, in order.
-std::vector<PoDoFo::PdfObject*> buildPageTree(PoDoFo::PdfMemDocument& doc,
-                                              const std::vector<Rect>& mediaBoxes);
-// Puts /Page objects made one by one (pages written as they come) into the tree, in order.
-void attachPageTree(PoDoFo::PdfMemDocument& doc, const std::vector<PoDoFo::PdfObject*>& pages);
+// Puts the pages (object numbers reserved as they were written; the page
+// objects themselves are made later) into the tree, in order: the
+// intermediate /Pages nodes are objects of `doc`. Returns each page's /Parent.
+std::vector<PoDoFo::PdfReference> attachPageTree(PoDoFo::PdfMemDocument& doc,
+                                                 const std::vector<PoDoFo::PdfReference>& pages);
 
 }  // namespace folio::pdf

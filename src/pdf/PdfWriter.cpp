@@ -3,7 +3,10 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <climits>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -11,12 +14,11 @@
 #include "pdf/Annotations.h"
 #include "pdf/ContentStream.h"
 #include "pdf/Destinations.h"
-#include "pdf/FileOutput.h"
 #include "pdf/Md5.h"
 #include "pdf/Metadata.h"
+#include "pdf/ObjectWriter.h"
 #include "pdf/Objects.h"
 #include "pdf/Outline.h"
-#include "pdf/PageCompressor.h"
 #include "pdf/PageTree.h"
 #include "pdf/Standards.h"
 #include "pdf/StructureTree.h"
@@ -112,14 +114,19 @@ int topHeadingLevel(const std::vector<frame::StructElement>& structure) {
 
 }  // namespace
 
-// What the file keeps of a page until the end: its object, the resources
-// its content uses, what its content marks, its links.
+// What the file keeps of a page until the end, when its object is made:
+// its number and size, its content streams (written already), the
+// resources its content uses, what its content marks, its links.
 struct PageStream::Written {
-  PdfObject* object = nullptr;
-  PdfObject* body = nullptr;  // the body's content stream
+  PdfReference ref;
+  Sp width = 0, height = 0;
+  std::optional<frame::PrintBoxes> boxes;
+  PdfReference body, furniture;  // content streams (furniture: 0 0 R when none)
+  std::vector<PdfReference> annots;
   PageResources resources;
   PageTags tags;
   std::vector<LinkAnnotation> links;
+  int64_t key = -1;                    // its /StructParents
   std::unique_ptr<frame::Page> later;  // addPageLater: painted with its template
 };
 
@@ -130,16 +137,21 @@ struct PageStream::State {
         colors(pdf),
         painters{fonts, images, colors, o.ua1},
         dests(pages) {}
+  ~State() {
+    if (file) std::fclose(file);
+  }
   PdfMemDocument pdf;
   FontEmbedder fonts;
   ImageXObjects images;
   ColorSpaces colors;
   Painters painters;
-  std::vector<PdfObject*> pages;
+  std::vector<PdfReference> pages;
   Destinations dests;
   std::vector<PendingLink> pendingLinks;
-  std::unique_ptr<PageCompressor> compressor;
+  std::FILE* file = nullptr;  // the output, or a temporary file copied to a stream at the end
+  std::unique_ptr<ObjectWriter> writer;
   std::vector<Written> written;
+  int64_t nextKey = 0;  // the next /StructParent(s) key
   Diagnostics local;
 };
 
@@ -157,7 +169,17 @@ PageStream::PageStream(const WriteOptions& options, std::string path, std::ostre
                                       options.standard == PdfStandard::PdfA2b);
       m_state->images.tagWith(&m_state->colors);
     }
-    m_state->compressor = std::make_unique<PageCompressor>(options.helperThreads, options.compressionLevel);
+    // Objects go to the file as they are finished (ObjectWriter.h). A
+    // stream gets them from a temporary file at the end: the /ID is known
+    // only then, and a failed run must not leave half a PDF in the stream.
+    m_state->file = m_out ? std::tmpfile() : std::fopen(m_path.c_str(), "wb");
+    if (!m_state->file) {
+      fail(std::strerror(errno));
+      return;
+    }
+    std::setvbuf(m_state->file, nullptr, _IOFBF, size_t(1) << 18);
+    m_state->writer = std::make_unique<ObjectWriter>(m_state->pdf, m_state->file, options.helperThreads,
+                                                     options.compressionLevel);
   } catch (const PdfError& e) {
     fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
   } catch (const std::exception& e) {
@@ -172,7 +194,15 @@ void PageStream::fail(const std::string& what) {
   m_failed = true;
   if (m_state) m_diags.append(m_state->local);
   m_diags.error({m_path, 0, 0}, "cannot write the PDF: " + what + "; expected a writable document");
+  dropFile();
+}
+
+// After a failure: the helpers stopped, no half-written file left behind.
+void PageStream::dropFile() {
+  if (!m_state) return;
+  const bool opened = m_state->file && !m_out;
   m_state.reset();
+  if (opened) std::remove(m_path.c_str());
 }
 
 void PageStream::setStructure(const std::vector<frame::StructElement>* structure, int topHeadingLevel) {
@@ -188,30 +218,55 @@ void PageStream::updateRoles() {
     m_roles.push_back(structureType((*m_structure)[e], m_top));
 }
 
+bool PageStream::tagged() const { return m_options.tags && m_structure; }
+
+// Makes `page`'s link annotations and writes those whose target is known;
+// the others wait for resolveLinks at the end.
+void PageStream::links(size_t i, const frame::Page& page) {
+  // PDF/X: no annotations on the printed area; links are for the screen.
+  if (m_options.standard == PdfStandard::PdfX4) return;
+  State& st = *m_state;
+  Written& w = st.written[i];
+  for (MadeLink& made : addLinks(st.pdf, w.ref, page, st.dests, st.local, true)) {
+    LinkAnnotation link{made.element, made.annot->Reference(), -1};
+    if (tagged()) {
+      // Its key in the parent tree and its words for a screen reader are
+      // known now, so it can go to the file at once.
+      link.key = st.nextKey++;
+      PdfDictionary& d = made.annot->GetDictionary();
+      d.AddKey("StructParent", integer(link.key));
+      d.AddKey("Contents", textString(linkContents(*m_structure, made.element, made.target)));
+    }
+    w.annots.push_back(link.annot);
+    w.links.push_back(link);
+    if (made.pending)
+      st.pendingLinks.push_back(PendingLink{made.annot, made.target, i});
+    else
+      st.writer->write(made.annot);
+  }
+}
+
 PageStream::Written* PageStream::open(const frame::Page& page) {
   const size_t i = m_state->pages.size();
   if (page.width <= 0 || page.height <= 0) {
     m_diags.error({m_path, 0, 0},
                   "page " + std::to_string(i + 1) + " has no area; expected a positive page size");
     m_failed = true;
+    dropFile();
     return nullptr;
   }
-  PdfObject* obj = m_state->pdf.GetObjects().CreateObject("Page");
-  PdfDictionary& d = obj->GetDictionary();
-  d.AddKey("MediaBox", rectArray(0, 0, page.width, page.height));
-  if (page.boxes) {  // TrimBox and BleedBox of print pages (the MediaBox is the sheet)
-    const auto& b = *page.boxes;
-    d.AddKey("BleedBox", rectArray(b.bleed.x, b.bleed.y, b.bleed.right(), b.bleed.top()));
-    d.AddKey("TrimBox", rectArray(b.trim.x, b.trim.y, b.trim.right(), b.trim.top()));
-  }
-  m_state->pages.push_back(obj);
-  m_state->dests.add(i, page.anchors, m_state->local);
-  m_state->written.emplace_back();
-  Written& w = m_state->written.back();
-  w.object = obj;
-  // PDF/X: no annotations on the printed area; links are for the screen.
-  if (m_options.standard != PdfStandard::PdfX4)
-    w.links = addLinks(m_state->pdf, obj, page, m_state->dests, m_state->local, &m_state->pendingLinks, i);
+  State& st = *m_state;
+  const PdfReference ref = st.writer->reserve();  // the page object is made at the end
+  st.pages.push_back(ref);
+  st.dests.add(i, page.anchors, st.local);
+  st.written.emplace_back();
+  Written& w = st.written.back();
+  w.ref = ref;
+  w.width = page.width;
+  w.height = page.height;
+  w.boxes = page.boxes;
+  if (tagged()) w.key = st.nextKey++;
+  links(i, page);
   return &w;
 }
 
@@ -220,9 +275,9 @@ void PageStream::paint(Written& w, const frame::Page& page, const std::vector<ui
   std::string content =
       pageContent(page, m_state->painters, w.resources, m_options.tags ? itemStructure : nullptr, m_roles,
                   w.tags, m_state->local);
-  w.body = m_state->pdf.GetObjects().CreateObject();
-  m_state->compressor->add(w.body, std::move(content));
-  w.object->GetDictionary().AddKey("Contents", w.body->Reference());
+  PdfObject* body = m_state->pdf.GetObjects().CreateObject();
+  w.body = body->Reference();
+  m_state->writer->writeStream(body, std::move(content));
 }
 
 void PageStream::addPage(const frame::Page& page, const std::vector<uint32_t>* itemStructure) {
@@ -292,18 +347,11 @@ void PageStream::addFurniture(size_t i, frame::Page&& furniture) {
                       m_options.tags ? &furniture.itemStructure : nullptr, m_roles, w.tags, m_state->local) +
           "Q\n";
       PdfObject* stream = m_state->pdf.GetObjects().CreateObject();
-      m_state->compressor->add(stream, std::move(content));
-      PdfArray contents;
-      contents.push_back(stream->Reference());
-      contents.push_back(w.body->Reference());
-      w.object->GetDictionary().AddKey("Contents", contents);
+      w.furniture = stream->Reference();
+      m_state->writer->writeStream(stream, std::move(content));
     }
     m_state->dests.add(i, furniture.anchors, m_state->local);
-    if (m_options.standard != PdfStandard::PdfX4) {
-      std::vector<LinkAnnotation> more = addLinks(m_state->pdf, w.object, furniture, m_state->dests,
-                                                  m_state->local, &m_state->pendingLinks, i);
-      w.links.insert(w.links.end(), more.begin(), more.end());
-    }
+    links(i, furniture);
   } catch (const PdfError& e) {
     fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
   } catch (const std::exception& e) {
@@ -311,11 +359,54 @@ void PageStream::addFurniture(size_t i, frame::Page&& furniture) {
   }
 }
 
+// The page objects, now that everything on them is known; each written at once.
+void PageStream::writePages() {
+  State& st = *m_state;
+  const std::vector<PdfReference> parents = attachPageTree(st.pdf, st.pages);
+  for (size_t i = 0; i < st.written.size(); ++i) {
+    Written& w = st.written[i];
+    PdfObject page(w.ref, "Page");
+    PdfDictionary& d = page.GetDictionary();
+    d.AddKey("Parent", parents[i]);
+    d.AddKey("MediaBox", rectArray(0, 0, w.width, w.height));
+    if (w.boxes) {  // TrimBox and BleedBox of print pages (the MediaBox is the sheet)
+      const auto& b = *w.boxes;
+      d.AddKey("BleedBox", rectArray(b.bleed.x, b.bleed.y, b.bleed.right(), b.bleed.top()));
+      d.AddKey("TrimBox", rectArray(b.trim.x, b.trim.y, b.trim.right(), b.trim.top()));
+    }
+    if (w.furniture.ObjectNumber() != 0) {
+      PdfArray contents;
+      contents.push_back(w.furniture);
+      contents.push_back(w.body);
+      d.AddKey("Contents", contents);
+    } else {
+      d.AddKey("Contents", w.body);
+    }
+    d.AddKey("Resources", w.resources.dictionary());
+    if (!w.annots.empty()) {
+      PdfArray annots;
+      for (const PdfReference& a : w.annots) annots.push_back(a);
+      d.AddKey("Annots", annots);
+    }
+    if (tagged()) {
+      d.AddKey("Tabs", PdfName("S"));  // annotations in structure order (PDF/UA-1 7.18.3)
+      if (w.key >= 0 && !w.tags.elements.empty()) d.AddKey("StructParents", integer(w.key));
+    }
+    st.writer->write(page);
+    w.resources = PageResources();
+    std::vector<PdfReference>().swap(w.annots);
+  }
+}
+
 bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
   if (m_failed) return false;
-  if (!checkStandard(rest, m_options, m_path, m_diags)) return false;
+  if (!checkStandard(rest, m_options, m_path, m_diags)) {
+    dropFile();
+    return false;
+  }
   if (m_state->pages.empty()) {
     m_diags.error({m_path, 0, 0}, "the document has no pages; expected at least one page");
+    dropFile();
     return false;
   }
   try {
@@ -327,29 +418,35 @@ bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
         paint(w, *w.later, &w.later->itemStructure);
         w.later.reset();
       }
-    st.compressor->finish();
-    attachPageTree(pdf, st.pages);
-    for (size_t i = 0; i < st.written.size(); ++i)
-      st.written[i].object->GetDictionary().AddKey("Resources", st.written[i].resources.dictionary());
-    resolveLinks(pdf, st.pendingLinks, st.dests, local, [&](size_t page, PdfObject* annot) {
-      auto& links = st.written[page].links;
-      links.erase(std::remove_if(links.begin(), links.end(),
-                                 [&](const LinkAnnotation& l) { return l.annot == annot; }),
-                  links.end());
+    resolveLinks(st.pendingLinks, st.dests, local, [&](const PendingLink& p) {
+      // Never written: its number stays a free entry of the xref.
+      Written& w = st.written[p.page];
+      const PdfReference ref = p.annot->Reference();
+      w.annots.erase(std::remove(w.annots.begin(), w.annots.end(), ref), w.annots.end());
+      w.links.erase(std::remove_if(w.links.begin(), w.links.end(),
+                                   [&](const LinkAnnotation& l) { return l.annot == ref; }),
+                    w.links.end());
+      delete pdf.GetObjects().RemoveObject(ref, false);
     });
-    if (m_options.tags && m_structure) {
+    std::vector<PendingLink>().swap(st.pendingLinks);  // the resolved ones go out with the rest
+    writePages();
+    if (tagged()) {
       std::vector<PageTags> tags;
       std::vector<std::vector<LinkAnnotation>> annotations;
+      std::vector<int64_t> keys;
       for (Written& w : st.written) {
         tags.push_back(std::move(w.tags));
         annotations.push_back(std::move(w.links));
+        keys.push_back(w.key);
       }
-      writeStructureTree(pdf, *m_structure, st.pages, tags, annotations);
+      std::vector<Written>().swap(st.written);
+      writeStructureTree(pdf, *st.writer, *m_structure, st.pages, tags, keys, annotations, st.nextKey);
     }
+    std::vector<Written>().swap(st.written);
     st.fonts.embedAll(local, m_options.helperThreads);  // after all pages: the fonts know every glyph used
 
-    st.dests.writeNameTree(pdf);
-    writeOutline(pdf, rest.outline, st.dests, local);
+    st.dests.writeNameTree(pdf, *st.writer);
+    writeOutline(pdf, *st.writer, rest.outline, st.dests, local);
     frame::Metadata meta = rest.metadata;
     if (m_options.standard == PdfStandard::PdfX4 && meta.title.empty()) meta.title = m_options.jobName;
     writeMetadata(pdf, meta, local,
@@ -360,14 +457,41 @@ bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
     const size_t errorsBefore = m_diags.errorCount();
     m_diags.append(local);
     local = Diagnostics();
-    if (m_diags.errorCount() != errorsBefore) return false;
-    if (!m_out) return serializeToFile(pdf, m_path, m_diags);
-    const std::string bytes = serialize(pdf);
-    m_out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    m_out->flush();
-    if (*m_out) return true;
-    m_diags.error({m_path, 0, 0}, "cannot write the PDF; expected a writable output");
-    return false;
+    if (m_diags.errorCount() != errorsBefore) {
+      dropFile();
+      return false;
+    }
+    if (!st.writer->finish()) {
+      m_diags.error({m_path, 0, 0},
+                    "cannot write the PDF: write failed (disk full?); expected a writable path");
+      dropFile();
+      return false;
+    }
+    st.writer.reset();
+    if (m_out) {
+      // The file was written to a temporary file: now to the stream.
+      std::rewind(st.file);
+      std::vector<char> buffer(size_t(1) << 16);
+      size_t got;
+      while ((got = std::fread(buffer.data(), 1, buffer.size(), st.file)) > 0)
+        m_out->write(buffer.data(), static_cast<std::streamsize>(got));
+      m_out->flush();
+      if (!*m_out || std::ferror(st.file)) {
+        m_diags.error({m_path, 0, 0}, "cannot write the PDF; expected a writable output");
+        dropFile();
+        return false;
+      }
+      return true;
+    }
+    const bool closed = std::fclose(st.file) == 0;
+    st.file = nullptr;
+    if (!closed) {
+      m_diags.error({m_path, 0, 0},
+                    "cannot write the PDF: write failed (disk full?); expected a writable path");
+      dropFile();
+      std::remove(m_path.c_str());
+    }
+    return closed;
   } catch (const PdfError& e) {
     fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
   } catch (const std::exception& e) {

@@ -21,8 +21,8 @@ struct WriteOptions {
   // (ICC bytes): sRGB for RGB colours and images, CMYK for the print condition.
   PdfStandard standard = PdfStandard::None;
   std::string srgbProfile, cmykProfile;
-  bool ua1 = false;  // PDF/UA-1 (docs/accessibility.md): pdfuaid in the XMP, needs a title
-  bool tags = true;  // the structure tree and marked content (--no-tags turns them off)
+  bool ua1 = false;     // PDF/UA-1 (docs/accessibility.md): pdfuaid in the XMP, needs a title
+  bool tags = true;     // the structure tree and marked content (--no-tags turns them off)
   std::string jobName;  // the output's file name: the title PDF/X needs when the content has none
   // Threads that compress page content streams while pages are painted
   // (-j on one document); 0: none. The bytes do not depend on it.
@@ -35,7 +35,10 @@ struct WriteOptions {
 // once the page count is known, in a second content stream painted beneath
 // the body (/Contents [template body]). Links to anchors not yet seen are
 // resolved at the end, as are the page tree, the structure tree, the fonts
-// and the outline. The same input gives the same bytes.
+// and the outline. Objects go to the file as soon as they are finished
+// (pdf::ObjectWriter): content streams and link annotations as pages come,
+// page objects and structure elements one by one at the end, from small
+// records. The same input gives the same bytes, for any helperThreads.
 class PageStream {
  public:
   // Writes to `out` when given, else to the file `path` (also the name in messages).
@@ -70,7 +73,11 @@ class PageStream {
   struct Written;
   struct State;
   void fail(const std::string& what);
+  void dropFile();
+  bool tagged() const;
   Written* open(const frame::Page& page);
+  void links(size_t i, const frame::Page& page);
+  void writePages();
   void paint(Written& w, const frame::Page& page, const std::vector<uint32_t>* itemStructure);
   void updateRoles();
 
@@ -93,8 +100,8 @@ bool writePdf(const frame::Document& doc, const std::string& path, const WriteOp
 // written, so long documents do not hold their pages twice.
 bool writePdf(frame::Document&& doc, const std::string& path, const WriteOptions& options,
               Diagnostics& diags);
-// The same bytes to a stream (held in memory once before they are written:
-// the /ID is a digest of everything before the trailer).
+// The same bytes to a stream (written to a temporary file first, copied
+// when complete: a failure leaves nothing half-written in the stream).
 bool writePdf(frame::Document&& doc, std::ostream& out, const WriteOptions& options, Diagnostics& diags);
 
 }  // namespace folio::pdf

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 #include <set>
 
+#include "pdf/ObjectWriter.h"
 #include "pdf/Objects.h"
 
 namespace folio::pdf {
@@ -103,10 +105,10 @@ namespace {
 
 // One entry of an element's /K.
 struct Kid {
-  int64_t position;  // where its marked content is painted, across the pages
-  enum class Type { Mcid, Element, Annotation } type;
-  size_t page = 0;
-  int64_t value = 0;  // MCID, element index, or index into the page's links
+  uint32_t position;  // where its marked content is painted, across the pages
+  enum class Type : uint8_t { Mcid, Element, Annotation } type;
+  uint32_t page = 0;
+  uint32_t value = 0;  // MCID, element index, or index into the page's links
 };
 
 std::string trimmed(const std::string& s) {
@@ -114,89 +116,137 @@ std::string trimmed(const std::string& s) {
   return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
 }
 
+// Lists per owner, flat: the items of owner i are items[start[i] .. start[i + 1]).
+template <class T>
+struct Lists {
+  std::vector<uint32_t> start;
+  std::vector<T> items;
+  explicit Lists(size_t owners) : start(owners + 1, 0) {}
+  void count(size_t owner) { ++start[owner + 1]; }
+  // After counting: makes room, then add() fills in counting order.
+  void allocate() {
+    for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    items.resize(start.back());
+    fill.assign(start.begin(), start.end() - 1);
+  }
+  void add(size_t owner, const T& item) { items[fill[owner]++] = item; }
+  const T* begin(size_t owner) const { return items.data() + start[owner]; }
+  const T* end(size_t owner) const { return items.data() + start[owner + 1]; }
+  std::vector<uint32_t> fill;
+};
+
+constexpr uint32_t kNone = UINT32_MAX;
+
 }  // namespace
 
-void writeStructureTree(PdfMemDocument& doc, const std::vector<StructElement>& given,
-                        const std::vector<PdfObject*>& pages, const std::vector<PageTags>& tags,
-                        const std::vector<std::vector<LinkAnnotation>>& links) {
-  std::vector<StructElement> structure = given;
-  if (structure.empty()) structure.push_back(element(Role::Document));
-  // A link the pagination did not place in the tree still needs a Link
-  // element (PDF/UA-1 7.18.5): one under the root, holding only the annotation.
+std::string linkContents(const std::vector<StructElement>& structure, uint32_t element,
+                         const std::string& target) {
+  std::string contents;
+  if (element < structure.size() && structure[element].role == Role::Link)
+    contents = trimmed(structure[element].alt);
+  return contents.empty() ? target : contents;
+}
+
+void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vector<StructElement>& given,
+                        const std::vector<PdfReference>& pages, const std::vector<PageTags>& tags,
+                        const std::vector<int64_t>& pageKeys,
+                        const std::vector<std::vector<LinkAnnotation>>& links, int64_t nextKey) {
+  // The elements are `given`, read in place (a long document's are many),
+  // then the root when none was given and a Link for each link the
+  // pagination did not place in the tree (PDF/UA-1 7.18.5: one under the
+  // root, holding only the annotation).
+  static const StructElement kDocument = element(Role::Document), kLink = element(Role::Link);
+  const size_t given_n = given.size();
+  auto at = [&](size_t i) -> const StructElement& {
+    return i < given_n ? given[i] : i == 0 ? kDocument : kLink;
+  };
+  size_t n = std::max<size_t>(given_n, 1);
   std::vector<std::vector<uint32_t>> linkElement(links.size());
   for (size_t p = 0; p < links.size(); ++p)
     for (const LinkAnnotation& l : links[p]) {
       uint32_t e = l.element;
-      if (e >= structure.size() || structure[e].role != Role::Link) {
-        e = static_cast<uint32_t>(structure.size());
-        structure.push_back(element(Role::Link));
-      }
+      if (e >= given_n || at(e).role != Role::Link) e = static_cast<uint32_t>(n++);
       linkElement[p].push_back(e);
     }
-  const size_t n = structure.size();
-  auto parentOf = [&](size_t i) -> size_t {
-    return i == 0 || structure[i].parent >= i ? 0 : structure[i].parent;
-  };
+  auto parentOf = [&](size_t i) -> size_t { return i == 0 || at(i).parent >= i ? 0 : at(i).parent; };
+  auto owner = [&](uint32_t e) -> size_t { return e < n ? e : 0; };
 
-  // Content positions, in painting order across the pages.
-  std::vector<std::vector<Kid>> own(n);
-  std::vector<int64_t> first(n, INT64_MAX), last(n, -1);
-  std::vector<size_t> firstPage(n, SIZE_MAX);
-  int64_t position = 0;
-  for (size_t p = 0; p < tags.size() && p < pages.size(); ++p) {
+  // Content positions, in painting order across the pages: each element's own kids.
+  auto mcidAt = [&](size_t p, size_t k) {  // the k-th MCID painted on page p
     const size_t count = tags[p].elements.size();
     const size_t early = count - std::min(tags[p].paintedFirst, count);  // painted before MCID 0
-    for (size_t k = 0; k < count; ++k, ++position) {
-      const size_t mcid = k < early ? count - early + k : k - early;
-      uint32_t e = tags[p].elements[mcid];
-      if (e >= n) e = 0;
-      own[e].push_back(Kid{position, Kid::Type::Mcid, p, static_cast<int64_t>(mcid)});
-      if (first[e] == INT64_MAX) first[e] = position, firstPage[e] = p;
+    return k < early ? count - early + k : k - early;
+  };
+  const size_t tagged = std::min(tags.size(), pages.size());
+  Lists<Kid> own(n);
+  for (size_t p = 0; p < tagged; ++p) {
+    for (uint32_t e : tags[p].elements) own.count(owner(e));
+    for (size_t l = 0; p < links.size() && l < links[p].size(); ++l) own.count(linkElement[p][l]);
+  }
+  own.allocate();
+  std::vector<uint32_t> first(n, kNone), last(n, kNone), firstPage(n, kNone);
+  uint32_t position = 0;
+  for (size_t p = 0; p < tagged; ++p) {
+    for (size_t k = 0; k < tags[p].elements.size(); ++k, ++position) {
+      const size_t mcid = mcidAt(p, k);
+      const size_t e = owner(tags[p].elements[mcid]);
+      own.add(e, Kid{position, Kid::Type::Mcid, static_cast<uint32_t>(p), static_cast<uint32_t>(mcid)});
+      if (first[e] == kNone) first[e] = position, firstPage[e] = static_cast<uint32_t>(p);
       last[e] = position;
     }
     for (size_t l = 0; p < links.size() && l < links[p].size(); ++l) {
       uint32_t e = linkElement[p][l];
-      int64_t at = last[e] >= 0 ? last[e] : position;
-      own[e].push_back(Kid{at, Kid::Type::Annotation, p, static_cast<int64_t>(l)});
-      if (first[e] == INT64_MAX) first[e] = at, firstPage[e] = p;
+      uint32_t where = last[e] != kNone ? last[e] : position;
+      own.add(e, Kid{where, Kid::Type::Annotation, static_cast<uint32_t>(p), static_cast<uint32_t>(l)});
+      if (first[e] == kNone) first[e] = where, firstPage[e] = static_cast<uint32_t>(p);
     }
   }
-  std::vector<int64_t> subtreeFirst = first;
+  std::vector<uint32_t>().swap(last);
+  std::vector<uint32_t> subtreeFirst = first;
   for (size_t i = n; i-- > 1;)
     subtreeFirst[parentOf(i)] = std::min(subtreeFirst[parentOf(i)], subtreeFirst[i]);
+  std::vector<uint32_t>().swap(first);
 
   // Heading levels counted from the top level used.
   int top = INT_MAX;
-  for (const StructElement& e : structure)
-    if (e.role == Role::H) top = std::min(top, e.level);
+  for (size_t i = 0; i < given_n; ++i)
+    if (given[i].role == Role::H) top = std::min(top, given[i].level);
   if (top == INT_MAX || top < 1) top = 1;
 
   // IDs: a TH's (for the TDs' /Headers) and a Note's, unique in the file.
-  std::vector<std::string> ids(n);
-  std::set<std::string> used;
-  for (size_t i = 0; i < n; ++i) {
-    const StructElement& e = structure[i];
-    if (e.role != Role::TH && e.role != Role::Note && e.id.empty()) continue;
-    std::string id = !e.id.empty() ? e.id : !e.sourceId.empty() ? e.sourceId : "";
-    if (id.empty()) id = (e.role == Role::TH ? "th-" : "note-") + std::to_string(i);
-    while (!used.insert(id).second) id += "-" + std::to_string(i);
-    ids[i] = id;
+  std::map<uint32_t, std::string> ids;
+  {
+    std::set<std::string> used;
+    for (size_t i = 0; i < given_n; ++i) {
+      const StructElement& e = given[i];
+      if (e.role != Role::TH && e.role != Role::Note && e.id.empty()) continue;
+      std::string id = !e.id.empty() ? e.id : !e.sourceId.empty() ? e.sourceId : "";
+      if (id.empty()) id = (e.role == Role::TH ? "th-" : "note-") + std::to_string(i);
+      while (!used.insert(id).second) id += "-" + std::to_string(i);
+      ids[static_cast<uint32_t>(i)] = id;
+    }
   }
 
-  PdfVecObjects& objects = doc.GetObjects();
-  PdfObject* root = objects.CreateObject("StructTreeRoot");
-  std::vector<PdfObject*> obj(n);
-  for (size_t i = 0; i < n; ++i) obj[i] = objects.CreateObject("StructElem");
+  // Numbers for the elements (consecutive), the root and the parent tree:
+  // elements refer to each other, and are written one at a time.
+  const uint32_t base = out.reserve(static_cast<uint32_t>(n));
+  const PdfReference rootRef = out.reserve(), parentTreeRef = out.reserve();
+  auto ref = [&](size_t i) { return PdfReference(static_cast<uint32_t>(base + i), 0); };
 
   // Children in structure order, then each element's kids in content order.
-  std::vector<std::vector<size_t>> children(n);
-  for (size_t i = 1; i < n; ++i) children[parentOf(i)].push_back(i);
+  Lists<uint32_t> children(n);
+  for (size_t i = 1; i < n; ++i) children.count(parentOf(i));
+  children.allocate();
+  for (size_t i = 1; i < n; ++i) children.add(parentOf(i), static_cast<uint32_t>(i));
+  std::vector<Kid> kids, mcids, annotations;
   for (size_t i = 0; i < n; ++i) {
-    const StructElement& e = structure[i];
-    PdfDictionary& d = obj[i]->GetDictionary();
+    const StructElement& e = at(i);
+    PdfObject obj(ref(i), "StructElem");
+    PdfDictionary& d = obj.GetDictionary();
     d.AddKey("S", PdfName(structureType(e, top)));
-    d.AddKey("P", i == 0 ? root->Reference() : obj[parentOf(i)]->Reference());
-    if (!ids[i].empty()) d.AddKey("ID", PdfString(ids[i]));
+    d.AddKey("P", i == 0 ? rootRef : ref(parentOf(i)));
+    auto id = ids.find(static_cast<uint32_t>(i));
+    if (id != ids.end()) d.AddKey("ID", PdfString(id->second));
     if (!trimmed(e.lang).empty()) d.AddKey("Lang", textString(e.lang));
     if (e.role == Role::Figure && !trimmed(e.alt).empty()) d.AddKey("Alt", textString(e.alt));
 
@@ -220,12 +270,12 @@ void writeStructureTree(PdfMemDocument& doc, const std::vector<StructElement>& g
       }
       PdfArray headers;
       for (uint32_t h : e.headers)
-        if (h < n && !ids[h].empty()) headers.push_back(PdfString(ids[h]));
+        if (auto hid = ids.find(h); h < n && hid != ids.end()) headers.push_back(PdfString(hid->second));
       if (!headers.empty()) a.AddKey("Headers", headers);
       if (e.rowSpan > 1) a.AddKey("RowSpan", integer(e.rowSpan));
       if (e.colSpan > 1) a.AddKey("ColSpan", integer(e.colSpan));
       d.AddKey("A", a);
-    } else if (e.role == Role::Figure && firstPage[i] != SIZE_MAX) {
+    } else if (e.role == Role::Figure && firstPage[i] != kNone) {
       bool any = false;
       Rect box;
       for (const auto& [el, r] : tags[firstPage[i]].figureBoxes) {
@@ -250,78 +300,88 @@ void writeStructureTree(PdfMemDocument& doc, const std::vector<StructElement>& g
 
     // Child elements keep the structure's (reading) order; the element's own
     // content goes before the first child painted after it, its annotations last.
-    std::vector<Kid> kids, mcids, annotations;
-    for (const Kid& kid : own[i]) (kid.type == Kid::Type::Mcid ? mcids : annotations).push_back(kid);
+    kids.clear();
+    mcids.clear();
+    annotations.clear();
+    for (const Kid* kid = own.begin(i); kid != own.end(i); ++kid)
+      (kid->type == Kid::Type::Mcid ? mcids : annotations).push_back(*kid);
     size_t next = 0;
-    for (size_t c : children[i]) {
-      while (next < mcids.size() && subtreeFirst[c] != INT64_MAX && mcids[next].position < subtreeFirst[c])
+    for (const uint32_t* c = children.begin(i); c != children.end(i); ++c) {
+      while (next < mcids.size() && subtreeFirst[*c] != kNone && mcids[next].position < subtreeFirst[*c])
         kids.push_back(mcids[next++]);
-      kids.push_back(Kid{0, Kid::Type::Element, 0, static_cast<int64_t>(c)});
+      kids.push_back(Kid{0, Kid::Type::Element, 0, *c});
     }
     kids.insert(kids.end(), mcids.begin() + static_cast<std::ptrdiff_t>(next), mcids.end());
     kids.insert(kids.end(), annotations.begin(), annotations.end());
-    if (firstPage[i] != SIZE_MAX) d.AddKey("Pg", pages[firstPage[i]]->Reference());
+    if (firstPage[i] != kNone) d.AddKey("Pg", pages[firstPage[i]]);
     PdfArray k;
     for (const Kid& kid : kids) {
       if (kid.type == Kid::Type::Element) {
-        k.push_back(obj[static_cast<size_t>(kid.value)]->Reference());
+        k.push_back(ref(kid.value));
       } else if (kid.type == Kid::Type::Mcid) {
         if (kid.page == firstPage[i]) {
           k.push_back(integer(kid.value));
         } else {
           PdfDictionary mcr;
           mcr.AddKey("Type", PdfName("MCR"));
-          mcr.AddKey("Pg", pages[kid.page]->Reference());
+          mcr.AddKey("Pg", pages[kid.page]);
           mcr.AddKey("MCID", integer(kid.value));
           k.push_back(mcr);
         }
       } else {
         PdfDictionary objr;
         objr.AddKey("Type", PdfName("OBJR"));
-        objr.AddKey("Pg", pages[kid.page]->Reference());
-        objr.AddKey("Obj", links[kid.page][static_cast<size_t>(kid.value)].annot->Reference());
+        objr.AddKey("Pg", pages[kid.page]);
+        objr.AddKey("Obj", links[kid.page][kid.value].annot);
         k.push_back(objr);
       }
     }
     if (!k.empty()) d.AddKey("K", k);
+    out.write(obj);
   }
 
-  // The ParentTree: each page's MCIDs, then each annotation, to its element.
-  PdfArray nums;
-  int64_t nextKey = 0;
-  for (size_t p = 0; p < pages.size(); ++p) {
-    PdfDictionary& page = pages[p]->GetDictionary();
-    page.AddKey("Tabs", PdfName("S"));  // annotations in structure order (PDF/UA-1 7.18.3)
-    if (p >= tags.size() || tags[p].elements.empty()) continue;
-    PdfArray byMcid;
-    for (uint32_t e : tags[p].elements) byMcid.push_back(obj[e < n ? e : 0]->Reference());
-    page.AddKey("StructParents", integer(nextKey));
-    nums.push_back(integer(nextKey++));
-    nums.push_back(byMcid);
+  // The ParentTree, in key order: each page's MCIDs to their elements, each
+  // annotation to its element. Written in pieces: one flat /Nums array (what
+  // readers look up first) that is never whole in memory.
+  struct Entry {
+    int64_t key;
+    uint32_t page;
+    uint32_t link;  // kNone: the page's MCIDs
+  };
+  std::vector<Entry> entries;
+  for (size_t p = 0; p < tagged; ++p) {
+    if (p < pageKeys.size() && pageKeys[p] >= 0 && !tags[p].elements.empty())
+      entries.push_back(Entry{pageKeys[p], static_cast<uint32_t>(p), kNone});
+    for (size_t l = 0; p < links.size() && l < links[p].size(); ++l)
+      if (links[p][l].key >= 0)
+        entries.push_back(Entry{links[p][l].key, static_cast<uint32_t>(p), static_cast<uint32_t>(l)});
   }
-  for (size_t p = 0; p < links.size(); ++p)
-    for (size_t l = 0; l < links[p].size(); ++l) {
-      const uint32_t e = linkElement[p][l];
-      PdfDictionary& annot = links[p][l].annot->GetDictionary();
-      annot.AddKey("StructParent", integer(nextKey));
-      // What the link does, for a screen reader (PDF/UA-1 7.18.5): the
-      // content's words for it, else its target.
-      std::string contents = trimmed(structure[e].alt);
-      if (contents.empty()) contents = links[p][l].contents;
-      annot.AddKey("Contents", textString(contents));
-      nums.push_back(integer(nextKey++));
-      nums.push_back(obj[e]->Reference());
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  out.begin(parentTreeRef);
+  out.raw("<</Nums[");
+  for (const Entry& en : entries) {
+    out.raw(std::to_string(en.key) + " ");
+    if (en.link == kNone) {
+      PdfArray byMcid;
+      for (uint32_t e : tags[en.page].elements) byMcid.push_back(ref(owner(e)));
+      out.value(byMcid);
+    } else {
+      out.value(ref(linkElement[en.page][en.link]));
     }
+    out.raw("\n");
+  }
+  out.raw("]>>");
+  out.end();
 
-  PdfObject* parentTree = objects.CreateObject();
-  parentTree->GetDictionary().AddKey("Nums", nums);
-  PdfDictionary& r = root->GetDictionary();
-  r.AddKey("K", obj[0]->Reference());
-  r.AddKey("ParentTree", parentTree->Reference());
+  PdfObject root(rootRef, "StructTreeRoot");
+  PdfDictionary& r = root.GetDictionary();
+  r.AddKey("K", ref(0));
+  r.AddKey("ParentTree", parentTreeRef);
   r.AddKey("ParentTreeNextKey", integer(nextKey));
+  out.write(root);
 
   PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  catalog.AddKey("StructTreeRoot", root->Reference());
+  catalog.AddKey("StructTreeRoot", rootRef);
   PdfDictionary markInfo;
   markInfo.AddKey("Marked", PdfObject(true));
   catalog.AddKey("MarkInfo", markInfo);

@@ -42,8 +42,8 @@ struct PageTags {
 // A link annotation written on a page, and the link it came from.
 struct LinkAnnotation {
   uint32_t element = frame::kArtifact;  // frame::Link::structure
-  PoDoFo::PdfObject* annot = nullptr;
-  std::string contents;  // the fallback /Contents when the element has no alt: the target
+  PoDoFo::PdfReference annot;
+  int64_t key = -1;  // its /StructParent, given when it was made (-1: none)
 };
 
 // The structure of a document whose pagination recorded none (frames built
@@ -55,12 +55,24 @@ struct FallbackStructure {
 };
 FallbackStructure fallbackStructure(const frame::Document& doc);
 
-// Writes the StructTreeRoot, its elements, the ParentTree, each page's
-// /StructParents and /Tabs /S, each link annotation's /StructParent and
-// /Contents, and the catalog's /MarkInfo. `links[i]` are page i's annotations.
-void writeStructureTree(PoDoFo::PdfMemDocument& doc, const std::vector<frame::StructElement>& structure,
-                        const std::vector<PoDoFo::PdfObject*>& pages, const std::vector<PageTags>& tags,
-                        const std::vector<std::vector<LinkAnnotation>>& links);
+// Writes the StructTreeRoot, its elements and the ParentTree through `out`,
+// one element at a time (a long document has hundreds of thousands; they
+// never exist as objects all at once), and the catalog's /MarkInfo.
+// `pageKeys[i]` is page i's /StructParents (the page object sets it when
+// it has tags), `links[i]` are page i's annotations, whose /StructParent
+// was given when they were made; `nextKey` is one past the last key given.
+// A link whose element is not a Link gets one, under the root.
+class ObjectWriter;
+void writeStructureTree(PoDoFo::PdfMemDocument& doc, ObjectWriter& out,
+                        const std::vector<frame::StructElement>& structure,
+                        const std::vector<PoDoFo::PdfReference>& pages, const std::vector<PageTags>& tags,
+                        const std::vector<int64_t>& pageKeys,
+                        const std::vector<std::vector<LinkAnnotation>>& links, int64_t nextKey);
+
+// What a link annotation's /Contents says for a screen reader (PDF/UA-1
+// 7.18.5): the content's words for it (its Link element's alt), else its target.
+std::string linkContents(const std::vector<frame::StructElement>& structure, uint32_t element,
+                         const std::string& target);
 
 // The standard structure type an element is written as ("P", "H2", "Sect").
 std::string structureType(const frame::StructElement& e, int topHeadingLevel);

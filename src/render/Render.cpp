@@ -1,12 +1,11 @@
 #include "render/Render.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <set>
-
-#include <cctype>
 
 #include "content/ImagePath.h"
 #include "content/Placeholders.h"
@@ -14,6 +13,7 @@
 #include "pagination/Templates.h"
 #include "pdfread/PdfPageReader.h"
 #include "render/Accessibility.h"
+#include "text/DocumentFonts.h"
 
 namespace folio::render {
 
@@ -220,6 +220,12 @@ Pipeline::~Pipeline() = default;
 bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out, Diagnostics& diags,
                        const StreamTarget* stream) {
   out.dependencies.push_back(source.input);
+  // This document's own font order (the PDF embeds its fonts in it), the
+  // same whatever the batch rendered before or beside it.
+  // (The caller may hold the scope open for writing the PDF after this.)
+  text::DocumentFonts documentFonts;
+  std::optional<text::DocumentFonts::Scope> fontScope;
+  if (!text::DocumentFonts::current()) fontScope.emplace(documentFonts);
   std::optional<content::Document> doc = load(source, diags);
   if (!doc) return false;
   std::shared_ptr<const style::Layout> layout = resolveStyles(*doc, source, out.dependencies, diags);
@@ -229,6 +235,7 @@ bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out,
   if (!check(*doc, *layout, out.standards, diags)) return false;
   fillPlaceholders(*doc, *layout);
   pagination::Options po = paginationOptions(*doc, out.standards.base, source.jobName);
+  po.textBoxes = textBoxesOf(layout.get());
   paragraph::Context ctx{*m_fonts, shaper, *m_hyphenator, diags};
   if (stream && out.standards.base == PdfStandard::None && pagination::canStream(*layout, po)) {
     // Each page painted and compressed as it fills (docs/performance.md,
@@ -370,7 +377,10 @@ std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, b
   {
     std::lock_guard<std::mutex> lock(m_layoutMutex);
     auto it = m_layouts.find(key);
-    if (it != m_layouts.end()) return it->second;
+    if (it != m_layouts.end()) {
+      if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(it->second.fonts);
+      return it->second.layout;
+    }
   }
   // Loaded outside the lock; two threads may both load it the first time,
   // which is harmless. A layout with errors is not cached, so every
@@ -382,13 +392,25 @@ std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, b
   m_fonts->addDirectory((fs::path(path).parent_path() / "fonts").string(), text::FontStore::kBesideLayout,
                         "fonts/ beside the layout");
   registerLayoutFontFiles(*loaded, path, m_settings.allowedDirs, *m_fonts);
-  checkLayoutFonts(*loaded, *m_fonts, diags);
+  text::DocumentFonts checked;
+  {
+    text::DocumentFonts::Scope scope(checked);
+    checkLayoutFonts(*loaded, *m_fonts, diags);
+  }
+  if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(checked.order());
   if (diags.errorCount() > errorsBefore) return nullptr;
   // A right-to-left document reads the letterhead from the right.
   if (rightToLeft && loaded->mirrorRtl) *loaded = style::mirrored(*loaded);
   auto shared = std::make_shared<const style::Layout>(std::move(*loaded));
   std::lock_guard<std::mutex> lock(m_layoutMutex);
-  return m_layouts.emplace(key, shared).first->second;
+  return m_layouts.emplace(key, LoadedLayout{shared, checked.order()}).first->second.layout;
+}
+
+std::shared_ptr<pagination::TextBoxCache> Pipeline::textBoxesOf(const style::Layout* layout) {
+  std::lock_guard<std::mutex> lock(m_layoutMutex);
+  for (const auto& [key, loaded] : m_layouts)
+    if (loaded.layout.get() == layout) return loaded.textBoxes;
+  return nullptr;
 }
 
 std::shared_ptr<const style::Layout> Pipeline::loadLayout(const std::string& nameOrPath, Diagnostics& diags) {

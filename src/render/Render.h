@@ -25,6 +25,7 @@
 #include "frame/Frame.h"
 #include "image/Image.h"
 #include "pagination/Pagination.h"
+#include "pagination/TextBox.h"
 #include "render/Emitter.h"
 #include "style/Layout.h"
 #include "text/FontStore.h"
@@ -103,7 +104,16 @@ class Pipeline {
 
   Settings m_settings;
   std::mutex m_layoutMutex;
-  std::map<std::string, std::shared_ptr<const style::Layout>> m_layouts;  // loaded once per batch
+  struct LoadedLayout {
+    std::shared_ptr<const style::Layout> layout;
+    // The fonts checking it looked up, in order: each document that uses
+    // the layout notes them first, as if it had checked it itself.
+    std::vector<const text::Font*> fonts;
+    // Its template text as set by earlier documents of the batch.
+    std::shared_ptr<pagination::TextBoxCache> textBoxes = std::make_shared<pagination::TextBoxCache>();
+  };
+  std::shared_ptr<pagination::TextBoxCache> textBoxesOf(const style::Layout* layout);
+  std::map<std::string, LoadedLayout> m_layouts;  // loaded once per batch
   std::unique_ptr<text::FontStore> m_fonts;
   std::unique_ptr<text::Hyphenator> m_hyphenator;
 };

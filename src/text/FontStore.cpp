@@ -18,6 +18,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "text/DocumentFonts.h"
 #include "text/FontCache.h"
 
 namespace folio::text {
@@ -167,7 +168,14 @@ struct FontStore::Impl {
   // spare document order a look-up that gives an id.
   struct Answers {
     std::map<std::tuple<std::string, int, bool>, const Font*> byFamily;
-    std::map<std::tuple<char32_t, int, bool>, const Font*> anyCovering;
+    // The answer, and every font its search loaded (candidates without the
+    // character too): a document that gets the answer from here notes them
+    // in the order its own search would have (DocumentFonts).
+    struct Covering {
+      const Font* result = nullptr;
+      std::vector<const Font*> touched;
+    };
+    std::map<std::tuple<char32_t, int, bool>, Covering> anyCovering;
     void clear() {
       byFamily.clear();
       anyCovering.clear();
@@ -193,8 +201,13 @@ struct FontStore::Impl {
 
   // The first look-up of a font in document order gives it the next id
   // (the font may have been loaded before, by a thread working ahead).
+  // It is also noted in the order of the document this thread renders.
+  std::vector<const Font*>* touchedLog = nullptr;  // anyFontWith's search, while it runs
   const Font* touch(const Font* f) {
-    if (f && givingIds && f->id() == Font::kNoId) FontStore::giveId(f, nextId++);
+    if (!f || !givingIds) return f;
+    if (f->id() == Font::kNoId) FontStore::giveId(f, nextId++);
+    if (DocumentFonts* doc = DocumentFonts::current()) doc->note(f);
+    if (touchedLog) touchedLog->push_back(f);
     return f;
   }
 
@@ -279,7 +292,7 @@ struct FontStore::Impl {
     const std::string norm = normalizeFamily(family);
     auto key = std::make_tuple(norm, weight, italic);
     auto it = answers->byFamily.find(key);
-    if (it != answers->byFamily.end()) return it->second;
+    if (it != answers->byFamily.end()) return touch(it->second);
     const Font* result = nullptr;
     if (!norm.empty()) {
       result = isGenericFamily(norm) ? nullptr : matchOwn(norm, weight, italic);
@@ -383,7 +396,13 @@ struct FontStore::Impl {
   const Font* anyFontWith(char32_t cp, int weight, bool italic) {
     auto key = std::make_tuple(cp, weight, italic);
     auto it = answers->anyCovering.find(key);
-    if (it != answers->anyCovering.end()) return it->second;
+    if (it != answers->anyCovering.end()) {
+      for (const Font* f : it->second.touched) touch(f);
+      return it->second.result;
+    }
+    Answers::Covering entry;
+    std::vector<const Font*>* outerLog = touchedLog;
+    touchedLog = &entry.touched;
     const std::string cacheKey = "covering:" + std::to_string(static_cast<uint32_t>(cp)) + ":" +
                                  std::to_string(weight) + (italic ? ":i" : ":r");
     const Font* result = nullptr;
@@ -414,7 +433,10 @@ struct FontStore::Impl {
       FcPatternDestroy(pat);
       cache.remember(cacheKey, answer);
     }
-    answers->anyCovering.emplace(key, result);
+    touchedLog = outerLog;
+    if (outerLog) outerLog->insert(outerLog->end(), entry.touched.begin(), entry.touched.end());
+    entry.result = result;
+    answers->anyCovering.emplace(key, std::move(entry));
     return result;
   }
 

@@ -1,0 +1,105 @@
+#pragma once
+// The PDF file written as its objects are finished (docs/performance.md,
+// "An object writer"): each object goes out at once as `N 0 obj ... endobj`,
+// serialised by PoDoFo (PdfObject::WriteObject), and leaves memory; only its
+// offset stays, for the xref written at the end with the trailer.
+//
+// Why not PoDoFo's own PdfStreamedDocument (PdfImmediateWriter): it stamps
+// the trailer /ID with the clock, so the same input would not give the same
+// bytes. Here the /ID is the MD5 of every byte before the trailer (objects
+// and xref), as it was when PdfMemDocument::Write's output was patched
+// after the fact, but computed as the bytes go. PdfMemDocument's own /ID
+// hashes only the Info dictionary: the same for any two documents with
+// equal Info.
+//
+// PoDoFo stays the object model: objects are made in the document
+// (PdfVecObjects numbers them) or stand alone under a number reserved in it.
+// Objects go out in the order they are handed over, whatever the number of
+// threads: a stream compressed on a helper thread (-j) keeps its place, and
+// what is handed over after it waits behind it. So the file is the same for
+// any -j.
+#include <podofo/podofo.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "pdf/Md5.h"
+
+namespace folio::pdf {
+
+class ObjectWriter {
+ public:
+  // Writes the header (the document's PDF version) to `out`, which must be
+  // empty; `threads` helpers compress streams at zlib `level` (0: stored).
+  ObjectWriter(PoDoFo::PdfMemDocument& doc, std::FILE* out, unsigned threads, int level);
+  ~ObjectWriter();
+  ObjectWriter(const ObjectWriter&) = delete;
+  ObjectWriter& operator=(const ObjectWriter&) = delete;
+
+  // A number for an object written later, standing alone (write(const PdfObject&)).
+  PoDoFo::PdfReference reserve();
+  // `count` consecutive numbers; the first.
+  uint32_t reserve(uint32_t count);
+
+  // Writes `obj`, an object of the document, after those handed over
+  // before it; it then leaves the document and is deleted.
+  void write(PoDoFo::PdfObject* obj);
+  // Sets `stream`'s data (an object of the document) to `content`,
+  // Flate-compressed (on a helper when there is one), and writes it.
+  void writeStream(PoDoFo::PdfObject* stream, std::string content);
+  // Writes an object that stands alone under a reserved number (its
+  // Reference()); the caller keeps it. Waits for everything handed over before.
+  void write(const PoDoFo::PdfObject& obj);
+  // An object written in pieces, for a large array that should never be
+  // whole in memory: begin(ref), any number of raw() and value(), end().
+  void begin(const PoDoFo::PdfReference& ref);
+  void raw(std::string_view bytes);
+  void value(const PoDoFo::PdfVariant& v);
+  void end();
+  // Whether `ref` is out already.
+  bool written(const PoDoFo::PdfReference& ref) const;
+
+  // Writes the document's remaining objects in number order, the xref and
+  // the trailer (/Root, /Info, /ID). False when the file could not be written.
+  bool finish();
+
+ private:
+  struct Slot {
+    PoDoFo::PdfObject* object = nullptr;
+    std::string data;       // the content, then its compressed form
+    bool compress = false;  // data waits for (or had) a helper's compression
+    bool done = true;
+  };
+  void work();
+  void drain(std::unique_lock<std::mutex>& lock);  // writes the finished front of the queue
+  void flush();                                    // waits for the helpers, writes the whole queue
+  void emit(const PoDoFo::PdfObject& obj);
+  void put(std::string_view bytes);
+  void at(uint32_t number);
+
+  PoDoFo::PdfMemDocument& m_doc;
+  std::FILE* m_out;
+  int m_level;
+  uint64_t m_offset = 0;
+  Md5 m_md5;
+  std::vector<uint64_t> m_offsets;  // by object number; 0: not written
+  PoDoFo::PdfRefCountedBuffer m_buffer;
+  bool m_inPieces = false;
+
+  std::vector<std::thread> m_threads;
+  std::mutex m_mutex;
+  std::condition_variable m_wake, m_progress;
+  std::deque<Slot> m_slots;  // stable addresses as slots are appended
+  size_t m_next = 0;         // first slot a helper has not looked at
+  size_t m_pending = 0;      // slots waiting for compression
+  bool m_stop = false;
+};
+
+}  // namespace folio::pdf
