@@ -32,6 +32,9 @@ Sp scale(int32_t v, Sp size, int upem) {
 // and ZWJ/ZWNJ change joining. So only a non-joining, non-mark, non-joiner
 // neighbour is neutral.
 bool neutralNeighbour(char32_t c) {
+  // ASCII (a word's usual neighbours: spaces, punctuation) is non-joining
+  // and has no marks: no ICU look-up per shaped word for it.
+  if (c < 0x80) return true;
   if (c == 0x200C || c == 0x200D) return false;
   const auto jt =
       static_cast<UJoiningType>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE));
@@ -145,9 +148,12 @@ void Shaper::shape(std::u32string_view paragraph, uint32_t begin, uint32_t end, 
   // paragraph; that is its only effect, so the cache key records just that
   // case. EOT is left unset (HarfBuzz's and hb-shape's default).
   const bool bot = begin == 0;
-  const int8_t firstType = u_charType(static_cast<UChar32>(paragraph[begin]));
-  const bool startsWithMark = firstType == U_NON_SPACING_MARK || firstType == U_ENCLOSING_MARK ||
-                              firstType == U_COMBINING_SPACING_MARK;
+  bool startsWithMark = false;
+  if (bot) {
+    const int8_t firstType = u_charType(static_cast<UChar32>(paragraph[begin]));
+    startsWithMark = firstType == U_NON_SPACING_MARK || firstType == U_ENCLOSING_MARK ||
+                     firstType == U_COMBINING_SPACING_MARK;
+  }
 
   const bool cacheable = contextIsNeutral(paragraph, begin, end);
   const CacheKeyView key{
