@@ -147,6 +147,7 @@ struct Shaper::Cache {
   // The cached glyphs, or null.
   const std::vector<Glyph>* find(const CacheKeyView& key) {
     if (auto it = map.find(key); it != map.end()) return &it->second;
+    if (old.empty()) return nullptr;  // not hashed twice before the first turn
     auto it = old.find(key);
     if (it == old.end()) return nullptr;
     // Moved (not copied) into the current generation; the old node is
