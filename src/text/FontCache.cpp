@@ -141,12 +141,32 @@ std::string FontCache::defaultPath() {
 
 FontCache::FontCache(std::string file) : m_file(std::move(file)), m_env(fontconfigEnvironment()) { load(); }
 
+namespace {
+
+// A line's tab-separated fields.
+void splitFields(std::string_view line, std::vector<std::string_view>& f) {
+  f.clear();
+  for (size_t a = 0;;) {
+    size_t b = line.find('\t', a);
+    f.push_back(line.substr(a, b == std::string_view::npos ? std::string_view::npos : b - a));
+    if (b == std::string_view::npos) break;
+    a = b + 1;
+  }
+}
+
+template <typename T>
+bool parseNumber(std::string_view v, T& out) {
+  return std::from_chars(v.data(), v.data() + v.size(), out).ec == std::errc();
+}
+
+}  // namespace
+
 void FontCache::load() {
   if (m_file.empty()) return;
   // Read at once and split in place: every run starts here, and a stream,
   // a vector of strings per line and a stringstream per face took 2.6 M
-  // instructions for 760 lines (one-word document, callgrind).
-  std::string text;
+  // instructions for 760 lines (one-word document, callgrind). Only the
+  // directory lines are read now; the rest waits for its first use.
   {
     std::ifstream in(m_file, std::ios::binary);
     if (!in) return;
@@ -154,10 +174,13 @@ void FontCache::load() {
     const std::streamoff size = in.tellg();
     if (size <= 0) return;
     in.seekg(0);
-    text.resize(static_cast<size_t>(size));
-    if (!in.read(text.data(), size)) return;
+    m_text.resize(static_cast<size_t>(size));
+    if (!in.read(m_text.data(), size)) {
+      m_text.clear();
+      return;
+    }
   }
-  std::string_view rest = text;
+  std::string_view rest = m_text;
   auto nextLine = [&rest](std::string_view& line) {
     if (rest.empty()) return false;
     size_t nl = rest.find('\n');
@@ -167,50 +190,92 @@ void FontCache::load() {
   };
   std::string_view line;
   if (!nextLine(line) || line != kMagic) return;
-  bool envOk = false;
   DirEntry* dir = nullptr;
+  std::vector<std::string_view> f;
+  while (nextLine(line)) {
+    const std::string_view kind = line.substr(0, line.find('\t'));
+    if (kind == "env" || kind == "stamp" || kind == "answer") {
+      m_systemLines.push_back(line);
+    } else if (kind == "family") {
+      m_familyLines.push_back(line);
+    } else if (kind == "dir") {
+      splitFields(line, f);
+      if (f.size() != 3) continue;
+      dir = &m_dirs[std::string(f[1])];
+      if (!parseNumber(f[2], dir->mtime)) {  // a damaged cache is no cache
+        m_dirs.clear();
+        m_systemLines.clear();
+        m_familyLines.clear();
+        return;
+      }
+    } else if ((kind == "file" || kind == "face") && dir) {
+      dir->lines.push_back(line);
+    }
+  }
+}
+
+// fontconfig's part holds only if nothing it was built from has changed.
+void FontCache::parseSystem() {
+  if (m_systemParsed) return;
+  m_systemParsed = true;
+  bool envOk = false, damaged = false;
   std::vector<std::pair<std::string, int64_t>> stamps;
-  std::vector<std::string> families;
   std::map<std::string, FontAnswer> answers;
   std::vector<std::string_view> f;
-  bool damaged = false;
-  auto number = [&damaged](std::string_view v, auto& out) {
-    if (std::from_chars(v.data(), v.data() + v.size(), out).ec != std::errc()) damaged = true;
-  };
-  while (!damaged && nextLine(line)) {
-    f.clear();
-    for (size_t a = 0;;) {
-      size_t b = line.find('\t', a);
-      f.push_back(line.substr(a, b == std::string_view::npos ? std::string_view::npos : b - a));
-      if (b == std::string_view::npos) break;
-      a = b + 1;
-    }
+  for (std::string_view line : m_systemLines) {
+    splitFields(line, f);
     const std::string_view kind = f[0];
     if (kind == "env" && f.size() == 2) {
       envOk = f[1] == m_env;
     } else if (kind == "stamp" && f.size() == 3) {
       int64_t mtime = 0;
-      number(f[2], mtime);
+      damaged |= !parseNumber(f[2], mtime);
       stamps.emplace_back(std::string(f[1]), mtime);
-    } else if (kind == "family" && f.size() == 2) {
-      families.emplace_back(f[1]);
     } else if (kind == "answer" && f.size() == 4) {
       FontAnswer a{std::string(f[2]), 0};
-      number(f[3], a.index);
+      damaged |= !parseNumber(f[3], a.index);
       answers[std::string(f[1])] = std::move(a);
-    } else if (kind == "dir" && f.size() == 3) {
-      dir = &m_dirs[std::string(f[1])];
-      number(f[2], dir->mtime);
-    } else if (kind == "file" && f.size() == 4 && dir) {
+    }
+  }
+  m_systemLines.clear();
+  bool valid = !damaged && envOk && !stamps.empty();
+  for (const auto& [path, mtime] : stamps) {
+    if (!valid) break;
+    valid = mtimeOf(path) == mtime;
+  }
+  if (valid) {
+    m_systemValid = true;
+    m_stamps = std::move(stamps);
+    m_answers = std::move(answers);
+  } else {
+    m_familyLines.clear();
+  }
+}
+
+void FontCache::parseFamilies() {
+  for (std::string_view line : m_familyLines) {
+    const size_t tab = line.find('\t');
+    if (tab != std::string_view::npos && line.find('\t', tab + 1) == std::string_view::npos)
+      m_families.emplace_back(line.substr(tab + 1));
+  }
+  m_familyLines.clear();
+}
+
+// A directory's files and faces; a damaged part makes it unknown (rescanned).
+void FontCache::parseDir(DirEntry& e) {
+  if (e.lines.empty()) return;
+  bool damaged = false;
+  std::vector<std::string_view> f;
+  for (std::string_view line : e.lines) {
+    splitFields(line, f);
+    if (f[0] == "file" && f.size() == 4) {
       int64_t mtime = 0, size = 0;
-      number(f[2], mtime);
-      number(f[3], size);
-      dir->files.push_back({std::string(f[1]), {mtime, size}});
-    } else if (kind == "face" && f.size() == 7 && dir) {
+      damaged |= !parseNumber(f[2], mtime) || !parseNumber(f[3], size);
+      e.files.push_back({std::string(f[1]), {mtime, size}});
+    } else if (f[0] == "face" && f.size() == 7) {
       IndexedFace face;
       face.path = f[1];
-      number(f[2], face.index);
-      number(f[3], face.weight);
+      damaged |= !parseNumber(f[2], face.index) || !parseNumber(f[3], face.weight);
       face.italic = f[4] == "1";
       face.family = f[5];
       // Comma-separated; a trailing comma ends the list (as getline read it).
@@ -219,29 +284,33 @@ void FontCache::load() {
         face.families.emplace_back(names.substr(0, c));
         names = c == std::string_view::npos ? std::string_view() : names.substr(c + 1);
       }
-      dir->faces.push_back(std::move(face));
+      e.faces.push_back(std::move(face));
     }
   }
-  if (damaged) {  // a damaged cache is no cache
-    m_dirs.clear();
-    return;
+  e.lines.clear();
+  if (damaged) {
+    e.mtime = 0;
+    e.files.clear();
+    e.faces.clear();
   }
-  // fontconfig's part holds only if nothing it was built from has changed.
-  bool valid = envOk && !stamps.empty();
-  for (const auto& [path, mtime] : stamps) {
-    if (!valid) break;
-    valid = mtimeOf(path) == mtime;
-  }
-  if (valid) {
-    m_systemValid = true;
-    m_stamps = std::move(stamps);
-    m_families = std::move(families);
-    m_answers = std::move(answers);
-  }
+}
+
+bool FontCache::systemValid() {
+  parseSystem();
+  return m_systemValid;
+}
+
+const std::vector<std::string>& FontCache::systemFamilies() {
+  parseSystem();
+  parseFamilies();
+  return m_families;
 }
 
 void FontCache::resetSystem(const std::vector<std::string>& stampPaths,
                             std::vector<std::string> familyNames) {
+  m_systemParsed = true;
+  m_systemLines.clear();
+  m_familyLines.clear();
   m_stamps.clear();
   for (const std::string& p : stampPaths)
     if (storable(p)) m_stamps.emplace_back(p, mtimeOf(p));
@@ -253,20 +322,21 @@ void FontCache::resetSystem(const std::vector<std::string>& stampPaths,
   m_dirty = true;
 }
 
-const FontAnswer* FontCache::answer(const std::string& key) const {
-  if (!m_systemValid) return nullptr;
+const FontAnswer* FontCache::answer(const std::string& key) {
+  if (!systemValid()) return nullptr;
   auto it = m_answers.find(key);
   return it == m_answers.end() ? nullptr : &it->second;
 }
 
 void FontCache::remember(const std::string& key, FontAnswer a) {
-  if (!m_systemValid || !storable(key) || !storable(a.path)) return;
+  if (!systemValid() || !storable(key) || !storable(a.path)) return;
   m_answers[key] = std::move(a);
   m_dirty = true;
 }
 
-bool FontCache::dirUnchanged(const std::string& dir, const DirEntry& e) const {
-  if (mtimeOf(dir) != e.mtime) return false;
+bool FontCache::dirUnchanged(const std::string& dir, DirEntry& e) {
+  parseDir(e);
+  if (e.mtime == 0 || mtimeOf(dir) != e.mtime) return false;
   for (const auto& [name, stamp] : e.files) {
     int64_t size = -1;
     if (mtimeOf(dir + "/" + name, &size) != stamp.first || size != stamp.second) return false;
@@ -297,7 +367,7 @@ void FontCache::scan(const std::string& dir, DirEntry& e) {
 const std::vector<IndexedFace>& FontCache::facesOf(const std::string& dir) {
   DirEntry& e = m_dirs[dir];
   if (!e.checked) {
-    if (e.mtime == 0 || !dirUnchanged(dir, e)) scan(dir, e);
+    if (!dirUnchanged(dir, e)) scan(dir, e);
     e.checked = true;
   }
   return e.faces;
@@ -311,6 +381,8 @@ void FontCache::rescan(const std::string& dir) {
 
 void FontCache::save() {
   if (m_file.empty() || !m_dirty) return;
+  parseSystem();  // what was not read in this run is written back as it was
+  parseFamilies();
   std::ostringstream out;
   out << kMagic << '\n';
   if (m_systemValid) {
@@ -320,7 +392,7 @@ void FontCache::save() {
     for (const auto& [key, a] : m_answers)
       out << "answer\t" << key << '\t' << a.path << '\t' << a.index << '\n';
   }
-  for (const auto& [dir, e] : m_dirs) {
+  for (auto& [dir, e] : m_dirs) {
     // Only directories looked at in this run or still unchanged are kept.
     if (!storable(dir) || e.mtime <= 0) continue;
     if (!e.checked && !dirUnchanged(dir, e)) continue;

@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace folio::text {
@@ -50,11 +51,13 @@ class FontCache {
 
   // fontconfig's part. valid() is false when there is no fontconfig part or
   // it is stale; resetSystem() starts a fresh one with the given stamps.
-  bool systemValid() const { return m_systemValid; }
+  // Read and checked (its stamps stat()ed) on first use: a document set
+  // entirely in the faces of Folio's own directories never pays for it.
+  bool systemValid();
   void resetSystem(const std::vector<std::string>& stampPaths, std::vector<std::string> familyNames);
-  const FontAnswer* answer(const std::string& key) const;
+  const FontAnswer* answer(const std::string& key);
   void remember(const std::string& key, FontAnswer a);
-  const std::vector<std::string>& systemFamilies() const { return m_families; }
+  const std::vector<std::string>& systemFamilies();
 
   // Writes the file if anything changed (atomically; failures are ignored:
   // the cache only saves time).
@@ -67,12 +70,23 @@ class FontCache {
     std::vector<std::pair<std::string, std::pair<int64_t, int64_t>>> files;  // name -> (mtime, size)
     std::vector<IndexedFace> faces;
     bool checked = false;  // compared with the disk in this run
+    std::vector<std::string_view> lines;  // its file and face lines in m_text, until parsed
   };
+  // The file is read at once and only split into its parts; each part is
+  // parsed when first asked for (start-up: a one-word document reads one of
+  // the directories and none of fontconfig's answers).
   void load();
-  bool dirUnchanged(const std::string& dir, const DirEntry& e) const;
+  void parseSystem();
+  void parseFamilies();
+  void parseDir(DirEntry& e);
+  bool dirUnchanged(const std::string& dir, DirEntry& e);
   void scan(const std::string& dir, DirEntry& e);
 
   std::string m_file;
+  std::string m_text;                // the file as read; the views below point into it
+  std::vector<std::string_view> m_systemLines;  // env, stamp and answer lines, until parsed
+  std::vector<std::string_view> m_familyLines;  // family lines, until parsed
+  bool m_systemParsed = false;
   bool m_dirty = false;
   bool m_systemValid = false;
   std::string m_env;
