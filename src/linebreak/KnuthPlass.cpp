@@ -15,6 +15,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "base/Units.h"
+
 namespace folio::linebreak {
 
 void finishParagraph(std::vector<Item>& items, uint32_t tag) {
@@ -164,7 +166,7 @@ class Breaker {
     if (m_params.badnessPower != 2 || t == 0) return badness(t, s);
     if (s <= 0) return kInfBad;
     const double r = static_cast<double>(t) / static_cast<double>(s);
-    return r > 10 ? kInfBad : static_cast<int32_t>(std::lround(std::min(100.0 * r * r, double(kInfBad))));
+    return r > 10 ? kInfBad : static_cast<int32_t>(roundHalfAway(std::min(100.0 * r * r, double(kInfBad))));
   }
   int64_t extraDemerits(const Active& r, bool isFinal, int64_t endWidth, uint32_t endWord) const;
   size_t lineStart(size_t pos) const;
@@ -427,7 +429,8 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       } else {
         const int64_t expand = before.expand - r.after.expand;
         b = m_params.expansionFirst
-                ? glueBadness(std::max<int64_t>(0, shortfall - expand), before.stretch - r.after.stretch + m_backgroundStretch)
+                ? glueBadness(std::max<int64_t>(0, shortfall - expand),
+                              before.stretch - r.after.stretch + m_backgroundStretch)
                 : badness(shortfall, before.stretch - r.after.stretch + expand + m_backgroundStretch);
         fit = b > 99 ? kVeryLoose : b > 12 ? kLoose : kDecent;
       }
@@ -436,9 +439,9 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       // letters' expansion): that is overfull.
       const int64_t expand = before.expand - r.after.expand;
       const int64_t shrink = before.shrink - r.after.shrink + expand;
-      b = -shortfall > shrink                ? kInfBad + 1
+      b = -shortfall > shrink       ? kInfBad + 1
           : m_params.expansionFirst ? glueBadness(std::max<int64_t>(0, -shortfall - expand), shrink - expand)
-                                             : badness(-shortfall, shrink);
+                                    : badness(-shortfall, shrink);
       fit = b > 12 ? kTight : kDecent;
     }
 
@@ -480,9 +483,9 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
         const bool fil = shortfall > 0 && before.filStretch - r.after.filStretch != 0;
         d = lp * lp +
             (fil ? 0
-                 : static_cast<int64_t>(std::llround(double(m_params.spacingDemerits) *
-                                                     spacingCost(shortfall, before.stretch - r.after.stretch,
-                                                                 before.expand - r.after.expand))));
+                 : static_cast<int64_t>(roundHalfAway(double(m_params.spacingDemerits) *
+                                                      spacingCost(shortfall, before.stretch - r.after.stretch,
+                                                                  before.expand - r.after.expand))));
       } else {
         d = m_params.linePenalty + b;
         d = std::abs(d) >= 10000 ? 100000000 : d * d;
@@ -693,7 +696,7 @@ Result Breaker::collect(const Active& best) const {
     // stretch.)
     const double expansion = t.filStretch > 0 && shortfall > 0 ? 0.0 : expansionOf(shortfall, t);
     const int64_t rest =
-        shortfall - static_cast<int64_t>(std::llround(expansion * static_cast<double>(t.expand)));
+        shortfall - static_cast<int64_t>(roundHalfAway(expansion * static_cast<double>(t.expand)));
     if (shortfall > 0) {
       const int64_t fil = t.filStretch;
       const int64_t stretch = t.stretch;

@@ -138,7 +138,7 @@ struct LineFit {
 
 // A glyph advance at a line's font expansion.
 inline Sp scaledAdvance(Sp advance, double scale) {
-  return scale == 1.0 ? advance : static_cast<Sp>(std::llround(static_cast<double>(advance) * scale));
+  return scale == 1.0 ? advance : static_cast<Sp>(roundHalfAway(static_cast<double>(advance) * scale));
 }
 
 struct Shaped {

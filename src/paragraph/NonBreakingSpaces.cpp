@@ -23,7 +23,6 @@ std::string_view primaryLanguage(const std::string& tag) {
 
 bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
-
 // Opening quotes and brackets before a word, closing ones and punctuation
 // after it, are not part of the word for these rules.
 bool isOpening(char32_t c) {
@@ -117,17 +116,21 @@ char32_t noBreakSpaceFor(std::u32string_view before, std::u32string_view after, 
   const std::u32string_view nextWord = stripClosing(after);
   // Digit groups "212 000" (French, Russian, Czech ... thousands): one
   // number, a narrow space between its groups.
-  if (allDigits(word) && word.size() <= 3 && nextWord.size() == 3 && allDigits(nextWord) &&
+  // The cheap tests come first in each condition: this runs for every
+  // space of every paragraph, and the lists below are long.
+  if (nextWord.size() == 3 && word.size() <= 3 && allDigits(word) && allDigits(nextWord) &&
       (lang == "fr" || lang == "ru" || lang == "uk" || lang == "cs" || lang == "sk" || lang == "pl" ||
        lang == "de" || lang == "sv" || lang == "nb" || lang == "fi"))
     return kNarrowNbsp;
   if (!word.empty() && isDigit(word.back()) && isUnit(nextWord)) return kNbsp;
-  if (numberAbbreviation(word) && isDigit(after.front())) return kNbsp;
+  if (isDigit(after.front()) && numberAbbreviation(word)) return kNbsp;
   // Initials: "J. R. R. Tolkien" stays on one line with its surname.
   if (word.size() == 2 && folio::text::isUppercase(word[0]) && word[1] == U'.' &&
       folio::text::isUppercase(nextWord.empty() ? 0 : nextWord[0]))
     return kNbsp;
-  if (lang == "en" && title(word) && !nextWord.empty() && folio::text::isUppercase(nextWord[0])) return kNbsp;
+  if (lang == "en" && word.size() >= 2 && word.size() <= 5 && !nextWord.empty() &&
+      folio::text::isUppercase(nextWord[0]) && title(word))
+    return kNbsp;
   if (shortWordTies(lang, word)) return kNbsp;
   return 0;
 }

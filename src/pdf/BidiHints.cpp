@@ -77,6 +77,11 @@ char32_t mirrored(char32_t c) {
 // order (the turns are their own inverses).
 std::u32string pdfiumOrder(const std::u32string& logical) {
   using text::BidiGroup;
+  // Without a right-to-left character nothing is turned: a neutral run is
+  // only turned once the direction is right to left, and the runs are only
+  // reversed when one is right to left. Most lines of most documents take
+  // this path, without a bidi look-up per character (docs/performance.md).
+  if (std::all_of(logical.begin(), logical.end(), text::neverRightToLeft)) return logical;
   std::vector<std::pair<size_t, size_t>> runs;  // [begin, end)
   std::vector<BidiGroup> groups;
   size_t right = 0, left = 0;

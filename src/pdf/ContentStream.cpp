@@ -108,6 +108,14 @@ void PagePainter::setColor(const Color& c, bool stroke) {
 // The TJ arrays of one text object. Positions are in 1/1000 em relative to
 // the run origin; `m_pos` is where the text position actually is after what
 // has been written, so each glyph lands exactly on its target.
+// hex4 without a string per glyph.
+static void appendHex4(std::string& out, uint16_t code) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  const char digits[4] = {kDigits[(code >> 12) & 0xF], kDigits[(code >> 8) & 0xF], kDigits[(code >> 4) & 0xF],
+                          kDigits[code & 0xF]};
+  out.append(digits, 4);
+}
+
 class TextShower {
  public:
   TextShower(std::string& out, double& rise) : m_out(out), m_rise(rise) {}
@@ -142,7 +150,7 @@ class TextShower {
       m_pos += width + extra;
       return;
     }
-    m_array += hex4(code);
+    appendHex4(m_array, code);
     m_pos += width;
   }
   // Operators between TJ arrays (marked content).
@@ -217,13 +225,13 @@ void PagePainter::draw(const frame::GlyphRun& run) {
   auto show = [&](TextShower& shower, const ShownGlyph& s, double extra = 0) {
     const frame::PlacedGlyph& g = run.glyphs[s.index];
     double target = (static_cast<double>(pen[s.index]) + g.xOffset) * perMille;
-    double rise = std::round(toPt(g.yOffset) * 10000.0) / 10000.0;
-    uint16_t code = m_p.fonts.code(run.font, g.gid, s.text, m_diags);
+    double rise = g.yOffset == 0 ? 0.0 : std::round(toPt(g.yOffset) * 10000.0) / 10000.0;
+    const FontEmbedder::Shown shown = m_p.fonts.shown(run.font, g.gid, s.text, m_diags);
     // A code that maps to other text (a CID font's glyph used with two texts)
     // says its text in /ActualText.
-    const bool other = m_p.fonts.textOf(run.font, code) != s.text;
+    const bool other = shown.otherText;
     if (other) shower.op("/Span <</ActualText <FEFF" + utf16beHex(s.text) + ">>> BDC\n");
-    shower.show(target, rise, code, m_p.fonts.width(run.font, g.gid), extra, run.size);
+    shower.show(target, rise, shown.code, shown.width, extra, run.size);
     if (other) shower.op("EMC\n");
   };
 

@@ -271,6 +271,27 @@ double FontEmbedder::width(const text::Font* font, uint32_t gid) const {
   return w;
 }
 
+FontEmbedder::Shown FontEmbedder::shown(const text::Font* font, uint32_t gid, std::u32string_view text,
+                                        Diagnostics& diags) {
+  auto ask = [&] {
+    Shown s;
+    s.code = code(font, gid, text, diags);
+    s.otherText = textOf(font, s.code) != text;
+    s.width = width(font, gid);
+    return s;
+  };
+  if (text.size() != 1) return ask();
+  Entry& e = entry(font);
+  constexpr size_t kSlots = 1024;  // a power of two
+  if (e.shownSlots.empty()) e.shownSlots.resize(kSlots);
+  const uint64_t key = (uint64_t{gid} << 32) | text[0];
+  Entry::ShownSlot& slot = e.shownSlots[(gid * 31u + static_cast<uint32_t>(text[0])) & (kSlots - 1)];
+  if (slot.valid && slot.key == key) return slot.value;
+  const Shown s = ask();
+  slot = Entry::ShownSlot{key, true, s};
+  return s;
+}
+
 void FontEmbedder::embedAll(Diagnostics& diags, unsigned helpers) {
   std::vector<Entry*> order;
   for (auto& e : m_entries) order.push_back(e.get());

@@ -52,6 +52,18 @@ class FontEmbedder {
   // The glyph's width as written in /W, in 1/1000 em.
   double width(const text::Font* font, uint32_t gid) const;
 
+  // What the painter asks of every glyph: code(), width() and whether
+  // textOf(code) differs from `text`, in one call. None of the three changes
+  // once asked, so glyphs whose text is one character (nearly all) are
+  // remembered per font in a small direct-mapped table (docs/performance.md:
+  // three hash look-ups per glyph were 12% of painting).
+  struct Shown {
+    uint16_t code = 0;
+    bool otherText = false;
+    double width = 0;
+  };
+  Shown shown(const text::Font* font, uint32_t gid, std::u32string_view text, Diagnostics& diags);
+
   // Glyphs that carry no text, drawn as outlines instead (GlyphForms.h).
   GlyphForms& outlines() { return m_outlines; }
 
@@ -84,6 +96,13 @@ class FontEmbedder {
     std::unordered_map<uint64_t, uint16_t> codeOfSingle;
     mutable std::vector<double> widthOfGid;
     bool overflowReported = false;
+    // shown()'s memory: slot by gid and character, key gid << 32 | character.
+    struct ShownSlot {
+      uint64_t key = 0;
+      bool valid = false;
+      Shown value;
+    };
+    std::vector<ShownSlot> shownSlots;
   };
   Entry& entry(const text::Font* font);
   static uint16_t newCode(Entry& e, uint32_t gid, std::u32string_view text);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/Units.h"
 #include "base/Utf8.h"
 
 namespace folio::pdf {
@@ -10,7 +11,7 @@ namespace folio::pdf {
 std::string formatNumber(double v, int decimals) {
   int64_t scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
-  int64_t n = std::llround(v * static_cast<double>(scale));
+  int64_t n = roundHalfAway(v * static_cast<double>(scale));
   // Built in a stack buffer: numbers are written per glyph, and the result
   // fits std::string's short-string buffer, so nothing is allocated.
   char buf[64];

@@ -33,6 +33,13 @@ Joining joiningOf(char32_t c);
 // strong right-to-left (R, AL), weak (EN, AN, NSM, CS, ES, ET, BN), the rest.
 enum class BidiGroup { Left, Right, Weak, Neutral };
 BidiGroup bidiGroup(char32_t c);
+// True for characters whose bidi class is certainly neither R nor AL
+// (bidiGroup != Right), by range and without a look-up: everything below
+// Hebrew (U+0590) and U+2000..U+2BFF (punctuation, symbols) but the
+// right-to-left mark. False means "ask bidiGroup".
+constexpr bool neverRightToLeft(char32_t c) {
+  return c < 0x0590 || (c >= 0x2000 && c <= 0x2BFF && c != 0x200F);
+}
 // European or Arabic digits (Bidi_Class EN or AN).
 bool isBidiNumber(char32_t c);
 

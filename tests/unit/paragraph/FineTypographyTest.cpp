@@ -211,6 +211,65 @@ TEST(Protrusion, NotInMonospaceOrCode) {
   }
 }
 
+// Letter spacing with the expansion (justify-letter-spacing): a line at
+// expansion share s (its glyphs drawn at 1 + 2 % s) adds s * 1.2 % of an em
+// after every letter but a word's last. Words of one repeated letter
+// ("nnnn", no kerning) show it exactly: the first n's advance exceeds the
+// last one's by s * 0.12 pt at 10 pt (at full stretch, the loose-line
+// rescue may add more). Every justified line is flush.
+TEST(LetterSpacing, GoesWithTheExpansionShare) {
+  Fixture f;
+  f.body.hyphenate = false;
+  const char* text =
+      "nnn nnnnn nn nnnnnnn nnnn nnnnnn nnn nnnnnnnn nn nnnnn nnnn nnnnnnn nnn nnnnnn nnnnnnnnn nn nnnn "
+      "nnnnn nnnnnnn nnn nn nnnnnnnn nnnn nnnnnn nnnnn nnn nnnnnnn nnnn nn nnnnnn nnnnnnnn nnn nnnnn";
+  const Sp width = pt(250);
+  const double track = 10.0 * 0.012 * kSpPerPt;
+  int scaled = 0, checked = 0;
+  for (double ls : {0.012, 0.0}) {
+    f.body.justifyLetterSpacing = ls;
+    Paragraph p = f.set(text, f.options(width));
+    ASSERT_GT(p.lines.size(), 4u);
+    for (size_t i = 0; i + 1 < p.lines.size(); ++i) {
+      // (Without letter spacing one line of these long words is too loose
+      // to justify and is set flush to its start: Justify.cpp.)
+      if (ls > 0 || extent(p.lines[i]).right > width - pt(1)) {
+        EXPECT_EQ(extent(p.lines[i]).right, width);
+      }
+      for (const frame::GlyphRun& r : p.lines[i].runs) {
+        const double s = (r.hScale - 1.0) / 0.02;
+        if (s != 0) ++scaled;
+        // Runs of glyphs between spaces: the words.
+        std::vector<Sp> word;
+        auto check = [&] {
+          if (word.size() >= 2) {
+            ++checked;
+            const Sp want = static_cast<Sp>(std::llround(s * track * (ls > 0)));
+            if (s > 0.999) {
+              // At full stretch the loose-line rescue may add its own
+              // letter spacing (at most 0.03 em).
+              EXPECT_GE(word.front() - word.back(), want - 1) << "line " << i;
+              EXPECT_LE(word.front() - word.back(), want + pt(0.3) + 1) << "line " << i;
+            } else {
+              EXPECT_NEAR(word.front() - word.back(), want, 1) << "share " << s << " in line " << i;
+            }
+          }
+          word.clear();
+        };
+        for (const frame::PlacedGlyph& g : r.glyphs) {
+          if (r.text.compare(g.textBegin, g.textLength, U"n") == 0)
+            word.push_back(g.advance);
+          else
+            check();
+        }
+        check();
+      }
+    }
+  }
+  EXPECT_GT(scaled, 3) << "no line took its expansion: the test proves nothing";
+  EXPECT_GT(checked, 20);
+}
+
 TEST(NoBreakSpaces, PerLanguage) {
   using detail::noBreakSpaceFor;
   const char32_t nbsp = 0xA0, narrow = 0x202F;
