@@ -1,5 +1,6 @@
 #include "pagination/LayoutAhead.h"
 
+#include "text/FontFolders.h"
 #include "text/FontStore.h"
 #include "text/Shaper.h"
 
@@ -17,6 +18,7 @@ LayoutAhead::LayoutAhead(unsigned helpers, const paragraph::Context& builder)
     : m_fonts(builder.fonts),
       m_hyphenator(builder.hyphenator),
       m_shaper(builder.shaper),
+      m_folders(text::FontFolders::current()),
       m_helpers(helpers) {}
 
 LayoutAhead::~LayoutAhead() {
@@ -98,6 +100,7 @@ std::optional<LayoutAhead::Result> LayoutAhead::take(const markup::InlineText& t
 void LayoutAhead::run(Job& j, text::Shaper& shaper) {
   try {
     text::FontStore::Recording recording(j.result.fontCalls);
+    text::FontFolders::Scope folders(m_folders);  // the document's font folders, on any thread
     paragraph::Context ctx{m_fonts, shaper, m_hyphenator, j.result.diags};
     size_t next = 0;
     j.options.footnoteNumber = [&j, &next](const markup::Inline&) {

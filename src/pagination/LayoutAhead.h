@@ -23,6 +23,10 @@
 #include "base/Diagnostics.h"
 #include "paragraph/Paragraph.h"
 
+namespace folio::text {
+class FontFolders;
+}
+
 namespace folio::pagination {
 
 class LayoutAhead {
@@ -70,6 +74,7 @@ class LayoutAhead {
   text::FontStore& m_fonts;
   text::Hyphenator& m_hyphenator;
   text::Shaper& m_shaper;  // the builder's
+  text::FontFolders* m_folders;  // the document's (text/FontFolders.h)
   unsigned m_helpers;
   std::vector<std::thread> m_threads;
   mutable std::mutex m_mutex;

@@ -14,6 +14,7 @@
 #include "pdfread/PdfPageReader.h"
 #include "render/Accessibility.h"
 #include "text/DocumentFonts.h"
+#include "text/FontFolders.h"
 
 namespace folio::render {
 
@@ -226,6 +227,10 @@ bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out,
   text::DocumentFonts documentFonts;
   std::optional<text::DocumentFonts::Scope> fontScope;
   if (!text::DocumentFonts::current()) fontScope.emplace(documentFonts);
+  // This document's own font folders (fonts/ beside its content and its
+  // layout): searched for this document only, not for the batch's others.
+  text::FontFolders fontFolders;
+  text::FontFolders::Scope folderScope(&fontFolders);
   std::optional<content::Document> doc = load(source, diags);
   if (!doc) return false;
   std::shared_ptr<const style::Layout> layout = resolveStyles(*doc, source, out.dependencies, diags);
@@ -326,6 +331,9 @@ std::shared_ptr<const style::Layout> Pipeline::resolveStyles(content::Document& 
     }
   }
   dependencies.push_back(layoutPath);
+  // Added for every document (a cached layout does not load it again).
+  m_fonts->addDirectory((fs::path(layoutPath).parent_path() / "fonts").string(), text::FontStore::kBesideLayout,
+                        "fonts/ beside the layout");
   std::shared_ptr<const style::Layout> layout = this->layout(layoutPath, doc.rightToLeft(), diags);
   if (!layout) return nullptr;
   // Images the layout takes from fields, found relative to the content.
@@ -373,7 +381,10 @@ pagination::Options Pipeline::paginationOptions(const content::Document& doc, Pd
 }
 
 std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, bool rightToLeft, Diagnostics& diags) {
-  const std::string key = rightToLeft ? path + "#rtl" : path;
+  // Its fonts are checked (and its text boxes set) with the document's own
+  // font folders: documents whose folders differ do not share it.
+  std::string key = rightToLeft ? path + "#rtl" : path;
+  if (const text::FontFolders* folders = text::FontFolders::current()) key += "\x1f" + folders->key();
   {
     std::lock_guard<std::mutex> lock(m_layoutMutex);
     auto it = m_layouts.find(key);

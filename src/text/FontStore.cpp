@@ -20,6 +20,7 @@
 
 #include "text/DocumentFonts.h"
 #include "text/FontCache.h"
+#include "text/FontFolders.h"
 
 namespace folio::text {
 namespace {
@@ -167,7 +168,8 @@ struct FontStore::Impl {
   // of threads working ahead of it (FontStore::Recording), which must not
   // spare document order a look-up that gives an id.
   struct Answers {
-    std::map<std::tuple<std::string, int, bool>, const Font*> byFamily;
+    // Keyed by the document's own font folders too (FontFolders::key()).
+    std::map<std::tuple<std::string, int, bool, std::string>, const Font*> byFamily;
     // The answer, and every font its search loaded (candidates without the
     // character too): a document that gets the answer from here notes them
     // in the order its own search would have (DocumentFonts).
@@ -184,6 +186,7 @@ struct FontStore::Impl {
   Answers ordered, ahead;
   Answers* answers = &ordered;  // which of the two this call uses (under the lock)
   bool givingIds = true;        // false inside a Recording
+  const FontFolders* folders = nullptr;  // the calling thread's document's folders
   uint32_t nextId = 0;
 
   // Sets answers and givingIds for one call from this thread.
@@ -192,10 +195,12 @@ struct FontStore::Impl {
     Mode(Impl& i, bool recording) : impl(i) {
       impl.answers = recording ? &impl.ahead : &impl.ordered;
       impl.givingIds = !recording;
+      impl.folders = FontFolders::current();
     }
     ~Mode() {
       impl.answers = &impl.ordered;
       impl.givingIds = true;
+      impl.folders = nullptr;
     }
   };
 
@@ -255,14 +260,28 @@ struct FontStore::Impl {
     return pat;
   }
 
-  // Folio's own directories first (in priority order), then fontconfig.
+  // Folio's own directories first (in priority order: --font-path, this
+  // document's folders, Folio's fonts/), then fontconfig.
   const Font* matchOwn(const std::string& norm, int weight, bool italic) {
     if (auto f = files.find(norm); f != files.end()) return loadFile(f->second, 0, "named by the layout");
+    auto inDir = [&](const std::string& path, const std::string& origin) -> const Font* {
+      if (const IndexedFace* face = closestFace(cache.facesOf(path), norm, weight, italic))
+        return loadFile(face->path, face->index, origin);
+      return nullptr;
+    };
+    bool localDone = !folders;
+    auto local = [&]() -> const Font* {
+      localDone = true;
+      for (const FontFolders::Dir& d : folders->dirs())
+        if (const Font* f = inDir(d.path, d.origin)) return f;
+      return nullptr;
+    };
     for (const Dir& d : dirs) {
-      if (const IndexedFace* face = closestFace(cache.facesOf(d.path), norm, weight, italic))
-        return loadFile(face->path, face->index, d.origin);
+      if (!localDone && d.priority > FontStore::kBesideLayout)
+        if (const Font* f = local()) return f;
+      if (const Font* f = inDir(d.path, d.origin)) return f;
     }
-    return nullptr;
+    return localDone ? nullptr : local();
   }
 
   FontAnswer askFontconfig(const std::string& family, const std::string& norm, int weight, bool italic) {
@@ -290,7 +309,7 @@ struct FontStore::Impl {
 
   const Font* matchFamily(const std::string& family, int weight, bool italic) {
     const std::string norm = normalizeFamily(family);
-    auto key = std::make_tuple(norm, weight, italic);
+    auto key = std::make_tuple(norm, weight, italic, folders ? folders->key() : std::string());
     auto it = answers->byFamily.find(key);
     if (it != answers->byFamily.end()) return touch(it->second);
     const Font* result = nullptr;
@@ -498,6 +517,16 @@ FontStore::~FontStore() {
 
 void FontStore::addDirectory(const std::string& dir, int priority, const std::string& origin) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
+  // A document's own folder serves that document only (FontFolders.h).
+  FontFolders* folders = FontFolders::current();
+  if (folders && (priority == kBesideContent || priority == kBesideLayout)) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return;
+    std::string path = std::filesystem::weakly_canonical(dir, ec).string();
+    if (ec || path.empty()) return;
+    folders->add(path, priority, origin + " (" + dir + ")");
+    return;
+  }
   m_impl->addDir(dir, priority, origin + " (" + dir + ")");
 }
 
@@ -563,6 +592,9 @@ std::vector<std::string> FontStore::familyNames() const {
   std::vector<std::string> out = m_impl->cache.systemFamilies();
   for (const Impl::Dir& d : m_impl->dirs)
     for (const IndexedFace& f : m_impl->cache.facesOf(d.path)) out.push_back(f.family);
+  if (const FontFolders* folders = FontFolders::current())
+    for (const FontFolders::Dir& d : folders->dirs())
+      for (const IndexedFace& f : m_impl->cache.facesOf(d.path)) out.push_back(f.family);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -133,4 +133,39 @@ head -c 200 /dev/urandom >"$(ls "$XDG_CACHE_HOME"/folio/hyphen/hyph_en_US-*.bin 
 "$FOLIO" render content/press-release.yaml -o "$TMP/p-bad.pdf" -q 2>/dev/null
 check "a damaged pattern cache is rebuilt: same bytes" cmp "$TMP/p-off.pdf" "$TMP/p-bad.pdf"
 
+# --- a batch: each document's fonts/ folder serves that document only ------
+# Two folders carry different files of the family DejaVu Serif (regular in
+# one, bold in the other); a layout shared by both asks for the regular
+# face, so each folder's closest face is its own file. In one batch, in
+# either order and at any -j, each PDF is the document rendered alone.
+DEJAVU_BOLD=/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf
+check "DejaVu Serif Bold is installed for this test (fonts-dejavu-core)" test -f "$DEJAVU_BOLD"
+mkdir -p "$TMP/fa/fonts" "$TMP/fb/fonts" "$TMP/shared" "$TMP/alone"
+cp "$DEJAVU" "$TMP/fa/fonts/"
+cp "$DEJAVU_BOLD" "$TMP/fb/fonts/"
+cp "$TMP/proj/layouts/mission.yaml" "$TMP/shared/mission.yaml"
+for d in a b; do
+  sed -e 's/^layout: .*/layout: mission/' -e "s/^title: .*/title: Note $d from the Permanent Mission/" \
+    "$TMP/proj/note.yaml" >"$TMP/f$d/$d.yaml"
+  "${NOFC[@]}" "$FOLIO" render "$TMP/f$d/$d.yaml" --layout "$TMP/shared/mission.yaml" -o "$TMP/alone/$d.pdf" -q 2>"$TMP/err"
+  check "folder $d alone: exit 0" test $? -eq 0
+done
+check "folder a alone: its regular DejaVu Serif" grep -Eq "DejaVuSerif +CID" <(pdffonts "$TMP/alone/a.pdf")
+check "folder a alone: not the other folder's bold" test -z "$(pdffonts "$TMP/alone/a.pdf" | grep DejaVuSerif-Bold)"
+check "folder b alone: its bold DejaVu Serif" grep -Eq "DejaVuSerif-Bold +CID" <(pdffonts "$TMP/alone/b.pdf")
+check "folder b alone: not the other folder's regular" test -z "$(pdffonts "$TMP/alone/b.pdf" | grep -E 'DejaVuSerif +CID')"
+for order in ab ba; do
+  files=("$TMP/fa/a.yaml" "$TMP/fb/b.yaml")
+  [ "$order" = ba ] && files=("$TMP/fb/b.yaml" "$TMP/fa/a.yaml")
+  for j in 1 2; do
+    out="$TMP/batch-$order-$j"
+    mkdir -p "$out"
+    "${NOFC[@]}" "$FOLIO" render "${files[@]}" --layout "$TMP/shared/mission.yaml" -o "$out/" -j $j -q 2>/dev/null
+    check "batch $order -j $j: exit 0" test $? -eq 0
+    for d in a b; do
+      check "batch $order -j $j: $d.pdf is the document alone" cmp "$TMP/alone/$d.pdf" "$out/$d.pdf"
+    done
+  done
+done
+
 finish

@@ -1,0 +1,26 @@
+#include "text/FontFolders.h"
+
+#include <algorithm>
+
+namespace folio::text {
+
+namespace {
+thread_local FontFolders* t_folders = nullptr;
+}  // namespace
+
+void FontFolders::add(const std::string& path, int priority, const std::string& origin) {
+  for (const Dir& d : m_dirs)
+    if (d.path == path) return;
+  auto at = std::find_if(m_dirs.begin(), m_dirs.end(), [&](const Dir& d) { return d.priority > priority; });
+  m_dirs.insert(at, Dir{path, priority, origin});
+  m_key.clear();
+  for (const Dir& d : m_dirs)
+    m_key.append(std::to_string(d.priority)).append(1, ':').append(d.path).append(1, '\x1f');
+}
+
+FontFolders* FontFolders::current() { return t_folders; }
+
+FontFolders::Scope::Scope(FontFolders* folders) : m_previous(t_folders) { t_folders = folders; }
+FontFolders::Scope::~Scope() { t_folders = m_previous; }
+
+}  // namespace folio::text

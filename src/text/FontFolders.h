@@ -1,0 +1,51 @@
+#pragma once
+// The font folders of one document: fonts/ beside its content and beside
+// its layout. One FontStore serves a whole batch, and a folder added to
+// its shared search path would stay there for the batch's later documents
+// (a folder carrying its own copy of a family would then serve a document
+// from another folder). So these folders belong to the document: the
+// thread that renders it (and its layout-ahead helpers) hold them in a
+// scope, the FontStore searches them for that thread only, and its
+// remembered answers are keyed by key(). Documents without folders of
+// their own (key() empty) share every answer, as before.
+#include <string>
+#include <vector>
+
+namespace folio::text {
+
+class FontFolders {
+ public:
+  struct Dir {
+    std::string path;  // canonical
+    int priority;      // FontStore::kBesideContent or kBesideLayout
+    std::string origin;
+  };
+  // By priority, then order of addition.
+  const std::vector<Dir>& dirs() const { return m_dirs; }
+  // Tells apart documents whose folders differ: the folders' paths.
+  const std::string& key() const { return m_key; }
+  // `path` must be canonical and an existing directory; repeats are ignored.
+  void add(const std::string& path, int priority, const std::string& origin);
+
+  // The folders of the document this thread works on, if any.
+  static FontFolders* current();
+  // Makes `folders` this thread's for the scope's lifetime (a document's
+  // thread, or a helper laying out ahead for that document: helpers only
+  // read, and folders are added before the layout starts).
+  class Scope {
+   public:
+    explicit Scope(FontFolders* folders);
+    ~Scope();
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    FontFolders* m_previous;
+  };
+
+ private:
+  std::vector<Dir> m_dirs;
+  std::string m_key;
+};
+
+}  // namespace folio::text
