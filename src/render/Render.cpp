@@ -332,8 +332,8 @@ std::shared_ptr<const style::Layout> Pipeline::resolveStyles(content::Document& 
   }
   dependencies.push_back(layoutPath);
   // Added for every document (a cached layout does not load it again).
-  m_fonts->addDirectory((fs::path(layoutPath).parent_path() / "fonts").string(), text::FontStore::kBesideLayout,
-                        "fonts/ beside the layout");
+  m_fonts->addDirectory((fs::path(layoutPath).parent_path() / "fonts").string(),
+                        text::FontStore::kBesideLayout, "fonts/ beside the layout");
   std::shared_ptr<const style::Layout> layout = this->layout(layoutPath, doc.rightToLeft(), diags);
   if (!layout) return nullptr;
   // Images the layout takes from fields, found relative to the content.

@@ -168,4 +168,31 @@ for order in ab ba; do
   done
 done
 
+# The same with fonts/ beside each folder's own layout (layouts/fonts/),
+# the layout named by the content.
+mkdir -p "$TMP/la/layouts/fonts" "$TMP/lb/layouts/fonts" "$TMP/lalone"
+cp "$DEJAVU" "$TMP/la/layouts/fonts/"
+cp "$DEJAVU_BOLD" "$TMP/lb/layouts/fonts/"
+for d in a b; do
+  cp "$TMP/shared/mission.yaml" "$TMP/l$d/layouts/mission.yaml"
+  sed 's/^layout: .*/layout: layouts\/mission.yaml/' "$TMP/f$d/$d.yaml" >"$TMP/l$d/$d.yaml"
+  "${NOFC[@]}" "$FOLIO" render "$TMP/l$d/$d.yaml" -o "$TMP/lalone/$d.pdf" -q 2>/dev/null
+  check "layout folder $d alone: exit 0" test $? -eq 0
+done
+check "layout folder a alone: regular DejaVu Serif" grep -Eq "DejaVuSerif +CID" <(pdffonts "$TMP/lalone/a.pdf")
+check "layout folder b alone: bold DejaVu Serif" grep -Eq "DejaVuSerif-Bold +CID" <(pdffonts "$TMP/lalone/b.pdf")
+for order in ab ba; do
+  files=("$TMP/la/a.yaml" "$TMP/lb/b.yaml")
+  [ "$order" = ba ] && files=("$TMP/lb/b.yaml" "$TMP/la/a.yaml")
+  for j in 1 2; do
+    out="$TMP/lbatch-$order-$j"
+    mkdir -p "$out"
+    "${NOFC[@]}" "$FOLIO" render "${files[@]}" -o "$out/" -j $j -q 2>/dev/null
+    check "layout folders, batch $order -j $j: exit 0" test $? -eq 0
+    for d in a b; do
+      check "layout folders, batch $order -j $j: $d.pdf is the document alone" cmp "$TMP/lalone/$d.pdf" "$out/$d.pdf"
+    done
+  done
+done
+
 finish
