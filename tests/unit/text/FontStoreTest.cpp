@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <thread>
 
 #include "TextTestSupport.h"
+#include "text/FontFolders.h"
 #include "text/FontStore.h"
 
 namespace folio::text {
@@ -200,6 +202,48 @@ TEST(FontStore, ConcurrentUseLoadsEachFileOnce) {
   for (const Font* f : s.loaded()) paths.push_back(f->path() + "#" + std::to_string(f->faceIndex()));
   std::sort(paths.begin(), paths.end());
   EXPECT_EQ(std::unique(paths.begin(), paths.end()), paths.end());
+}
+
+// A document's own fonts/ folder serves that document only: two folders
+// with different files of one family give each document its own file,
+// whatever was looked up before, and a document without folders neither.
+TEST(FontStore, DocumentFoldersServeTheirOwnDocumentOnly) {
+  namespace fs = std::filesystem;
+  const fs::path regular = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+  const fs::path bold = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf";
+  if (!fs::exists(regular) || !fs::exists(bold)) GTEST_SKIP() << "fonts-dejavu-core is not installed";
+  const fs::path root = fs::path(::testing::TempDir()) / "folio-font-folders";
+  fs::remove_all(root);
+  fs::create_directories(root / "a" / "fonts");
+  fs::create_directories(root / "b" / "fonts");
+  fs::copy_file(regular, root / "a" / "fonts" / regular.filename());
+  fs::copy_file(bold, root / "b" / "fonts" / bold.filename());
+  const std::string inA = fs::canonical(root / "a" / "fonts" / regular.filename()).string();
+  const std::string inB = fs::canonical(root / "b" / "fonts" / bold.filename()).string();
+  FontStore& s = sharedStore();
+  auto pathFor = [&](const char* folder) {
+    FontFolders folders;
+    FontFolders::Scope scope(&folders);
+    s.addDirectory((root / folder / "fonts").string(), FontStore::kBesideContent, "fonts/ beside the content");
+    const Font* f = s.match(req("DejaVu Serif"));
+    return f ? f->path() : std::string();
+  };
+  EXPECT_EQ(pathFor("a"), inA);
+  EXPECT_EQ(pathFor("b"), inB);
+  EXPECT_EQ(pathFor("a"), inA);
+  const Font* none = s.match(req("DejaVu Serif"));  // no document folders: the system's, if any
+  if (none) {
+    EXPECT_NE(none->path(), inA);
+    EXPECT_NE(none->path(), inB);
+  }
+  // Another thread's document with other folders at the same time.
+  std::string fromThread;
+  std::thread t([&] { fromThread = pathFor("b"); });
+  const std::string here = pathFor("a");
+  t.join();
+  EXPECT_EQ(here, inA);
+  EXPECT_EQ(fromThread, inB);
+  fs::remove_all(root);
 }
 
 }  // namespace
