@@ -224,7 +224,8 @@ TEST(FontStore, DocumentFoldersServeTheirOwnDocumentOnly) {
   auto pathFor = [&](const char* folder) {
     FontFolders folders;
     FontFolders::Scope scope(&folders);
-    s.addDirectory((root / folder / "fonts").string(), FontStore::kBesideContent, "fonts/ beside the content");
+    s.addDirectory((root / folder / "fonts").string(), FontStore::kBesideContent,
+                   "fonts/ beside the content");
     const Font* f = s.match(req("DejaVu Serif"));
     return f ? f->path() : std::string();
   };
