@@ -385,13 +385,18 @@ std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, b
   // font folders: documents whose folders differ do not share it.
   std::string key = rightToLeft ? path + "#rtl" : path;
   if (const text::FontFolders* folders = text::FontFolders::current()) key += "\x1f" + folders->key();
+  std::shared_ptr<const style::Layout> hit;
+  const std::vector<const text::Font*>* hitFonts = nullptr;  // entries are never removed
   {
     std::lock_guard<std::mutex> lock(m_layoutMutex);
     auto it = m_layouts.find(key);
-    if (it != m_layouts.end()) {
-      if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(it->second.fonts);
-      return it->second.layout;
-    }
+    if (it != m_layouts.end()) hit = it->second.layout, hitFonts = &it->second.fonts;
+  }
+  if (hit) {
+    // The font files it names serve each document that uses it.
+    registerLayoutFontFiles(*hit, path, m_settings.allowedDirs, *m_fonts);
+    if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(*hitFonts);
+    return hit;
   }
   // Loaded outside the lock; two threads may both load it the first time,
   // which is harmless. A layout with errors is not cached, so every

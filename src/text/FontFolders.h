@@ -8,6 +8,7 @@
 // scope, the FontStore searches them for that thread only, and its
 // remembered answers are keyed by key(). Documents without folders of
 // their own (key() empty) share every answer, as before.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ class FontFolders {
   const std::string& key() const { return m_key; }
   // `path` must be canonical and an existing directory; repeats are ignored.
   void add(const std::string& path, int priority, const std::string& origin);
+  // A font file the document's layout names instead of a family
+  // (`normName`: the name as normalizeFamily gives it); the first one stays.
+  void addFile(const std::string& normName, const std::string& path);
+  const std::string* file(const std::string& normName) const;
 
   // The folders of the document this thread works on, if any.
   static FontFolders* current();
@@ -45,7 +50,9 @@ class FontFolders {
 
  private:
   std::vector<Dir> m_dirs;
+  std::map<std::string, std::string> m_files;
   std::string m_key;
+  void makeKey();
 };
 
 }  // namespace folio::text

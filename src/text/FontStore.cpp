@@ -263,6 +263,8 @@ struct FontStore::Impl {
   // Folio's own directories first (in priority order: --font-path, this
   // document's folders, Folio's fonts/), then fontconfig.
   const Font* matchOwn(const std::string& norm, int weight, bool italic) {
+    if (const std::string* file = folders ? folders->file(norm) : nullptr)
+      return loadFile(*file, 0, "named by the layout");
     if (auto f = files.find(norm); f != files.end()) return loadFile(f->second, 0, "named by the layout");
     auto inDir = [&](const std::string& path, const std::string& origin) -> const Font* {
       if (const IndexedFace* face = closestFace(cache.facesOf(path), norm, weight, italic))
@@ -532,6 +534,11 @@ void FontStore::addDirectory(const std::string& dir, int priority, const std::st
 
 void FontStore::addFontFile(const std::string& name, const std::string& path) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
+  // Named by a document's layout: for that document only (FontFolders.h).
+  if (FontFolders* folders = FontFolders::current()) {
+    folders->addFile(normalizeFamily(name), path);
+    return;
+  }
   auto [it, fresh] = m_impl->files.emplace(normalizeFamily(name), path);
   if (fresh) {
     m_impl->ordered.clear();

@@ -195,4 +195,31 @@ for order in ab ba; do
   done
 done
 
+# The same with a font file each folder's layout names by the same path
+# (font: fonts/Mission.ttf), a different file in each folder.
+mkdir -p "$TMP/na/layouts/fonts" "$TMP/nb/layouts/fonts" "$TMP/nalone"
+cp "$DEJAVU" "$TMP/na/layouts/fonts/Mission.ttf"
+cp "$DEJAVU_BOLD" "$TMP/nb/layouts/fonts/Mission.ttf"
+for d in a b; do
+  sed 's/font: \[DejaVu Serif\]/font: [fonts\/Mission.ttf]/' "$TMP/shared/mission.yaml" >"$TMP/n$d/layouts/mission.yaml"
+  cp "$TMP/l$d/$d.yaml" "$TMP/n$d/$d.yaml"
+  "${NOFC[@]}" "$FOLIO" render "$TMP/n$d/$d.yaml" -o "$TMP/nalone/$d.pdf" -q 2>/dev/null
+  check "named font file $d alone: exit 0" test $? -eq 0
+done
+check "named font file a alone: regular DejaVu Serif" grep -Eq "DejaVuSerif +CID" <(pdffonts "$TMP/nalone/a.pdf")
+check "named font file b alone: bold DejaVu Serif" grep -Eq "DejaVuSerif-Bold +CID" <(pdffonts "$TMP/nalone/b.pdf")
+for order in ab ba; do
+  files=("$TMP/na/a.yaml" "$TMP/nb/b.yaml")
+  [ "$order" = ba ] && files=("$TMP/nb/b.yaml" "$TMP/na/a.yaml")
+  for j in 1 2; do
+    out="$TMP/nbatch-$order-$j"
+    mkdir -p "$out"
+    "${NOFC[@]}" "$FOLIO" render "${files[@]}" -o "$out/" -j $j -q 2>/dev/null
+    check "named font files, batch $order -j $j: exit 0" test $? -eq 0
+    for d in a b; do
+      check "named font files, batch $order -j $j: $d.pdf is the document alone" cmp "$TMP/nalone/$d.pdf" "$out/$d.pdf"
+    done
+  done
+done
+
 finish
