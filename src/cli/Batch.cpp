@@ -133,23 +133,6 @@ struct Batch {
   bool fatal = false;
 };
 
-// One document of under 4 KB of content (a page or so: a letter, a memo, a
-// one-word test) is rendered on one thread when -j is not given. A helper
-// thread costs its start, its stack, its own malloc arena and, when it
-// compresses, its own Flate compressor (200 KB of hash tables): about 60
-// page faults and 5 ms of CPU time for the one-word document on a loaded
-// 2-core machine, for less than a millisecond of work it could take over
-// (docs/performance.md, "Issue 15, third round: start-up"). The output is
-// the same for any number of threads.
-constexpr std::uintmax_t kSmallDocumentBytes = 4096;
-
-bool smallDocumentAlone(const std::vector<Job>& jobs) {
-  if (jobs.size() != 1) return false;
-  std::error_code ec;
-  const std::uintmax_t size = fs::file_size(jobs[0].input, ec);
-  return !ec && size < kSmallDocumentBytes;
-}
-
 void planMailMerge(const BatchOptions& o, const RenderSettings& s, Batch& b) {
   if (!loadRecords(o.dataFile, s.yamlLimits, b.records, b.setupDiags) && o.strict) {
     b.fatal = true;
@@ -258,7 +241,14 @@ int runBatch(const BatchOptions& o, const RenderSettings& settings) {
   s.strict = o.strict;
   const unsigned requested = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Fewer documents than threads: the spare threads help each document.
-  if (!b.jobs.empty() && requested > b.jobs.size() && !(o.jobs == 0 && smallDocumentAlone(b.jobs)))
+  // A small lone document gets them too (main's interim rule "no helpers
+  // under 4 KB without -j" is gone): the PDF writer starts its compressor
+  // only at a second page stream, so a one-page document's only helper
+  // is the one that subsets a second font beside the first. It costs about
+  // 40 page faults and takes 2.3 M of 21.7 M instructions (one-word) and
+  // 10.5 M of 48.2 M (a one-page letter) off the main thread
+  // (docs/performance.md, "Issue 15, fourth round: writer").
+  if (!b.jobs.empty() && requested > b.jobs.size())
     s.helperThreads = std::min(3u, requested / static_cast<unsigned>(b.jobs.size()) - 1);
   s.layoutHelpers = s.helperThreads;  // and lay out its paragraphs ahead (issue 15)
   s.keepFrames = !o.combine.empty() && !o.check;

@@ -90,6 +90,18 @@ std::vector<Block> DocumentBuilder::readBlocks(const yaml::Node& sequence) {
   return blocks;
 }
 
+std::vector<Block> DocumentBuilder::readBlocksReleasing(yaml::Node& sequence) {
+  std::vector<Block> blocks;
+  for (yaml::Node& item : sequence.items) {
+    readItem(item, blocks);
+    // Moved out, then destroyed: its strings' buffers go too (a move
+    // assignment from an empty node may keep them).
+    yaml::Node released = std::move(item);
+  }
+  std::vector<yaml::Node>().swap(sequence.items);
+  return blocks;
+}
+
 void DocumentBuilder::readItem(const yaml::Node& item, std::vector<Block>& out) {
   if (item.isMapping()) {
     readBlockMapping(item, out);

@@ -23,19 +23,29 @@ std::optional<Document> buildDocument(const yaml::Node& root, const std::string&
   return buildDocument(root, path, Options{}, diags);
 }
 
-std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, const Options& options,
-                                      Diagnostics& diags) {
+namespace {
+
+// `owned`: the tree is the caller's to give up (loadDocument's), so body
+// items are released as they are read; else `root` is only read.
+std::optional<Document> build(const yaml::Node& root, yaml::Node* owned, const std::string& path,
+                              const Options& options, Diagnostics& diags) {
   size_t errorsBefore = diags.errorCount();
   try {
     Document doc;
     doc.path = path;
     doc.layoutPos = SourcePos{path, 0, 0};
+    // Found before the body is read (and perhaps released), reported after
+    // the builder's messages as before.
+    std::vector<Placeholder> placeholders = findPlaceholders(root, options.source);
     DocumentBuilder builder(path, options, diags);
-    builder.readDocument(root, doc);
+    if (owned) {
+      builder.readDocumentReleasing(*owned, doc);
+    } else {
+      builder.readDocument(root, doc);
+    }
     if (!doc.body.empty()) checkReferences(doc, diags);
     std::set<std::string> known;
     for (const auto& [name, value] : doc.fields) known.insert(name);
-    std::vector<Placeholder> placeholders = findPlaceholders(root, options.source);
     for (const Placeholder& p : placeholders)
       if (p.name.rfind("fields.", 0) == 0) doc.fieldsInText.insert(p.name.substr(7));
     // A field written as `name: ~` is given but empty: its placeholder is no typo.
@@ -49,6 +59,13 @@ std::optional<Document> buildDocument(const yaml::Node& root, const std::string&
   }
 }
 
+}  // namespace
+
+std::optional<Document> buildDocument(const yaml::Node& root, const std::string& path, const Options& options,
+                                      Diagnostics& diags) {
+  return build(root, nullptr, path, options, diags);
+}
+
 std::optional<Document> loadDocument(const std::string& path, const yaml::Limits& limits,
                                      Diagnostics& diags) {
   return loadDocument(path, limits, Options{}, diags);
@@ -59,7 +76,7 @@ std::optional<Document> loadDocument(const std::string& path, const yaml::Limits
   Options withSource = options;
   std::unique_ptr<yaml::Node> root = yaml::load(path, limits, diags, &withSource.source);
   if (!root) return std::nullopt;
-  return buildDocument(*root, path, withSource, diags);
+  return build(*root, root.get(), path, withSource, diags);
 }
 
 }  // namespace folio::content

@@ -31,6 +31,12 @@ bool isFootnoteId(const std::string& id) {
 DocumentBuilder::DocumentBuilder(const std::string& path, const Options& options, Diagnostics& diags)
     : m_path(path), m_options(options), m_diags(diags) {}
 
+void DocumentBuilder::readDocumentReleasing(yaml::Node& root, Document& doc) {
+  m_releasable = &root;
+  readDocument(root, doc);
+  m_releasable = nullptr;
+}
+
 void DocumentBuilder::readDocument(const yaml::Node& root, Document& doc) {
   if (root.isNull()) {
     // Line 1: the place an editor opens, and every message has a line.
@@ -187,6 +193,16 @@ void DocumentBuilder::readBody(const yaml::Node& key, const yaml::Node& value, D
     m_diags.error(pos, std::string("wrong type for 'body': expected a sequence of blocks, found ") +
                            value.kindName() + " (start each block with '- ')");
     return;
+  }
+  // The body of a tree handed over by readDocumentReleasing is released as
+  // it is read (found by address: the same node, reached without a cast).
+  if (m_releasable) {
+    for (auto& entry : m_releasable->entries) {
+      if (&entry.second == &value) {
+        doc.body = readBlocksReleasing(entry.second);
+        return;
+      }
+    }
   }
   doc.body = readBlocks(value);
 }

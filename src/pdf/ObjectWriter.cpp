@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "pdf/Objects.h"
+#include "pdf/PrintDevice.h"
 
 namespace folio::pdf {
 
@@ -42,13 +43,27 @@ const char* versionText(EPdfVersion v) {
 }  // namespace
 
 ObjectWriter::ObjectWriter(PdfMemDocument& doc, std::FILE* out, unsigned threads, int level)
-    : m_doc(doc), m_out(out), m_level(level) {
+    : m_doc(doc), m_out(out), m_level(level), m_helpers(level > 0 ? threads : 0) {
   // As PoDoFo's PdfWriter: the version, then a comment of four bytes >= 128
   // that tells transfer programs the file is binary.
   put(versionText(doc.GetPdfVersion()));
   put("\n%\xe2\xe3\xcf\xd3\n");
-  if (level > 0)
-    for (unsigned i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(); });
+}
+
+void ObjectWriter::startHelpers() {
+  for (unsigned i = 0; i < m_helpers; ++i) m_threads.emplace_back([this] { work(); });
+}
+
+void ObjectWriter::compressHeld() {
+  std::unique_lock<std::mutex> lock(m_mutex);
+  if (!m_threads.empty() || m_pending == 0) return;
+  for (Slot& slot : m_slots)
+    if (!slot.done) {
+      slot.data = deflateBytes(slot.data, m_level);
+      slot.done = true;
+      --m_pending;
+    }
+  drain(lock);
 }
 
 ObjectWriter::~ObjectWriter() {
@@ -84,11 +99,23 @@ void ObjectWriter::write(PdfObject* obj) {
   drain(lock);
 }
 
-void ObjectWriter::writeStream(PdfObject* stream, std::string content) {
+void ObjectWriter::writeStream(PdfObject* stream, std::string content, bool startsHelpers) {
   if (m_threads.empty()) {
-    setFlateStream(stream, content, m_level);
-    write(stream);
-    return;
+    if (m_helpers > 0 && startsHelpers && m_pending == 0) {
+      // The first page stream waits (with what is handed over after it)
+      // until a second one shows that there are pages to share.
+      std::unique_lock<std::mutex> lock(m_mutex);
+      m_slots.push_back(Slot{stream, std::move(content), true, false});
+      ++m_pending;
+      return;
+    }
+    if (m_helpers == 0 || !startsHelpers) {
+      compressHeld();
+      setFlateStream(stream, content, m_level);
+      write(stream);
+      return;
+    }
+    startHelpers();  // a second page: the held one goes to a helper too
   }
   std::unique_lock<std::mutex> lock(m_mutex);
   m_progress.wait(lock, [&] { return m_pending < kQueuedPerThread * m_threads.size(); });
@@ -133,6 +160,7 @@ void ObjectWriter::drain(std::unique_lock<std::mutex>& lock) {
 }
 
 void ObjectWriter::flush() {
+  compressHeld();
   std::unique_lock<std::mutex> lock(m_mutex);
   m_progress.wait(lock, [&] { return m_pending == 0; });
   drain(lock);
@@ -156,7 +184,7 @@ void ObjectWriter::begin(const PdfReference& ref) {
 void ObjectWriter::raw(std::string_view bytes) { put(bytes); }
 
 void ObjectWriter::value(const PdfVariant& v) {
-  PdfOutputDevice device(&m_buffer);
+  PrintDevice device(&m_buffer);
   v.Write(&device, ePdfWriteMode_Compact, nullptr);
   put(std::string_view(m_buffer.GetBuffer(), device.GetLength()));
 }
@@ -174,7 +202,7 @@ void ObjectWriter::emit(const PdfObject& obj) {
   if (m_inPieces) throw std::logic_error("an object written inside another");
   at(obj.Reference().ObjectNumber());
   {
-    PdfOutputDevice device(&m_buffer);
+    PrintDevice device(&m_buffer);
     obj.WriteObject(&device, ePdfWriteMode_Compact, nullptr);
     put(std::string_view(m_buffer.GetBuffer(), device.GetLength()));
   }

@@ -37,7 +37,11 @@ namespace folio::pdf {
 class ObjectWriter {
  public:
   // Writes the header (the document's PDF version) to `out`, which must be
-  // empty; `threads` helpers compress streams at zlib `level` (0: stored).
+  // empty; up to `threads` helpers compress streams at zlib `level` (0: stored).
+  // The helpers start only when a second page stream comes while the first
+  // still waits (writeStream): a one-page document pays no thread start,
+  // malloc arena or second Flate compressor for one stream it could not
+  // share (docs/performance.md, "Issue 15, fourth round: writer").
   ObjectWriter(PoDoFo::PdfMemDocument& doc, std::FILE* out, unsigned threads, int level);
   ~ObjectWriter();
   ObjectWriter(const ObjectWriter&) = delete;
@@ -53,7 +57,11 @@ class ObjectWriter {
   void write(PoDoFo::PdfObject* obj);
   // Sets `stream`'s data (an object of the document) to `content`,
   // Flate-compressed (on a helper when there is one), and writes it.
-  void writeStream(PoDoFo::PdfObject* stream, std::string content);
+  // `startsHelpers`: a page's own content, one of many to come; false for
+  // streams that come once a page at the end (template furniture), which
+  // never start the helpers alone, so a one-page document with a template
+  // stays on one thread.
+  void writeStream(PoDoFo::PdfObject* stream, std::string content, bool startsHelpers = true);
   // Writes an object that stands alone under a reserved number (its
   // Reference()); the caller keeps it. Waits for everything handed over before.
   void write(const PoDoFo::PdfObject& obj);
@@ -78,6 +86,8 @@ class ObjectWriter {
     bool done = true;
   };
   void work();
+  void startHelpers();
+  void compressHeld();                             // no helpers: compresses the held stream on this thread
   void drain(std::unique_lock<std::mutex>& lock);  // writes the finished front of the queue
   void flush();                                    // waits for the helpers, writes the whole queue
   void emit(const PoDoFo::PdfObject& obj);
@@ -93,6 +103,7 @@ class ObjectWriter {
   PoDoFo::PdfRefCountedBuffer m_buffer;
   bool m_inPieces = false;
 
+  unsigned m_helpers = 0;  // helpers allowed; started lazily
   std::vector<std::thread> m_threads;
   std::mutex m_mutex;
   std::condition_variable m_wake, m_progress;

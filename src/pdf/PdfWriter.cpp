@@ -348,7 +348,7 @@ void PageStream::addFurniture(size_t i, frame::Page&& furniture) {
           "Q\n";
       PdfObject* stream = m_state->pdf.GetObjects().CreateObject();
       w.furniture = stream->Reference();
-      m_state->writer->writeStream(stream, std::move(content));
+      m_state->writer->writeStream(stream, std::move(content), /*startsHelpers=*/false);
     }
     m_state->dests.add(i, furniture.anchors, m_state->local);
     links(i, furniture);

@@ -93,6 +93,33 @@ body:
   EXPECT_EQ(dump(text(list.items[1][0])), "{link=https://example.org/report.pdf:Report (PDF)}");
 }
 
+// loadDocument releases each body item's YAML subtree once read (memory of
+// long documents); what it builds must be what buildDocument builds from the
+// whole tree, and placeholders in the released body are still checked.
+TEST_F(ContentDocument, LoadingReleasesNothingThatMatters) {
+  std::string file = std::string(FOLIO_SOURCE_DIR) + "/tests/data/content/report.yaml";
+  Diagnostics loadDiags, buildDiags;
+  auto loaded = loadDocument(file, yaml::Limits{}, loadDiags);
+  std::shared_ptr<const yaml::SourceText> source;
+  auto tree = yaml::load(file, yaml::Limits{}, buildDiags, &source);
+  ASSERT_TRUE(tree);
+  Options options;
+  options.source = source;
+  auto built = buildDocument(*tree, file, options, buildDiags);
+  ASSERT_TRUE(loaded && built) << loadDiags.format() << buildDiags.format();
+  ASSERT_EQ(loaded->body.size(), built->body.size());
+  ASSERT_GT(loaded->body.size(), 10u);
+  for (size_t i = 0; i < loaded->body.size(); ++i) {
+    EXPECT_EQ(dump(text(loaded->body[i])), dump(text(built->body[i]))) << i;
+    EXPECT_EQ(loaded->body[i].base().pos.line, built->body[i].base().pos.line) << i;
+    EXPECT_EQ(loaded->body[i].base().pos.column, built->body[i].base().pos.column) << i;
+  }
+
+  build("fields:\n  name: Ana\nbody:\n  - First.\n  - Dear {fields.nmae},\n");
+  EXPECT_NE(diagnostics().find("content.yaml:5:"), std::string::npos) << diagnostics();
+  EXPECT_NE(diagnostics().find("did you mean '{fields.name}'"), std::string::npos) << diagnostics();
+}
+
 TEST_F(ContentDocument, RealisticReport) {
   std::string file = std::string(FOLIO_SOURCE_DIR) + "/tests/data/content/report.yaml";
   Diagnostics diags;
