@@ -144,6 +144,29 @@ mkdir -p "$TMP/fa/fonts" "$TMP/fb/fonts" "$TMP/shared" "$TMP/alone"
 cp "$DEJAVU" "$TMP/fa/fonts/"
 cp "$DEJAVU_BOLD" "$TMP/fb/fonts/"
 cp "$TMP/proj/layouts/mission.yaml" "$TMP/shared/mission.yaml"
+
+# Renders documents A and B in one batch, in both orders, at -j 1 and -j 2,
+# and checks each output equals the document rendered alone (in ALONE/).
+# Usage: batch_matches_alone LABEL ALONE A B [render options...]
+batch_matches_alone() {
+  local label=$1 alone=$2 a=$3 b=$4
+  shift 4
+  local order j d out files
+  for order in ab ba; do
+    files=("$a" "$b")
+    [ "$order" = ba ] && files=("$b" "$a")
+    for j in 1 2; do
+      out="$alone-batch-$order-$j"
+      mkdir -p "$out"
+      "${NOFC[@]}" "$FOLIO" render "${files[@]}" "$@" -o "$out/" -j $j -q 2>/dev/null
+      check "$label$order -j $j: exit 0" test $? -eq 0
+      for d in a b; do
+        check "$label$order -j $j: $d.pdf is the document alone" cmp "$alone/$d.pdf" "$out/$d.pdf"
+      done
+    done
+  done
+}
+
 for d in a b; do
   sed -e 's/^layout: .*/layout: mission/' -e "s/^title: .*/title: Note $d from the Permanent Mission/" \
     "$TMP/proj/note.yaml" >"$TMP/f$d/$d.yaml"
@@ -154,19 +177,7 @@ check "folder a alone: its regular DejaVu Serif" grep -Eq "DejaVuSerif +CID" <(p
 check "folder a alone: not the other folder's bold" test -z "$(pdffonts "$TMP/alone/a.pdf" | grep DejaVuSerif-Bold)"
 check "folder b alone: its bold DejaVu Serif" grep -Eq "DejaVuSerif-Bold +CID" <(pdffonts "$TMP/alone/b.pdf")
 check "folder b alone: not the other folder's regular" test -z "$(pdffonts "$TMP/alone/b.pdf" | grep -E 'DejaVuSerif +CID')"
-for order in ab ba; do
-  files=("$TMP/fa/a.yaml" "$TMP/fb/b.yaml")
-  [ "$order" = ba ] && files=("$TMP/fb/b.yaml" "$TMP/fa/a.yaml")
-  for j in 1 2; do
-    out="$TMP/batch-$order-$j"
-    mkdir -p "$out"
-    "${NOFC[@]}" "$FOLIO" render "${files[@]}" --layout "$TMP/shared/mission.yaml" -o "$out/" -j $j -q 2>/dev/null
-    check "batch $order -j $j: exit 0" test $? -eq 0
-    for d in a b; do
-      check "batch $order -j $j: $d.pdf is the document alone" cmp "$TMP/alone/$d.pdf" "$out/$d.pdf"
-    done
-  done
-done
+batch_matches_alone "batch " "$TMP/alone" "$TMP/fa/a.yaml" "$TMP/fb/b.yaml" --layout "$TMP/shared/mission.yaml"
 
 # The same with fonts/ beside each folder's own layout (layouts/fonts/),
 # the layout named by the content.
@@ -181,19 +192,7 @@ for d in a b; do
 done
 check "layout folder a alone: regular DejaVu Serif" grep -Eq "DejaVuSerif +CID" <(pdffonts "$TMP/lalone/a.pdf")
 check "layout folder b alone: bold DejaVu Serif" grep -Eq "DejaVuSerif-Bold +CID" <(pdffonts "$TMP/lalone/b.pdf")
-for order in ab ba; do
-  files=("$TMP/la/a.yaml" "$TMP/lb/b.yaml")
-  [ "$order" = ba ] && files=("$TMP/lb/b.yaml" "$TMP/la/a.yaml")
-  for j in 1 2; do
-    out="$TMP/lbatch-$order-$j"
-    mkdir -p "$out"
-    "${NOFC[@]}" "$FOLIO" render "${files[@]}" -o "$out/" -j $j -q 2>/dev/null
-    check "layout folders, batch $order -j $j: exit 0" test $? -eq 0
-    for d in a b; do
-      check "layout folders, batch $order -j $j: $d.pdf is the document alone" cmp "$TMP/lalone/$d.pdf" "$out/$d.pdf"
-    done
-  done
-done
+batch_matches_alone "layout folders, batch " "$TMP/lalone" "$TMP/la/a.yaml" "$TMP/lb/b.yaml"
 
 # The same with a font file each folder's layout names by the same path
 # (font: fonts/Mission.ttf), a different file in each folder.
@@ -208,18 +207,6 @@ for d in a b; do
 done
 check "named font file a alone: regular DejaVu Serif" grep -Eq "DejaVuSerif +CID" <(pdffonts "$TMP/nalone/a.pdf")
 check "named font file b alone: bold DejaVu Serif" grep -Eq "DejaVuSerif-Bold +CID" <(pdffonts "$TMP/nalone/b.pdf")
-for order in ab ba; do
-  files=("$TMP/na/a.yaml" "$TMP/nb/b.yaml")
-  [ "$order" = ba ] && files=("$TMP/nb/b.yaml" "$TMP/na/a.yaml")
-  for j in 1 2; do
-    out="$TMP/nbatch-$order-$j"
-    mkdir -p "$out"
-    "${NOFC[@]}" "$FOLIO" render "${files[@]}" -o "$out/" -j $j -q 2>/dev/null
-    check "named font files, batch $order -j $j: exit 0" test $? -eq 0
-    for d in a b; do
-      check "named font files, batch $order -j $j: $d.pdf is the document alone" cmp "$TMP/nalone/$d.pdf" "$out/$d.pdf"
-    done
-  done
-done
+batch_matches_alone "named font files, batch " "$TMP/nalone" "$TMP/na/a.yaml" "$TMP/nb/b.yaml"
 
 finish
