@@ -67,15 +67,11 @@ void PrintDevice::Print(const char* format, ...) {
     Write(format, std::strlen(format));
     return;
   }
-  char text[kFastBuffer];
   va_list args;
   va_start(args, format);
-  const long n = formatIntegers(text, sizeof text, format, args);
+  const bool written = writeIntegers(format, args);
   va_end(args);
-  if (n >= 0) {
-    Write(text, static_cast<size_t>(n));
-    return;
-  }
+  if (written) return;
   // As PoDoFo's own Print: the length first, then the text.
   va_start(args, format);
   const long bytes = PrintVLen(format, args);
@@ -86,16 +82,19 @@ void PrintDevice::Print(const char* format, ...) {
 }
 
 void PrintDevice::PrintV(const char* format, long bytes, va_list args) {
+  if (writeIntegers(format, args)) return;
+  PoDoFo::PdfOutputDevice::PrintV(format, bytes, args);
+}
+
+bool PrintDevice::writeIntegers(const char* format, va_list args) {
   char text[kFastBuffer];
   va_list copy;
   va_copy(copy, args);
   const long n = formatIntegers(text, sizeof text, format, copy);
   va_end(copy);
-  if (n >= 0) {
-    Write(text, static_cast<size_t>(n));
-    return;
-  }
-  PoDoFo::PdfOutputDevice::PrintV(format, bytes, args);
+  if (n < 0) return false;
+  Write(text, static_cast<size_t>(n));
+  return true;
 }
 
 }  // namespace folio::pdf

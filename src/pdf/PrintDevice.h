@@ -22,6 +22,11 @@ class PrintDevice : public PoDoFo::PdfOutputDevice {
 
   void Print(const char* format, ...) override;
   void PrintV(const char* format, long bytes, va_list args) override;
+
+ private:
+  // Writes `format` formatted with a copy of `args` when formatIntegers
+  // handles it; false (nothing written, `args` untouched) otherwise.
+  bool writeIntegers(const char* format, va_list args);
 };
 
 // Formats `format` with `args` into `out` (capacity `size`) when it uses
