@@ -3,6 +3,10 @@
 // footnotes numbered in order of first use and laid out once.
 #include "pagination/Flow.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -35,9 +39,50 @@ void compact(paragraph::Line& line) {
   line.runs.shrink_to_fit();
 }
 
+// What the blocks released so far leave free in the heap goes back to the
+// system every kTrimEvery top-level blocks. Otherwise the peak is the whole
+// Document (built before page 1) plus everything that grows with the pages
+// in memory the freed blocks cannot serve: the structure records and other
+// large vectors are mapped apart from the heap (glibc: over 128 KB), and
+// freed heap pages stay resident until trimmed. Some 80 ms at 10,000 pages.
+constexpr size_t kTrimEvery = 512;
+void returnFreedPages() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 using content::Block;
 using content::BlockBase;
 using TextSource = std::shared_ptr<const yaml::ScalarMap>;
+
+// About as many structure elements as a text makes, or a few more: its
+// paragraph (or note) and, per run, a link with its note reference, or a
+// span in another language (which a line break may cut in two).
+size_t elementsOf(const markup::InlineText& text) {
+  size_t n = 1;
+  for (const markup::Inline& in : text) {
+    if (!in.link.empty() || in.kind == markup::Inline::Kind::FootnoteRef || !in.lang.empty()) n += 2;
+    if (in.note) n += elementsOf(*in.note);
+  }
+  return n;
+}
+
+// About as many structure elements as `blocks` make, or a few more (an
+// estimate: a document that makes more only costs the vector a doubling).
+size_t elementsOf(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  content::forEachBlock(blocks, [&](const Block& b) {
+    n += 1;  // a figure, a list or a table
+    content::forEachInlineText(b, [&](const markup::InlineText& text, const SourcePos&) { n += elementsOf(text); });
+    if (const auto* l = std::get_if<content::List>(&b)) n += 3 * l->items.size();  // LI, Lbl, LBody
+    if (const auto* t = std::get_if<content::TableBlock>(&b); t && t->table) {
+      n += 4;  // head, body, foot, caption
+      for (const content::TableRow& row : t->table->rows) n += 1 + row.cells.size();
+    }
+  });
+  return n;
+}
 
 }  // namespace
 
@@ -71,19 +116,40 @@ public:
       addBlock(m_doc.body[m_next], 0, 0, "body", "", 0, frame::kArtifact);
       // Laid out (its notes too, after the paragraph that cites them): the
       // block's text is no longer needed.
-      if (m_consume) m_consume->body[m_next] = Block{};
+      if (m_consume) release(m_next + 1);
     }
     return true;
   }
 
   // pull() releases each top-level block of `doc` (the one being laid out)
-  // once laid out. Not with helpers: a paragraph a helper took and the
-  // builder did not ask for may still be read by it (LayoutAhead::take).
+  // once laid out.
   void consume(content::Document& doc) {
-    if (!m_ahead) m_consume = &doc;
+    m_consume = &doc;
+    // The structure records grow with the document (~180 bytes each, some
+    // 24 a page) while its blocks are released: reserved at once (a large
+    // allocation is mapped, its pages resident only once written), the
+    // vector neither doubles (the old and the new copy at once) nor keeps
+    // up to half of itself spare. Room for page 1's letterhead elements.
+    size_t estimate = elementsOf(doc.body);
+    for (const auto& [id, text] : doc.footnotes) estimate += elementsOf(text);
+    estimate += estimate / 8 + 64;
+    m_flow.structure.reserve(estimate);
+    m_langOf.reserve(estimate);
   }
 
 private:
+  // Releases the top-level blocks before `end` that nothing reads any more:
+  // with helpers, a paragraph the builder did not take (dropped from the
+  // queue, or cleared) may still be laid out by one of them
+  // (LayoutAhead::oldestBlock).
+  void release(size_t end) {
+    if (m_ahead) end = std::min(end, m_ahead->oldestBlock());
+    for (; m_released < end; ++m_released) {
+      m_consume->body[m_released] = Block{};
+      if ((m_released + 1) % kTrimEvery == 0) returnFreedPages();
+    }
+  }
+
   struct Indents {
     Sp start = 0, end = 0;
   };
@@ -373,7 +439,7 @@ private:
     }
     m_planned = std::max(m_planned, next);
     for (; m_planned < m_doc.body.size() && m_planned < next + kAheadBlocks; ++m_planned)
-      planBlock(m_doc.body[m_planned], 0, 0, "body");
+      planBlock(m_doc.body[m_planned], 0, 0, "body");  // planText tags its jobs with m_planned
   }
 
   // The paragraphs addBlockItems lays out for `block`, with the same styles
@@ -406,7 +472,7 @@ private:
     std::vector<int> notes;
     for (const markup::Inline& in : text)
       if (in.kind == markup::Inline::Kind::FootnoteRef) notes.push_back(predictNote(in, m_predicted));
-    m_ahead->add(text, textOptions(b, source, st, indentStart, indentEnd), std::move(notes));
+    m_ahead->add(text, textOptions(b, source, st, indentStart, indentEnd), std::move(notes), m_planned);
   }
 
   // The number footnoteNumber() will give `ref` when the numbering is at
@@ -712,6 +778,7 @@ private:
   int m_tables = 0;
   Flow m_flow;
   content::Document* m_consume = nullptr;
+  size_t m_released = 0;  // top-level blocks before it are released (m_consume)
   bool m_started = false;
   size_t m_next = 0;  // the next top-level block to lay out
   Sp m_pendingSpace = 0;
