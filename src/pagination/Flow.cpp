@@ -40,11 +40,11 @@ void compact(paragraph::Line& line) {
 }
 
 // What the blocks released so far leave free in the heap goes back to the
-// system every kTrimEvery top-level blocks. Otherwise the peak is the whole
-// Document (built before page 1) plus everything that grows with the pages
-// in memory the freed blocks cannot serve: the structure records and other
-// large vectors are mapped apart from the heap (glibc: over 128 KB), and
-// freed heap pages stay resident until trimmed. Some 80 ms at 10,000 pages.
+// system every kTrimEvery top-level blocks (glibc keeps freed pages
+// resident until trimmed). Only whole free pages go, and the released
+// Document's holes are mostly smaller: at 10,000 pages this returns some
+// 5 MB of the peak (docs/performance.md, "Blocks released with layout
+// helpers too"), for 139 calls.
 constexpr size_t kTrimEvery = 512;
 void returnFreedPages() {
 #if defined(__GLIBC__)
@@ -94,7 +94,7 @@ public:
         m_noteWidth(bodyWidth), m_ahead(ahead) {}
 
   Flow build() {
-    while (pull(m_doc.body.size())) {
+    while (pull(bodySize())) {
     }
     return std::move(m_flow);
   }
@@ -110,10 +110,10 @@ public:
       m_flow.structure.push_back(root);
       m_langOf.push_back(m_doc.language);
     }
-    if (m_next >= m_doc.body.size()) return false;
-    for (size_t end = std::min(m_doc.body.size(), m_next + std::max<size_t>(blocks, 1)); m_next < end; ++m_next) {
+    if (m_next >= bodySize()) return false;
+    for (size_t end = std::min(bodySize(), m_next + std::max<size_t>(blocks, 1)); m_next < end; ++m_next) {
       if (m_ahead) planAhead(m_next);
-      addBlock(m_doc.body[m_next], 0, 0, "body", "", 0, frame::kArtifact);
+      addBlock(bodyBlock(m_next), 0, 0, "body", "", 0, frame::kArtifact);
       // Laid out (its notes too, after the paragraph that cites them): the
       // block's text is no longer needed.
       if (m_consume) release(m_next + 1);
@@ -122,9 +122,19 @@ public:
   }
 
   // pull() releases each top-level block of `doc` (the one being laid out)
-  // once laid out.
+  // once laid out. Its body moves into chunks of kChunk blocks, each freed
+  // whole once its blocks are laid out: the body vector itself (a
+  // 256-byte Block each, 18 MB at 10,000 pages) does not stay to the end.
+  // `doc.body` is left empty.
   void consume(content::Document& doc) {
-    m_consume = &doc;
+    m_consume = true;
+    m_bodySize = doc.body.size();
+    m_chunks.resize((m_bodySize + kChunk - 1) / kChunk);
+    for (size_t i = 0; i < m_bodySize; ++i) {
+      if (i % kChunk == 0) m_chunks[i / kChunk].reserve(std::min(kChunk, m_bodySize - i));
+      m_chunks[i / kChunk].push_back(std::move(doc.body[i]));
+    }
+    std::vector<Block>().swap(doc.body);
     // The structure records grow with the document (~180 bytes each, some
     // 24 a page) while its blocks are released: reserved at once (a large
     // allocation is mapped, its pages resident only once written), the
@@ -145,10 +155,17 @@ private:
   void release(size_t end) {
     if (m_ahead) end = std::min(end, m_ahead->oldestBlock());
     for (; m_released < end; ++m_released) {
-      m_consume->body[m_released] = Block{};
+      std::vector<Block>& chunk = m_chunks[m_released / kChunk];
+      if ((m_released + 1) % kChunk == 0 || m_released + 1 == m_bodySize) std::vector<Block>().swap(chunk);
+      else chunk[m_released % kChunk] = Block{};
       if ((m_released + 1) % kTrimEvery == 0) returnFreedPages();
     }
   }
+
+  // The top-level blocks: the document's, or the chunks consume() moved them to.
+  static constexpr size_t kChunk = 256;
+  size_t bodySize() const { return m_consume ? m_bodySize : m_doc.body.size(); }
+  const Block& bodyBlock(size_t i) const { return m_consume ? m_chunks[i / kChunk][i % kChunk] : m_doc.body[i]; }
 
   struct Indents {
     Sp start = 0, end = 0;
@@ -438,8 +455,8 @@ private:
       m_replan = false;
     }
     m_planned = std::max(m_planned, next);
-    for (; m_planned < m_doc.body.size() && m_planned < next + kAheadBlocks; ++m_planned)
-      planBlock(m_doc.body[m_planned], 0, 0, "body");  // planText tags its jobs with m_planned
+    for (; m_planned < bodySize() && m_planned < next + kAheadBlocks; ++m_planned)
+      planBlock(bodyBlock(m_planned), 0, 0, "body");  // planText tags its jobs with m_planned
   }
 
   // The paragraphs addBlockItems lays out for `block`, with the same styles
@@ -777,7 +794,9 @@ private:
   bool m_inCell = false;  // laying out a table cell
   int m_tables = 0;
   Flow m_flow;
-  content::Document* m_consume = nullptr;
+  bool m_consume = false;
+  std::vector<std::vector<Block>> m_chunks;  // consume(): the body, kChunk blocks each
+  size_t m_bodySize = 0;
   size_t m_released = 0;  // top-level blocks before it are released (m_consume)
   bool m_started = false;
   size_t m_next = 0;  // the next top-level block to lay out
