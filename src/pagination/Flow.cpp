@@ -108,7 +108,7 @@ public:
       root.role = frame::Role::Document;
       root.lang = m_doc.language;
       m_flow.structure.push_back(root);
-      m_langOf.push_back(m_doc.language);
+      m_langOf.push_back(langId(m_doc.language));
     }
     if (m_next >= bodySize()) return false;
     for (size_t end = std::min(bodySize(), m_next + std::max<size_t>(blocks, 1)); m_next < end; ++m_next) {
@@ -128,13 +128,6 @@ public:
   // `doc.body` is left empty.
   void consume(content::Document& doc) {
     m_consume = true;
-    m_bodySize = doc.body.size();
-    m_chunks.resize((m_bodySize + kChunk - 1) / kChunk);
-    for (size_t i = 0; i < m_bodySize; ++i) {
-      if (i % kChunk == 0) m_chunks[i / kChunk].reserve(std::min(kChunk, m_bodySize - i));
-      m_chunks[i / kChunk].push_back(std::move(doc.body[i]));
-    }
-    std::vector<Block>().swap(doc.body);
     // The structure records grow with the document (~180 bytes each, some
     // 24 a page) while its blocks are released: reserved at once (a large
     // allocation is mapped, its pages resident only once written), the
@@ -145,6 +138,13 @@ public:
     estimate += estimate / 8 + 64;
     m_flow.structure.reserve(estimate);
     m_langOf.reserve(estimate);
+    m_bodySize = doc.body.size();
+    m_chunks.resize((m_bodySize + kChunk - 1) / kChunk);
+    for (size_t i = 0; i < m_bodySize; ++i) {
+      if (i % kChunk == 0) m_chunks[i / kChunk].reserve(std::min(kChunk, m_bodySize - i));
+      m_chunks[i / kChunk].push_back(std::move(doc.body[i]));
+    }
+    std::vector<Block>().swap(doc.body);
   }
 
 private:
@@ -310,12 +310,19 @@ private:
     e.role = role;
     e.parent = parent;
     e.sourceId = sourceId;
-    const std::string& inherited = m_langOf[parent];
-    std::string effective = lang.empty() ? inherited : lang;
-    if (effective != inherited) e.lang = effective;
+    const uint32_t inherited = m_langOf[parent];
+    const uint32_t effective = lang.empty() ? inherited : langId(lang);
+    if (effective != inherited) e.lang = m_langs[effective];
     m_flow.structure.push_back(std::move(e));
-    m_langOf.push_back(std::move(effective));
+    m_langOf.push_back(effective);
     return static_cast<uint32_t>(m_flow.structure.size() - 1);
+  }
+
+  // A language's number in m_langs (a document names a few).
+  uint32_t langId(const std::string& lang) {
+    auto [it, fresh] = m_langIds.emplace(lang, static_cast<uint32_t>(m_langs.size()));
+    if (fresh) m_langs.push_back(lang);
+    return it->second;
   }
 
   // The inline elements of one paragraph (or note): its links, note marks
@@ -806,7 +813,11 @@ private:
   std::vector<NoteText> m_noteTexts;
   std::vector<std::shared_ptr<std::vector<markup::Inline>>> m_inlineNotes;
   int m_headings = 0;
-  std::vector<std::string> m_langOf;  // each structure element's language, inherited or its own
+  // Each structure element's language, inherited or its own, as its number
+  // in m_langs (4 bytes an element, not a string's 32).
+  std::vector<uint32_t> m_langOf;
+  std::vector<std::string> m_langs;
+  std::map<std::string, uint32_t> m_langIds;
   uint32_t m_noteParent = 0;          // where notes cited by the paragraph being set go
   LayoutAhead* m_ahead = nullptr;     // helper threads (-j N), or none
   std::mutex m_sourceMutex;           // source positions asked from several threads
