@@ -1,11 +1,17 @@
 #include "pdf/Images.h"
 
+// Only for placing a page of another PDF: PagePlacement still builds the
+// form with PoDoFo (issue-15-pdfplugin moves it into a module loaded on
+// demand); its objects are carried over here as finished bytes.
+#include <podofo/podofo.h>
+
+#include <mutex>
+#include <stdexcept>
+
 #include "pdf/Objects.h"
 #include "pdf/PagePlacement.h"
 
 namespace folio::pdf {
-
-using namespace PoDoFo;
 
 namespace {
 
@@ -20,19 +26,19 @@ const char* deviceSpace(int components) {
   }
 }
 
-PdfObject* imageObject(PdfMemDocument& doc, const image::Image& img, int components,
+DocObject* imageObject(Document& doc, const image::Image& img, int components,
                        ColorSpaces* colors = nullptr) {
-  PdfObject* obj = doc.GetObjects().CreateObject("XObject");
-  PdfDictionary& d = obj->GetDictionary();
-  d.AddKey("Subtype", PdfName("Image"));
-  d.AddKey("Width", integer(img.width));
-  d.AddKey("Height", integer(img.height));
+  DocObject* obj = doc.create("XObject");
+  Dictionary& d = obj->dict();
+  d.add("Subtype", Name("Image"));
+  d.add("Width", integer(img.width));
+  d.add("Height", integer(img.height));
   const ColorSpaces::Space* icc = colors ? colors->iccSpace(components) : nullptr;
   if (icc)
-    d.AddKey("ColorSpace", icc->ref);
+    d.add("ColorSpace", icc->ref);
   else
-    d.AddKey("ColorSpace", PdfName(deviceSpace(components)));
-  d.AddKey("BitsPerComponent", integer(img.bitsPerComponent));
+    d.add("ColorSpace", Name(deviceSpace(components)));
+  d.add("BitsPerComponent", integer(img.bitsPerComponent));
   return obj;
 }
 
@@ -60,38 +66,69 @@ const ImageXObjects::XObject& ImageXObjects::use(const image::Image& img) {
   if (it != m_written.end()) return it->second;
   XObject x = img.format == image::Image::Format::Pdf
                   ? writeForm(img)
-                  : XObject{"Im" + std::to_string(m_written.size() + 1), write(img)->Reference()};
+                  : XObject{"Im" + std::to_string(m_written.size() + 1), write(img)->ref};
   return m_written.emplace(&img, x).first->second;
 }
 
 ImageXObjects::XObject ImageXObjects::writeForm(const image::Image& img) {
-  ImportedPage page = importPage(m_doc, img.data, img.page, m_level);
-  return XObject{"Fm" + std::to_string(m_written.size() + 1), page.form->Reference(), page.width,
-                 page.height};
+  // The bridge to PagePlacement's PoDoFo objects: made in a document of
+  // their own whose numbering goes on from ours, so the form and the objects
+  // it copies get the numbers (and the bytes) they had when PoDoFo was the
+  // writer's model; each is then serialised by PoDoFo and held here as bytes.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] {
+    PoDoFo::PdfError::EnableLogging(false);  // its errors reach us as PdfError
+    PoDoFo::PdfError::EnableDebug(false);
+  });
+  try {
+    PoDoFo::PdfMemDocument scratch;
+    PoDoFo::PdfVecObjects& objects = scratch.GetObjects();
+    const uint32_t first = m_doc.count();
+    objects.SetObjectCount(PoDoFo::PdfReference(first - 1, 0));
+    ImportedPage page = importPage(scratch, img.data, img.page, m_level);
+    PoDoFo::PdfRefCountedBuffer buffer;
+    for (const PoDoFo::PdfObject* obj : objects) {
+      const uint32_t number = obj->Reference().ObjectNumber();
+      if (number < first) continue;  // the scratch document's catalog, Info and pages
+      while (m_doc.count() <= number) m_doc.reserve();
+      PoDoFo::PdfOutputDevice device(&buffer);
+      static_cast<const PoDoFo::PdfVariant&>(*obj).Write(&device, PoDoFo::ePdfWriteMode_Compact, nullptr);
+      DocObject* made = m_doc.adopt(Ref(number), Raw{std::string(buffer.GetBuffer(), device.GetLength())});
+      if (obj->HasStream()) {
+        const auto* stream = dynamic_cast<const PoDoFo::PdfMemStream*>(obj->GetStream());
+        if (!stream) throw std::runtime_error("a placed page's stream is not in memory");
+        made->stream = std::string(stream->Get(), static_cast<size_t>(stream->GetLength()));
+      }
+    }
+    return XObject{"Fm" + std::to_string(m_written.size() + 1), Ref(page.form->Reference().ObjectNumber()),
+                   page.width, page.height};
+  } catch (const PoDoFo::PdfError& e) {
+    throw std::runtime_error(std::string("PoDoFo error ") + PoDoFo::PdfError::ErrorName(e.GetError()));
+  }
 }
 
-PdfObject* ImageXObjects::write(const image::Image& img) {
+DocObject* ImageXObjects::write(const image::Image& img) {
   if (img.format == image::Image::Format::Jpeg) {
-    PdfObject* obj = imageObject(m_doc, img, img.components, m_colors);
-    obj->GetDictionary().AddKey("Filter", PdfName("DCTDecode"));
+    DocObject* obj = imageObject(m_doc, img, img.components, m_colors);
+    obj->dict().add("Filter", Name("DCTDecode"));
     if (img.adobeInvertedCmyk) {
       // Photoshop's CMYK JPEGs store inverted samples; undo that.
-      PdfArray decode;
+      Array decode;
       for (int i = 0; i < 4; ++i) {
         decode.push_back(integer(1));
         decode.push_back(integer(0));
       }
-      obj->GetDictionary().AddKey("Decode", decode);
+      obj->dict().add("Decode", decode);
     }
     setRawStream(obj, img.data);
     return obj;
   }
-  PdfObject* obj = imageObject(m_doc, img, img.components, m_colors);
+  DocObject* obj = imageObject(m_doc, img, img.components, m_colors);
   setFlateStream(obj, img.data, m_level);
   if (!img.alpha.empty()) {
-    PdfObject* mask = imageObject(m_doc, img, 1);
+    DocObject* mask = imageObject(m_doc, img, 1);
     setFlateStream(mask, img.alpha, m_level);
-    obj->GetDictionary().AddKey("SMask", mask->Reference());
+    obj->dict().add("SMask", mask->ref);
   }
   return obj;
 }

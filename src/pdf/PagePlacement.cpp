@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "pdf/Objects.h"
+#include "pdf/PodofoObjects.h"
 #include "pdfread/PageReader.h"
 
 namespace folio::pdf {
