@@ -1,13 +1,5 @@
 #include "pdf/Images.h"
 
-// Only for placing a page of another PDF: PagePlacement still builds the
-// form with PoDoFo (issue-15-pdfplugin moves it into a module loaded on
-// demand); its objects are carried over here as finished bytes.
-#include <podofo/podofo.h>
-
-#include <mutex>
-#include <stdexcept>
-
 #include "pdf/Objects.h"
 #include "pdf/PagePlacement.h"
 
@@ -71,40 +63,8 @@ const ImageXObjects::XObject& ImageXObjects::use(const image::Image& img) {
 }
 
 ImageXObjects::XObject ImageXObjects::writeForm(const image::Image& img) {
-  // The bridge to PagePlacement's PoDoFo objects: made in a document of
-  // their own whose numbering goes on from ours, so the form and the objects
-  // it copies get the numbers (and the bytes) they had when PoDoFo was the
-  // writer's model; each is then serialised by PoDoFo and held here as bytes.
-  static std::once_flag quiet;
-  std::call_once(quiet, [] {
-    PoDoFo::PdfError::EnableLogging(false);  // its errors reach us as PdfError
-    PoDoFo::PdfError::EnableDebug(false);
-  });
-  try {
-    PoDoFo::PdfMemDocument scratch;
-    PoDoFo::PdfVecObjects& objects = scratch.GetObjects();
-    const uint32_t first = m_doc.count();
-    objects.SetObjectCount(PoDoFo::PdfReference(first - 1, 0));
-    ImportedPage page = importPage(scratch, img.data, img.page, m_level);
-    PoDoFo::PdfRefCountedBuffer buffer;
-    for (const PoDoFo::PdfObject* obj : objects) {
-      const uint32_t number = obj->Reference().ObjectNumber();
-      if (number < first) continue;  // the scratch document's catalog, Info and pages
-      while (m_doc.count() <= number) m_doc.reserve();
-      PoDoFo::PdfOutputDevice device(&buffer);
-      static_cast<const PoDoFo::PdfVariant&>(*obj).Write(&device, PoDoFo::ePdfWriteMode_Compact, nullptr);
-      DocObject* made = m_doc.adopt(Ref(number), Raw{std::string(buffer.GetBuffer(), device.GetLength())});
-      if (obj->HasStream()) {
-        const auto* stream = dynamic_cast<const PoDoFo::PdfMemStream*>(obj->GetStream());
-        if (!stream) throw std::runtime_error("a placed page's stream is not in memory");
-        made->stream = std::string(stream->Get(), static_cast<size_t>(stream->GetLength()));
-      }
-    }
-    return XObject{"Fm" + std::to_string(m_written.size() + 1), Ref(page.form->Reference().ObjectNumber()),
-                   page.width, page.height};
-  } catch (const PoDoFo::PdfError& e) {
-    throw std::runtime_error(std::string("PoDoFo error ") + PoDoFo::PdfError::ErrorName(e.GetError()));
-  }
+  ImportedPage page = importPage(m_doc, img.data, img.page, m_level);
+  return XObject{"Fm" + std::to_string(m_written.size() + 1), page.form->ref, page.width, page.height};
 }
 
 DocObject* ImageXObjects::write(const image::Image& img) {
