@@ -148,6 +148,18 @@ struct Params {
   // square of each line's badness.
   int64_t spacingDemerits = 0;
   Sp spaceStretch = 0;  // the stretch of one word space (v's unit)
+  // The loose-line rescue (not TeX's; issue 19): a justified line whose
+  // spaces would have to open past `looseSpace` each (after its letters
+  // took their stepped expansion, and only once they are past their
+  // stretch) gives the excess to its letter gaps instead
+  // (paragraph/Justify.cpp), which a reader sees as tracked, letter-spaced
+  // text, far more than the same width in its spaces. The breaker counts
+  // that: each space of the line may reach looseSpace (the room is the
+  // spaces' count times looseSpace less their widths); what is left, the
+  // excess, costs looseDemerits * 100 excess^2 / spaceStretch^2, on top of
+  // the line's other demerits. 0: no such cost.
+  Sp looseSpace = 0;
+  int64_t looseDemerits = 0;
 };
 
 struct Result {
@@ -170,6 +182,9 @@ struct Result {
   // Word spaces that continue a river of 3 or more lines (counted only when
   // Params::riverDemerits > 0).
   int rivers = 0;
+  // Lines of the chosen breaks that need the loose-line rescue
+  // (Params::looseDemerits): their spaces cannot take the slack.
+  int rescued = 0;
 };
 
 // Line widths: lineWidths[i] for line i; the last value repeats for later lines
