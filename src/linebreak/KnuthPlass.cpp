@@ -495,6 +495,10 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
                  : static_cast<int64_t>(roundHalfAway(double(m_params.spacingDemerits) *
                                                       spacingCost(shortfall, before.stretch - r.after.stretch,
                                                                   before.expand - r.after.expand))));
+        if (m_params.condenseDemerits > 0 && shortfall < 0) {
+          const double e = steppedExpansion(shortfall, before.expand - r.after.expand);
+          d += static_cast<int64_t>(roundHalfAway(double(m_params.condenseDemerits) * e * e));
+        }
       } else {
         d = m_params.linePenalty + b;
         d = std::abs(d) >= 10000 ? 100000000 : d * d;

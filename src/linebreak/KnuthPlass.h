@@ -160,6 +160,15 @@ struct Params {
   // the line's other demerits. 0: no such cost.
   Sp looseSpace = 0;
   int64_t looseDemerits = 0;
+  // What a reader sees of condensed letters (not TeX's; issue 19e): with
+  // spacing demerits the letters' share of a line's shrink is otherwise
+  // free, so the breaker condenses line after line to the limit (-2 % and
+  // the letter gaps closed: cramped) rather than hyphenate one word or
+  // open a line a little. A line whose letters shrink by the share e of
+  // their limit (stepped, e < 0) costs condenseDemerits * e^2 more.
+  // Widened letters cost nothing more (their spaces open as well, and a
+  // cost there added hyphens where microtype has none). 0: free.
+  int64_t condenseDemerits = 0;
 };
 
 struct Result {

@@ -86,6 +86,13 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
     // that reads as tracked.
     params.looseSpace = static_cast<Sp>(int64_t(options.style->size) * detail::kLooseSpacePerMille / 1000);
     params.looseDemerits = 1000;
+    // Condensed letters (-2 % and closed letter gaps) read as cramped: a
+    // line at the limit costs about a quarter of a hyphen (650^2), so the
+    // breaker condenses fewer lines and opens others a little, or
+    // hyphenates (issue 19e; bench/typography/compare.sh, docs/
+    // typography.md: the report at 11 pt, 110 lines at -2 % -> 69, every
+    // row still within microtype's hyphen count).
+    params.condenseDemerits = 100000;
   }
   std::vector<Sp> widths = {options.breakLines ? options.width : kSpPerPt * 30000};
   linebreak::Result breaks = linebreak::breakLines(shaped.kp, widths, params);

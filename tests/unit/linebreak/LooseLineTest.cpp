@@ -4,7 +4,8 @@
 // a line costs 100 + 100 rest^2 / (stretch * 5). A space may open to 16pt
 // (looseSpace) before the line needs the rescue: a line with one space has
 // 6pt of room; what its space would take past that goes to its letters and
-// costs looseDemerits * 100 excess^2 / 5^2.
+// costs looseDemerits * 100 excess^2 / 5^2. At the end, the cost of
+// condensed letters (Params::condenseDemerits), on the same scale.
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -83,6 +84,48 @@ TEST(LooseLine, SpacesWithinTheirRoomCostNothingMore) {
   EXPECT_EQ(r.breaks, (std::vector<size_t>{5, 9, 13}));
   EXPECT_EQ(r.demerits, 556);
   EXPECT_EQ(r.rescued, 0);
+}
+
+}  // namespace
+}  // namespace folio::linebreak
+
+namespace folio::linebreak {
+namespace {
+
+// Condensed letters (Params::condenseDemerits): boxes that may narrow or
+// widen by a tenth of their width (Item::expand), in steps of a quarter.
+Item expandable(double w) {
+  Item b = Item::box(pt(w));
+  b.expand = pt(w / 10);
+  return b;
+}
+
+Params condense(int64_t k) {
+  Params p = params(0);
+  p.condenseDemerits = k;
+  return p;
+}
+
+// [60] [35] | [20]: line 1 is 105pt, 5pt too wide; its letters may give
+// 9.5pt: share 5 / 9.5 = 0.53, stepped to 0.5 (4.75pt), and its space the
+// last 0.25pt (100 * 0.0625 / 25 = 0.25, rounds to 0). So 100 + 0, and the
+// condensed letters add 400 * 0.5^2 = 100. Last line 100.
+TEST(CondensedLetters, ALineOfCondensedLettersCostsTheSquareOfItsShare) {
+  std::vector<Item> items = {expandable(60), glue(), expandable(35), Item::penaltyItem(0, -kInfinitePenalty),
+                             expandable(20)};
+  finishParagraph(items);
+  EXPECT_EQ(breakLines(items, {pt(100)}, condense(0)).demerits, 200);
+  EXPECT_EQ(breakLines(items, {pt(100)}, condense(400)).demerits, 300);
+}
+
+// [60] [25]: 95pt, 5pt short: the letters widen by the share 0.5 and
+// that costs nothing more. (The space's 0.75pt: 100 * 0.5625 / 25 = 2.)
+TEST(CondensedLetters, WidenedLettersCostNothingMore) {
+  std::vector<Item> items = {expandable(60), glue(), expandable(25), Item::penaltyItem(0, -kInfinitePenalty),
+                             expandable(20)};
+  finishParagraph(items);
+  EXPECT_EQ(breakLines(items, {pt(100)}, condense(0)).demerits, 202);
+  EXPECT_EQ(breakLines(items, {pt(100)}, condense(400)).demerits, 202);
 }
 
 }  // namespace
