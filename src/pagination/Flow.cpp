@@ -74,7 +74,8 @@ size_t elementsOf(const std::vector<Block>& blocks) {
   size_t n = 0;
   content::forEachBlock(blocks, [&](const Block& b) {
     n += 1;  // a figure, a list or a table
-    content::forEachInlineText(b, [&](const markup::InlineText& text, const SourcePos&) { n += elementsOf(text); });
+    content::forEachInlineText(
+        b, [&](const markup::InlineText& text, const SourcePos&) { n += elementsOf(text); });
     if (const auto* l = std::get_if<content::List>(&b)) n += 3 * l->items.size();  // LI, Lbl, LBody
     if (const auto* t = std::get_if<content::TableBlock>(&b); t && t->table) {
       n += 4;  // head, body, foot, caption
@@ -156,8 +157,10 @@ private:
     if (m_ahead) end = std::min(end, m_ahead->oldestBlock());
     for (; m_released < end; ++m_released) {
       std::vector<Block>& chunk = m_chunks[m_released / kChunk];
-      if ((m_released + 1) % kChunk == 0 || m_released + 1 == m_bodySize) std::vector<Block>().swap(chunk);
-      else chunk[m_released % kChunk] = Block{};
+      if ((m_released + 1) % kChunk == 0 || m_released + 1 == m_bodySize)
+        std::vector<Block>().swap(chunk);
+      else
+        chunk[m_released % kChunk] = Block{};
       if ((m_released + 1) % kTrimEvery == 0) returnFreedPages();
     }
   }
@@ -165,7 +168,9 @@ private:
   // The top-level blocks: the document's, or the chunks consume() moved them to.
   static constexpr size_t kChunk = 256;
   size_t bodySize() const { return m_consume ? m_bodySize : m_doc.body.size(); }
-  const Block& bodyBlock(size_t i) const { return m_consume ? m_chunks[i / kChunk][i % kChunk] : m_doc.body[i]; }
+  const Block& bodyBlock(size_t i) const {
+    return m_consume ? m_chunks[i / kChunk][i % kChunk] : m_doc.body[i];
+  }
 
   struct Indents {
     Sp start = 0, end = 0;

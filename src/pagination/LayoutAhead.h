@@ -35,7 +35,7 @@ class LayoutAhead {
   // What a helper made of one paragraph.
   struct Result {
     paragraph::Paragraph paragraph;
-    std::vector<int> notes;  // the footnote numbers it was given
+    std::vector<int> notes;      // the footnote numbers it was given
     paragraph::Options options;  // as given to add() (the caller checks they still hold)
     // The paragraph's font look-ups, for FontStore::replay when the caller
     // uses the result (and only then: ids follow what the document uses).
@@ -81,7 +81,7 @@ class LayoutAhead {
 
   text::FontStore& m_fonts;
   text::Hyphenator& m_hyphenator;
-  text::Shaper& m_shaper;  // the builder's
+  text::Shaper& m_shaper;        // the builder's
   text::FontFolders* m_folders;  // the document's (text/FontFolders.h)
   unsigned m_helpers;
   std::vector<std::thread> m_threads;
