@@ -35,10 +35,15 @@ ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page,
   if (std::string problem = copy.number(count ? made.front()->Reference().ObjectNumber() : 0);
       !problem.empty())
     throw std::runtime_error(problem);
-  // Each copied object is its body as the module wrote it ("N 0 obj" +
-  // body + "\nendobj\n", as ObjectWriter writes it): no PoDoFo parsing here.
-  for (uint32_t i = 0; i < count; ++i)
-    static_cast<PdfVariant&>(*made[i]) = PdfVariant(PdfData(copy.object(i).data(), copy.object(i).size()));
+  // Each copied object is written as the module serialised it, in the
+  // frame PoDoFo gives a stream ("N 0 obj" value "\nstream\n" ...):
+  // no PoDoFo parsing here.
+  for (uint32_t i = 0; i < count; ++i) {
+    std::string body(copy.object(i));
+    if (std::string_view data; copy.stream(i, data))
+      body.append("\nstream\n").append(data).append("\nendstream");
+    static_cast<PdfVariant&>(*made[i]) = PdfVariant(PdfData(body.data(), body.size()));
+  }
   double box[4], matrix[6];
   copy.form(box, matrix);
   PdfDictionary& d = form->GetDictionary();
