@@ -90,13 +90,19 @@ std::string value(const folio::pdfread::CopiedObject& o, uint32_t number, uint32
 folio_pdfread_bytes bytes(const std::string& s) { return folio_pdfread_bytes{s.data(), s.size()}; }
 
 folio_pdfread_page* open(const char* data, size_t size, int page) {
+  folio_pdfread_page* p = nullptr;
   try {
-    auto* p = new folio_pdfread_page;
+    p = new folio_pdfread_page;
     p->problem = folio::pdfread::readPage(std::string_view(data, size), page, p->copy);
-    return p;
   } catch (const std::bad_alloc&) {
+    delete p;
     return nullptr;
+  } catch (const std::exception& e) {  // readPage reports what it knows; nothing else may cross
+    p->problem = std::string("the PDF cannot be read (") + e.what() + ")";
+  } catch (...) {
+    p->problem = "the PDF cannot be read";
   }
+  return p;
 }
 
 const char* problem(const folio_pdfread_page* p) { return p->problem.c_str(); }
@@ -132,6 +138,8 @@ int number(folio_pdfread_page* p, uint32_t first) {
     p->problem = "out of memory while copying the PDF page";
   } catch (const std::exception& e) {
     p->problem = e.what();
+  } catch (...) {
+    p->problem = "the PDF page cannot be copied";
   }
   return 0;
 }
