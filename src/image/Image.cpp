@@ -68,6 +68,11 @@ constexpr const char* kExpected = "expected a PNG or JPEG image";
 constexpr const char* kExpectedPdf = "expected an unencrypted PDF file with that page";
 
 void report(Diagnostics& diags, const SourcePos& pos, const Image& img, const std::string& what) {
+  // A problem that says what it expects (the PDF-page module missing) keeps its own words.
+  if (what.find("; expected ") != std::string::npos) {
+    diags.error(pos, "cannot read image '" + img.path + "': " + what);
+    return;
+  }
   diags.error(pos, "cannot read image '" + img.path + "': " + what + "; " +
                        (img.format == Image::Format::Pdf ? kExpectedPdf : kExpected));
 }

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "pdf/Objects.h"
-#include "pdfread/PageReader.h"
+#include "pdfread/PdfModule.h"
 
 namespace folio::pdf {
 
@@ -13,70 +13,47 @@ using namespace PoDoFo;
 
 namespace {
 
-// A value the reader wrote, its references ("N 0 R": the N-th copied object)
-// pointing at the objects made for them here.
-PdfObject renumbered(const PdfVariant& v, const std::vector<PdfReference>& refs) {
-  if (v.IsReference()) {
-    const size_t n = static_cast<size_t>(v.GetReference().ObjectNumber());
-    if (n < 1 || n > refs.size()) return PdfObject(PdfVariant::NullValue);
-    return PdfObject(refs[n - 1]);
-  }
-  if (v.IsDictionary()) {
-    PdfDictionary d;
-    for (const auto& [key, value] : v.GetDictionary().GetKeys()) d.AddKey(key, renumbered(*value, refs));
-    return PdfObject(d);
-  }
-  if (v.IsArray()) {
-    PdfArray a;
-    for (const PdfObject& e : v.GetArray()) a.push_back(renumbered(e, refs));
-    return PdfObject(a);
-  }
-  return PdfObject(v);
-}
-
-PdfObject parsed(const std::string& syntax, const std::vector<PdfReference>& refs) {
-  PdfTokenizer tokenizer(syntax.data(), syntax.size());
-  PdfVariant v;
-  tokenizer.GetNextVariant(v, nullptr);
-  return renumbered(v, refs);
-}
+// Bytes the module serialised, written as they are (PoDoFo writes raw data
+// with no separator, as the dictionary or array it stands for).
+PdfObject raw(std::string_view bytes) { return PdfObject(PdfData(bytes.data(), bytes.size())); }
 
 }  // namespace
 
 ImportedPage importPage(PdfMemDocument& target, std::string_view file, int page, int compressionLevel) {
-  pdfread::PageCopy copy;
-  if (std::string problem = pdfread::readPage(file, page, copy); !problem.empty()) throw std::runtime_error(problem);
-  // The form first, then the copied objects in the reader's order: the
+  pdfread::PageImport copy;
+  if (std::string problem = copy.open(file, page); !problem.empty()) throw std::runtime_error(problem);
+  // The form first, then the copied objects in the module's order: the
   // object numbers, and so the bytes, depend only on the file.
   PdfObject* form = target.GetObjects().CreateObject("XObject");
-  std::vector<PdfReference> refs;
+  const uint32_t count = copy.objectCount();
   std::vector<PdfObject*> made;
-  for (size_t i = 0; i < copy.objects.size(); ++i) {
+  for (uint32_t i = 0; i < count; ++i) {
     made.push_back(target.GetObjects().CreateObject());
-    refs.push_back(made.back()->Reference());
+    if (made.back()->Reference().ObjectNumber() != made.front()->Reference().ObjectNumber() + i)
+      throw std::logic_error("object numbers for an imported page are not consecutive");
   }
+  if (std::string problem = copy.number(count ? made.front()->Reference().ObjectNumber() : 0);
+      !problem.empty())
+    throw std::runtime_error(problem);
+  // Each copied object is its body as the module wrote it ("N 0 obj" +
+  // body + "\nendobj\n", as ObjectWriter writes it): no PoDoFo parsing here.
+  for (uint32_t i = 0; i < count; ++i)
+    static_cast<PdfVariant&>(*made[i]) = PdfVariant(PdfData(copy.object(i).data(), copy.object(i).size()));
+  double box[4], matrix[6];
+  copy.form(box, matrix);
   PdfDictionary& d = form->GetDictionary();
   d.AddKey("Subtype", PdfName("Form"));
   d.AddKey("FormType", integer(1));
-  PdfArray bbox, matrix;
-  for (double v : copy.box) bbox.push_back(number(v));
-  for (double v : copy.matrix) matrix.push_back(number(v));
+  PdfArray bbox, m;
+  for (double v : box) bbox.push_back(number(v));
+  for (double v : matrix) m.push_back(number(v));
   d.AddKey("BBox", bbox);
-  d.AddKey("Matrix", matrix);
+  d.AddKey("Matrix", m);
   // A form needs resources, also when the page's content uses nothing.
-  d.AddKey("Resources", copy.resources.empty() ? PdfObject(PdfDictionary()) : parsed(copy.resources, refs));
-  if (!copy.group.empty()) d.AddKey("Group", parsed(copy.group, refs));
-  for (size_t i = 0; i < copy.objects.size(); ++i) {
-    const pdfread::CopiedObject& o = copy.objects[i];
-    if (!o.stream) {
-      static_cast<PdfVariant&>(*made[i]) = parsed(o.syntax, refs);
-      continue;
-    }
-    made[i]->GetDictionary() = parsed(o.syntax, refs).GetDictionary();
-    setRawStream(made[i], o.streamData);
-  }
-  setFlateStream(form, copy.content, compressionLevel);
-  return ImportedPage{form, copy.width, copy.height};
+  d.AddKey("Resources", copy.resources().empty() ? PdfObject(PdfDictionary()) : raw(copy.resources()));
+  if (!copy.group().empty()) d.AddKey("Group", raw(copy.group()));
+  setFlateStream(form, copy.content(), compressionLevel);
+  return ImportedPage{form, copy.width(), copy.height()};
 }
 
 }  // namespace folio::pdf

@@ -1,7 +1,9 @@
 #pragma once
-// A page of another PDF placed as vector art: the page pdfread read
-// (pdfread/PageReader.h) written as a Form XObject, with the objects its
-// resources reach.
+// A page of another PDF placed as vector art: the page pdfread's module read
+// and serialised (pdfread/PdfModule.h) written as a Form XObject, with the
+// objects its resources reach. The writer makes the form (its dictionary,
+// its compressed content); the copied objects go into the file as the
+// module wrote them.
 #include <podofo/podofo.h>
 
 #include <string_view>
@@ -15,6 +17,7 @@ struct ImportedPage {
 
 // Places page `page` (1-based) of the PDF `file` in `target`. Throws
 // std::runtime_error with the reader's words when the page cannot be read.
-ImportedPage importPage(PoDoFo::PdfMemDocument& target, std::string_view file, int page, int compressionLevel);
+ImportedPage importPage(PoDoFo::PdfMemDocument& target, std::string_view file, int page,
+                        int compressionLevel);
 
 }  // namespace folio::pdf

@@ -70,6 +70,24 @@ TEST(PdfPageTest, TheReadersProblemIsADiagnosticAtTheImage) {
                                 "file with that page\n");
 }
 
+// A reader that cannot work at all (folio without its PDF-page module)
+// says what it expects; that is not replaced by the expectation of a file.
+std::string noModule(std::string_view, int, double&, double&) {
+  return "placing a PDF page needs libfolio-pdfread.so; looked in /x; expected it beside the executable";
+}
+
+TEST(PdfPageTest, AReaderThatSaysWhatItExpectsKeepsItsWords) {
+  TempDir dir;
+  std::string path = writePdfStub(dir);
+  Limits limits;
+  limits.pdfPages = noModule;
+  Diagnostics diags;
+  EXPECT_EQ(load(path, limits, kPos, diags), nullptr);
+  EXPECT_EQ(diags.format(), "doc.yaml:7:5: error: cannot read image '" + path +
+                                "': placing a PDF page needs libfolio-pdfread.so; looked in /x; expected it "
+                                "beside the executable\n");
+}
+
 TEST(PdfPageTest, RasterNaturalSizeUsesTheFilesResolution) {
   Image img;
   img.width = 300;

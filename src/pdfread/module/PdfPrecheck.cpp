@@ -1,4 +1,4 @@
-#include "pdfread/PdfPrecheck.h"
+#include "pdfread/module/PdfPrecheck.h"
 
 #include <cstdint>
 #include <set>

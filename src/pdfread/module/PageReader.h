@@ -3,9 +3,8 @@
 // visible box, and the objects its resources reach (fonts, images,
 // patterns...), and nothing else of the source file (not its other pages,
 // catalog or Info, which PoDoFo's own PdfXObject import would append
-// wholesale). The result is plain data in PDF syntax: the writer (pdf/
-// PagePlacement) turns it into a Form XObject, and no PoDoFo type crosses
-// between the two.
+// wholesale). The result is plain data in PDF syntax, which the module's
+// entry (ModuleEntry.cpp) renumbers and serialises for folio's writer.
 #include <string>
 #include <string_view>
 #include <vector>

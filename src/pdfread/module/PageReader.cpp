@@ -1,4 +1,4 @@
-#include "pdfread/PageReader.h"
+#include "pdfread/module/PageReader.h"
 
 #include <podofo/podofo.h>
 
@@ -11,8 +11,7 @@
 #include <new>
 #include <optional>
 
-#include "pdfread/PdfPageReader.h"
-#include "pdfread/PdfPrecheck.h"
+#include "pdfread/module/PdfPrecheck.h"
 
 namespace folio::pdfread {
 
@@ -287,16 +286,6 @@ std::string readPage(std::string_view file, int page, PageCopy& out) {
   } catch (const std::bad_alloc&) {
     return "out of memory while reading the PDF";
   }
-}
-
-std::string readPdfPage(std::string_view file, int page, double& widthPt, double& heightPt) {
-  PageCopy copy;
-  std::string problem = readPage(file, page, copy);
-  if (problem.empty()) {
-    widthPt = copy.width;
-    heightPt = copy.height;
-  }
-  return problem;
 }
 
 }  // namespace folio::pdfread
