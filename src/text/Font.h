@@ -54,7 +54,8 @@ class Font {
   int unitsPerEm() const { return m_metrics.unitsPerEm; }
 
   int advance(uint32_t gid) const;  // horizontal advance in font units
-  bool hasCodepoint(char32_t cp) const {  // Latin-1 inline: itemization asks per character
+  // Inline for Latin-1: itemization asks for every character.
+  bool hasCodepoint(char32_t cp) const {
     return cp < 256 ? ((m_latin1[cp >> 6] >> (cp & 63)) & 1) != 0 : hasCodepointAbove255(cp);
   }
   uint32_t glyphFor(char32_t cp) const;  // 0 when missing
