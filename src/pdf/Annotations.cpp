@@ -7,8 +7,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 // A document must not run code or open local files from a link: URIs with
@@ -26,10 +24,10 @@ bool allowedUri(const std::string& uri) {
   return true;
 }
 
-PdfArray quadPoints(const std::vector<Rect>& rects) {
+Array quadPoints(const std::vector<Rect>& rects) {
   // Per rectangle: top-left, top-right, bottom-left, bottom-right (the order
   // Acrobat uses; readers that differ take the bounding box of the four).
-  PdfArray q;
+  Array q;
   for (const Rect& r : rects) {
     const Sp xs[4] = {r.x, r.right(), r.x, r.right()};
     const Sp ys[4] = {r.top(), r.top(), r.y, r.y};
@@ -43,7 +41,7 @@ PdfArray quadPoints(const std::vector<Rect>& rects) {
 
 }  // namespace
 
-std::vector<MadeLink> addLinks(PdfMemDocument& doc, const PdfReference& pageRef, const frame::Page& page,
+std::vector<MadeLink> addLinks(Document& doc, const Ref& pageRef, const frame::Page& page,
                                const Destinations& dests, Diagnostics& diags, bool allowPending) {
   std::vector<MadeLink> made;
   for (const frame::Link& link : page.links) {
@@ -52,7 +50,7 @@ std::vector<MadeLink> addLinks(PdfMemDocument& doc, const PdfReference& pageRef,
       if (r.width > 0 && r.height > 0) rects.push_back(r);
     if (rects.empty()) continue;
 
-    PdfDictionary action;
+    Dictionary action;
     if (!link.uri.empty()) {
       if (!allowedUri(link.uri)) {
         diags.warning(
@@ -60,19 +58,19 @@ std::vector<MadeLink> addLinks(PdfMemDocument& doc, const PdfReference& pageRef,
                     "' is not written; expected a web or mail address (no javascript:, data: or file:)");
         continue;
       }
-      action.AddKey("S", PdfName("URI"));
+      action.add("S", Name("URI"));
       // URIs are 7-bit ASCII; non-ASCII bytes pass as they are (IRI-style).
-      action.AddKey("URI", byteString(link.uri));
+      action.add("URI", byteString(link.uri));
     } else if (!link.destination.empty()) {
-      std::optional<PdfArray> dest = dests.explicitDest(link.destination);
+      std::optional<Array> dest = dests.explicitDest(link.destination);
       if (!dest && !allowPending) {
         diags.warning(
             {}, "link to '" + link.destination + "' has no target in the document; the link is dropped");
         continue;
       }
       if (dest) {
-        action.AddKey("S", PdfName("GoTo"));
-        action.AddKey("D", *dest);
+        action.add("S", Name("GoTo"));
+        action.add("D", *dest);
       }
     } else {
       continue;
@@ -85,18 +83,18 @@ std::vector<MadeLink> addLinks(PdfMemDocument& doc, const PdfReference& pageRef,
       x1 = std::max(x1, r.right());
       y1 = std::max(y1, r.top());
     }
-    PdfObject* annot = doc.GetObjects().CreateObject("Annot");
-    PdfDictionary& d = annot->GetDictionary();
-    d.AddKey("Subtype", PdfName("Link"));
-    d.AddKey("Rect", rectArray(x0, y0, x1, y1));
-    if (rects.size() > 1) d.AddKey("QuadPoints", quadPoints(rects));
-    PdfArray border;
+    DocObject* annot = doc.create("Annot");
+    Dictionary& d = annot->dict();
+    d.add("Subtype", Name("Link"));
+    d.add("Rect", rectArray(x0, y0, x1, y1));
+    if (rects.size() > 1) d.add("QuadPoints", quadPoints(rects));
+    Array border;
     for (int i = 0; i < 3; ++i) border.push_back(integer(0));
-    d.AddKey("Border", border);
-    d.AddKey("F", integer(4));  // Print
-    d.AddKey("P", pageRef);
-    const bool pending = action.GetKeys().empty();  // a forward link: its destination comes at the end
-    if (!pending) d.AddKey("A", action);
+    d.add("Border", border);
+    d.add("F", integer(4));  // Print
+    d.add("P", pageRef);
+    const bool pending = action.empty();  // a forward link: its destination comes at the end
+    if (!pending) d.add("A", action);
     made.push_back(MadeLink{link.structure, annot, !link.uri.empty() ? link.uri : link.destination, pending});
   }
   return made;
@@ -105,11 +103,11 @@ std::vector<MadeLink> addLinks(PdfMemDocument& doc, const PdfReference& pageRef,
 void resolveLinks(const std::vector<PendingLink>& pending, const Destinations& dests, Diagnostics& diags,
                   const std::function<void(const PendingLink&)>& dropped) {
   for (const PendingLink& p : pending) {
-    if (std::optional<PdfArray> dest = dests.explicitDest(p.destination)) {
-      PdfDictionary action;
-      action.AddKey("S", PdfName("GoTo"));
-      action.AddKey("D", *dest);
-      p.annot->GetDictionary().AddKey("A", action);
+    if (std::optional<Array> dest = dests.explicitDest(p.destination)) {
+      Dictionary action;
+      action.add("S", Name("GoTo"));
+      action.add("D", *dest);
+      p.annot->dict().add("A", action);
       continue;
     }
     diags.warning({}, "link to '" + p.destination + "' has no target in the document; the link is dropped");

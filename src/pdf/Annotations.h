@@ -10,11 +10,10 @@
 // QuadPoints (PDF 1.6+: poppler, MuPDF, pdf.js, Acrobat) activate only the
 // text, and `pdfinfo -url` lists the target once per link rather than once
 // per line. Actions are only URI and GoTo; never JavaScript or Launch.
-#include <podofo/podofo.h>
-
 #include "base/Diagnostics.h"
 #include "frame/Frame.h"
 #include "pdf/Destinations.h"
+#include "pdf/Document.h"
 #include "pdf/StructureTree.h"
 
 namespace folio::pdf {
@@ -26,17 +25,16 @@ namespace folio::pdf {
 // forward); without, it is dropped with a warning.
 struct MadeLink {
   uint32_t element = frame::kArtifact;  // frame::Link::structure
-  PoDoFo::PdfObject* annot = nullptr;
+  DocObject* annot = nullptr;
   std::string target;  // the URI or the anchor: the fallback /Contents
   bool pending = false;
 };
-std::vector<MadeLink> addLinks(PoDoFo::PdfMemDocument& doc, const PoDoFo::PdfReference& pageRef,
-                               const frame::Page& page, const Destinations& dests, Diagnostics& diags,
-                               bool allowPending = false);
+std::vector<MadeLink> addLinks(Document& doc, const Ref& pageRef, const frame::Page& page,
+                               const Destinations& dests, Diagnostics& diags, bool allowPending = false);
 
 // A link whose anchor had not come when it was made.
 struct PendingLink {
-  PoDoFo::PdfObject* annot = nullptr;
+  DocObject* annot = nullptr;
   std::string destination;
   size_t page = 0;
 };

@@ -7,8 +7,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 std::string component(float v) { return formatNumber(std::clamp(static_cast<double>(v), 0.0, 1.0), 4); }
@@ -22,14 +20,14 @@ void ColorSpaces::requireProfiles(std::string srgb, std::string cmyk, bool rgbVi
   m_cmykViaIcc = cmykViaIcc && !m_cmyk.empty();
 }
 
-PdfReference ColorSpaces::profileStream(int components) {
+Ref ColorSpaces::profileStream(int components) {
   auto it = m_profiles.find(components);
   if (it != m_profiles.end()) return it->second;
-  PdfObject* obj = m_doc.GetObjects().CreateObject();
-  obj->GetDictionary().AddKey("N", integer(components));
-  obj->GetDictionary().AddKey("Alternate", PdfName(components == 4 ? "DeviceCMYK" : "DeviceRGB"));
+  DocObject* obj = m_doc.create();
+  obj->dict().add("N", integer(components));
+  obj->dict().add("Alternate", Name(components == 4 ? "DeviceCMYK" : "DeviceRGB"));
   setFlateStream(obj, components == 4 ? m_cmyk : m_srgb, 6);
-  return m_profiles.emplace(components, obj->Reference()).first->second;
+  return m_profiles.emplace(components, obj->ref).first->second;
 }
 
 const ColorSpaces::Space* ColorSpaces::iccSpace(int components) {
@@ -39,11 +37,11 @@ const ColorSpaces::Space* ColorSpaces::iccSpace(int components) {
   std::string key = "icc:" + std::to_string(components);
   auto it = m_spaces.find(key);
   if (it != m_spaces.end()) return &it->second;
-  PdfArray cs;
-  cs.push_back(PdfName("ICCBased"));
+  Array cs;
+  cs.push_back(Name("ICCBased"));
   cs.push_back(profileStream(components));
-  PdfObject* obj = m_doc.GetObjects().CreateObject(cs);
-  Space space{components == 4 ? "CMYK" : "RGB", obj->Reference()};
+  DocObject* obj = m_doc.createValue(cs);
+  Space space{components == 4 ? "CMYK" : "RGB", obj->ref};
   return &m_spaces.emplace(key, space).first->second;
 }
 
@@ -53,33 +51,33 @@ const ColorSpaces::Space& ColorSpaces::separation(const Color& spot) {
   auto it = m_spaces.find(key);
   if (it != m_spaces.end()) return it->second;
 
-  PdfDictionary tint;
-  tint.AddKey("FunctionType", integer(2));
-  PdfArray domain;
+  Dictionary tint;
+  tint.add("FunctionType", integer(2));
+  Array domain;
   domain.push_back(integer(0));
   domain.push_back(integer(1));
-  tint.AddKey("Domain", domain);
-  PdfArray c0, c1;
+  tint.add("Domain", domain);
+  Array c0, c1;
   for (float a : spot.alt) {
     c0.push_back(integer(0));
     c1.push_back(number(std::clamp(static_cast<double>(a), 0.0, 1.0)));
   }
-  tint.AddKey("C0", c0);
-  tint.AddKey("C1", c1);
-  tint.AddKey("N", integer(1));
+  tint.add("C0", c0);
+  tint.add("C1", c1);
+  tint.add("N", integer(1));
 
-  PdfArray cs;
-  cs.push_back(PdfName("Separation"));
-  cs.push_back(PdfName(spot.spotName));
+  Array cs;
+  cs.push_back(Name("Separation"));
+  cs.push_back(Name(spot.spotName));
   if (const Space* icc = iccSpace(4))
     cs.push_back(icc->ref);
   else
-    cs.push_back(PdfName("DeviceCMYK"));
+    cs.push_back(Name("DeviceCMYK"));
   cs.push_back(tint);
-  PdfObject* obj = m_doc.GetObjects().CreateObject(cs);
+  DocObject* obj = m_doc.createValue(cs);
   size_t separations = std::count_if(m_spaces.begin(), m_spaces.end(),
                                      [](const auto& entry) { return entry.first.rfind("icc:", 0) != 0; });
-  Space space{"CS" + std::to_string(separations + 1), obj->Reference()};
+  Space space{"CS" + std::to_string(separations + 1), obj->ref};
   return m_spaces.emplace(key, space).first->second;
 }
 

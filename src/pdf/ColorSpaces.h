@@ -5,18 +5,17 @@
 // the CMYK alternate, so a proofing device shows tint t as t x alt), and,
 // when a PDF standard forbids a device space, /ICCBased spaces from the
 // profiles given to `requireProfiles`.
-#include <podofo/podofo.h>
-
 #include <map>
 #include <string>
 
 #include "base/Color.h"
+#include "pdf/Document.h"
 
 namespace folio::pdf {
 
 class ColorSpaces {
  public:
-  explicit ColorSpaces(PoDoFo::PdfMemDocument& doc) : m_doc(doc) {}
+  explicit ColorSpaces(Document& doc) : m_doc(doc) {}
 
   // From now on RGB (and/or CMYK) colours and images are written in an
   // ICCBased space of that profile instead of DeviceRGB / DeviceCMYK
@@ -26,7 +25,7 @@ class ColorSpaces {
 
   struct Space {
     std::string resourceName;  // "CS1"
-    PoDoFo::PdfReference ref;
+    Ref ref;
   };
   // The Separation space for a spot colour (one object per distinct ink and alternate).
   const Space& separation(const Color& spot);
@@ -34,16 +33,16 @@ class ColorSpaces {
   // the device space is allowed.
   const Space* iccSpace(int components);
   // The ICC profile stream itself (written once, shared with output intents).
-  PoDoFo::PdfReference profileStream(int components);
+  Ref profileStream(int components);
 
   // Operators that set `c` as the fill (stroke = false) or stroke colour;
   // `usedSpace` receives the space resource when one is needed.
   std::string setColor(const Color& c, bool stroke, const Space** usedSpace);
 
  private:
-  PoDoFo::PdfMemDocument& m_doc;
+  Document& m_doc;
   std::map<std::string, Space> m_spaces;  // key: name + alternate, or "icc:N"
-  std::map<int, PoDoFo::PdfReference> m_profiles;
+  std::map<int, Ref> m_profiles;
   std::string m_srgb, m_cmyk;
   bool m_rgbViaIcc = false, m_cmykViaIcc = false;
 };

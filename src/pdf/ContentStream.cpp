@@ -11,15 +11,13 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
-PdfDictionary PageResources::dictionary() const {
-  PdfDictionary res;
-  auto add = [&res](const char* key, const std::map<std::string, PdfReference>& entries) {
+Dictionary PageResources::dictionary() const {
+  Dictionary res;
+  auto add = [&res](const char* key, const std::map<std::string, Ref>& entries) {
     if (entries.empty()) return;
-    PdfDictionary d;
-    for (const auto& [name, ref] : entries) d.AddKey(PdfName(name), ref);
-    res.AddKey(key, d);
+    Dictionary d;
+    for (const auto& [name, ref] : entries) d.add(name, ref);
+    res.add(key, d);
   };
   add("Font", fonts);
   add("XObject", xobjects);

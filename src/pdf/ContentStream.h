@@ -3,14 +3,13 @@
 // BT/Tf/Tm/TJ with hex codes, fills as `re f`, strokes as `m l S`, images as
 // `q cm Do Q`. PoDoFo's PdfPainter is not used: it cannot show glyph ids, and
 // writing the operators directly keeps the bytes under our control.
-#include <podofo/podofo.h>
-
 #include <map>
 #include <string>
 
 #include "base/Diagnostics.h"
 #include "frame/Frame.h"
 #include "pdf/ColorSpaces.h"
+#include "pdf/Document.h"
 #include "pdf/FontEmbedder.h"
 #include "pdf/Images.h"
 #include "pdf/StructureTree.h"
@@ -19,8 +18,8 @@ namespace folio::pdf {
 
 // What a page's content refers to, by resource name (sorted: deterministic).
 struct PageResources {
-  std::map<std::string, PoDoFo::PdfReference> fonts, xobjects, colorSpaces;
-  PoDoFo::PdfDictionary dictionary() const;
+  std::map<std::string, Ref> fonts, xobjects, colorSpaces;
+  Dictionary dictionary() const;
 };
 
 // The shared writers a page draws with.

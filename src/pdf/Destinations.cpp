@@ -5,19 +5,17 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 constexpr size_t kNamesPerNode = 64;
 
 struct TreeNode {
-  PdfReference ref;
+  Ref ref;
   std::string first, last;
 };
 
-PdfArray limits(const std::string& first, const std::string& last) {
-  PdfArray a;
+Array limits(const std::string& first, const std::string& last) {
+  Array a;
   a.push_back(byteString(first));
   a.push_back(byteString(last));
   return a;
@@ -33,23 +31,23 @@ void Destinations::add(size_t page, const std::vector<frame::Anchor>& anchors, D
   }
 }
 
-PdfArray Destinations::destArray(const Target& t) const {
-  PdfArray d;
+Array Destinations::destArray(const Target& t) const {
+  Array d;
   d.push_back(m_pages[t.page]);
-  d.push_back(PdfName("XYZ"));
+  d.push_back(Name("XYZ"));
   d.push_back(lengthPt(t.at.x));
   d.push_back(lengthPt(t.at.y));
-  d.push_back(PdfVariant());  // zoom: null keeps the reader's
+  d.push_back(Object());  // zoom: null keeps the reader's
   return d;
 }
 
-std::optional<PdfArray> Destinations::explicitDest(const std::string& anchor) const {
+std::optional<Array> Destinations::explicitDest(const std::string& anchor) const {
   auto it = m_anchors.find(anchor);
   if (it == m_anchors.end()) return std::nullopt;
   return destArray(it->second);
 }
 
-void Destinations::writeNameTree(PdfMemDocument& doc, ObjectWriter& out) const {
+void Destinations::writeNameTree(Document& doc, ObjectWriter& out) const {
   if (m_anchors.empty()) return;
   // Leaves of up to kNamesPerNode names, then intermediate levels; the root
   // holds the top level's /Kids (or the names themselves) and no /Limits.
@@ -58,52 +56,54 @@ void Destinations::writeNameTree(PdfMemDocument& doc, ObjectWriter& out) const {
   std::vector<std::pair<const std::string*, const Target*>> entries;
   for (const auto& [name, target] : m_anchors) entries.emplace_back(&name, &target);
 
-  const PdfReference rootRef = out.reserve();
-  PdfObject root(rootRef, static_cast<const char*>(nullptr));
+  const Ref rootRef = out.reserve();
+  Dictionary root;
   if (entries.size() <= kNamesPerNode) {
-    PdfArray names;
+    Array names;
     for (const auto& [name, target] : entries) {
       names.push_back(byteString(*name));
       names.push_back(destArray(*target));
     }
-    root.GetDictionary().AddKey("Names", names);
+    root.add("Names", names);
   } else {
     std::vector<TreeNode> level;
     for (size_t i = 0; i < entries.size(); i += kNamesPerNode) {
       size_t end = std::min(entries.size(), i + kNamesPerNode);
-      PdfObject leaf(out.reserve(), static_cast<const char*>(nullptr));
-      PdfArray names;
+      const Ref leafRef = out.reserve();
+      Dictionary leaf;
+      Array names;
       for (size_t k = i; k < end; ++k) {
         names.push_back(byteString(*entries[k].first));
         names.push_back(destArray(*entries[k].second));
       }
-      leaf.GetDictionary().AddKey("Names", names);
-      leaf.GetDictionary().AddKey("Limits", limits(*entries[i].first, *entries[end - 1].first));
-      out.write(leaf);
-      level.push_back({leaf.Reference(), *entries[i].first, *entries[end - 1].first});
+      leaf.add("Names", names);
+      leaf.add("Limits", limits(*entries[i].first, *entries[end - 1].first));
+      out.write(leafRef, leaf);
+      level.push_back({leafRef, *entries[i].first, *entries[end - 1].first});
     }
     while (level.size() > kNamesPerNode) {
       std::vector<TreeNode> up;
       for (size_t i = 0; i < level.size(); i += kNamesPerNode) {
         size_t end = std::min(level.size(), i + kNamesPerNode);
-        PdfObject node(out.reserve(), static_cast<const char*>(nullptr));
-        PdfArray kids;
+        const Ref nodeRef = out.reserve();
+        Dictionary node;
+        Array kids;
         for (size_t k = i; k < end; ++k) kids.push_back(level[k].ref);
-        node.GetDictionary().AddKey("Kids", kids);
-        node.GetDictionary().AddKey("Limits", limits(level[i].first, level[end - 1].last));
-        out.write(node);
-        up.push_back({node.Reference(), level[i].first, level[end - 1].last});
+        node.add("Kids", kids);
+        node.add("Limits", limits(level[i].first, level[end - 1].last));
+        out.write(nodeRef, node);
+        up.push_back({nodeRef, level[i].first, level[end - 1].last});
       }
       level = std::move(up);
     }
-    PdfArray kids;
+    Array kids;
     for (const TreeNode& n : level) kids.push_back(n.ref);
-    root.GetDictionary().AddKey("Kids", kids);
+    root.add("Kids", kids);
   }
-  out.write(root);
-  PdfDictionary names;
-  names.AddKey("Dests", rootRef);
-  doc.GetCatalog()->GetDictionary().AddKey("Names", names);
+  out.write(rootRef, root);
+  Dictionary names;
+  names.add("Dests", rootRef);
+  doc.catalog().add("Names", names);
 }
 
 }  // namespace folio::pdf

@@ -28,8 +28,6 @@ using fontembed::subsetFont;
 using fontembed::subsetTag;
 using fontembed::toUnicodeCMap;
 
-using namespace PoDoFo;
-
 namespace {
 
 constexpr uint32_t kMaxCode = 0xFFFF;
@@ -53,50 +51,50 @@ constexpr int kFixedPitch = 1 << 0, kSerif = 1 << 1, kSymbolic = 1 << 2, kItalic
 
 double perMille(const text::Font& f, double fontUnits) { return fontUnits * 1000.0 / f.unitsPerEm(); }
 
-PdfDictionary cidSystemInfo(const CidSystemInfo& csi) {
-  PdfDictionary d;
-  d.AddKey("Registry", PdfString(csi.registry));
-  d.AddKey("Ordering", PdfString(csi.ordering));
-  d.AddKey("Supplement", integer(csi.supplement));
+Dictionary cidSystemInfo(const CidSystemInfo& csi) {
+  Dictionary d;
+  d.add("Registry", String(csi.registry));
+  d.add("Ordering", String(csi.ordering));
+  d.add("Supplement", integer(csi.supplement));
   return d;
 }
 
-PdfObject* fontDescriptor(PdfVecObjects& objs, const text::Font& f, const std::string& baseFont) {
+DocObject* fontDescriptor(Document& objs, const text::Font& f, const std::string& baseFont) {
   const text::FontMetrics& m = f.metrics();
-  PdfObject* fd = objs.CreateObject("FontDescriptor");
-  PdfDictionary& d = fd->GetDictionary();
-  d.AddKey("FontName", PdfName(baseFont));
+  DocObject* fd = objs.create("FontDescriptor");
+  Dictionary& d = fd->dict();
+  d.add("FontName", Name(baseFont));
   // Symbolic: glyphs are reached through our own codes, never a standard
   // Latin encoding, which is what the Nonsymbolic flag would promise.
   int flags = kSymbolic;
   if (m.fixedPitch) flags |= kFixedPitch;
   if (m.serif) flags |= kSerif;
   if (m.italic) flags |= kItalic;
-  d.AddKey("Flags", integer(flags));
-  PdfArray bbox;
+  d.add("Flags", integer(flags));
+  Array bbox;
   bbox.push_back(integer(std::lround(std::floor(perMille(f, m.bbox[0])))));
   bbox.push_back(integer(std::lround(std::floor(perMille(f, m.bbox[1])))));
   bbox.push_back(integer(std::lround(std::ceil(perMille(f, m.bbox[2])))));
   bbox.push_back(integer(std::lround(std::ceil(perMille(f, m.bbox[3])))));
-  d.AddKey("FontBBox", bbox);
-  d.AddKey("ItalicAngle", number(m.italicAngle));
-  d.AddKey("Ascent", integer(std::lround(perMille(f, m.ascender))));
-  d.AddKey("Descent", integer(std::lround(perMille(f, m.descender))));
-  d.AddKey("CapHeight", integer(std::lround(perMille(f, m.capHeight))));
-  d.AddKey("XHeight", integer(std::lround(perMille(f, m.xHeight))));
+  d.add("FontBBox", bbox);
+  d.add("ItalicAngle", number(m.italicAngle));
+  d.add("Ascent", integer(std::lround(perMille(f, m.ascender))));
+  d.add("Descent", integer(std::lround(perMille(f, m.descender))));
+  d.add("CapHeight", integer(std::lround(perMille(f, m.capHeight))));
+  d.add("XHeight", integer(std::lround(perMille(f, m.xHeight))));
   // TrueType and CFF-in-OpenType carry no stem width; the usual estimate from
   // the weight class (only hinting of non-embedded substitutes uses it).
   double w = m.weight / 65.0;
-  d.AddKey("StemV", integer(std::lround(50 + w * w)));
+  d.add("StemV", integer(std::lround(50 + w * w)));
   return fd;
 }
 
 // /W as runs of consecutive keys: [k [w w w] k2 [w] ...].
-PdfArray widthArray(const std::map<uint32_t, double>& widths) {
-  PdfArray w;
+Array widthArray(const std::map<uint32_t, double>& widths) {
+  Array w;
   for (auto it = widths.begin(); it != widths.end();) {
     uint32_t start = it->first, expect = start;
-    PdfArray run;
+    Array run;
     while (it != widths.end() && it->first == expect) {
       run.push_back(number(it->second));
       ++it;
@@ -115,7 +113,7 @@ PdfArray widthArray(const std::map<uint32_t, double>& widths) {
 // (issue 15), so the last few are kept per font, for the whole process;
 // the bytes are those made afresh.
 struct CodeTableParts {
-  PdfArray widths;
+  Array widths;
   std::string toUnicode;  // deflated
   std::string cidToGid;   // deflated; empty for CFF
 };
@@ -163,7 +161,7 @@ class CodeTableCache {
 
 }  // namespace
 
-FontEmbedder::FontEmbedder(PdfMemDocument& doc, int compressionLevel)
+FontEmbedder::FontEmbedder(Document& doc, int compressionLevel)
     : m_doc(doc), m_level(compressionLevel), m_outlines(doc, compressionLevel) {}
 
 FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
@@ -175,8 +173,8 @@ FontEmbedder::Entry& FontEmbedder::entry(const text::Font* font) {
   e->use.resourceName = std::string("F").append(std::to_string(m_entries.size() + 1));
   e->cidOfGid = cffCids(*font);
   // Created now (empty) so pages can refer to it; filled by embedAll.
-  e->type0 = m_doc.GetObjects().CreateObject("Font");
-  e->use.ref = e->type0->Reference();
+  e->type0 = m_doc.create("Font");
+  e->use.ref = e->type0->ref;
   m_index.emplace(font, m_entries.size());
   m_entries.push_back(std::move(e));
   return *(m_last = m_entries.back().get());
@@ -331,7 +329,7 @@ std::vector<uint32_t> FontEmbedder::subsetGids(const Entry& e) {
 
 void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
   const text::Font& f = *e.font;
-  PdfVecObjects& objs = m_doc.GetObjects();
+  Document& objs = m_doc;
   const std::vector<uint32_t> gids = subsetGids(e);
   if (!sub.ok) {
     diags.error({}, "cannot embed font '" + f.postscriptName() + "' (" + f.path() + "): " + sub.error +
@@ -340,17 +338,17 @@ void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
   }
   const std::string baseFont = subsetTag(f, gids) + "+" + f.postscriptName();
 
-  PdfObject* file = objs.CreateObject();
+  DocObject* file = objs.create();
   if (sub.cff)
-    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+    file->dict().add("Subtype", Name("CIDFontType0C"));
   else
-    file->GetDictionary().AddKey("Length1", integer(static_cast<int64_t>(sub.program.size())));
+    file->dict().add("Length1", integer(static_cast<int64_t>(sub.program.size())));
   if (m_level > 0)
     setDeflatedStream(file, sub.packed(m_level, deflateBytes));  // once per distinct subset in a batch
   else
     setFlateStream(file, sub.program, m_level);
-  PdfObject* fd = fontDescriptor(objs, f, baseFont);
-  fd->GetDictionary().AddKey(sub.cff ? "FontFile3" : "FontFile2", file->Reference());
+  DocObject* fd = fontDescriptor(objs, f, baseFont);
+  fd->dict().add(sub.cff ? "FontFile3" : "FontFile2", file->ref);
 
   // The CID each code selects, and the widths keyed by CID.
   CidSystemInfo csi;
@@ -389,12 +387,12 @@ void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
     widths[cid] = width(&f, gid);
   }
 
-  PdfObject* cidFont = objs.CreateObject("Font");
-  PdfDictionary& cd = cidFont->GetDictionary();
-  cd.AddKey("Subtype", PdfName(sub.cff ? "CIDFontType0" : "CIDFontType2"));
-  cd.AddKey("BaseFont", PdfName(baseFont));
-  cd.AddKey("CIDSystemInfo", cidSystemInfo(csi));
-  cd.AddKey("FontDescriptor", fd->Reference());
+  DocObject* cidFont = objs.create("Font");
+  Dictionary& cd = cidFont->dict();
+  cd.add("Subtype", Name(sub.cff ? "CIDFontType0" : "CIDFontType2"));
+  cd.add("BaseFont", Name(baseFont));
+  cd.add("CIDSystemInfo", cidSystemInfo(csi));
+  cd.add("FontDescriptor", fd->ref);
   if (!parts) {
     auto made = std::make_shared<CodeTableParts>();
     made->widths = widthArray(widths);
@@ -418,42 +416,42 @@ void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
     parts = made;
   }
   // Stored as made: deflated (what setFlateStream writes), or raw at level 0.
-  auto setStream = [&](PdfObject* obj, const std::string& bytes) {
+  auto setStream = [&](DocObject* obj, const std::string& bytes) {
     if (m_level > 0)
       setDeflatedStream(obj, bytes);
     else
       setFlateStream(obj, bytes, m_level);
   };
-  cd.AddKey("W", parts->widths);
+  cd.add("W", parts->widths);
   if (!sub.cff) {
-    PdfObject* m = objs.CreateObject();
+    DocObject* m = objs.create();
     setStream(m, parts->cidToGid);
-    cd.AddKey("CIDToGIDMap", m->Reference());
+    cd.add("CIDToGIDMap", m->ref);
   }
 
-  PdfObject* toUnicode = objs.CreateObject();
+  DocObject* toUnicode = objs.create();
   setStream(toUnicode, parts->toUnicode);
 
-  PdfDictionary& t = e.type0->GetDictionary();
-  t.AddKey("Subtype", PdfName("Type0"));
-  t.AddKey("BaseFont", PdfName(baseFont));
+  Dictionary& t = e.type0->dict();
+  t.add("Subtype", Name("Type0"));
+  t.add("BaseFont", Name(baseFont));
   if (sub.cff && !e.cidOfGid.empty()) {
-    t.AddKey("Encoding", PdfName("Identity-H"));
+    t.add("Encoding", Name("Identity-H"));
   } else if (sub.cff) {
     const std::string cmapName = "Folio-" + baseFont.substr(0, 6) + "-" + e.use.resourceName;
-    PdfObject* cmap = objs.CreateObject("CMap");
-    cmap->GetDictionary().AddKey("CMapName", PdfName(cmapName));
-    cmap->GetDictionary().AddKey("CIDSystemInfo", cidSystemInfo(csi));
-    cmap->GetDictionary().AddKey("WMode", integer(0));
+    DocObject* cmap = objs.create("CMap");
+    cmap->dict().add("CMapName", Name(cmapName));
+    cmap->dict().add("CIDSystemInfo", cidSystemInfo(csi));
+    cmap->dict().add("WMode", integer(0));
     setFlateStream(cmap, codeToCidCMap(cmapName, csi, codeToCid), m_level);
-    t.AddKey("Encoding", cmap->Reference());
+    t.add("Encoding", cmap->ref);
   } else {
-    t.AddKey("Encoding", PdfName("Identity-H"));
+    t.add("Encoding", Name("Identity-H"));
   }
-  PdfArray descendants;
-  descendants.push_back(cidFont->Reference());
-  t.AddKey("DescendantFonts", descendants);
-  t.AddKey("ToUnicode", toUnicode->Reference());
+  Array descendants;
+  descendants.push_back(cidFont->ref);
+  t.add("DescendantFonts", descendants);
+  t.add("ToUnicode", toUnicode->ref);
 }
 
 }  // namespace folio::pdf

@@ -18,8 +18,6 @@
 //    CID as glyph id. A CID-keyed font's codes are its CIDs (/Identity-H);
 //    a name-keyed one's /Encoding is an embedded CMap that maps our codes to
 //    the subset's glyph ids. /W is keyed by CID.
-#include <podofo/podofo.h>
-
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +26,7 @@
 
 #include "base/Diagnostics.h"
 #include "fontembed/FontSubset.h"
+#include "pdf/Document.h"
 #include "pdf/GlyphForms.h"
 #include "text/Font.h"
 
@@ -35,11 +34,11 @@ namespace folio::pdf {
 
 class FontEmbedder {
  public:
-  FontEmbedder(PoDoFo::PdfMemDocument& doc, int compressionLevel);
+  FontEmbedder(Document& doc, int compressionLevel);
 
   struct Use {
     std::string resourceName;  // "F1"
-    PoDoFo::PdfReference ref;  // the Type0 font object (filled by embedAll)
+    Ref ref;                   // the Type0 font object (filled by embedAll)
   };
   // Registers `font` (first use creates its Type0 object) and returns its resource.
   const Use& use(const text::Font* font);
@@ -79,7 +78,7 @@ class FontEmbedder {
   struct Entry {
     const text::Font* font = nullptr;
     Use use;
-    PoDoFo::PdfObject* type0 = nullptr;
+    DocObject* type0 = nullptr;
     std::unordered_map<std::u32string, uint16_t> codeOf;  // gid (as the first char) + text
     std::vector<uint32_t> codeGid{0};  // code -> original gid; code 0 and kNoGid entries unused
     size_t silentUsed = 0;             // codes of kSilentCodes handed out
@@ -107,7 +106,7 @@ class FontEmbedder {
   Entry& entry(const text::Font* font);
   static uint16_t newCode(Entry& e, uint32_t gid, std::u32string_view text);
 
-  PoDoFo::PdfMemDocument& m_doc;
+  Document& m_doc;
   int m_level;
   GlyphForms m_outlines;
   std::vector<std::unique_ptr<Entry>> m_entries;  // first-use order (resource names F1, F2, ...)

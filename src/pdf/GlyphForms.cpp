@@ -5,8 +5,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 const GlyphForms::Form* GlyphForms::use(const text::Font* font, uint32_t gid) {
   const uint64_t key = uint64_t(font->id()) << 32 | gid;
   auto it = m_written.find(key);
@@ -14,15 +12,15 @@ const GlyphForms::Form* GlyphForms::use(const text::Font* font, uint32_t gid) {
     Form form;
     const fontembed::GlyphOutline outline = fontembed::glyphOutline(*font, gid);
     if (!outline.path.empty()) {
-      PdfObject* obj = m_doc.GetObjects().CreateObject("XObject");
-      PdfDictionary& d = obj->GetDictionary();
-      d.AddKey("Subtype", PdfName("Form"));
-      PdfArray bbox;  // a unit wider on each side than the outline
+      DocObject* obj = m_doc.create("XObject");
+      Dictionary& d = obj->dict();
+      d.add("Subtype", Name("Form"));
+      Array bbox;  // a unit wider on each side than the outline
       for (int64_t v : {outline.left - 1, outline.bottom - 1, outline.right + 1, outline.top + 1})
         bbox.push_back(integer(v));
-      d.AddKey("BBox", bbox);
+      d.add("BBox", bbox);
       setFlateStream(obj, outline.path, m_level);
-      form = Form{"Gl" + std::to_string(++m_count), obj->Reference()};
+      form = Form{"Gl" + std::to_string(++m_count), obj->ref};
     }
     it = m_written.emplace(key, std::move(form)).first;
   }

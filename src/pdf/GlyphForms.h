@@ -9,23 +9,22 @@
 // the code itself. As a path it is no text at all, in every reader, and it
 // looks the same: the form is the font's own outline
 // (fontembed/GlyphOutline.h), filled with the current fill colour.
-#include <podofo/podofo.h>
-
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 
+#include "pdf/Document.h"
 #include "text/Font.h"
 
 namespace folio::pdf {
 
 class GlyphForms {
  public:
-  GlyphForms(PoDoFo::PdfMemDocument& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
+  GlyphForms(Document& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
 
   struct Form {
     std::string resourceName;  // "Gl1"
-    PoDoFo::PdfReference ref;
+    Ref ref;
   };
   // The form drawing `gid` of `font` in 1/1000 em (glyph space, as text is
   // drawn: placed with `size/1000 0 0 size/1000 x y cm`), its origin at the
@@ -33,7 +32,7 @@ class GlyphForms {
   const Form* use(const text::Font* font, uint32_t gid);
 
  private:
-  PoDoFo::PdfMemDocument& m_doc;
+  Document& m_doc;
   int m_level;
   size_t m_count = 0;
   // (font id << 32 | gid) -> form; an empty name: no outline.

@@ -5,8 +5,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 const char* deviceSpace(int components) {
@@ -20,19 +18,19 @@ const char* deviceSpace(int components) {
   }
 }
 
-PdfObject* imageObject(PdfMemDocument& doc, const image::Image& img, int components,
+DocObject* imageObject(Document& doc, const image::Image& img, int components,
                        ColorSpaces* colors = nullptr) {
-  PdfObject* obj = doc.GetObjects().CreateObject("XObject");
-  PdfDictionary& d = obj->GetDictionary();
-  d.AddKey("Subtype", PdfName("Image"));
-  d.AddKey("Width", integer(img.width));
-  d.AddKey("Height", integer(img.height));
+  DocObject* obj = doc.create("XObject");
+  Dictionary& d = obj->dict();
+  d.add("Subtype", Name("Image"));
+  d.add("Width", integer(img.width));
+  d.add("Height", integer(img.height));
   const ColorSpaces::Space* icc = colors ? colors->iccSpace(components) : nullptr;
   if (icc)
-    d.AddKey("ColorSpace", icc->ref);
+    d.add("ColorSpace", icc->ref);
   else
-    d.AddKey("ColorSpace", PdfName(deviceSpace(components)));
-  d.AddKey("BitsPerComponent", integer(img.bitsPerComponent));
+    d.add("ColorSpace", Name(deviceSpace(components)));
+  d.add("BitsPerComponent", integer(img.bitsPerComponent));
   return obj;
 }
 
@@ -60,38 +58,37 @@ const ImageXObjects::XObject& ImageXObjects::use(const image::Image& img) {
   if (it != m_written.end()) return it->second;
   XObject x = img.format == image::Image::Format::Pdf
                   ? writeForm(img)
-                  : XObject{"Im" + std::to_string(m_written.size() + 1), write(img)->Reference()};
+                  : XObject{"Im" + std::to_string(m_written.size() + 1), write(img)->ref};
   return m_written.emplace(&img, x).first->second;
 }
 
 ImageXObjects::XObject ImageXObjects::writeForm(const image::Image& img) {
   ImportedPage page = importPage(m_doc, img.data, img.page, m_level);
-  return XObject{"Fm" + std::to_string(m_written.size() + 1), page.form->Reference(), page.width,
-                 page.height};
+  return XObject{"Fm" + std::to_string(m_written.size() + 1), page.form->ref, page.width, page.height};
 }
 
-PdfObject* ImageXObjects::write(const image::Image& img) {
+DocObject* ImageXObjects::write(const image::Image& img) {
   if (img.format == image::Image::Format::Jpeg) {
-    PdfObject* obj = imageObject(m_doc, img, img.components, m_colors);
-    obj->GetDictionary().AddKey("Filter", PdfName("DCTDecode"));
+    DocObject* obj = imageObject(m_doc, img, img.components, m_colors);
+    obj->dict().add("Filter", Name("DCTDecode"));
     if (img.adobeInvertedCmyk) {
       // Photoshop's CMYK JPEGs store inverted samples; undo that.
-      PdfArray decode;
+      Array decode;
       for (int i = 0; i < 4; ++i) {
         decode.push_back(integer(1));
         decode.push_back(integer(0));
       }
-      obj->GetDictionary().AddKey("Decode", decode);
+      obj->dict().add("Decode", decode);
     }
     setRawStream(obj, img.data);
     return obj;
   }
-  PdfObject* obj = imageObject(m_doc, img, img.components, m_colors);
+  DocObject* obj = imageObject(m_doc, img, img.components, m_colors);
   setFlateStream(obj, img.data, m_level);
   if (!img.alpha.empty()) {
-    PdfObject* mask = imageObject(m_doc, img, 1);
+    DocObject* mask = imageObject(m_doc, img, 1);
     setFlateStream(mask, img.alpha, m_level);
-    obj->GetDictionary().AddKey("SMask", mask->Reference());
+    obj->dict().add("SMask", mask->ref);
   }
   return obj;
 }

@@ -3,23 +3,22 @@
 // decoded image the frames share). PNG samples are Flate-compressed with the
 // alpha as an /SMask; JPEG bytes pass through with /DCTDecode; a PDF page
 // becomes a Form XObject (PagePlacement.h).
-#include <podofo/podofo.h>
-
 #include <string>
 #include <unordered_map>
 
 #include "image/Image.h"
 #include "pdf/ColorSpaces.h"
+#include "pdf/Document.h"
 
 namespace folio::pdf {
 
 class ImageXObjects {
  public:
-  ImageXObjects(PoDoFo::PdfMemDocument& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
+  ImageXObjects(Document& doc, int compressionLevel) : m_doc(doc), m_level(compressionLevel) {}
 
   struct XObject {
     std::string resourceName;  // "Im1", "Fm2"
-    PoDoFo::PdfReference ref;
+    Ref ref;
     // A form's extent in pt, which its placement scales to the frame's
     // rectangle; 0 for an image (drawn in the unit square).
     double formWidth = 0, formHeight = 0;
@@ -32,10 +31,10 @@ class ImageXObjects {
   static std::string problem(const image::Image& img);
 
  private:
-  PoDoFo::PdfObject* write(const image::Image& img);
+  DocObject* write(const image::Image& img);
   XObject writeForm(const image::Image& img);
 
-  PoDoFo::PdfMemDocument& m_doc;
+  Document& m_doc;
   int m_level;
   ColorSpaces* m_colors = nullptr;
   std::unordered_map<const image::Image*, XObject> m_written;  // lookup only; names follow first use

@@ -10,8 +10,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>& date,
@@ -50,9 +48,11 @@ std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>
 
 }  // namespace
 
+// Still names PoDoFo 0.9.8, whose bytes the writer keeps (Object.h): changing
+// it would change every file's bytes.
 std::string producer() { return std::string("Folio ") + FOLIO_VERSION + " (PoDoFo 0.9.8)"; }
 
-void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags,
+void writeMetadata(Document& doc, const frame::Metadata& meta, Diagnostics& diags,
                    const std::string& xmpExtra) {
   std::optional<DocumentDate> date;
   if (!meta.date.empty()) {
@@ -62,12 +62,11 @@ void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics
                             "' is not written; expected a PDF date such as D:20240131120000Z");
   }
 
-  // Info: cleared first, since PoDoFo seeds it with its own Producer and the
-  // current time as CreationDate.
-  PdfDictionary& info = doc.GetInfo()->GetObject()->GetDictionary();
-  info.Clear();
+  // Info: only what the content gives (never the clock).
+  Dictionary& info = doc.info();
+  info = Dictionary();
   auto text = [&info](const char* key, const std::string& v) {
-    if (!v.empty()) info.AddKey(key, textString(v));
+    if (!v.empty()) info.add(key, textString(v));
   };
   text("Title", meta.title);
   text("Author", meta.author);
@@ -76,24 +75,24 @@ void writeMetadata(PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics
   text("Creator", meta.creator);
   text("Producer", producer());
   if (date) {
-    info.AddKey("CreationDate", PdfString(date->pdf()));
-    info.AddKey("ModDate", PdfString(date->pdf()));
+    info.add("CreationDate", String(date->pdf()));
+    info.add("ModDate", String(date->pdf()));
   }
 
   // XMP, unfiltered so that tools scanning for the packet find it.
   std::optional<std::string> iso;
   if (date) iso = date->iso();
-  PdfObject* xmp = doc.GetObjects().CreateObject("Metadata");
-  xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
+  DocObject* xmp = doc.create("Metadata");
+  xmp->dict().add("Subtype", Name("XML"));
   setRawStream(xmp, xmpPacket(meta, iso, xmpExtra));
 
-  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  catalog.AddKey("Metadata", xmp->Reference());
-  if (!meta.language.empty()) catalog.AddKey("Lang", textString(meta.language));
+  Dictionary& catalog = doc.catalog();
+  catalog.add("Metadata", xmp->ref);
+  if (!meta.language.empty()) catalog.add("Lang", textString(meta.language));
   if (!meta.title.empty()) {
-    PdfDictionary prefs;
-    prefs.AddKey("DisplayDocTitle", PdfVariant(true));
-    catalog.AddKey("ViewerPreferences", prefs);
+    Dictionary prefs;
+    prefs.add("DisplayDocTitle", Object(true));
+    catalog.add("ViewerPreferences", prefs);
   }
 }
 

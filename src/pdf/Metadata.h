@@ -3,12 +3,11 @@
 // things, plus the catalog's /Lang. Dates come only from Metadata::date and
 // are written by hand: PoDoFo's PdfDate reads the clock and the local time
 // zone, which would make the bytes differ between runs and machines.
-#include <podofo/podofo.h>
-
 #include <string>
 
 #include "base/Diagnostics.h"
 #include "frame/Frame.h"
+#include "pdf/Document.h"
 
 namespace folio::pdf {
 
@@ -16,7 +15,7 @@ namespace folio::pdf {
 std::string producer();
 
 // `xmpExtra`: more rdf:Description elements (a standard's identification).
-void writeMetadata(PoDoFo::PdfMemDocument& doc, const frame::Metadata& meta, Diagnostics& diags,
+void writeMetadata(Document& doc, const frame::Metadata& meta, Diagnostics& diags,
                    const std::string& xmpExtra = "");
 
 }  // namespace folio::pdf

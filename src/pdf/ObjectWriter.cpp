@@ -4,49 +4,24 @@
 #include <stdexcept>
 
 #include "pdf/Objects.h"
-#include "pdf/PrintDevice.h"
 
 namespace folio::pdf {
-
-using namespace PoDoFo;
 
 namespace {
 
 // Uncompressed streams waiting per helper: enough to keep the helpers busy,
 // few enough that a long document's painted pages do not pile up in memory.
 constexpr size_t kQueuedPerThread = 4;
-// The serialisation buffer is given back when one object (an image) made it larger.
+// The serialisation buffer is given back when one object made it larger.
 constexpr size_t kKeptBuffer = size_t(4) << 20;
-
-const char* versionText(EPdfVersion v) {
-  switch (v) {
-    case ePdfVersion_1_0:
-      return "%PDF-1.0";
-    case ePdfVersion_1_1:
-      return "%PDF-1.1";
-    case ePdfVersion_1_2:
-      return "%PDF-1.2";
-    case ePdfVersion_1_3:
-      return "%PDF-1.3";
-    case ePdfVersion_1_4:
-      return "%PDF-1.4";
-    case ePdfVersion_1_5:
-      return "%PDF-1.5";
-    case ePdfVersion_1_6:
-      return "%PDF-1.6";
-    case ePdfVersion_1_7:
-      return "%PDF-1.7";
-  }
-  return "%PDF-1.7";
-}
 
 }  // namespace
 
-ObjectWriter::ObjectWriter(PdfMemDocument& doc, std::FILE* out, unsigned threads, int level)
+ObjectWriter::ObjectWriter(Document& doc, std::FILE* out, unsigned threads, int level)
     : m_doc(doc), m_out(out), m_level(level), m_helpers(level > 0 ? threads : 0) {
   // As PoDoFo's PdfWriter: the version, then a comment of four bytes >= 128
   // that tells transfer programs the file is binary.
-  put(versionText(doc.GetPdfVersion()));
+  put("%PDF-" + doc.version());
   put("\n%\xe2\xe3\xcf\xd3\n");
 }
 
@@ -76,30 +51,23 @@ ObjectWriter::~ObjectWriter() {
   // Objects of the document still waiting (a write that failed) stay the document's.
 }
 
-PdfReference ObjectWriter::reserve() {
-  // The document's vector gives out the numbers: an object made and taken
-  // out again, not marked free, keeps its number from being given twice.
-  PdfVecObjects& objects = m_doc.GetObjects();
-  PdfReference ref = objects.CreateObject()->Reference();
-  delete objects.RemoveObject(ref, false);
-  return ref;
-}
+Ref ObjectWriter::reserve() { return m_doc.reserve(); }
 
 uint32_t ObjectWriter::reserve(uint32_t count) {
   if (count == 0) return 0;
-  const uint32_t first = reserve().ObjectNumber();
+  const uint32_t first = reserve().number;
   for (uint32_t i = 1; i < count; ++i)
-    if (reserve().ObjectNumber() != first + i) throw std::logic_error("object numbers reserved out of order");
+    if (reserve().number != first + i) throw std::logic_error("object numbers reserved out of order");
   return first;
 }
 
-void ObjectWriter::write(PdfObject* obj) {
+void ObjectWriter::write(DocObject* obj) {
   std::unique_lock<std::mutex> lock(m_mutex);
   m_slots.push_back(Slot{obj, {}, false, true});
   drain(lock);
 }
 
-void ObjectWriter::writeStream(PdfObject* stream, std::string content, bool startsHelpers) {
+void ObjectWriter::writeStream(DocObject* stream, std::string content, bool startsHelpers) {
   if (m_threads.empty()) {
     if (m_helpers > 0 && startsHelpers && m_pending == 0) {
       // The first page stream waits (with what is handed over after it)
@@ -151,10 +119,10 @@ void ObjectWriter::drain(std::unique_lock<std::mutex>& lock) {
     m_slots.pop_front();
     if (m_next > 0) --m_next;
     lock.unlock();
-    if (slot.compress) setDeflatedStream(slot.object, slot.data);
+    if (slot.compress) setDeflatedStream(slot.object, std::move(slot.data));
     std::string().swap(slot.data);
-    emit(*slot.object);
-    delete m_doc.GetObjects().RemoveObject(slot.object->Reference(), false);
+    emit(slot.object->ref, slot.object->value, slot.object->stream ? &*slot.object->stream : nullptr);
+    m_doc.remove(slot.object->ref);
     lock.lock();
   }
 }
@@ -166,27 +134,27 @@ void ObjectWriter::flush() {
   drain(lock);
 }
 
-void ObjectWriter::write(const PdfObject& obj) {
+void ObjectWriter::write(Ref ref, const Object& obj) {
   flush();
-  emit(obj);
+  emit(ref, obj, nullptr);
 }
 
-void ObjectWriter::begin(const PdfReference& ref) {
+void ObjectWriter::begin(Ref ref) {
   flush();
-  at(ref.ObjectNumber());
-  char head[32];
-  std::snprintf(head, sizeof head, "%" PRIu32 " %u obj\n", ref.ObjectNumber(),
-                static_cast<unsigned>(ref.GenerationNumber()));
-  put(head);
+  at(ref.number);
+  m_buffer.clear();
+  writeObjectHeader(ref, m_buffer);
+  m_buffer += '\n';
+  put(m_buffer);
   m_inPieces = true;
 }
 
 void ObjectWriter::raw(std::string_view bytes) { put(bytes); }
 
-void ObjectWriter::value(const PdfVariant& v) {
-  PrintDevice device(&m_buffer);
-  v.Write(&device, ePdfWriteMode_Compact, nullptr);
-  put(std::string_view(m_buffer.GetBuffer(), device.GetLength()));
+void ObjectWriter::value(const Object& v) {
+  m_buffer.clear();
+  v.write(m_buffer);
+  put(m_buffer);
 }
 
 void ObjectWriter::end() {
@@ -194,19 +162,28 @@ void ObjectWriter::end() {
   m_inPieces = false;
 }
 
-bool ObjectWriter::written(const PdfReference& ref) const {
-  return ref.ObjectNumber() < m_offsets.size() && m_offsets[ref.ObjectNumber()] != 0;
+bool ObjectWriter::written(Ref ref) const {
+  return ref.number < m_offsets.size() && m_offsets[ref.number] != 0;
 }
 
-void ObjectWriter::emit(const PdfObject& obj) {
+void ObjectWriter::emit(Ref ref, const Object& value, const std::string* stream) {
+  // As PdfObject::WriteObject in compact mode: "N 0 obj", the value, a line
+  // break, the stream if any, "endobj".
   if (m_inPieces) throw std::logic_error("an object written inside another");
-  at(obj.Reference().ObjectNumber());
-  {
-    PrintDevice device(&m_buffer);
-    obj.WriteObject(&device, ePdfWriteMode_Compact, nullptr);
-    put(std::string_view(m_buffer.GetBuffer(), device.GetLength()));
+  at(ref.number);
+  m_buffer.clear();
+  writeObjectHeader(ref, m_buffer);
+  value.write(m_buffer);
+  m_buffer += '\n';
+  if (stream) {
+    m_buffer += "stream\n";
+    put(m_buffer);
+    put(*stream);  // not copied: an image or a font program can be large
+    m_buffer.assign("\nendstream\n");
   }
-  if (m_buffer.GetSize() > kKeptBuffer) m_buffer = PdfRefCountedBuffer();
+  m_buffer += "endobj\n";
+  put(m_buffer);
+  if (m_buffer.capacity() > kKeptBuffer) std::string().swap(m_buffer);
 }
 
 void ObjectWriter::at(uint32_t number) {
@@ -226,11 +203,12 @@ bool ObjectWriter::finish() {
   flush();
   // What stayed in the document to the end: catalog, Info, the page tree
   // root, fonts, images, outline, name tree, metadata.
-  for (const PdfObject* obj : m_doc.GetObjects()) emit(*obj);
+  for (const auto& [number, obj] : m_doc.objects())
+    emit(obj.ref, obj.value, obj.stream ? &*obj.stream : nullptr);
 
   // One xref section; numbers reserved but never written (a link dropped at
   // the end) are free entries, chained from entry 0 as ISO 32000-1 7.5.4 asks.
-  const size_t size = std::max<size_t>(m_doc.GetObjects().GetObjectCount(), m_offsets.size());
+  const size_t size = std::max<size_t>(m_doc.count(), m_offsets.size());
   m_offsets.resize(size, 0);
   while (m_offsets.size() > 1 && m_offsets.back() == 0) m_offsets.pop_back();
   const uint64_t xref = m_offset;
@@ -264,15 +242,10 @@ bool ObjectWriter::finish() {
     hex += kHex[b >> 4];
     hex += kHex[b & 0xF];
   }
-  const PdfDictionary& t = m_doc.GetTrailer()->GetDictionary();
-  auto refText = [&](const char* key) {
-    const PdfObject* v = t.GetKey(key);
-    if (!v || !v->IsReference()) throw std::logic_error(std::string("the trailer has no /") + key);
-    return std::to_string(v->GetReference().ObjectNumber()) + " 0 R";
-  };
-  std::string trailer = "trailer\n<</ID[<" + hex + "><" + hex + ">]/Info " + refText("Info") + "/Root " +
-                        refText("Root") + "/Size " + std::to_string(m_offsets.size()) + ">>\nstartxref\n" +
-                        std::to_string(xref) + "\n%%EOF\n";
+  auto refText = [](Ref r) { return std::to_string(r.number) + " 0 R"; };
+  std::string trailer = "trailer\n<</ID[<" + hex + "><" + hex + ">]/Info " + refText(m_doc.infoRef()) +
+                        "/Root " + refText(m_doc.catalogRef()) + "/Size " + std::to_string(m_offsets.size()) +
+                        ">>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   put(trailer);
   return std::fflush(m_out) == 0 && !std::ferror(m_out);
 }

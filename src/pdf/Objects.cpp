@@ -11,8 +11,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 // One zlib stream per thread, reset between uses: compress2() sets up and
@@ -83,28 +81,23 @@ std::string deflate(std::string_view data, int level) {
 
 }  // namespace
 
-PdfObject number(double v) {
+Object number(double v) {
   double rounded = std::round(v * 10000.0) / 10000.0;
   if (rounded == std::floor(rounded) && std::fabs(rounded) < 9.0e15)
-    return PdfObject(static_cast<pdf_int64>(rounded));
-  // Raw data is written verbatim; PoDoFo's compact mode puts no separator
-  // before it (it does for its own numbers), so the blank is ours.
-  return PdfObject(PdfData(std::string(" ").append(formatNumber(v, 4)).c_str()));
+    return integer(static_cast<int64_t>(rounded));
+  return Decimal{v};
 }
 
-PdfString textString(std::string_view utf8) {
-  if (isPlainAscii(utf8)) return PdfString(std::string(utf8));
-  std::string bytes = utf16beWithBom(utf8);
-  return PdfString(bytes.data(), static_cast<pdf_long>(bytes.size()), true);
+String textString(std::string_view utf8) {
+  if (isPlainAscii(utf8)) return String(utf8);
+  return String(utf16beWithBom(utf8), true);
 }
 
-PdfString byteString(std::string_view bytes) {
-  if (isPlainAscii(bytes)) return PdfString(std::string(bytes));
-  return PdfString(bytes.data(), static_cast<pdf_long>(bytes.size()), true);
-}
+String byteString(std::string_view bytes) { return String(bytes, !isPlainAscii(bytes)); }
 
-PdfArray rectArray(Sp x0, Sp y0, Sp x1, Sp y1) {
-  PdfArray a;
+Array rectArray(Sp x0, Sp y0, Sp x1, Sp y1) {
+  Array a;
+  a.reserve(4);
   a.push_back(lengthPt(x0));
   a.push_back(lengthPt(y0));
   a.push_back(lengthPt(x1));
@@ -112,28 +105,22 @@ PdfArray rectArray(Sp x0, Sp y0, Sp x1, Sp y1) {
   return a;
 }
 
-void setRawStream(PdfObject* obj, std::string_view data) {
-  PdfMemoryInputStream in(data.data(), static_cast<pdf_long>(data.size()));
-  obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(data.size()));
-}
+void setRawStream(DocObject* obj, std::string_view data) { obj->setStream(std::string(data)); }
 
 std::string deflateBytes(std::string_view data, int level) { return deflate(data, std::clamp(level, 1, 9)); }
 
-void setDeflatedStream(PdfObject* obj, std::string_view deflated) {
-  obj->GetDictionary().AddKey(PdfName("Filter"), PdfName("FlateDecode"));
-  setRawStream(obj, deflated);
+void setDeflatedStream(DocObject* obj, std::string deflated) {
+  obj->dict().add("Filter", Name("FlateDecode"));
+  obj->setStream(std::move(deflated));
 }
 
-void setFlateStream(PdfObject* obj, std::string_view data, int level) {
+void setFlateStream(DocObject* obj, std::string_view data, int level) {
   if (level <= 0) {
-    obj->GetDictionary().RemoveKey(PdfName("Filter"));
+    obj->dict().remove("Filter");
     setRawStream(obj, data);
     return;
   }
-  std::string out = deflate(data, level > 9 ? 9 : level);
-  // SetRawData keeps an existing /Filter key, so it goes in first.
-  obj->GetDictionary().AddKey(PdfName("Filter"), PdfName("FlateDecode"));
-  setRawStream(obj, out);
+  setDeflatedStream(obj, deflate(data, level > 9 ? 9 : level));
 }
 
 }  // namespace folio::pdf

@@ -5,8 +5,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 struct Item {
@@ -19,7 +17,7 @@ struct Item {
 
 }  // namespace
 
-void writeOutline(PdfMemDocument& doc, ObjectWriter& out, const std::vector<frame::OutlineEntry>& entries,
+void writeOutline(Document& doc, ObjectWriter& out, const std::vector<frame::OutlineEntry>& entries,
                   const Destinations& dests, Diagnostics& diags) {
   if (entries.empty()) return;
   // The tree: each entry is a child of the nearest earlier entry with a lower level.
@@ -39,34 +37,33 @@ void writeOutline(PdfMemDocument& doc, ObjectWriter& out, const std::vector<fram
 
   // Consecutive numbers, so each item is made and written on its own.
   const uint32_t base = out.reserve(static_cast<uint32_t>(items.size()));
-  auto ref = [&](size_t i) { return PdfReference(static_cast<uint32_t>(base + i), 0); };
+  auto ref = [&](size_t i) { return Ref(static_cast<uint32_t>(base + i), 0); };
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
-    PdfObject obj(ref(i), i == 0 ? "Outlines" : nullptr);
-    PdfDictionary& d = obj.GetDictionary();
+    Dictionary d = i == 0 ? Dictionary::ofType("Outlines") : Dictionary();
     if (it.entry) {
-      d.AddKey("Title", textString(it.entry->title));
-      if (std::optional<PdfArray> dest = dests.explicitDest(it.entry->anchor)) {
-        d.AddKey("Dest", *dest);
+      d.add("Title", textString(it.entry->title));
+      if (std::optional<Array> dest = dests.explicitDest(it.entry->anchor)) {
+        d.add("Dest", *dest);
       } else {
         diags.warning({}, "outline entry '" + it.entry->title + "' points to '" + it.entry->anchor +
                               "', which is not in the document; the entry has no target");
       }
       const std::vector<size_t>& siblings = items[it.parent].children;
-      d.AddKey("Parent", ref(it.parent));
-      if (position[i] > 0) d.AddKey("Prev", ref(siblings[position[i] - 1]));
-      if (position[i] + 1 < siblings.size()) d.AddKey("Next", ref(siblings[position[i] + 1]));
+      d.add("Parent", ref(it.parent));
+      if (position[i] > 0) d.add("Prev", ref(siblings[position[i] - 1]));
+      if (position[i] + 1 < siblings.size()) d.add("Next", ref(siblings[position[i] + 1]));
     }
     if (!it.children.empty()) {
-      d.AddKey("First", ref(it.children.front()));
-      d.AddKey("Last", ref(it.children.back()));
-      d.AddKey("Count", integer(it.descendants));
+      d.add("First", ref(it.children.front()));
+      d.add("Last", ref(it.children.back()));
+      d.add("Count", integer(it.descendants));
     }
-    out.write(obj);
+    out.write(ref(i), d);
   }
-  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  catalog.AddKey("Outlines", ref(0));
-  catalog.AddKey("PageMode", PdfName("UseOutlines"));
+  Dictionary& catalog = doc.catalog();
+  catalog.add("Outlines", ref(0));
+  catalog.add("PageMode", Name("UseOutlines"));
 }
 
 }  // namespace folio::pdf

@@ -3,9 +3,9 @@
 // per call and the PdfPage* it returns is freed by the next CreatePage, so
 // the tree is ours: balanced, at most kFanOut kids per node, under the root
 // /Pages object the document already has.
-#include <podofo/podofo.h>
-
 #include <vector>
+
+#include "pdf/Document.h"
 
 namespace folio::pdf {
 
@@ -14,7 +14,6 @@ constexpr size_t kPageTreeFanOut = 32;
 // Puts the pages (object numbers reserved as they were written; the page
 // objects themselves are made later) into the tree, in order: the
 // intermediate /Pages nodes are objects of `doc`. Returns each page's /Parent.
-std::vector<PoDoFo::PdfReference> attachPageTree(PoDoFo::PdfMemDocument& doc,
-                                                 const std::vector<PoDoFo::PdfReference>& pages);
+std::vector<Ref> attachPageTree(Document& doc, const std::vector<Ref>& pages);
 
 }  // namespace folio::pdf

@@ -1,19 +1,17 @@
 #include "pdf/PdfWriter.h"
 
-#include <podofo/podofo.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <ostream>
 
 #include "pdf/Annotations.h"
 #include "pdf/ContentStream.h"
 #include "pdf/Destinations.h"
+#include "pdf/Document.h"
 #include "pdf/Md5.h"
 #include "pdf/Metadata.h"
 #include "pdf/ObjectWriter.h"
@@ -25,18 +23,7 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
-
-void quietPodofo() {
-  // PoDoFo logs to stderr by default; its errors reach us as PdfError.
-  static std::once_flag once;
-  std::call_once(once, [] {
-    PdfError::EnableLogging(false);
-    PdfError::EnableDebug(false);
-  });
-}
 
 // What no PDF can hold: reported instead of writing a file readers reject.
 bool checkDocument(const frame::Document& doc, const std::string& path, Diagnostics& diags) {
@@ -118,11 +105,11 @@ int topHeadingLevel(const std::vector<frame::StructElement>& structure) {
 // its number and size, its content streams (written already), the
 // resources its content uses, what its content marks, its links.
 struct PageStream::Written {
-  PdfReference ref;
+  Ref ref;
   Sp width = 0, height = 0;
   std::optional<frame::PrintBoxes> boxes;
-  PdfReference body, furniture;  // content streams (furniture: 0 0 R when none)
-  std::vector<PdfReference> annots;
+  Ref body, furniture;  // content streams (furniture: 0 0 R when none)
+  std::vector<Ref> annots;
   PageResources resources;
   PageTags tags;
   std::vector<LinkAnnotation> links;
@@ -140,12 +127,12 @@ struct PageStream::State {
   ~State() {
     if (file) std::fclose(file);
   }
-  PdfMemDocument pdf;
+  Document pdf;
   FontEmbedder fonts;
   ImageXObjects images;
   ColorSpaces colors;
   Painters painters;
-  std::vector<PdfReference> pages;
+  std::vector<Ref> pages;
   Destinations dests;
   std::vector<PendingLink> pendingLinks;
   std::FILE* file = nullptr;  // the output, or a temporary file copied to a stream at the end
@@ -158,10 +145,9 @@ struct PageStream::State {
 PageStream::PageStream(const WriteOptions& options, std::string path, std::ostream* out, Diagnostics& diags)
     : m_options(options), m_path(std::move(path)), m_out(out), m_diags(diags) {
   try {
-    quietPodofo();
     m_state = std::make_unique<State>(options);
     // PDF/X-4 is defined on PDF 1.6 (ISO 15930-7), PDF/A-2 on PDF 1.7.
-    m_state->pdf.SetPdfVersion(options.standard == PdfStandard::PdfX4 ? ePdfVersion_1_6 : ePdfVersion_1_7);
+    m_state->pdf.setVersion(options.standard == PdfStandard::PdfX4 ? "1.6" : "1.7");
     if (options.standard != PdfStandard::None) {
       // RGB always carries the sRGB profile (X-4 forbids DeviceRGB under its
       // CMYK output intent); under A-2b's sRGB intent, CMYK carries the CMYK one.
@@ -180,8 +166,6 @@ PageStream::PageStream(const WriteOptions& options, std::string path, std::ostre
     std::setvbuf(m_state->file, nullptr, _IOFBF, size_t(1) << 18);
     m_state->writer = std::make_unique<ObjectWriter>(m_state->pdf, m_state->file, options.helperThreads,
                                                      options.compressionLevel);
-  } catch (const PdfError& e) {
-    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
   } catch (const std::exception& e) {
     fail(e.what());
   }
@@ -228,14 +212,14 @@ void PageStream::links(size_t i, const frame::Page& page) {
   State& st = *m_state;
   Written& w = st.written[i];
   for (MadeLink& made : addLinks(st.pdf, w.ref, page, st.dests, st.local, true)) {
-    LinkAnnotation link{made.element, made.annot->Reference(), -1};
+    LinkAnnotation link{made.element, made.annot->ref, -1};
     if (tagged()) {
       // Its key in the parent tree and its words for a screen reader are
       // known now, so it can go to the file at once.
       link.key = st.nextKey++;
-      PdfDictionary& d = made.annot->GetDictionary();
-      d.AddKey("StructParent", integer(link.key));
-      d.AddKey("Contents", textString(linkContents(*m_structure, made.element, made.target)));
+      Dictionary& d = made.annot->dict();
+      d.add("StructParent", integer(link.key));
+      d.add("Contents", textString(linkContents(*m_structure, made.element, made.target)));
     }
     w.annots.push_back(link.annot);
     w.links.push_back(link);
@@ -256,7 +240,7 @@ PageStream::Written* PageStream::open(const frame::Page& page) {
     return nullptr;
   }
   State& st = *m_state;
-  const PdfReference ref = st.writer->reserve();  // the page object is made at the end
+  const Ref ref = st.writer->reserve();  // the page object is made at the end
   st.pages.push_back(ref);
   st.dests.add(i, page.anchors, st.local);
   st.written.emplace_back();
@@ -275,8 +259,8 @@ void PageStream::paint(Written& w, const frame::Page& page, const std::vector<ui
   std::string content =
       pageContent(page, m_state->painters, w.resources, m_options.tags ? itemStructure : nullptr, m_roles,
                   w.tags, m_state->local);
-  PdfObject* body = m_state->pdf.GetObjects().CreateObject();
-  w.body = body->Reference();
+  DocObject* body = m_state->pdf.create();
+  w.body = body->ref;
   m_state->writer->writeStream(body, std::move(content));
 }
 
@@ -284,8 +268,6 @@ void PageStream::addPage(const frame::Page& page, const std::vector<uint32_t>* i
   if (m_failed) return;
   try {
     if (Written* w = open(page)) paint(*w, page, itemStructure);
-  } catch (const PdfError& e) {
-    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
   } catch (const std::exception& e) {
     fail(e.what());
   }
@@ -298,8 +280,6 @@ void PageStream::addPageLater(frame::Page&& page) {
       std::vector<frame::Link>().swap(page.links);
       w->later = std::make_unique<frame::Page>(std::move(page));
     }
-  } catch (const PdfError& e) {
-    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
   } catch (const std::exception& e) {
     fail(e.what());
   }
@@ -346,14 +326,12 @@ void PageStream::addFurniture(size_t i, frame::Page&& furniture) {
           pageContent(furniture, m_state->painters, w.resources,
                       m_options.tags ? &furniture.itemStructure : nullptr, m_roles, w.tags, m_state->local) +
           "Q\n";
-      PdfObject* stream = m_state->pdf.GetObjects().CreateObject();
-      w.furniture = stream->Reference();
+      DocObject* stream = m_state->pdf.create();
+      w.furniture = stream->ref;
       m_state->writer->writeStream(stream, std::move(content), /*startsHelpers=*/false);
     }
     m_state->dests.add(i, furniture.anchors, m_state->local);
     links(i, furniture);
-  } catch (const PdfError& e) {
-    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
   } catch (const std::exception& e) {
     fail(e.what());
   }
@@ -362,39 +340,38 @@ void PageStream::addFurniture(size_t i, frame::Page&& furniture) {
 // The page objects, now that everything on them is known; each written at once.
 void PageStream::writePages() {
   State& st = *m_state;
-  const std::vector<PdfReference> parents = attachPageTree(st.pdf, st.pages);
+  const std::vector<Ref> parents = attachPageTree(st.pdf, st.pages);
   for (size_t i = 0; i < st.written.size(); ++i) {
     Written& w = st.written[i];
-    PdfObject page(w.ref, "Page");
-    PdfDictionary& d = page.GetDictionary();
-    d.AddKey("Parent", parents[i]);
-    d.AddKey("MediaBox", rectArray(0, 0, w.width, w.height));
+    Dictionary d = Dictionary::ofType("Page");
+    d.add("Parent", parents[i]);
+    d.add("MediaBox", rectArray(0, 0, w.width, w.height));
     if (w.boxes) {  // TrimBox and BleedBox of print pages (the MediaBox is the sheet)
       const auto& b = *w.boxes;
-      d.AddKey("BleedBox", rectArray(b.bleed.x, b.bleed.y, b.bleed.right(), b.bleed.top()));
-      d.AddKey("TrimBox", rectArray(b.trim.x, b.trim.y, b.trim.right(), b.trim.top()));
+      d.add("BleedBox", rectArray(b.bleed.x, b.bleed.y, b.bleed.right(), b.bleed.top()));
+      d.add("TrimBox", rectArray(b.trim.x, b.trim.y, b.trim.right(), b.trim.top()));
     }
-    if (w.furniture.ObjectNumber() != 0) {
-      PdfArray contents;
+    if (w.furniture.number != 0) {
+      Array contents;
       contents.push_back(w.furniture);
       contents.push_back(w.body);
-      d.AddKey("Contents", contents);
+      d.add("Contents", contents);
     } else {
-      d.AddKey("Contents", w.body);
+      d.add("Contents", w.body);
     }
-    d.AddKey("Resources", w.resources.dictionary());
+    d.add("Resources", w.resources.dictionary());
     if (!w.annots.empty()) {
-      PdfArray annots;
-      for (const PdfReference& a : w.annots) annots.push_back(a);
-      d.AddKey("Annots", annots);
+      Array annots;
+      for (const Ref& a : w.annots) annots.push_back(a);
+      d.add("Annots", annots);
     }
     if (tagged()) {
-      d.AddKey("Tabs", PdfName("S"));  // annotations in structure order (PDF/UA-1 7.18.3)
-      if (w.key >= 0 && !w.tags.elements.empty()) d.AddKey("StructParents", integer(w.key));
+      d.add("Tabs", Name("S"));  // annotations in structure order (PDF/UA-1 7.18.3)
+      if (w.key >= 0 && !w.tags.elements.empty()) d.add("StructParents", integer(w.key));
     }
-    st.writer->write(page);
+    st.writer->write(w.ref, d);
     w.resources = PageResources();
-    std::vector<PdfReference>().swap(w.annots);
+    std::vector<Ref>().swap(w.annots);
   }
 }
 
@@ -412,7 +389,7 @@ bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
   try {
     State& st = *m_state;
     Diagnostics& local = st.local;
-    PdfMemDocument& pdf = st.pdf;
+    Document& pdf = st.pdf;
     for (Written& w : st.written)  // a page held back whose template never came
       if (w.later) {
         paint(w, *w.later, &w.later->itemStructure);
@@ -421,12 +398,12 @@ bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
     resolveLinks(st.pendingLinks, st.dests, local, [&](const PendingLink& p) {
       // Never written: its number stays a free entry of the xref.
       Written& w = st.written[p.page];
-      const PdfReference ref = p.annot->Reference();
+      const Ref ref = p.annot->ref;
       w.annots.erase(std::remove(w.annots.begin(), w.annots.end(), ref), w.annots.end());
       w.links.erase(std::remove_if(w.links.begin(), w.links.end(),
                                    [&](const LinkAnnotation& l) { return l.annot == ref; }),
                     w.links.end());
-      delete pdf.GetObjects().RemoveObject(ref, false);
+      pdf.remove(ref);
     });
     std::vector<PendingLink>().swap(st.pendingLinks);  // the resolved ones go out with the rest
     writePages();
@@ -492,8 +469,6 @@ bool PageStream::finish(const frame::Document& rest, const std::string& xmpId) {
       std::remove(m_path.c_str());
     }
     return closed;
-  } catch (const PdfError& e) {
-    fail(std::string("PoDoFo error ") + PdfError::ErrorName(e.GetError()));
   } catch (const std::exception& e) {
     fail(e.what());
   }

@@ -4,8 +4,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 uint32_t be32(const std::string& b, size_t at) {
@@ -98,37 +96,37 @@ std::string uaXmp(PdfStandard base) {
          "</rdf:Description>\n";
 }
 
-void writeStandardParts(PdfMemDocument& doc, PdfStandard standard, ColorSpaces& colors,
-                        const std::string& srgb, const std::string& cmyk) {
+void writeStandardParts(Document& doc, PdfStandard standard, ColorSpaces& colors, const std::string& srgb,
+                        const std::string& cmyk) {
   if (standard == PdfStandard::None) return;
   const bool x4 = standard == PdfStandard::PdfX4;
   const std::string& profile = x4 ? cmyk : srgb;
   IccInfo icc = readIccInfo(profile);
 
-  PdfDictionary intent;
-  intent.AddKey("Type", PdfName("OutputIntent"));
-  intent.AddKey("S", PdfName(x4 ? "GTS_PDFX" : "GTS_PDFA1"));
+  Dictionary intent;
+  intent.add("Type", Name("OutputIntent"));
+  intent.add("S", Name(x4 ? "GTS_PDFX" : "GTS_PDFA1"));
   if (x4) {
     // The CMYK profile is not a registered characterisation (see
     // docs/standards.md), so the condition is "Custom" and the embedded
     // profile defines it, as ISO 15930-7 allows.
-    intent.AddKey("OutputConditionIdentifier", textString("Custom"));
-    intent.AddKey("OutputCondition", textString(icc.description));
+    intent.add("OutputConditionIdentifier", textString("Custom"));
+    intent.add("OutputCondition", textString(icc.description));
   } else {
-    intent.AddKey("OutputConditionIdentifier", textString("sRGB IEC61966-2.1"));
-    intent.AddKey("OutputCondition", textString("sRGB IEC61966-2.1"));
+    intent.add("OutputConditionIdentifier", textString("sRGB IEC61966-2.1"));
+    intent.add("OutputCondition", textString("sRGB IEC61966-2.1"));
   }
-  intent.AddKey("RegistryName", textString("http://www.color.org"));
-  intent.AddKey("Info", textString(icc.description.empty() ? "ICC profile" : icc.description));
-  intent.AddKey("DestOutputProfile", colors.profileStream(x4 ? 4 : 3));
-  PdfArray intents;
+  intent.add("RegistryName", textString("http://www.color.org"));
+  intent.add("Info", textString(icc.description.empty() ? "ICC profile" : icc.description));
+  intent.add("DestOutputProfile", colors.profileStream(x4 ? 4 : 3));
+  Array intents;
   intents.push_back(intent);
-  doc.GetCatalog()->GetDictionary().AddKey("OutputIntents", intents);
+  doc.catalog().add("OutputIntents", intents);
 
   if (x4) {
-    PdfDictionary& info = doc.GetInfo()->GetObject()->GetDictionary();
-    info.AddKey("GTS_PDFXVersion", textString("PDF/X-4"));
-    info.AddKey("Trapped", PdfName("False"));
+    Dictionary& info = doc.info();
+    info.add("GTS_PDFXVersion", textString("PDF/X-4"));
+    info.add("Trapped", Name("False"));
   }
 }
 

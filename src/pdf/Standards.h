@@ -2,12 +2,11 @@
 // What PDF/X-4 and PDF/A-2b add to a file (docs/standards.md): the output
 // intent with its ICC profile, the identification in Info and XMP, and the
 // ICC profile facts those need.
-#include <podofo/podofo.h>
-
 #include <string>
 
 #include "base/PdfStandard.h"
 #include "pdf/ColorSpaces.h"
+#include "pdf/Document.h"
 
 namespace folio::pdf {
 
@@ -27,7 +26,7 @@ std::string standardXmp(PdfStandard standard, const std::string& documentId);
 std::string uaXmp(PdfStandard base);
 
 // The catalog's /OutputIntents and the Info keys the standard requires.
-void writeStandardParts(PoDoFo::PdfMemDocument& doc, PdfStandard standard, ColorSpaces& colors,
-                        const std::string& srgb, const std::string& cmyk);
+void writeStandardParts(Document& doc, PdfStandard standard, ColorSpaces& colors, const std::string& srgb,
+                        const std::string& cmyk);
 
 }  // namespace folio::pdf

@@ -10,7 +10,6 @@
 
 namespace folio::pdf {
 
-using namespace PoDoFo;
 using frame::Role;
 using frame::StructElement;
 
@@ -147,8 +146,8 @@ std::string linkContents(const std::vector<StructElement>& structure, uint32_t e
   return contents.empty() ? target : contents;
 }
 
-void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vector<StructElement>& given,
-                        const std::vector<PdfReference>& pages, const std::vector<PageTags>& tags,
+void writeStructureTree(Document& doc, ObjectWriter& out, const std::vector<StructElement>& given,
+                        const std::vector<Ref>& pages, const std::vector<PageTags>& tags,
                         const std::vector<int64_t>& pageKeys,
                         const std::vector<std::vector<LinkAnnotation>>& links, int64_t nextKey) {
   // The elements are `given`, read in place (a long document's are many),
@@ -230,8 +229,8 @@ void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vecto
   // Numbers for the elements (consecutive), the root and the parent tree:
   // elements refer to each other, and are written one at a time.
   const uint32_t base = out.reserve(static_cast<uint32_t>(n));
-  const PdfReference rootRef = out.reserve(), parentTreeRef = out.reserve();
-  auto ref = [&](size_t i) { return PdfReference(static_cast<uint32_t>(base + i), 0); };
+  const Ref rootRef = out.reserve(), parentTreeRef = out.reserve();
+  auto ref = [&](size_t i) { return Ref(static_cast<uint32_t>(base + i), 0); };
 
   // Children in structure order, then each element's kids in content order.
   Lists<uint32_t> children(n);
@@ -241,40 +240,39 @@ void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vecto
   std::vector<Kid> kids, mcids, annotations;
   for (size_t i = 0; i < n; ++i) {
     const StructElement& e = at(i);
-    PdfObject obj(ref(i), "StructElem");
-    PdfDictionary& d = obj.GetDictionary();
-    d.AddKey("S", PdfName(structureType(e, top)));
-    d.AddKey("P", i == 0 ? rootRef : ref(parentOf(i)));
+    Dictionary d = Dictionary::ofType("StructElem");
+    d.add("S", Name(structureType(e, top)));
+    d.add("P", i == 0 ? rootRef : ref(parentOf(i)));
     auto id = ids.find(static_cast<uint32_t>(i));
-    if (id != ids.end()) d.AddKey("ID", PdfString(id->second));
-    if (!trimmed(e.lang).empty()) d.AddKey("Lang", textString(e.lang));
-    if (e.role == Role::Figure && !trimmed(e.alt).empty()) d.AddKey("Alt", textString(e.alt));
+    if (id != ids.end()) d.add("ID", String(id->second));
+    if (!trimmed(e.lang).empty()) d.add("Lang", textString(e.lang));
+    if (e.role == Role::Figure && !trimmed(e.alt).empty()) d.add("Alt", textString(e.alt));
 
     // Attributes (ISO 32000-1, 14.8.5): list numbering, table cells, a figure's box.
     if (e.role == Role::L) {
-      PdfDictionary a;
-      a.AddKey("O", PdfName("List"));
-      a.AddKey("ListNumbering", PdfName(e.numbering == frame::ListNumbering::Decimal ? "Decimal"
-                                        : e.numbering == frame::ListNumbering::Disc  ? "Disc"
-                                                                                     : "None"));
-      d.AddKey("A", a);
+      Dictionary a;
+      a.add("O", Name("List"));
+      a.add("ListNumbering", Name(e.numbering == frame::ListNumbering::Decimal ? "Decimal"
+                                  : e.numbering == frame::ListNumbering::Disc  ? "Disc"
+                                                                               : "None"));
+      d.add("A", a);
     } else if (e.role == Role::TH || e.role == Role::TD) {
-      PdfDictionary a;
-      a.AddKey("O", PdfName("Table"));
+      Dictionary a;
+      a.add("O", Name("Table"));
       if (e.role == Role::TH) {
         // A header cell always says what it heads; columns unless told otherwise.
         const char* scope = e.scope == frame::Scope::Row    ? "Row"
                             : e.scope == frame::Scope::Both ? "Both"
                                                             : "Column";
-        a.AddKey("Scope", PdfName(scope));
+        a.add("Scope", Name(scope));
       }
-      PdfArray headers;
+      Array headers;
       for (uint32_t h : e.headers)
-        if (auto hid = ids.find(h); h < n && hid != ids.end()) headers.push_back(PdfString(hid->second));
-      if (!headers.empty()) a.AddKey("Headers", headers);
-      if (e.rowSpan > 1) a.AddKey("RowSpan", integer(e.rowSpan));
-      if (e.colSpan > 1) a.AddKey("ColSpan", integer(e.colSpan));
-      d.AddKey("A", a);
+        if (auto hid = ids.find(h); h < n && hid != ids.end()) headers.push_back(String(hid->second));
+      if (!headers.empty()) a.add("Headers", headers);
+      if (e.rowSpan > 1) a.add("RowSpan", integer(e.rowSpan));
+      if (e.colSpan > 1) a.add("ColSpan", integer(e.colSpan));
+      d.add("A", a);
     } else if (e.role == Role::Figure && firstPage[i] != kNone) {
       bool any = false;
       Rect box;
@@ -290,11 +288,11 @@ void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vecto
         }
       }
       if (any) {
-        PdfDictionary a;
-        a.AddKey("O", PdfName("Layout"));
-        a.AddKey("Placement", PdfName("Block"));
-        a.AddKey("BBox", rectArray(box.x, box.y, box.right(), box.top()));
-        d.AddKey("A", a);
+        Dictionary a;
+        a.add("O", Name("Layout"));
+        a.add("Placement", Name("Block"));
+        a.add("BBox", rectArray(box.x, box.y, box.right(), box.top()));
+        d.add("A", a);
       }
     }
 
@@ -313,8 +311,8 @@ void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vecto
     }
     kids.insert(kids.end(), mcids.begin() + static_cast<std::ptrdiff_t>(next), mcids.end());
     kids.insert(kids.end(), annotations.begin(), annotations.end());
-    if (firstPage[i] != kNone) d.AddKey("Pg", pages[firstPage[i]]);
-    PdfArray k;
+    if (firstPage[i] != kNone) d.add("Pg", pages[firstPage[i]]);
+    Array k;
     for (const Kid& kid : kids) {
       if (kid.type == Kid::Type::Element) {
         k.push_back(ref(kid.value));
@@ -322,22 +320,22 @@ void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vecto
         if (kid.page == firstPage[i]) {
           k.push_back(integer(kid.value));
         } else {
-          PdfDictionary mcr;
-          mcr.AddKey("Type", PdfName("MCR"));
-          mcr.AddKey("Pg", pages[kid.page]);
-          mcr.AddKey("MCID", integer(kid.value));
+          Dictionary mcr;
+          mcr.add("Type", Name("MCR"));
+          mcr.add("Pg", pages[kid.page]);
+          mcr.add("MCID", integer(kid.value));
           k.push_back(mcr);
         }
       } else {
-        PdfDictionary objr;
-        objr.AddKey("Type", PdfName("OBJR"));
-        objr.AddKey("Pg", pages[kid.page]);
-        objr.AddKey("Obj", links[kid.page][kid.value].annot);
+        Dictionary objr;
+        objr.add("Type", Name("OBJR"));
+        objr.add("Pg", pages[kid.page]);
+        objr.add("Obj", links[kid.page][kid.value].annot);
         k.push_back(objr);
       }
     }
-    if (!k.empty()) d.AddKey("K", k);
-    out.write(obj);
+    if (!k.empty()) d.add("K", k);
+    out.write(ref(i), d);
   }
 
   // The ParentTree, in key order: each page's MCIDs to their elements, each
@@ -362,7 +360,7 @@ void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vecto
   for (const Entry& en : entries) {
     out.raw(std::to_string(en.key) + " ");
     if (en.link == kNone) {
-      PdfArray byMcid;
+      Array byMcid;
       for (uint32_t e : tags[en.page].elements) byMcid.push_back(ref(owner(e)));
       out.value(byMcid);
     } else {
@@ -373,18 +371,17 @@ void writeStructureTree(PdfMemDocument& doc, ObjectWriter& out, const std::vecto
   out.raw("]>>");
   out.end();
 
-  PdfObject root(rootRef, "StructTreeRoot");
-  PdfDictionary& r = root.GetDictionary();
-  r.AddKey("K", ref(0));
-  r.AddKey("ParentTree", parentTreeRef);
-  r.AddKey("ParentTreeNextKey", integer(nextKey));
-  out.write(root);
+  Dictionary r = Dictionary::ofType("StructTreeRoot");
+  r.add("K", ref(0));
+  r.add("ParentTree", parentTreeRef);
+  r.add("ParentTreeNextKey", integer(nextKey));
+  out.write(rootRef, r);
 
-  PdfDictionary& catalog = doc.GetCatalog()->GetDictionary();
-  catalog.AddKey("StructTreeRoot", rootRef);
-  PdfDictionary markInfo;
-  markInfo.AddKey("Marked", PdfObject(true));
-  catalog.AddKey("MarkInfo", markInfo);
+  Dictionary& catalog = doc.catalog();
+  catalog.add("StructTreeRoot", rootRef);
+  Dictionary markInfo;
+  markInfo.add("Marked", Object(true));
+  catalog.add("MarkInfo", markInfo);
 }
 
 }  // namespace folio::pdf

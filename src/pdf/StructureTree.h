@@ -18,13 +18,12 @@
 // their previous sibling. Heading levels are counted from the document's
 // top heading level, so a letter whose only heading is level 2 gets an H1
 // (PDF/UA-1 wants H1 first; the content's level chooses the style).
-#include <podofo/podofo.h>
-
 #include <string>
 #include <vector>
 
 #include "base/Units.h"
 #include "frame/Frame.h"
+#include "pdf/Document.h"
 
 namespace folio::pdf {
 
@@ -42,7 +41,7 @@ struct PageTags {
 // A link annotation written on a page, and the link it came from.
 struct LinkAnnotation {
   uint32_t element = frame::kArtifact;  // frame::Link::structure
-  PoDoFo::PdfReference annot;
+  Ref annot;
   int64_t key = -1;  // its /StructParent, given when it was made (-1: none)
 };
 
@@ -63,9 +62,8 @@ FallbackStructure fallbackStructure(const frame::Document& doc);
 // was given when they were made; `nextKey` is one past the last key given.
 // A link whose element is not a Link gets one, under the root.
 class ObjectWriter;
-void writeStructureTree(PoDoFo::PdfMemDocument& doc, ObjectWriter& out,
-                        const std::vector<frame::StructElement>& structure,
-                        const std::vector<PoDoFo::PdfReference>& pages, const std::vector<PageTags>& tags,
+void writeStructureTree(Document& doc, ObjectWriter& out, const std::vector<frame::StructElement>& structure,
+                        const std::vector<Ref>& pages, const std::vector<PageTags>& tags,
                         const std::vector<int64_t>& pageKeys,
                         const std::vector<std::vector<LinkAnnotation>>& links, int64_t nextKey);
 

@@ -18,19 +18,19 @@ size_t threadCount() {
 }
 
 TEST(ObjectWriterThreads, StartAtTheSecondPageStream) {
-  PoDoFo::PdfMemDocument doc;
+  Document doc;
   std::FILE* out = std::tmpfile();
   ASSERT_NE(out, nullptr);
   const size_t before = threadCount();
   {
     ObjectWriter writer(doc, out, 2, 6);
     EXPECT_EQ(threadCount(), before);
-    writer.writeStream(doc.GetObjects().CreateObject(), std::string(4000, 'a'));
-    writer.writeStream(doc.GetObjects().CreateObject(), "q Q\n", /*startsHelpers=*/false);
+    writer.writeStream(doc.create(), std::string(4000, 'a'));
+    writer.writeStream(doc.create(), "q Q\n", /*startsHelpers=*/false);
     EXPECT_EQ(threadCount(), before) << "one page and its furniture need no helper";
-    writer.writeStream(doc.GetObjects().CreateObject(), std::string(4000, 'b'));
+    writer.writeStream(doc.create(), std::string(4000, 'b'));
     EXPECT_EQ(threadCount(), before) << "the first page stream after a flush is held again";
-    writer.writeStream(doc.GetObjects().CreateObject(), std::string(4000, 'c'));
+    writer.writeStream(doc.create(), std::string(4000, 'c'));
     EXPECT_EQ(threadCount(), before + 2) << "a second page stream starts the helpers";
     EXPECT_TRUE(writer.finish());
   }
