@@ -37,6 +37,9 @@ enum Fitness : uint8_t { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
 struct Totals {
   int64_t width = 0, stretch = 0, filStretch = 0, shrink = 0;
   int64_t expand = 0;  // font expansion of the boxes: counts as stretch and as shrink
+  // Word spaces (finite glue with width and stretch) and their widths, for
+  // the room before the loose-line rescue (Params::looseSpace).
+  int64_t spaces = 0, spaceWidth = 0;
   void add(const Item& it) {
     if (it.type == Item::Type::Penalty) return;  // its width counts only when breaking there
     width += it.width;
@@ -44,6 +47,10 @@ struct Totals {
     if (it.type != Item::Type::Glue) return;
     (it.stretchOrder > 0 ? filStretch : stretch) += it.stretch;
     shrink += it.shrink;
+    if (it.stretchOrder == 0 && it.width > 0 && it.stretch > 0) {
+      ++spaces;
+      spaceWidth += it.width;
+    }
   }
 };
 
@@ -176,7 +183,9 @@ class Breaker {
   void prune(const Totals& now);
   Result collect(const Active& best) const;
   double expansionOf(int64_t shortfall, const Totals& t) const;
+  double steppedExpansion(int64_t shortfall, int64_t expand) const;
   double spacingCost(int64_t shortfall, int64_t stretch, int64_t expand) const;
+  double rescueExcess(int64_t shortfall, const Totals& from, const Totals& to) const;
 
   const std::vector<Item>& m_items;
   const Params& m_params;
@@ -486,6 +495,10 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
                  : static_cast<int64_t>(roundHalfAway(double(m_params.spacingDemerits) *
                                                       spacingCost(shortfall, before.stretch - r.after.stretch,
                                                                   before.expand - r.after.expand))));
+        if (m_params.condenseDemerits > 0 && shortfall < 0) {
+          const double e = steppedExpansion(shortfall, before.expand - r.after.expand);
+          d += static_cast<int64_t>(roundHalfAway(double(m_params.condenseDemerits) * e * e));
+        }
       } else {
         d = m_params.linePenalty + b;
         d = std::abs(d) >= 10000 ? 100000000 : d * d;
@@ -495,6 +508,14 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
         d += p * p;
       } else if (p > -kInfinitePenalty) {
         d -= p * p;
+      }
+      if (m_params.looseDemerits > 0 && b <= kInfBad) {
+        const double excess = rescueExcess(shortfall, r.after, before);
+        if (excess > 0) {
+          const double unit = m_params.spaceStretch > 0 ? m_params.spaceStretch : 65536.0;
+          d += static_cast<int64_t>(roundHalfAway(
+              std::min(1e12, double(m_params.looseDemerits) * 100.0 * excess * excess / (unit * unit))));
+        }
       }
       if (breakFlagged && r.flagged) d += isFinal ? m_params.finalHyphenDemerits : m_params.flaggedDemerits;
       if (std::abs(static_cast<int>(fit) - static_cast<int>(r.fitness)) > 1) d += m_params.fitnessDemerits;
@@ -653,12 +674,34 @@ double Breaker::expansionOf(int64_t shortfall, const Totals& t) const {
 // Params::spacingDemerits' v: 100 rest^2 / (stretch * spaceStretch), with
 // rest what the spaces take after the letters' stepped expansion (as
 // collect() sets the line).
-double Breaker::spacingCost(int64_t shortfall, int64_t stretch, int64_t expand) const {
+double Breaker::steppedExpansion(int64_t shortfall, int64_t expand) const {
   double e = 0;
   if (expand > 0 && shortfall != 0) {
     e = std::clamp(static_cast<double>(shortfall) / static_cast<double>(expand), -1.0, 1.0);
     if (m_params.expansionSteps > 0) e = std::round(e * m_params.expansionSteps) / m_params.expansionSteps;
   }
+  return e;
+}
+
+// Params::looseDemerits' excess: what the letters of the line from `from`
+// to `to` must take when its spaces stop at Params::looseSpace, as
+// paragraph/Justify.cpp's rescue measures it (after the letters' stepped
+// expansion; never while the spaces are within their stretch). 0 for a
+// line that shrinks, fills with fil glue or has no word space.
+double Breaker::rescueExcess(int64_t shortfall, const Totals& from, const Totals& to) const {
+  const int64_t spaces = to.spaces - from.spaces;
+  if (shortfall <= 0 || spaces <= 0 || to.filStretch - from.filStretch != 0) return 0;
+  const int64_t stretch = to.stretch - from.stretch;
+  const double e = steppedExpansion(shortfall, to.expand - from.expand);
+  const double rest = static_cast<double>(shortfall) - e * static_cast<double>(to.expand - from.expand);
+  if (rest <= static_cast<double>(stretch)) return 0;
+  const double room =
+      std::max(0.0, static_cast<double>(spaces * m_params.looseSpace - (to.spaceWidth - from.spaceWidth)));
+  return std::max(0.0, rest - room);
+}
+
+double Breaker::spacingCost(int64_t shortfall, int64_t stretch, int64_t expand) const {
+  const double e = steppedExpansion(shortfall, expand);
   const double rest = static_cast<double>(shortfall) - e * static_cast<double>(expand);
   if (rest == 0) return 0;
   if (stretch <= 0) return 1e7;
@@ -688,6 +731,7 @@ Result Breaker::collect(const Active& best) const {
     result.startHangs.push_back(startHang);
     result.endHangs.push_back(endHang);
     const int64_t shortfall = static_cast<int64_t>(lineWidth(line)) + startHang + endHang - t.width;
+    if (m_params.looseSpace > 0 && rescueExcess(shortfall, Totals{}, t) > 0) ++result.rescued;
     double ratio = 0;
     uint8_t order = 0;
     // Font expansion first, as pdfTeX: the letters take the line's ratio of

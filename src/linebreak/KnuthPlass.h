@@ -148,6 +148,27 @@ struct Params {
   // square of each line's badness.
   int64_t spacingDemerits = 0;
   Sp spaceStretch = 0;  // the stretch of one word space (v's unit)
+  // The loose-line rescue (not TeX's; issue 19): a justified line whose
+  // spaces would have to open past `looseSpace` each (after its letters
+  // took their stepped expansion, and only once they are past their
+  // stretch) gives the excess to its letter gaps instead
+  // (paragraph/Justify.cpp), which a reader sees as tracked, letter-spaced
+  // text, far more than the same width in its spaces. The breaker counts
+  // that: each space of the line may reach looseSpace (the room is the
+  // spaces' count times looseSpace less their widths); what is left, the
+  // excess, costs looseDemerits * 100 excess^2 / spaceStretch^2, on top of
+  // the line's other demerits. 0: no such cost.
+  Sp looseSpace = 0;
+  int64_t looseDemerits = 0;
+  // What a reader sees of condensed letters (not TeX's; issue 19e): with
+  // spacing demerits the letters' share of a line's shrink is otherwise
+  // free, so the breaker condenses line after line to the limit (-2 % and
+  // the letter gaps closed: cramped) rather than hyphenate one word or
+  // open a line a little. A line whose letters shrink by the share e of
+  // their limit (stepped, e < 0) costs condenseDemerits * e^2 more.
+  // Widened letters cost nothing more (their spaces open as well, and a
+  // cost there added hyphens where microtype has none). 0: free.
+  int64_t condenseDemerits = 0;
 };
 
 struct Result {
@@ -170,6 +191,9 @@ struct Result {
   // Word spaces that continue a river of 3 or more lines (counted only when
   // Params::riverDemerits > 0).
   int rivers = 0;
+  // Lines of the chosen breaks that need the loose-line rescue
+  // (Params::looseDemerits): their spaces cannot take the slack.
+  int rescued = 0;
 };
 
 // Line widths: lineWidths[i] for line i; the last value repeats for later lines

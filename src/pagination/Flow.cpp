@@ -3,6 +3,10 @@
 // footnotes numbered in order of first use and laid out once.
 #include "pagination/Flow.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -35,9 +39,51 @@ void compact(paragraph::Line& line) {
   line.runs.shrink_to_fit();
 }
 
+// What the blocks released so far leave free in the heap goes back to the
+// system every kTrimEvery top-level blocks (glibc keeps freed pages
+// resident until trimmed). Only whole free pages go, and the released
+// Document's holes are mostly smaller: at 10,000 pages this returns some
+// 5 MB of the peak (docs/performance.md, "Blocks released with layout
+// helpers too"), for 139 calls.
+constexpr size_t kTrimEvery = 512;
+void returnFreedPages() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 using content::Block;
 using content::BlockBase;
 using TextSource = std::shared_ptr<const yaml::ScalarMap>;
+
+// About as many structure elements as a text makes, or a few more: its
+// paragraph (or note) and, per run, a link with its note reference, or a
+// span in another language (which a line break may cut in two).
+size_t elementsOf(const markup::InlineText& text) {
+  size_t n = 1;
+  for (const markup::Inline& in : text) {
+    if (!in.link.empty() || in.kind == markup::Inline::Kind::FootnoteRef || !in.lang.empty()) n += 2;
+    if (in.note) n += elementsOf(*in.note);
+  }
+  return n;
+}
+
+// About as many structure elements as `blocks` make, or a few more (an
+// estimate: a document that makes more only costs the vector a doubling).
+size_t elementsOf(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  content::forEachBlock(blocks, [&](const Block& b) {
+    n += 1;  // a figure, a list or a table
+    content::forEachInlineText(
+        b, [&](const markup::InlineText& text, const SourcePos&) { n += elementsOf(text); });
+    if (const auto* l = std::get_if<content::List>(&b)) n += 3 * l->items.size();  // LI, Lbl, LBody
+    if (const auto* t = std::get_if<content::TableBlock>(&b); t && t->table) {
+      n += 4;  // head, body, foot, caption
+      for (const content::TableRow& row : t->table->rows) n += 1 + row.cells.size();
+    }
+  });
+  return n;
+}
 
 }  // namespace
 
@@ -49,7 +95,7 @@ public:
         m_noteWidth(bodyWidth), m_ahead(ahead) {}
 
   Flow build() {
-    while (pull(m_doc.body.size())) {
+    while (pull(bodySize())) {
     }
     return std::move(m_flow);
   }
@@ -63,27 +109,69 @@ public:
       root.role = frame::Role::Document;
       root.lang = m_doc.language;
       m_flow.structure.push_back(root);
-      m_langOf.push_back(m_doc.language);
+      m_langOf.push_back(langId(m_doc.language));
     }
-    if (m_next >= m_doc.body.size()) return false;
-    for (size_t end = std::min(m_doc.body.size(), m_next + std::max<size_t>(blocks, 1)); m_next < end; ++m_next) {
+    if (m_next >= bodySize()) return false;
+    for (size_t end = std::min(bodySize(), m_next + std::max<size_t>(blocks, 1)); m_next < end; ++m_next) {
       if (m_ahead) planAhead(m_next);
-      addBlock(m_doc.body[m_next], 0, 0, "body", "", 0, frame::kArtifact);
+      addBlock(bodyBlock(m_next), 0, 0, "body", "", 0, frame::kArtifact);
       // Laid out (its notes too, after the paragraph that cites them): the
       // block's text is no longer needed.
-      if (m_consume) m_consume->body[m_next] = Block{};
+      if (m_consume) release(m_next + 1);
     }
     return true;
   }
 
   // pull() releases each top-level block of `doc` (the one being laid out)
-  // once laid out. Not with helpers: a paragraph a helper took and the
-  // builder did not ask for may still be read by it (LayoutAhead::take).
+  // once laid out. Its body moves into chunks of kChunk blocks, each freed
+  // whole once its blocks are laid out: the body vector itself (a
+  // 256-byte Block each, 18 MB at 10,000 pages) does not stay to the end.
+  // `doc.body` is left empty.
   void consume(content::Document& doc) {
-    if (!m_ahead) m_consume = &doc;
+    m_consume = true;
+    // The structure records grow with the document (~180 bytes each, some
+    // 24 a page) while its blocks are released: reserved at once (a large
+    // allocation is mapped, its pages resident only once written), the
+    // vector neither doubles (the old and the new copy at once) nor keeps
+    // up to half of itself spare. Room for page 1's letterhead elements.
+    size_t estimate = elementsOf(doc.body);
+    for (const auto& [id, text] : doc.footnotes) estimate += elementsOf(text);
+    estimate += estimate / 8 + 64;
+    m_flow.structure.reserve(estimate);
+    m_langOf.reserve(estimate);
+    m_bodySize = doc.body.size();
+    m_chunks.resize((m_bodySize + kChunk - 1) / kChunk);
+    for (size_t i = 0; i < m_bodySize; ++i) {
+      if (i % kChunk == 0) m_chunks[i / kChunk].reserve(std::min(kChunk, m_bodySize - i));
+      m_chunks[i / kChunk].push_back(std::move(doc.body[i]));
+    }
+    std::vector<Block>().swap(doc.body);
   }
 
 private:
+  // Releases the top-level blocks before `end` that nothing reads any more:
+  // with helpers, a paragraph the builder did not take (dropped from the
+  // queue, or cleared) may still be laid out by one of them
+  // (LayoutAhead::oldestBlock).
+  void release(size_t end) {
+    if (m_ahead) end = std::min(end, m_ahead->oldestBlock());
+    for (; m_released < end; ++m_released) {
+      std::vector<Block>& chunk = m_chunks[m_released / kChunk];
+      if ((m_released + 1) % kChunk == 0 || m_released + 1 == m_bodySize)
+        std::vector<Block>().swap(chunk);
+      else
+        chunk[m_released % kChunk] = Block{};
+      if ((m_released + 1) % kTrimEvery == 0) returnFreedPages();
+    }
+  }
+
+  // The top-level blocks: the document's, or the chunks consume() moved them to.
+  static constexpr size_t kChunk = 256;
+  size_t bodySize() const { return m_consume ? m_bodySize : m_doc.body.size(); }
+  const Block& bodyBlock(size_t i) const {
+    return m_consume ? m_chunks[i / kChunk][i % kChunk] : m_doc.body[i];
+  }
+
   struct Indents {
     Sp start = 0, end = 0;
   };
@@ -227,12 +315,19 @@ private:
     e.role = role;
     e.parent = parent;
     e.sourceId = sourceId;
-    const std::string& inherited = m_langOf[parent];
-    std::string effective = lang.empty() ? inherited : lang;
-    if (effective != inherited) e.lang = effective;
+    const uint32_t inherited = m_langOf[parent];
+    const uint32_t effective = lang.empty() ? inherited : langId(lang);
+    if (effective != inherited) e.lang = m_langs[effective];
     m_flow.structure.push_back(std::move(e));
-    m_langOf.push_back(std::move(effective));
+    m_langOf.push_back(effective);
     return static_cast<uint32_t>(m_flow.structure.size() - 1);
+  }
+
+  // A language's number in m_langs (a document names a few).
+  uint32_t langId(const std::string& lang) {
+    auto [it, fresh] = m_langIds.emplace(lang, static_cast<uint32_t>(m_langs.size()));
+    if (fresh) m_langs.push_back(lang);
+    return it->second;
   }
 
   // The inline elements of one paragraph (or note): its links, note marks
@@ -372,8 +467,8 @@ private:
       m_replan = false;
     }
     m_planned = std::max(m_planned, next);
-    for (; m_planned < m_doc.body.size() && m_planned < next + kAheadBlocks; ++m_planned)
-      planBlock(m_doc.body[m_planned], 0, 0, "body");
+    for (; m_planned < bodySize() && m_planned < next + kAheadBlocks; ++m_planned)
+      planBlock(bodyBlock(m_planned), 0, 0, "body");  // planText tags its jobs with m_planned
   }
 
   // The paragraphs addBlockItems lays out for `block`, with the same styles
@@ -406,7 +501,7 @@ private:
     std::vector<int> notes;
     for (const markup::Inline& in : text)
       if (in.kind == markup::Inline::Kind::FootnoteRef) notes.push_back(predictNote(in, m_predicted));
-    m_ahead->add(text, textOptions(b, source, st, indentStart, indentEnd), std::move(notes));
+    m_ahead->add(text, textOptions(b, source, st, indentStart, indentEnd), std::move(notes), m_planned);
   }
 
   // The number footnoteNumber() will give `ref` when the numbering is at
@@ -711,7 +806,10 @@ private:
   bool m_inCell = false;  // laying out a table cell
   int m_tables = 0;
   Flow m_flow;
-  content::Document* m_consume = nullptr;
+  bool m_consume = false;
+  std::vector<std::vector<Block>> m_chunks;  // consume(): the body, kChunk blocks each
+  size_t m_bodySize = 0;
+  size_t m_released = 0;  // top-level blocks before it are released (m_consume)
   bool m_started = false;
   size_t m_next = 0;  // the next top-level block to lay out
   Sp m_pendingSpace = 0;
@@ -720,7 +818,11 @@ private:
   std::vector<NoteText> m_noteTexts;
   std::vector<std::shared_ptr<std::vector<markup::Inline>>> m_inlineNotes;
   int m_headings = 0;
-  std::vector<std::string> m_langOf;  // each structure element's language, inherited or its own
+  // Each structure element's language, inherited or its own, as its number
+  // in m_langs (4 bytes an element, not a string's 32).
+  std::vector<uint32_t> m_langOf;
+  std::vector<std::string> m_langs;
+  std::map<std::string, uint32_t> m_langIds;
   uint32_t m_noteParent = 0;          // where notes cited by the paragraph being set go
   LayoutAhead* m_ahead = nullptr;     // helper threads (-j N), or none
   std::mutex m_sourceMutex;           // source positions asked from several threads

@@ -109,7 +109,8 @@ class FlowSource {
   FlowSource(const content::Document& doc, const style::Layout& layout, Sp bodyWidth,
              const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);
   // The same, releasing each top-level block of `doc.body` once it is laid
-  // out (the content of a long document goes as its pages are made).
+  // out (the content of a long document goes as its pages are made); the
+  // blocks move out of `doc.body` at once, which is left empty.
   struct Consume {};
   FlowSource(content::Document& doc, Consume, const style::Layout& layout, Sp bodyWidth,
              const image::Limits& imageLimits, paragraph::Context& context, unsigned helpers = 0);

@@ -1,5 +1,8 @@
 #include "pagination/LayoutAhead.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "text/DocumentFonts.h"
 #include "text/FontStore.h"
 #include "text/Shaper.h"
@@ -8,6 +11,7 @@ namespace folio::pagination {
 
 struct LayoutAhead::Job {
   const markup::InlineText* text = nullptr;
+  size_t block = 0;
   paragraph::Options options;
   Result result;
   bool done = false;    // under m_mutex
@@ -32,9 +36,11 @@ LayoutAhead::~LayoutAhead() {
   for (std::thread& t : m_threads) t.join();
 }
 
-void LayoutAhead::add(const markup::InlineText& text, paragraph::Options options, std::vector<int> notes) {
+void LayoutAhead::add(const markup::InlineText& text, paragraph::Options options, std::vector<int> notes,
+                      size_t block) {
   auto job = std::make_shared<Job>();
   job->text = &text;
+  job->block = block;
   job->options = std::move(options);
   job->result.notes = std::move(notes);
   {
@@ -52,6 +58,13 @@ void LayoutAhead::add(const markup::InlineText& text, paragraph::Options options
 size_t LayoutAhead::pending() const {
   std::lock_guard<std::mutex> lock(m_mutex);
   return m_jobs.size();
+}
+
+size_t LayoutAhead::oldestBlock() const {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  size_t oldest = m_jobs.empty() ? SIZE_MAX : m_jobs.front()->block;  // queued in document order
+  if (!m_running.empty()) oldest = std::min(oldest, *m_running.begin());
+  return oldest;
 }
 
 void LayoutAhead::clear() {
@@ -82,9 +95,11 @@ std::optional<LayoutAhead::Result> LayoutAhead::take(const markup::InlineText& t
     while (!job->done) {
       if (m_started < m_jobs.size()) {
         std::shared_ptr<Job> other = m_jobs[m_started++];
+        auto running = m_running.insert(other->block);
         lock.unlock();
         run(*other, m_shaper);
         lock.lock();
+        m_running.erase(running);
         other->done = true;
         m_done.notify_all();
       } else {
@@ -120,15 +135,18 @@ void LayoutAhead::work() {
   text::Shaper shaper;  // per thread, like its cache
   for (;;) {
     std::shared_ptr<Job> job;
+    std::multiset<size_t>::iterator running;
     {
       std::unique_lock<std::mutex> lock(m_mutex);
       m_wake.wait(lock, [&] { return m_stopping || m_started < m_jobs.size(); });
       if (m_stopping) return;
       job = m_jobs[m_started++];
+      running = m_running.insert(job->block);
     }
     run(*job, shaper);
     {
       std::lock_guard<std::mutex> lock(m_mutex);
+      m_running.erase(running);
       job->done = true;
     }
     m_done.notify_all();

@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -34,7 +35,7 @@ class LayoutAhead {
   // What a helper made of one paragraph.
   struct Result {
     paragraph::Paragraph paragraph;
-    std::vector<int> notes;  // the footnote numbers it was given
+    std::vector<int> notes;      // the footnote numbers it was given
     paragraph::Options options;  // as given to add() (the caller checks they still hold)
     // The paragraph's font look-ups, for FontStore::replay when the caller
     // uses the result (and only then: ids follow what the document uses).
@@ -52,11 +53,18 @@ class LayoutAhead {
   LayoutAhead(const LayoutAhead&) = delete;
   LayoutAhead& operator=(const LayoutAhead&) = delete;
 
-  // Queues `text` (which must outlive this object) for layout with
-  // `options`; its footnote references (in order) get `notes`.
-  // options.footnoteNumber is replaced; options.sourcePosition must be
-  // thread-safe.
-  void add(const markup::InlineText& text, paragraph::Options options, std::vector<int> notes);
+  // Queues `text` (which must live until no job of `block` is left, see
+  // oldestBlock) for layout with `options`; its footnote references (in
+  // order) get `notes`. options.footnoteNumber is replaced;
+  // options.sourcePosition must be thread-safe. `block`: the caller's
+  // number for what `text` belongs to (the top-level block), not
+  // decreasing from one call to the next until clear().
+  void add(const markup::InlineText& text, paragraph::Options options, std::vector<int> notes,
+           size_t block = 0);
+  // The lowest `block` of a job still queued or being laid out (also one
+  // dropped by take() or clear() that a helper has not finished);
+  // SIZE_MAX when none: the text of any block below it is read no more.
+  size_t oldestBlock() const;
   // Paragraphs queued and not yet taken.
   size_t pending() const;
   // The result for `text`, waiting for the helper on it. nullopt when it was
@@ -82,6 +90,7 @@ class LayoutAhead {
   std::condition_variable m_done;           // the builder: a job finished
   std::deque<std::shared_ptr<Job>> m_jobs;  // in document order
   size_t m_started = 0;                     // m_jobs[0, m_started) are taken by a helper
+  std::multiset<size_t> m_running;          // the `block` of each job being laid out
   bool m_stopping = false;
 };
 

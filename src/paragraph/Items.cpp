@@ -210,8 +210,11 @@ class ItemBuilder {
     const bool url = looksLikeUrl(begin, end);
     m_cuts.clear();
     if (url) {
-      for (uint32_t k = begin + 1; k < end; ++k)
-        if (urlBreakBefore(k)) m_cuts.push_back({k, false});
+      // Never a piece of one character between two breaks or at either
+      // end ("https://t" | ".co", "a" | "-b"): the later break goes.
+      uint32_t kept = begin;
+      for (uint32_t k = begin + 2; k + 1 < end; ++k)
+        if (k - kept >= 2 && urlBreakBefore(k)) m_cuts.push_back({kept = k, false});
     } else {
       for (uint32_t k = begin + 1; k < end; ++k)
         if (m_breaks[k] != text::BreakKind::None) m_cuts.push_back({k, false});
@@ -256,10 +259,14 @@ class ItemBuilder {
   // True when some glyph starts exactly at `at` (no ligature spans the cut).
   bool glyphStartsAt(uint32_t begin, uint32_t at) const { return m_clusterGlyph[at - begin] != kNoGlyph; }
 
-  // URLs, e-mail addresses and paths break where style guides (Chicago,
-  // the Guardian's) put the break: after a slash (a "//" stays whole) and
-  // after @; before a dot, ?, # and &. Never at a hyphen the address holds,
-  // and no hyphen is added: a reader would take either for a hyphenation.
+  // URLs, e-mail addresses and paths break where style guides (Chicago
+  // 14.18, the Guardian's) put the break: after a slash (a "//" stays
+  // whole) and after @; before a dot, ?, #, &, =, %, ~, _ and a hyphen of
+  // the address, which then starts the next line ("northern" | "-light"),
+  // so no reader takes it for a hyphenation; never after such a hyphen,
+  // and no hyphen is added. (LaTeX's url package breaks after its break
+  // characters, and after hyphens with [hyphens]; Typst breaks after any
+  // run of punctuation.)
   bool looksLikeUrl(uint32_t begin, uint32_t end) const {
     std::u32string_view w(m_flat.text.data() + begin, end - begin);
     if (w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www." || spanAt(begin).link >= 0)
@@ -274,8 +281,12 @@ class ItemBuilder {
   bool urlBreakBefore(uint32_t k) const {
     const std::u32string& t = m_flat.text;
     const char32_t prev = t[k - 1], c = t[k];
-    if (c == U'/' || prev == U'-' || c == U'-') return false;  // "//" whole; hyphens are the address's own
+    if (c == U'/' || prev == U'-') return false;  // "//" whole; a line never ends in a hyphen
     if (prev == U'/' || prev == U'@') return true;
+    if (c == U'-' || c == U'_' || c == U'=' || c == U'%' || c == U'~') {
+      // Between two letters or digits: "northern" | "-light", not "/-x".
+      return !isPunctuation(prev) && k + 1 < t.size() && !isPunctuation(t[k + 1]);
+    }
     if (c == U'.' || c == U'?' || c == U'#' || c == U'&') {
       // Not before trailing punctuation: "example.org." ends a sentence.
       return k + 1 < t.size() && !isPunctuation(t[k + 1]) && prev != U'.';

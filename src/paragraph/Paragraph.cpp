@@ -33,7 +33,8 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
   // same word starting or ending two lines in a row.
   const style::Style& st = *options.style;
   const bool isRaggedParagraph = detail::isRagged(options, shaped.items.rtl);
-  params.expansionSteps = st.expansionStep > 0 ? static_cast<int>(std::lround(st.expansion / st.expansionStep)) : 0;
+  params.expansionSteps =
+      st.expansionStep > 0 ? static_cast<int>(std::lround(st.expansion / st.expansionStep)) : 0;
   params.expansionFirst = true;
   // Tuned on bench/typography/compare.sh (docs/typography.md): the badness
   // is quadratic in the glue's ratio after expansion, which evens the
@@ -78,6 +79,20 @@ Paragraph layoutParagraph(const markup::InlineText& text, const Options& options
     // Rivers: a word space that continues a river of 3 or more lines (not
     // in ragged text, whose spaces are not set by the breaker's ratio).
     params.riverDemerits = 30000;
+    // The loose-line rescue (Justify.cpp) letter-spaces a line whose spaces
+    // would open past kLooseSpacePerMille of an em: the breaker counts what
+    // the letters would take (issue 19e), so it prefers a break that fills
+    // the line, a hyphen, or a tighter line, wherever one exists, to a line
+    // that reads as tracked.
+    params.looseSpace = static_cast<Sp>(int64_t(options.style->size) * detail::kLooseSpacePerMille / 1000);
+    params.looseDemerits = 1000;
+    // Condensed letters (-2 % and closed letter gaps) read as cramped: a
+    // line at the limit costs about a quarter of a hyphen (650^2), so the
+    // breaker condenses fewer lines and opens others a little, or
+    // hyphenates (issue 19e; bench/typography/compare.sh, docs/
+    // typography.md: the report at 11 pt, 110 lines at -2 % -> 69, every
+    // row still within microtype's hyphen count).
+    params.condenseDemerits = 100000;
   }
   std::vector<Sp> widths = {options.breakLines ? options.width : kSpPerPt * 30000};
   linebreak::Result breaks = linebreak::breakLines(shaped.kp, widths, params);

@@ -16,12 +16,18 @@ ImportedPage importPage(Document& target, std::string_view file, int page, int c
   DocObject* form = target.create("XObject");
   const uint32_t count = copy.objectCount();
   const uint32_t first = target.count();
-  for (uint32_t i = 0; i < count; ++i) target.reserve();
+  for (uint32_t i = 0; i < count; ++i)
+    if (target.reserve().number != first + i)
+      throw std::logic_error("object numbers for an imported page are not consecutive");
   if (std::string problem = copy.number(count ? first : 0); !problem.empty())
     throw std::runtime_error(problem);
-  // Each copied object is its body as the module wrote it ("N 0 obj" +
-  // body + "\nendobj\n", as ObjectWriter writes it), kept to the end.
-  for (uint32_t i = 0; i < count; ++i) target.adopt(Ref(first + i), Raw{std::string(copy.object(i))});
+  // Each copied object as the module serialised it: its value, and a
+  // stream's still-encoded data (its /Length and /Filter are in the value);
+  // ObjectWriter frames them as its own ("N 0 obj" value "\nstream\n" ...).
+  for (uint32_t i = 0; i < count; ++i) {
+    DocObject* made = target.adopt(Ref(first + i), Raw{std::string(copy.object(i))});
+    if (std::string_view data; copy.stream(i, data)) made->stream = std::string(data);
+  }
   double box[4], matrix[6];
   copy.form(box, matrix);
   Dictionary& d = form->dict();

@@ -54,12 +54,14 @@ typedef struct folio_pdfread_api {
    * the resources and group with references to them. Returns 1, or 0 with
    * `problem` set. */
   int (*number)(folio_pdfread_page* p, uint32_t first);
-  /* After `number`: copied object i (0-based), numbered first + i. The
-   * bytes are its body in PoDoFo's compact form, so that the object in the
-   * file is "N 0 obj" + body + "\nendobj\n"; a stream's body holds its
-   * dictionary (with /Length and, as in the source file, /Filter), then
-   * "\nstream\n", the still-encoded data and "\nendstream". */
+  /* After `number`: copied object i's (0-based, numbered first + i) value
+   * in PDF syntax as PoDoFo's compact mode writes it; for a stream, its
+   * dictionary, with /Length and, as in the source file, /Filter. */
   folio_pdfread_bytes (*object)(const folio_pdfread_page* p, uint32_t i);
+  /* Copied object i's stream data, still encoded; data is NULL when the
+   * object is not a stream. In the file, as folio writes every object:
+   * "N 0 obj" value "\n" ["stream\n" data "\nendstream\n"] "endobj\n". */
+  folio_pdfread_bytes (*stream)(const folio_pdfread_page* p, uint32_t i);
   /* After `number`: the page's /Resources dictionary in PDF syntax, or
    * empty for none; its transparency /Group, or empty for none. */
   folio_pdfread_bytes (*resources)(const folio_pdfread_page* p);

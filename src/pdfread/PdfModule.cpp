@@ -115,6 +115,11 @@ std::string_view view(folio_pdfread_bytes b) {
 }  // namespace
 
 std::string_view PageImport::object(uint32_t i) const { return view(m_api->object(m_page, i)); }
+bool PageImport::stream(uint32_t i, std::string_view& data) const {
+  const folio_pdfread_bytes b = m_api->stream(m_page, i);
+  data = view(b);
+  return b.data != nullptr;
+}
 std::string_view PageImport::resources() const { return view(m_api->resources(m_page)); }
 std::string_view PageImport::group() const { return view(m_api->group(m_page)); }
 std::string_view PageImport::content() const { return view(m_api->content(m_page)); }

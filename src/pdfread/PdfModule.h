@@ -41,9 +41,11 @@ class PageImport {
   // first, first + 1, ... and serialises them. Returns "" or the problem.
   uint32_t objectCount() const;
   std::string number(uint32_t first);
-  // After number(): copied object i's body; in the file the object is
-  // "N 0 obj" + body + "\nendobj\n" (ModuleAbi.h).
+  // After number(): copied object i's value in PDF syntax (a stream's
+  // dictionary), and whether it is a stream, with its still-encoded data
+  // (ModuleAbi.h says how they make the object in the file).
   std::string_view object(uint32_t i) const;
+  bool stream(uint32_t i, std::string_view& data) const;
   // After number(): /Resources and /Group in PDF syntax ("" for none).
   std::string_view resources() const;
   std::string_view group() const;

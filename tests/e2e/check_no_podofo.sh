@@ -2,9 +2,9 @@
 # folio's NEEDED list names no libpodofo, nor a library only PoDoFo needs
 # (issue 15: loading them cost every run 10 M instructions and ~400 page
 # faults). PoDoFo is loaded with libfolio-pdfread.so, when a document
-# places a PDF page (tests/e2e/test_pdf_module.sh). Registered in
-# tests/CMakeLists.txt as e2e.folio_needs_no_podofo, disabled until the
-# writer has its own object model (branch issue-15-ownpdf).
+# places a PDF page (tests/e2e/test_pdf_module.sh); the writer has its
+# own object model (pdf/Object.h). Registered in tests/CMakeLists.txt as
+# e2e.folio_needs_no_podofo.
 source "$(dirname "$0")/lib.sh"
 
 needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }

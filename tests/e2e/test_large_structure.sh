@@ -23,4 +23,23 @@ check "struct_tree.py: marked content and ParentTree agree" $PY tests/e2e/struct
 SOURCE_DATE_EPOCH=0 "$FOLIO" render "$doc" -o "$TMP/a.pdf" -q --standard pdf/a-2b
 check "pdf/a-2b: qpdf --check is clean" qpdf_clean "$TMP/a.pdf"
 check "pdf/a-2b: structure complete" $PY tests/e2e/struct_complete.py "$TMP/a.pdf" 2000
+
+# A mistake in the last block of a long document is still reported before
+# anything is written (blocks are released as pages are made, after every
+# check): FILE:LINE:COL, exit 1, no output file, at -j 1 and -j 2.
+bad="$TMP/gen/folio/doc-100-bad.yaml"
+cp "$doc" "$bad"
+last=$(( $(wc -l < "$bad") + 1 ))
+printf '  - paragraph: "The last word, see [the missing part](#no-such-part)."\n    style: bodytxet\n' >> "$bad"
+for j in 1 2; do
+  rm -f "$TMP/bad.pdf"
+  SOURCE_DATE_EPOCH=0 "$FOLIO" render "$bad" -o "$TMP/bad.pdf" -q -j $j 2> "$TMP/bad.err"
+  status=$?
+  check "-j $j: a mistake in the last block fails the run (exit 1)" test "$status" -eq 1
+  check "-j $j: no partial file" test ! -e "$TMP/bad.pdf"
+  check "-j $j: the unknown style is reported at its FILE:LINE:COL" \
+    grep -q "doc-100-bad.yaml:$((last + 1)):[0-9]*: .*unknown style 'bodytxet'" "$TMP/bad.err"
+  check "-j $j: the broken link is reported at its FILE:LINE" \
+    grep -q "doc-100-bad.yaml:$last:[0-9]*: .*no-such-part" "$TMP/bad.err"
+done
 finish

@@ -18,7 +18,7 @@ using namespace PoDoFo;
 struct folio_pdfread_page {
   folio::pdfread::PageCopy copy;
   std::string problem;
-  std::vector<std::string> objects;  // bodies, after number()
+  std::vector<std::string> objects;  // values, after number()
   std::string resources, group;
 };
 
@@ -60,39 +60,49 @@ std::string written(const PdfVariant& v) {
   return std::string(buffer.GetBuffer(), device.GetLength());
 }
 
-// The body of copied object `i` numbered `number`: what PoDoFo writes for
-// it between "N 0 obj" and "\nendobj\n".
-std::string body(const folio::pdfread::CopiedObject& o, uint32_t number, uint32_t first, size_t count) {
+// Copied object `o` numbered `number`: its value as PoDoFo writes it
+// (for a stream, its dictionary with /Length). PoDoFo writes the whole
+// object, and the value is cut out of it, so that it is exactly what
+// folio's writer wrote when it held the object itself; the frame around it
+// is checked piece by piece.
+std::string value(const folio::pdfread::CopiedObject& o, uint32_t number, uint32_t first, size_t count) {
   PdfVecObjects owner;  // a stream needs an owning vector
   auto* obj = new PdfObject(PdfReference(number, 0), parsed(o.syntax, first, count));
   owner.push_back(obj);
+  std::string tail = "\nendobj\n";
   if (o.stream) {
     if (!obj->IsDictionary()) throw std::runtime_error("a stream's dictionary is not a dictionary");
     PdfMemoryInputStream in(o.streamData.data(), static_cast<pdf_long>(o.streamData.size()));
     obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(o.streamData.size()));
+    tail = "\nstream\n" + o.streamData + "\nendstream" + tail;
   }
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);
   obj->WriteObject(&device, ePdfWriteMode_Compact, nullptr);
-  std::string whole(buffer.GetBuffer(), device.GetLength());
+  const std::string_view whole(buffer.GetBuffer(), device.GetLength());
   const std::string head = std::to_string(number) + " 0 obj";
-  const std::string tail = "\nendobj\n";
-  if (whole.size() < head.size() + tail.size() || whole.compare(0, head.size(), head) != 0 ||
-      whole.compare(whole.size() - tail.size(), tail.size(), tail) != 0)
+  if (whole.size() < head.size() + tail.size() || whole.substr(0, head.size()) != head ||
+      whole.substr(whole.size() - tail.size()) != tail)
     throw std::logic_error("PoDoFo wrote an object in an unexpected frame");
-  return whole.substr(head.size(), whole.size() - head.size() - tail.size());
+  return std::string(whole.substr(head.size(), whole.size() - head.size() - tail.size()));
 }
 
 folio_pdfread_bytes bytes(const std::string& s) { return folio_pdfread_bytes{s.data(), s.size()}; }
 
 folio_pdfread_page* open(const char* data, size_t size, int page) {
+  folio_pdfread_page* p = nullptr;
   try {
-    auto* p = new folio_pdfread_page;
+    p = new folio_pdfread_page;
     p->problem = folio::pdfread::readPage(std::string_view(data, size), page, p->copy);
-    return p;
   } catch (const std::bad_alloc&) {
+    delete p;
     return nullptr;
+  } catch (const std::exception& e) {  // readPage reports what it knows; nothing else may cross
+    p->problem = std::string("the PDF cannot be read (") + e.what() + ")";
+  } catch (...) {
+    p->problem = "the PDF cannot be read";
   }
+  return p;
 }
 
 const char* problem(const folio_pdfread_page* p) { return p->problem.c_str(); }
@@ -116,8 +126,8 @@ int number(folio_pdfread_page* p, uint32_t first) {
     p->objects.clear();
     p->objects.reserve(count);
     for (size_t i = 0; i < count; ++i) {
-      p->objects.push_back(body(p->copy.objects[i], static_cast<uint32_t>(first + i), first, count));
-      p->copy.objects[i] = {};  // its bytes are in the body now
+      p->objects.push_back(value(p->copy.objects[i], static_cast<uint32_t>(first + i), first, count));
+      p->copy.objects[i].syntax = {};  // renumbered in the value now
     }
     if (!p->copy.resources.empty()) p->resources = written(parsed(p->copy.resources, first, count));
     if (!p->copy.group.empty()) p->group = written(parsed(p->copy.group, first, count));
@@ -128,6 +138,8 @@ int number(folio_pdfread_page* p, uint32_t first) {
     p->problem = "out of memory while copying the PDF page";
   } catch (const std::exception& e) {
     p->problem = e.what();
+  } catch (...) {
+    p->problem = "the PDF page cannot be copied";
   }
   return 0;
 }
@@ -135,24 +147,32 @@ int number(folio_pdfread_page* p, uint32_t first) {
 folio_pdfread_bytes object(const folio_pdfread_page* p, uint32_t i) {
   return i < p->objects.size() ? bytes(p->objects[i]) : folio_pdfread_bytes{nullptr, 0};
 }
+folio_pdfread_bytes stream(const folio_pdfread_page* p, uint32_t i) {
+  if (i >= p->copy.objects.size() || !p->copy.objects[i].stream) return folio_pdfread_bytes{nullptr, 0};
+  const std::string& data = p->copy.objects[i].streamData;
+  return folio_pdfread_bytes{data.data(), data.size()};
+}
 folio_pdfread_bytes resources(const folio_pdfread_page* p) { return bytes(p->resources); }
 folio_pdfread_bytes group(const folio_pdfread_page* p) { return bytes(p->group); }
 folio_pdfread_bytes content(const folio_pdfread_page* p) { return bytes(p->copy.content); }
 void close(folio_pdfread_page* p) { delete p; }
 
-const folio_pdfread_api kApi = {FOLIO_PDFREAD_ABI,
-                                sizeof(folio_pdfread_api),
-                                open,
-                                problem,
-                                extent,
-                                form,
-                                objectCount,
-                                number,
-                                object,
-                                resources,
-                                group,
-                                content,
-                                close};
+const folio_pdfread_api kApi = {
+    .abi = FOLIO_PDFREAD_ABI,
+    .size = sizeof(folio_pdfread_api),
+    .open = open,
+    .problem = problem,
+    .extent = extent,
+    .form = form,
+    .object_count = objectCount,
+    .number = number,
+    .object = object,
+    .stream = stream,
+    .resources = resources,
+    .group = group,
+    .content = content,
+    .close = close,
+};
 
 }  // namespace
 

@@ -29,7 +29,9 @@ TEST(HangingPunctuation, PeriodsAndCommasHangIntoTheEndMargin) {
   Fixture f;
   f.body.hangingPunctuation = true;
   int hung = 0, hyphens = 0, quotes = 0, flush = 0, lines = 0;
-  for (int w = 140; w <= 300; w += 5) {
+  // Every 2pt: since condensed lines cost (issue 19e) no width in 5pt steps
+  // starts a line with the opening quote.
+  for (int w = 140; w <= 300; w += 2) {
     const Sp width = pt(w);
     Paragraph p = f.set(kEnglish, f.options(width));
     ASSERT_GT(p.lines.size(), 3u);
