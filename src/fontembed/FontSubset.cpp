@@ -3,6 +3,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <atomic>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -34,10 +35,16 @@ std::string blobBytes(hb_blob_t* blob) {
 }
 
 // What a batch repeats for each document (a mail merge embeds the same fonts
-// a thousand times, mostly with the same glyphs): kept per font, on the
+// a thousand times, often with the same glyphs): kept per font, on the
 // font's own HarfBuzz face, so it lives exactly as long as the font.
-//  - the last subsets made, by glyph set: of 1,000 generated letters, the
-//    four fonts had 1, 10, 31 and 479 distinct glyph sets;
+//  - the subsets made, by glyph set, most recently used first, within a
+//    byte budget shared by all fonts (kSubsetBudget). Of 1,000 generated
+//    letters, the four fonts had 1, 10, 31 and 479 distinct glyph sets; the
+//    body font's come back at random, so keeping only the last few subset
+//    and compressed the same program again and again (the last 8 of each
+//    font: 1,485 subsets made; all of them: 521). A copy shares its
+//    compressed program (FontSubset::packed), so a hit costs neither
+//    hb-subset nor Flate;
 //  - once a font has been subset kPrepareAfter times, the face
 //    hb_subset_preprocess() prepares (every table loaded and its accelerator
 //    built once, not per subset). Preparing Noto Serif costs about as much as
@@ -45,6 +52,17 @@ std::string blobBytes(hb_blob_t* blob) {
 //    so a single document or a small batch never prepares.
 // The subset's bytes are the same either way (checked with cmp on the
 // samples and the letters, docs/performance.md).
+std::atomic<size_t> g_keptBytes{0};
+std::atomic<size_t> g_budget{kSubsetBudget};
+
+struct GidsHash {
+  size_t operator()(const std::vector<uint32_t>& gids) const {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a over the glyph ids
+    for (uint32_t g : gids) h = (h ^ g) * 1099511628211ull;
+    return static_cast<size_t>(h);
+  }
+};
+
 class SubsetCache {
  public:
   static SubsetCache& of(const text::Font& font) {
@@ -58,22 +76,30 @@ class SubsetCache {
   }
   ~SubsetCache() {
     if (m_prepared) hb_face_destroy(m_prepared);
+    for (const Kept& k : m_recent) g_keptBytes -= k.bytes;
   }
 
   bool find(const std::vector<uint32_t>& gids, FontSubset& out) {
     std::lock_guard<std::mutex> lock(m_mutex);
-    for (auto it = m_recent.begin(); it != m_recent.end(); ++it)
-      if (it->first == gids) {
-        m_recent.splice(m_recent.begin(), m_recent, it);
-        out = it->second;
-        return true;
-      }
-    return false;
+    auto it = m_index.find(gids);
+    if (it == m_index.end()) return false;
+    m_recent.splice(m_recent.begin(), m_recent, it->second);
+    out = it->second->subset;
+    return true;
   }
   void keep(const std::vector<uint32_t>& gids, const FontSubset& subset) {
     std::lock_guard<std::mutex> lock(m_mutex);
-    m_recent.emplace_front(gids, subset);
-    if (m_recent.size() > kKept) m_recent.pop_back();
+    if (m_index.count(gids)) return;  // two threads made the same subset
+    m_recent.push_front(Kept{gids, subset, keptBytes(gids, subset)});
+    m_index.emplace(gids, m_recent.begin());
+    g_keptBytes += m_recent.front().bytes;
+    // Over the budget, this font gives up its least recently used subsets
+    // (another font's are given up when that font next keeps one).
+    while (g_keptBytes > g_budget && m_recent.size() > 1) {
+      g_keptBytes -= m_recent.back().bytes;
+      m_index.erase(m_recent.back().gids);
+      m_recent.pop_back();
+    }
   }
   // The face to subset from: the prepared one, or nullptr (the caller makes
   // a plain face) for the first kPrepareAfter subsets.
@@ -85,10 +111,21 @@ class SubsetCache {
   }
 
  private:
-  static constexpr size_t kKept = 8;  // a Noto Serif subset is ≈ 40 KB
+  struct Kept {
+    std::vector<uint32_t> gids;
+    FontSubset subset;
+    size_t bytes;  // what it holds, roughly: g_keptBytes counts it
+  };
+  // The program twice (as made, and compressed: at most about its size),
+  // the glyph maps, and the list and index nodes.
+  static size_t keptBytes(const std::vector<uint32_t>& gids, const FontSubset& s) {
+    return 2 * s.program.size() + 2 * 8 * gids.size() + 32 * s.newGid.size() + 4 * s.cffInfo.gidToCid.size() +
+           256;
+  }
   static constexpr int kPrepareAfter = 8;
   std::mutex m_mutex;
-  std::list<std::pair<std::vector<uint32_t>, FontSubset>> m_recent;  // most recent first
+  std::list<Kept> m_recent;  // most recent first
+  std::unordered_map<std::vector<uint32_t>, std::list<Kept>::iterator, GidsHash> m_index;
   hb_face_t* m_prepared = nullptr;
   int m_subsets = 0;
 };
@@ -96,6 +133,10 @@ class SubsetCache {
 FontSubset makeSubset(const text::Font& font, hb_face_t* prepared, const std::vector<uint32_t>& gids);
 
 }  // namespace
+
+size_t setSubsetBudget(size_t bytes) { return g_budget.exchange(bytes); }
+
+size_t keptSubsetBytes() { return g_keptBytes; }
 
 std::string FontSubset::packed(int level,
                                const std::function<std::string(std::string_view, int)>& compress) const {

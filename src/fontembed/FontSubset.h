@@ -46,6 +46,14 @@ FontSubset subsetFont(const text::Font& font, const std::vector<uint32_t>& gids)
 // for any other font.
 std::vector<uint32_t> cffCids(const text::Font& font);
 
+// What subsetFont keeps for a batch, all fonts together, is bounded by a
+// budget (bytes, roughly counted): past it, a font gives up the subsets it
+// used least recently. setSubsetBudget returns the budget it replaces (for
+// tests); keptSubsetBytes is what is kept now.
+inline constexpr size_t kSubsetBudget = size_t{16} << 20;
+size_t setSubsetBudget(size_t bytes);
+size_t keptSubsetBytes();
+
 // Deterministic 6-letter subset tag ("ABCDEF+") from the font and its glyphs.
 std::string subsetTag(const text::Font& font, const std::vector<uint32_t>& gids);
 

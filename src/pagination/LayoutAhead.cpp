@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "text/FontFolders.h"
+#include "text/DocumentFonts.h"
 #include "text/FontStore.h"
 #include "text/Shaper.h"
 
@@ -22,7 +22,7 @@ LayoutAhead::LayoutAhead(unsigned helpers, const paragraph::Context& builder)
     : m_fonts(builder.fonts),
       m_hyphenator(builder.hyphenator),
       m_shaper(builder.shaper),
-      m_folders(text::FontFolders::current()),
+      m_document(text::DocumentFonts::current()),
       m_helpers(helpers) {}
 
 LayoutAhead::~LayoutAhead() {
@@ -115,7 +115,9 @@ std::optional<LayoutAhead::Result> LayoutAhead::take(const markup::InlineText& t
 void LayoutAhead::run(Job& j, text::Shaper& shaper) {
   try {
     text::FontStore::Recording recording(j.result.fontCalls);
-    text::FontFolders::Scope folders(m_folders);  // the document's font folders, on any thread
+    // The document's font folders, on any thread; its font order is noted
+    // when the recording is replayed in document order.
+    text::DocumentFonts::HelperScope document(m_document);
     paragraph::Context ctx{m_fonts, shaper, m_hyphenator, j.result.diags};
     size_t next = 0;
     j.options.footnoteNumber = [&j, &next](const markup::Inline&) {

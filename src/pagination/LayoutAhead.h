@@ -25,7 +25,7 @@
 #include "paragraph/Paragraph.h"
 
 namespace folio::text {
-class FontFolders;
+class DocumentFonts;
 }
 
 namespace folio::pagination {
@@ -81,8 +81,8 @@ class LayoutAhead {
 
   text::FontStore& m_fonts;
   text::Hyphenator& m_hyphenator;
-  text::Shaper& m_shaper;        // the builder's
-  text::FontFolders* m_folders;  // the document's (text/FontFolders.h)
+  text::Shaper& m_shaper;           // the builder's
+  text::DocumentFonts* m_document;  // its folders, not its order (text/DocumentFonts.h)
   unsigned m_helpers;
   std::vector<std::thread> m_threads;
   mutable std::mutex m_mutex;

@@ -97,17 +97,15 @@ public:
    std::shared_ptr<const TextBoxCache::Paragraph> entry = m_cache->findParagraph(key);
    if (!entry) {
      auto made = std::make_shared<TextBoxCache::Paragraph>();
-     text::DocumentFonts fonts;
      {
-       text::DocumentFonts::Scope scope(fonts);
+       text::DocumentFonts::Collect collect(made->fonts);
        paragraph::Context local{ctx.fonts, ctx.shaper, ctx.hyphenator, made->messages};
        made->set = setOne(text, st, width, local);
      }
-     made->fonts = fonts.order();
      entry = made;
      m_cache->keepParagraph(std::move(key), entry);
    }
-   if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(entry->fonts);
+   text::DocumentFonts::note(entry->fonts);
    ctx.diags.append(entry->messages);
    return entry->set;
  }
@@ -315,13 +313,11 @@ TextBox TextBoxCache::get(const style::TemplateItem& item, const std::vector<std
   }
   if (!entry) {
     auto made = std::make_shared<Entry>();
-    text::DocumentFonts fonts;
     {
-      text::DocumentFonts::Scope scope(fonts);
+      text::DocumentFonts::Collect collect(made->fonts);
       paragraph::Context local{context.fonts, context.shaper, context.hyphenator, made->messages};
       made->box = Setter(item, measure, layout, language, local, this).run(texts);
     }
-    made->fonts = fonts.order();
     entry = made;
     std::lock_guard<std::mutex> lock(m_mutex);
     // A value that differs in every document (a reference number) adds an
@@ -329,7 +325,7 @@ TextBox TextBoxCache::get(const style::TemplateItem& item, const std::vector<std
     if (m_entries.size() >= 512) m_entries.clear();
     m_entries.emplace(std::move(key), entry);
   }
-  if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(entry->fonts);
+  text::DocumentFonts::note(entry->fonts);
   context.diags.append(entry->messages);
   return entry->box;
 }

@@ -48,9 +48,10 @@ std::string xmpPacket(const frame::Metadata& m, const std::optional<std::string>
 
 }  // namespace
 
-// Still names PoDoFo 0.9.8, whose bytes the writer keeps (Object.h): changing
-// it would change every file's bytes.
-std::string producer() { return std::string("Folio ") + FOLIO_VERSION + " (PoDoFo 0.9.8)"; }
+// Folio alone: since the writer's own object model replaced PoDoFo's
+// (Object.h), PoDoFo writes nothing of a Folio file but the objects copied
+// from a placed PDF page, so naming it here would misinform a reader.
+std::string producer() { return std::string("Folio ") + FOLIO_VERSION; }
 
 void writeMetadata(Document& doc, const frame::Metadata& meta, Diagnostics& diags,
                    const std::string& xmpExtra) {

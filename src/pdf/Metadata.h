@@ -11,7 +11,7 @@
 
 namespace folio::pdf {
 
-// The Producer string: "Folio <version> (PoDoFo 0.9.8)".
+// The Producer string: "Folio <version>".
 std::string producer();
 
 // `xmpExtra`: more rdf:Description elements (a standard's identification).

@@ -224,13 +224,12 @@ bool Pipeline::typeset(const Source& source, text::Shaper& shaper, Typeset& out,
   // This document's own font order (the PDF embeds its fonts in it), the
   // same whatever the batch rendered before or beside it.
   // (The caller may hold the scope open for writing the PDF after this.)
+  // Its font context holds its own font folders too (fonts/ beside its
+  // content and its layout): searched for this document only, not for the
+  // batch's others.
   text::DocumentFonts documentFonts;
   std::optional<text::DocumentFonts::Scope> fontScope;
   if (!text::DocumentFonts::current()) fontScope.emplace(documentFonts);
-  // This document's own font folders (fonts/ beside its content and its
-  // layout): searched for this document only, not for the batch's others.
-  text::FontFolders fontFolders;
-  text::FontFolders::Scope folderScope(&fontFolders);
   std::optional<content::Document> doc = load(source, diags);
   if (!doc) return false;
   std::shared_ptr<const style::Layout> layout = resolveStyles(*doc, source, out.dependencies, diags);
@@ -384,7 +383,8 @@ std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, b
   // Its fonts are checked (and its text boxes set) with the document's own
   // font folders: documents whose folders differ do not share it.
   std::string key = rightToLeft ? path + "#rtl" : path;
-  if (const text::FontFolders* folders = text::FontFolders::current()) key += "\x1f" + folders->key();
+  if (const text::FontFolders* folders = text::DocumentFonts::currentFolders())
+    key += "\x1f" + folders->key();
   std::shared_ptr<const style::Layout> hit;
   const std::vector<const text::Font*>* hitFonts = nullptr;  // entries are never removed
   {
@@ -395,7 +395,7 @@ std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, b
   if (hit) {
     // The font files it names serve each document that uses it.
     registerLayoutFontFiles(*hit, path, m_settings.allowedDirs, *m_fonts);
-    if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(*hitFonts);
+    text::DocumentFonts::note(*hitFonts);
     return hit;
   }
   // Loaded outside the lock; two threads may both load it the first time,
@@ -408,18 +408,18 @@ std::shared_ptr<const style::Layout> Pipeline::layout(const std::string& path, b
   m_fonts->addDirectory((fs::path(path).parent_path() / "fonts").string(), text::FontStore::kBesideLayout,
                         "fonts/ beside the layout");
   registerLayoutFontFiles(*loaded, path, m_settings.allowedDirs, *m_fonts);
-  text::DocumentFonts checked;
+  std::vector<const text::Font*> checked;
   {
-    text::DocumentFonts::Scope scope(checked);
+    text::DocumentFonts::Collect collect(checked);
     checkLayoutFonts(*loaded, *m_fonts, diags);
   }
-  if (text::DocumentFonts* doc = text::DocumentFonts::current()) doc->note(checked.order());
+  text::DocumentFonts::note(checked);
   if (diags.errorCount() > errorsBefore) return nullptr;
   // A right-to-left document reads the letterhead from the right.
   if (rightToLeft && loaded->mirrorRtl) *loaded = style::mirrored(*loaded);
   auto shared = std::make_shared<const style::Layout>(std::move(*loaded));
   std::lock_guard<std::mutex> lock(m_layoutMutex);
-  return m_layouts.emplace(key, LoadedLayout{shared, checked.order()}).first->second.layout;
+  return m_layouts.emplace(key, LoadedLayout{shared, checked}).first->second.layout;
 }
 
 std::shared_ptr<pagination::TextBoxCache> Pipeline::textBoxesOf(const style::Layout* layout) {

@@ -257,8 +257,7 @@ std::string_view Font::data() const { return std::string_view(m_data->bytes, m_d
 
 int Font::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(m_hbFont, gid); }
 
-bool Font::hasCodepoint(char32_t cp) const {
-  if (cp < 256) return (m_latin1[cp >> 6] >> (cp & 63)) & 1;
+bool Font::hasCodepointAbove255(char32_t cp) const {
   hb_codepoint_t gid = 0;
   return hb_font_get_nominal_glyph(m_hbFont, cp, &gid) && gid != 0;
 }

@@ -54,7 +54,10 @@ class Font {
   int unitsPerEm() const { return m_metrics.unitsPerEm; }
 
   int advance(uint32_t gid) const;  // horizontal advance in font units
-  bool hasCodepoint(char32_t cp) const;
+  // Inline for Latin-1: itemization asks for every character.
+  bool hasCodepoint(char32_t cp) const {
+    return cp < 256 ? ((m_latin1[cp >> 6] >> (cp & 63)) & 1) != 0 : hasCodepointAbove255(cp);
+  }
   uint32_t glyphFor(char32_t cp) const;  // 0 when missing
   bool isMark(uint32_t gid) const;       // GDEF class mark
 
@@ -80,6 +83,7 @@ class Font {
   // hasCodepoint() for U+0000..U+00FF as bits, filled at load: itemization
   // asks once per character, and a HarfBuzz lookup each time showed in profiles.
   uint64_t m_latin1[4] = {0, 0, 0, 0};
+  bool hasCodepointAbove255(char32_t cp) const;
 };
 
 }  // namespace folio::text

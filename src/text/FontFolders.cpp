@@ -4,10 +4,6 @@
 
 namespace folio::text {
 
-namespace {
-thread_local FontFolders* t_folders = nullptr;
-}  // namespace
-
 void FontFolders::add(const std::string& path, int priority, const std::string& origin) {
   for (const Dir& d : m_dirs)
     if (d.path == path) return;
@@ -32,10 +28,5 @@ void FontFolders::makeKey() {
   for (const auto& [name, path] : m_files)
     m_key.append("f:").append(name).append(1, '=').append(path).append(1, '\x1f');
 }
-
-FontFolders* FontFolders::current() { return t_folders; }
-
-FontFolders::Scope::Scope(FontFolders* folders) : m_previous(t_folders) { t_folders = folders; }
-FontFolders::Scope::~Scope() { t_folders = m_previous; }
 
 }  // namespace folio::text

@@ -1,13 +1,14 @@
 #pragma once
 // The font folders of one document: fonts/ beside its content and beside
-// its layout. One FontStore serves a whole batch, and a folder added to
-// its shared search path would stay there for the batch's later documents
-// (a folder carrying its own copy of a family would then serve a document
-// from another folder). So these folders belong to the document: the
-// thread that renders it (and its layout-ahead helpers) hold them in a
-// scope, the FontStore searches them for that thread only, and its
-// remembered answers are keyed by key(). Documents without folders of
-// their own (key() empty) share every answer, as before.
+// its layout, and font files its layout names. One FontStore serves a whole
+// batch, and a folder added to its shared search path would stay there for
+// the batch's later documents (a folder carrying its own copy of a family
+// would then serve a document from another folder). So these folders
+// belong to the document's font context (DocumentFonts.h), which the
+// thread that renders it (and its layout-ahead helpers) hold in a scope;
+// the FontStore searches them for that thread only, and its remembered
+// answers are keyed by key(). Documents without folders of their own
+// (key() empty) share every answer, as before.
 #include <map>
 #include <string>
 #include <vector>
@@ -31,22 +32,8 @@ class FontFolders {
   // (`normName`: the name as normalizeFamily gives it); the first one stays.
   void addFile(const std::string& normName, const std::string& path);
   const std::string* file(const std::string& normName) const;
-
-  // The folders of the document this thread works on, if any.
-  static FontFolders* current();
-  // Makes `folders` this thread's for the scope's lifetime (a document's
-  // thread, or a helper laying out ahead for that document: helpers only
-  // read, and folders are added before the layout starts).
-  class Scope {
-   public:
-    explicit Scope(FontFolders* folders);
-    ~Scope();
-    Scope(const Scope&) = delete;
-    Scope& operator=(const Scope&) = delete;
-
-   private:
-    FontFolders* m_previous;
-  };
+  // (Helpers laying out ahead only read them: folders are added before
+  // the layout starts.)
 
  private:
   std::vector<Dir> m_dirs;

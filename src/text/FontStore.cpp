@@ -184,8 +184,8 @@ struct FontStore::Impl {
     }
   };
   Answers ordered, ahead;
-  Answers* answers = &ordered;  // which of the two this call uses (under the lock)
-  bool givingIds = true;        // false inside a Recording
+  Answers* answers = &ordered;           // which of the two this call uses (under the lock)
+  bool givingIds = true;                 // false inside a Recording
   const FontFolders* folders = nullptr;  // the calling thread's document's folders
   uint32_t nextId = 0;
 
@@ -195,7 +195,7 @@ struct FontStore::Impl {
     Mode(Impl& i, bool recording) : impl(i) {
       impl.answers = recording ? &impl.ahead : &impl.ordered;
       impl.givingIds = !recording;
-      impl.folders = FontFolders::current();
+      impl.folders = DocumentFonts::currentFolders();
     }
     ~Mode() {
       impl.answers = &impl.ordered;
@@ -211,7 +211,7 @@ struct FontStore::Impl {
   const Font* touch(const Font* f) {
     if (!f || !givingIds) return f;
     if (f->id() == Font::kNoId) FontStore::giveId(f, nextId++);
-    if (DocumentFonts* doc = DocumentFonts::current()) doc->note(f);
+    DocumentFonts::note(f);
     if (touchedLog) touchedLog->push_back(f);
     return f;
   }
@@ -520,7 +520,7 @@ FontStore::~FontStore() {
 void FontStore::addDirectory(const std::string& dir, int priority, const std::string& origin) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
   // A document's own folder serves that document only (FontFolders.h).
-  FontFolders* folders = FontFolders::current();
+  FontFolders* folders = DocumentFonts::currentFolders();
   if (folders && (priority == kBesideContent || priority == kBesideLayout)) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) return;
@@ -535,7 +535,7 @@ void FontStore::addDirectory(const std::string& dir, int priority, const std::st
 void FontStore::addFontFile(const std::string& name, const std::string& path) {
   std::lock_guard<std::mutex> lock(m_impl->mutex);
   // Named by a document's layout: for that document only (FontFolders.h).
-  if (FontFolders* folders = FontFolders::current()) {
+  if (FontFolders* folders = DocumentFonts::currentFolders()) {
     folders->addFile(normalizeFamily(name), path);
     return;
   }
@@ -599,7 +599,7 @@ std::vector<std::string> FontStore::familyNames() const {
   std::vector<std::string> out = m_impl->cache.systemFamilies();
   for (const Impl::Dir& d : m_impl->dirs)
     for (const IndexedFace& f : m_impl->cache.facesOf(d.path)) out.push_back(f.family);
-  if (const FontFolders* folders = FontFolders::current())
+  if (const FontFolders* folders = DocumentFonts::currentFolders())
     for (const FontFolders::Dir& d : folders->dirs())
       for (const IndexedFace& f : m_impl->cache.facesOf(d.path)) out.push_back(f.family);
   std::sort(out.begin(), out.end());

@@ -330,6 +330,18 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
   };
   std::vector<char32_t> glyphChars;
   const Latin1Properties& l = latin1();
+  // Whether a style names its own families for a script (asked for nearly
+  // every cluster; the answer of the last style and script is kept).
+  size_t ownStyle = static_cast<size_t>(-1);
+  uint32_t ownScript = 0;
+  bool ownFamilies = false;
+  auto hasOwnFamilies = [&](size_t st, uint32_t script) {
+    if (st != ownStyle || script != ownScript) {
+      ownStyle = st, ownScript = script;
+      ownFamilies = requests[st].familiesFor(script) != nullptr;
+    }
+    return ownFamilies;
+  };
   for (size_t a = 0; a < n;) {
     size_t b = a + 1;
     while (b < n && !starts[b]) ++b;
@@ -356,7 +368,7 @@ Itemization itemize(const std::u32string& text, const std::vector<StyleRun>& sty
       // Spaces, punctuation and digits stay in the running font: fewer runs,
       // and an Arabic phrase keeps its own spaces.
       chosen = prevFont;
-    } else if (covers(primary[st]) && !req.familiesFor(hbScripts[a])) {
+    } else if (covers(primary[st]) && !hasOwnFamilies(st, hbScripts[a])) {
       chosen = primary[st];
       prevForSymbol = false;
     } else if (sameStyle && prevScript == scripts[a] && covers(prevFont)) {

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "TextTestSupport.h"
-#include "text/FontFolders.h"
+#include "text/DocumentFonts.h"
 #include "text/FontStore.h"
 
 namespace folio::text {
@@ -222,8 +222,8 @@ TEST(FontStore, DocumentFoldersServeTheirOwnDocumentOnly) {
   const std::string inB = fs::canonical(root / "b" / "fonts" / bold.filename()).string();
   FontStore& s = sharedStore();
   auto pathFor = [&](const char* folder) {
-    FontFolders folders;
-    FontFolders::Scope scope(&folders);
+    DocumentFonts document;
+    DocumentFonts::Scope scope(document);
     s.addDirectory((root / folder / "fonts").string(), FontStore::kBesideContent,
                    "fonts/ beside the content");
     const Font* f = s.match(req("DejaVu Serif"));
