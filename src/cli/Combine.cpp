@@ -33,7 +33,8 @@ frame::Document combineDocuments(std::vector<CombinePart>& parts) {
     for (size_t e = 1; e < d.structure.size(); ++e) {
       frame::StructElement element = d.structure[e];
       element.parent = remap(element.parent);
-      for (uint32_t& h : element.headers) h = remap(h);
+      if (frame::StructExtras* x = element.extras())
+        for (uint32_t& h : x->headers) h = remap(h);
       out.structure.push_back(std::move(element));
     }
     for (frame::Page& page : d.pages) {

@@ -214,18 +214,18 @@ void writeStructure(Writer& w, const std::vector<StructElement>& structure) {
     w.raw("#").integer(static_cast<int64_t>(i)).raw(" ").raw(roleName(e.role));
     if (e.role == Role::H) w.integer(e.level);
     if (i > 0 && e.parent >= i) w.raw(" parent ").integer(e.parent);  // malformed: shown, not hidden
-    if (!e.lang.empty()) w.raw(" lang ").quoted(e.lang);
-    if (!e.alt.empty()) w.raw(" alt ").quoted(e.alt);
-    if (!e.id.empty()) w.raw(" id ").quoted(e.id);
-    if (!e.headers.empty()) {
+    if (!e.lang().empty()) w.raw(" lang ").quoted(e.lang());
+    if (!e.alt().empty()) w.raw(" alt ").quoted(e.alt());
+    if (!e.id().empty()) w.raw(" id ").quoted(e.id());
+    if (!e.headers().empty()) {
       w.raw(" headers ");
-      for (size_t h = 0; h < e.headers.size(); ++h) w.raw(h ? "," : "").raw("#").integer(e.headers[h]);
+      for (size_t h = 0; h < e.headers().size(); ++h) w.raw(h ? "," : "").raw("#").integer(e.headers()[h]);
     }
     if (e.scope != Scope::None) w.raw(" scope ").raw(scopeName(e.scope));
     if (e.rowSpan != 1) w.raw(" rowspan ").integer(e.rowSpan);
     if (e.colSpan != 1) w.raw(" colspan ").integer(e.colSpan);
     if (e.numbering != ListNumbering::None) w.raw(" numbering ").raw(numberingName(e.numbering));
-    if (!e.sourceId.empty()) w.raw(" source ").quoted(e.sourceId);
+    if (!e.sourceId().empty()) w.raw(" source ").quoted(e.sourceId());
     w.raw("\n");
   }
 }

@@ -107,7 +107,7 @@ public:
       m_started = true;
       frame::StructElement root;
       root.role = frame::Role::Document;
-      root.lang = m_doc.language;
+      root.setLang(m_doc.language);
       m_flow.structure.push_back(root);
       m_langOf.push_back(langId(m_doc.language));
     }
@@ -314,10 +314,10 @@ private:
     frame::StructElement e;
     e.role = role;
     e.parent = parent;
-    e.sourceId = sourceId;
+    e.setSourceId(sourceId);
     const uint32_t inherited = m_langOf[parent];
     const uint32_t effective = lang.empty() ? inherited : langId(lang);
-    if (effective != inherited) e.lang = m_langs[effective];
+    if (effective != inherited) e.setLang(m_langs[effective]);
     m_flow.structure.push_back(std::move(e));
     m_langOf.push_back(effective);
     return static_cast<uint32_t>(m_flow.structure.size() - 1);
@@ -345,7 +345,7 @@ private:
     uint32_t parent = ie.owner;
     if (note > 0) parent = addElement(frame::Role::Reference, ie.owner, "", "fnref:" + std::to_string(note));
     uint32_t link = addElement(frame::Role::Link, parent, lang);
-    if (note > 0) m_flow.structure[link].alt = "Footnote " + std::to_string(note);
+    if (note > 0) m_flow.structure[link].setAlt("Footnote " + std::to_string(note));
     ie.links.emplace(index, link);
     return link;
   }
@@ -378,7 +378,8 @@ private:
         it.runStructure[r] = e;
         // A link's /Contents: its text as written (a note mark's is set above).
         frame::StructElement& el = m_flow.structure[e];
-        if (el.role == frame::Role::Link && tags[r].note == 0) el.alt += toUtf8(it.line.runs[r].text);
+        if (el.role == frame::Role::Link && tags[r].note == 0)
+          el.mutableExtras().alt += toUtf8(it.line.runs[r].text);
       }
     } else {
       ie.span = frame::kArtifact;
@@ -392,7 +393,7 @@ private:
                Sp indentEnd, const std::string& marker, int headingLevel, uint32_t parent, uint32_t label) {
     InlineElements ie;
     ie.owner = addElement(headingLevel > 0 ? frame::Role::H : frame::Role::P, parent, b.lang, b.id);
-    m_flow.structure[ie.owner].level = headingLevel;
+    m_flow.structure[ie.owner].level = static_cast<uint8_t>(headingLevel);
     m_noteParent = parent;
     addSpace(st.spaceBefore);
     flushSpace();
@@ -673,7 +674,7 @@ private:
     it.image = img;
     it.alt = b.alt;
     it.structure = addElement(frame::Role::Figure, parent, b.lang, b.id);
-    m_flow.structure[it.structure].alt = b.alt;
+    m_flow.structure[it.structure].setAlt(b.alt);
     it.width = pt(w);
     it.height = pt(h);
     Sp slack = avail - it.width;

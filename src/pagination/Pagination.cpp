@@ -70,7 +70,8 @@ void shiftElement(uint32_t& e, uint32_t k) {
 void insertLetterheadElements(std::vector<frame::StructElement>& structure, uint32_t k) {
   for (frame::StructElement& e : structure) {
     shiftElement(e.parent, k);
-    for (uint32_t& h : e.headers) shiftElement(h, k);
+    if (frame::StructExtras* x = e.extras())
+      for (uint32_t& h : x->headers) shiftElement(h, k);
   }
   std::vector<frame::StructElement> added(k);
   for (frame::StructElement& e : added) {

@@ -519,11 +519,12 @@ class TableBuilder {
     bool header = isHeaderCell(r, cell);
     uint32_t e = m_cells.structureElement(header ? frame::Role::TH : frame::Role::TD, tr);
     frame::StructElement& el = m_cells.element(e);
-    el.rowSpan = cell.rowSpan;
-    el.colSpan = cell.colSpan;
+    el.rowSpan = static_cast<uint16_t>(cell.rowSpan);
+    el.colSpan = static_cast<uint16_t>(cell.colSpan);
     if (header) {
       el.scope = r < m_t.headerRows ? frame::Scope::Column : frame::Scope::Row;
-      el.id = "table" + std::to_string(m_in.id + 1) + "-r" + std::to_string(r + 1) + "c" + std::to_string(cell.column + 1);
+      el.setId("table" + std::to_string(m_in.id + 1) + "-r" + std::to_string(r + 1) + "c" +
+               std::to_string(cell.column + 1));
       if (r < m_t.headerRows) {
         for (size_t c = cell.column; c < cell.column + size_t(cell.colSpan) && c < m_colHeaders.size(); ++c)
           m_colHeaders[c].push_back(e);
@@ -531,10 +532,13 @@ class TableBuilder {
         rowHeaders.push_back(e);
       }
     } else {
+      std::vector<uint32_t> headers =
+          el.headers();  // built aside: a cell without headers allocates no extras
       for (size_t c = cell.column; c < cell.column + size_t(cell.colSpan) && c < m_colHeaders.size(); ++c)
         for (uint32_t h : m_colHeaders[c])
-          if (std::find(el.headers.begin(), el.headers.end(), h) == el.headers.end()) el.headers.push_back(h);
-      el.headers.insert(el.headers.end(), rowHeaders.begin(), rowHeaders.end());
+          if (std::find(headers.begin(), headers.end(), h) == headers.end()) headers.push_back(h);
+      headers.insert(headers.end(), rowHeaders.begin(), rowHeaders.end());
+      if (!headers.empty()) el.mutableExtras().headers = std::move(headers);
     }
     return e;
   }

@@ -95,7 +95,7 @@ std::string documentId(const frame::Document& doc) {
 int topHeadingLevel(const std::vector<frame::StructElement>& structure) {
   int top = INT_MAX;
   for (const frame::StructElement& e : structure)
-    if (e.role == frame::Role::H) top = std::min(top, e.level);
+    if (e.role == frame::Role::H) top = std::min(top, int(e.level));
   return top == INT_MAX ? 1 : top;
 }
 

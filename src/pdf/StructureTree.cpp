@@ -85,7 +85,7 @@ FallbackStructure fallbackStructure(const frame::Document& doc) {
     for (size_t i = page.templateItems; i < page.items.size(); ++i) {
       if (const auto* img = std::get_if<frame::ImagePlacement>(&page.items[i])) {
         StructElement figure = element(Role::Figure);
-        figure.alt = img->alt;
+        figure.setAlt(img->alt);
         items[i] = static_cast<uint32_t>(out.structure.size());
         out.structure.push_back(figure);
         continue;
@@ -142,7 +142,7 @@ std::string linkContents(const std::vector<StructElement>& structure, uint32_t e
                          const std::string& target) {
   std::string contents;
   if (element < structure.size() && structure[element].role == Role::Link)
-    contents = trimmed(structure[element].alt);
+    contents = trimmed(structure[element].alt());
   return contents.empty() ? target : contents;
 }
 
@@ -209,7 +209,7 @@ void writeStructureTree(Document& doc, ObjectWriter& out, const std::vector<Stru
   // Heading levels counted from the top level used.
   int top = INT_MAX;
   for (size_t i = 0; i < given_n; ++i)
-    if (given[i].role == Role::H) top = std::min(top, given[i].level);
+    if (given[i].role == Role::H) top = std::min(top, int(given[i].level));
   if (top == INT_MAX || top < 1) top = 1;
 
   // IDs: a TH's (for the TDs' /Headers) and a Note's, unique in the file.
@@ -218,8 +218,8 @@ void writeStructureTree(Document& doc, ObjectWriter& out, const std::vector<Stru
     std::set<std::string> used;
     for (size_t i = 0; i < given_n; ++i) {
       const StructElement& e = given[i];
-      if (e.role != Role::TH && e.role != Role::Note && e.id.empty()) continue;
-      std::string id = !e.id.empty() ? e.id : !e.sourceId.empty() ? e.sourceId : "";
+      if (e.role != Role::TH && e.role != Role::Note && e.id().empty()) continue;
+      std::string id = !e.id().empty() ? e.id() : !e.sourceId().empty() ? e.sourceId() : "";
       if (id.empty()) id = (e.role == Role::TH ? "th-" : "note-") + std::to_string(i);
       while (!used.insert(id).second) id += "-" + std::to_string(i);
       ids[static_cast<uint32_t>(i)] = id;
@@ -245,8 +245,8 @@ void writeStructureTree(Document& doc, ObjectWriter& out, const std::vector<Stru
     d.add("P", i == 0 ? rootRef : ref(parentOf(i)));
     auto id = ids.find(static_cast<uint32_t>(i));
     if (id != ids.end()) d.add("ID", String(id->second));
-    if (!trimmed(e.lang).empty()) d.add("Lang", textString(e.lang));
-    if (e.role == Role::Figure && !trimmed(e.alt).empty()) d.add("Alt", textString(e.alt));
+    if (!trimmed(e.lang()).empty()) d.add("Lang", textString(e.lang()));
+    if (e.role == Role::Figure && !trimmed(e.alt()).empty()) d.add("Alt", textString(e.alt()));
 
     // Attributes (ISO 32000-1, 14.8.5): list numbering, table cells, a figure's box.
     if (e.role == Role::L) {
@@ -267,7 +267,7 @@ void writeStructureTree(Document& doc, ObjectWriter& out, const std::vector<Stru
         a.add("Scope", Name(scope));
       }
       Array headers;
-      for (uint32_t h : e.headers)
+      for (uint32_t h : e.headers())
         if (auto hid = ids.find(h); h < n && hid != ids.end()) headers.push_back(String(hid->second));
       if (!headers.empty()) a.add("Headers", headers);
       if (e.rowSpan > 1) a.add("RowSpan", integer(e.rowSpan));

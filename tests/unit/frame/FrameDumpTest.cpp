@@ -142,19 +142,19 @@ TEST(FrameDump, StructureLabelsAndTree) {
   doc.metadata.creator.clear();
   StructElement root;
   root.role = Role::Document;
-  root.lang = "en";
+  root.setLang("en");
   StructElement h;
   h.role = Role::H;
   h.level = 2;
-  h.sourceId = "intro";
+  h.setSourceId("intro");
   StructElement a;
   a.role = Role::Link;
   a.parent = 1;
-  a.alt = "the site";
+  a.setAlt("the site");
   StructElement fig;
   fig.role = Role::Figure;
-  fig.alt = "Map";
-  fig.lang = "fr";
+  fig.setAlt("Map");
+  fig.setLang("fr");
   doc.structure = {root, h, a, fig};
   EXPECT_EQ(dump(doc),
             "page 1 0.00x0.00\n"
