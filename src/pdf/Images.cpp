@@ -56,15 +56,29 @@ std::string ImageXObjects::problem(const image::Image& img) {
 const ImageXObjects::XObject& ImageXObjects::use(const image::Image& img) {
   auto it = m_written.find(&img);
   if (it != m_written.end()) return it->second;
+  // What was read, not where it lives in memory: the file, the page placed,
+  // the size and a hash of the samples (std::hash of the bytes, over a
+  // string that is hashed once per decoded image).
+  std::string key = img.path;
+  key += '\0';
+  for (uint64_t v : {uint64_t(img.format), uint64_t(img.page), uint64_t(img.width), uint64_t(img.height),
+                     uint64_t(img.components), uint64_t(img.bitsPerComponent), uint64_t(img.data.size()),
+                     uint64_t(img.alpha.size()), uint64_t(std::hash<std::string>{}(img.data)),
+                     uint64_t(std::hash<std::string>{}(img.alpha))})
+    key.append(reinterpret_cast<const char*>(&v), sizeof v);
+  if (auto same = m_byContent.find(key); same != m_byContent.end())
+    return m_written.emplace(&img, same->second).first->second;
+  ++m_count;
   XObject x = img.format == image::Image::Format::Pdf
                   ? writeForm(img)
-                  : XObject{"Im" + std::to_string(m_written.size() + 1), write(img)->ref};
+                  : XObject{"Im" + std::to_string(m_count), write(img)->ref};
+  m_byContent.emplace(std::move(key), x);
   return m_written.emplace(&img, x).first->second;
 }
 
 ImageXObjects::XObject ImageXObjects::writeForm(const image::Image& img) {
   ImportedPage page = importPage(m_doc, img.data, img.page, m_level);
-  return XObject{"Fm" + std::to_string(m_written.size() + 1), page.form->ref, page.width, page.height};
+  return XObject{"Fm" + std::to_string(m_count), page.form->ref, page.width, page.height};
 }
 
 DocObject* ImageXObjects::write(const image::Image& img) {

@@ -3,6 +3,7 @@
 // decoded image the frames share). PNG samples are Flate-compressed with the
 // alpha as an /SMask; JPEG bytes pass through with /DCTDecode; a PDF page
 // becomes a Form XObject (PagePlacement.h).
+#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -38,6 +39,11 @@ class ImageXObjects {
   int m_level;
   ColorSpaces* m_colors = nullptr;
   std::unordered_map<const image::Image*, XObject> m_written;  // lookup only; names follow first use
+  // The same picture decoded twice (documents of a --combine batch rendered
+  // on different threads each decode it; on one thread they share it) is
+  // written once, so the file does not depend on -j: keyed by what was read.
+  std::map<std::string, XObject> m_byContent;
+  size_t m_count = 0;  // distinct images written: their names
 };
 
 }  // namespace folio::pdf
