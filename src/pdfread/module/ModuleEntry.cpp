@@ -66,7 +66,8 @@ std::string written(const PdfVariant& v) {
 // folio's writer wrote when it held the object itself; the frame around it
 // is checked piece by piece.
 std::string value(const folio::pdfread::CopiedObject& o, uint32_t number, uint32_t first, size_t count) {
-  PdfVecObjects owner;  // a stream needs an owning vector
+  PdfVecObjects owner;        // a stream needs an owning vector
+  owner.SetAutoDelete(true);  // which deletes the object with it (by default it would not: a leak per object)
   auto* obj = new PdfObject(PdfReference(number, 0), parsed(o.syntax, first, count));
   owner.push_back(obj);
   std::string tail = "\nendobj\n";
