@@ -159,21 +159,6 @@ RenderResult Renderer::render(const Job& job, text::Shaper& shaper) {
 
 bool Renderer::writeFrames(frame::Document&& frames, const std::string& output, const PdfStandards& standards,
                            const std::string& jobName, Diagnostics& diags) {
-  // Frames kept from a batch (--combine) are written after their documents'
-  // font orders are gone, and the font ids follow the batch, whose order
-  // depends on -j: the fonts are embedded in the order the pages first use
-  // them, so the file is the same for any -j (text/DocumentFonts.h).
-  text::DocumentFonts fonts;
-  text::DocumentFonts::Scope fontScope(fonts);
-  auto noteRuns = [](const std::vector<frame::Item>& items) {
-    for (const frame::Item& item : items)
-      if (const auto* run = std::get_if<frame::GlyphRun>(&item); run && run->font)
-        text::DocumentFonts::note(run->font);
-  };
-  for (const frame::Page& page : frames.pages) {
-    noteRuns(page.items);
-    noteRuns(page.marks);
-  }
   return emitAtomically(std::move(frames), render::Format::Pdf, output, standards, jobName, diags);
 }
 

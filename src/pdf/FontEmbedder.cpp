@@ -296,14 +296,17 @@ void FontEmbedder::embedAll(Diagnostics& diags, unsigned helpers) {
   // The order in which the document first needed each font (its font ids
   // when it is rendered alone; in a batch the ids follow the batch, the
   // document's own order does not: text/DocumentFonts.h). Without a
-  // document (--combine), the ids; first use breaks ties.
-  const text::DocumentFonts* doc = text::DocumentFonts::current();
-  auto key = [doc](const Entry* e) { return std::make_pair(doc ? doc->rank(e->font) : 0u, e->font->id()); };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const Entry* a, const Entry* b) { return key(a) < key(b); });
+  // document (--combine writes frames kept from a batch), the order the
+  // pages first use them, as registered: not the ids, which follow the
+  // batch and so its -j.
+  if (const text::DocumentFonts* doc = text::DocumentFonts::current()) {
+    auto key = [doc](const Entry* e) { return std::make_pair(doc->rank(e->font), e->font->id()); };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const Entry* a, const Entry* b) { return key(a) < key(b); });
+  }
   // Subsetting (hb-subset: 5% of the multi-script sample's instructions)
   // needs nothing but the font and its glyphs: helper threads and this one
-  // subset a font each; the PDF objects are then made in id order.
+  // subset a font each; the PDF objects are then made in that order.
   std::vector<FontSubset> subsets(order.size());
   std::atomic<size_t> next{0};
   auto subsetSome = [&] {

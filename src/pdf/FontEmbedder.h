@@ -66,7 +66,8 @@ class FontEmbedder {
   // Glyphs that carry no text, drawn as outlines instead (GlyphForms.h).
   GlyphForms& outlines() { return m_outlines; }
 
-  // Subsets and embeds every registered font, in font id order; `helpers`
+  // Subsets and embeds every registered font, in the document's font order
+  // (text/DocumentFonts.h), or in first-use order without one; `helpers`
   // threads subset fonts meanwhile (one font each at a time; same bytes).
   void embedAll(Diagnostics& diags, unsigned helpers = 0);
 
