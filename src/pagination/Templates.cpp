@@ -317,8 +317,10 @@ private:
     std::shared_ptr<const image::Image> img =
         image::load(path, m_limits, item.pos, m_ctx.diags, item.page);
     if (img) {
+      // Two documents may decode the same image at once (-j): the first one
+      // kept is the one both use, so the batch holds one copy.
       std::lock_guard<std::mutex> lock(mutex);
-      if (loaded.size() < 64) loaded.emplace(key, img);
+      if (loaded.size() < 64) return loaded.emplace(key, img).first->second;
     }
     return img;
   }
