@@ -371,7 +371,7 @@ void PagePainter::draw(const frame::ImagePlacement& placement) {
                           "; expected a decoded PNG or JPEG image or a PDF page");
     return;
   }
-  const ImageXObjects::XObject& x = m_p.images.use(*placement.image);
+  const ImageXObjects::XObject& x = m_p.images.use(placement.image);
   m_res.xobjects[x.resourceName] = x.ref;
   const Rect& r = placement.rect;
   // An image fills the unit square; a form its own extent, scaled to fit.

@@ -53,9 +53,12 @@ std::string ImageXObjects::problem(const image::Image& img) {
   return "";
 }
 
-const ImageXObjects::XObject& ImageXObjects::use(const image::Image& img) {
-  auto it = m_written.find(&img);
-  if (it != m_written.end()) return it->second;
+const ImageXObjects::XObject& ImageXObjects::use(const std::shared_ptr<const image::Image>& shared) {
+  const image::Image& img = *shared;
+  if (auto it = m_written.find(&img); it != m_written.end()) {
+    if (!it->second.image.expired()) return it->second.x;
+    m_written.erase(it);  // a new image at the address of one that is gone
+  }
   // What was read, not where it lives in memory: the file, the page placed,
   // the size and a hash of the samples (std::hash of the bytes, over a
   // string that is hashed once per decoded image).
@@ -66,14 +69,16 @@ const ImageXObjects::XObject& ImageXObjects::use(const image::Image& img) {
                      uint64_t(img.alpha.size()), uint64_t(std::hash<std::string>{}(img.data)),
                      uint64_t(std::hash<std::string>{}(img.alpha))})
     key.append(reinterpret_cast<const char*>(&v), sizeof v);
-  if (auto same = m_byContent.find(key); same != m_byContent.end())
-    return m_written.emplace(&img, same->second).first->second;
-  ++m_count;
-  XObject x = img.format == image::Image::Format::Pdf
-                  ? writeForm(img)
-                  : XObject{"Im" + std::to_string(m_count), write(img)->ref};
-  m_byContent.emplace(std::move(key), x);
-  return m_written.emplace(&img, x).first->second;
+  XObject x;
+  if (auto same = m_byContent.find(key); same != m_byContent.end()) {
+    x = same->second;
+  } else {
+    ++m_count;
+    x = img.format == image::Image::Format::Pdf ? writeForm(img)
+                                                : XObject{"Im" + std::to_string(m_count), write(img)->ref};
+    m_byContent.emplace(std::move(key), x);
+  }
+  return m_written.emplace(&img, Seen{shared, std::move(x)}).first->second.x;
 }
 
 ImageXObjects::XObject ImageXObjects::writeForm(const image::Image& img) {

@@ -4,6 +4,7 @@
 // alpha as an /SMask; JPEG bytes pass through with /DCTDecode; a PDF page
 // becomes a Form XObject (PagePlacement.h).
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -24,7 +25,7 @@ class ImageXObjects {
     // rectangle; 0 for an image (drawn in the unit square).
     double formWidth = 0, formHeight = 0;
   };
-  const XObject& use(const image::Image& img);
+  const XObject& use(const std::shared_ptr<const image::Image>& img);
   // Images then keep their colour space but carry an ICC profile where
   // `colors` requires one (RGB under PDF/X-4 or PDF/A-2b).
   void tagWith(ColorSpaces* colors) { m_colors = colors; }
@@ -38,7 +39,15 @@ class ImageXObjects {
   Document& m_doc;
   int m_level;
   ColorSpaces* m_colors = nullptr;
-  std::unordered_map<const image::Image*, XObject> m_written;  // lookup only; names follow first use
+  // Lookup only; names follow first use. An image may be freed with its
+  // page (streaming) and another decoded at its address: the weak_ptr keeps
+  // the address taken (make_shared's block lives while it does) and says
+  // when the image it saw is gone (then the address is someone else's).
+  struct Seen {
+    std::weak_ptr<const image::Image> image;
+    XObject x;
+  };
+  std::unordered_map<const image::Image*, Seen> m_written;
   // The same picture decoded twice (documents of a --combine batch rendered
   // on different threads each decode it; on one thread they share it) is
   // written once, so the file does not depend on -j: keyed by what was read.
