@@ -408,11 +408,12 @@ int main(int argc, char** argv) {
   std::map<std::string, size_t> fontIndex;
   std::map<std::pair<size_t, std::pair<int, std::u32string>>, size_t> wordIndex;
   std::vector<Word> words;
-  size_t occurrences = 0, pages = 0, contentBytes = 0;
+  size_t occurrences = 0, pages = 0, contentBytes = 0, contentStoredBytes = 0;
   std::vector<const std::string*> streams;
   std::map<std::string, int> pdfGlyphsMax;
   for (const DocumentInputs& d : docs) {
     pages += static_cast<size_t>(d.pages);
+    contentStoredBytes += d.contentStoredBytes;
     for (const std::string& s : d.contentStreams) {
       streams.push_back(&s);
       contentBytes += s.size();
@@ -513,6 +514,7 @@ int main(int argc, char** argv) {
               << ", \"subset_packed_bytes\": " << subsetInfo.packedBytes
               << ", \"content_streams\": " << streams.size() << ", \"content_bytes\": " << contentBytes
               << ", \"content_compressed_bytes\": " << compressedBytes
+              << ", \"content_pdf_bytes\": " << contentStoredBytes
               << ",\n \"shape_distinct\": " << part(shapeDistinct)
               << ",\n \"shape_every\": " << part(shapeEvery) << ",\n \"subset\": " << part(subset)
               << ", \"subset_deflate_cpu_ms\": " << packMedian * 1000
@@ -534,8 +536,8 @@ int main(int argc, char** argv) {
       "subset           %9.2f ms  %zu glyph sets (%zu document fonts), %zu glyphs; deflate of the "
       "programs %.2f ms\n",
       subset.median() * 1e3, sets.size(), documentFontSubsets, subsetInfo.glyphs, packMedian * 1e3);
-  std::printf("compress         %9.2f ms  %zu streams, %zu -> %zu bytes\n", compress.median() * 1e3,
-              streams.size(), contentBytes, compressedBytes);
+  std::printf("compress         %9.2f ms  %zu streams, %zu -> %zu bytes (in the PDF: %zu)\n",
+              compress.median() * 1e3, streams.size(), contentBytes, compressedBytes, contentStoredBytes);
   std::printf("floor (shape distinct + subset + compress) %.2f ms CPU, without loading the libraries\n",
               total * 1e3);
   if (counter.ok())

@@ -319,6 +319,8 @@ class Collector {
       return;
     }
     std::string bytes = Reader::streamBytes(stream);
+    if (stream->HasStream())
+      m_out.contentStoredBytes += static_cast<size_t>(stream->GetStream()->GetLength());
     run(bytes, resources);
     m_out.contentStreams.push_back(std::move(bytes));
   }

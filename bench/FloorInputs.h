@@ -42,6 +42,7 @@ struct DocumentInputs {
   // bare CFF program).
   std::map<std::string, int> pdfGlyphs;
   std::vector<std::string> contentStreams;  // decompressed
+  size_t contentStoredBytes = 0;            // their bytes as stored in the file (compressed)
 };
 
 // Throws std::runtime_error with the file name on a PDF it cannot read.
