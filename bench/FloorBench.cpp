@@ -369,7 +369,7 @@ int usage() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   int reps = 5;
   double budget = 3.0;
   bool json = false, dumpWords = false, every = true;
@@ -549,4 +549,10 @@ int main(int argc, char** argv) {
                 subset.medianInstructions(), compress.medianInstructions());
   for (const auto& [ps, n] : pdfGlyphsMax) std::printf("  PDF subset of %s: %d glyphs\n", ps.c_str(), n);
   return 0;
+}
+
+int main(int argc, char** argv) {
+  const int rc = run(argc, argv);
+  FcFini();  // fontconfig's configuration and caches: nothing is left for LeakSanitizer to report
+  return rc;
 }
