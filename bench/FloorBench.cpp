@@ -16,9 +16,10 @@
 //  - subset: hb-subset of each font to the glyphs that shaping gives, with
 //    Folio's options (layout tables dropped, HarfBuzz's default flags), then
 //    the program compressed with libdeflate at level 6, as Folio embeds it.
-//    Each distinct (font, glyph set) once (Folio keeps subsets for a batch);
-//    past 8 subsets of a font the face is prepared with
-//    hb_subset_preprocess, as Folio does.
+//    Each distinct (font, glyph set) once (Folio keeps subsets for a batch),
+//    from the font with its `cmap` table hidden (renamed `cmaq` and
+//    dropped), as src/fontembed/FontSubset.cpp does since main 2a075a8: a
+//    CIDFont program needs no cmap, and hb-subset then skips walking it.
 //  - compress: every page content stream and form XObject, decompressed
 //    from the PDF, compressed again with libdeflate level 6 (src/pdf's
 //    compressor and level).
@@ -63,8 +64,38 @@ struct FontFile {
   std::string psName;
   std::string path;
   unsigned index = 0;
-  std::string bytes;  // read once; faces are made from it per repetition
+  std::string bytes;        // read once; faces are made from it per repetition
+  std::string withoutCmap;  // the same with the cmap table record renamed (what hb-subset reads)
 };
+
+// The font's bytes with its face's `cmap` table record renamed `cmaq`, as
+// src/fontembed/FontSubset.cpp (faceWithoutCmap) gives hb-subset; the bytes
+// unchanged when the directory cannot be read or has a `cmaq` already.
+std::string hideCmap(std::string bytes, unsigned faceIndex) {
+  auto be32 = [&](size_t at) {
+    const auto* b = reinterpret_cast<const unsigned char*>(bytes.data()) + at;
+    return uint32_t{b[0]} << 24 | uint32_t{b[1]} << 16 | uint32_t{b[2]} << 8 | b[3];
+  };
+  size_t dir = 0;
+  if (bytes.size() < 12) return bytes;
+  if (bytes.compare(0, 4, "ttcf") == 0) {
+    const size_t at = 12 + 4 * size_t{faceIndex};
+    if (faceIndex >= be32(8) || at + 4 > bytes.size()) return bytes;
+    dir = be32(at);
+  }
+  if (dir + 12 > bytes.size()) return bytes;
+  const size_t tables =
+      size_t{static_cast<unsigned char>(bytes[dir + 4])} << 8 | static_cast<unsigned char>(bytes[dir + 5]);
+  if (dir + 12 + 16 * tables > bytes.size()) return bytes;
+  std::vector<size_t> records;
+  for (size_t i = 0; i < tables; ++i) {
+    const size_t at = dir + 12 + 16 * i;
+    if (bytes.compare(at, 4, "cmaq") == 0) return bytes;
+    if (bytes.compare(at, 4, "cmap") == 0) records.push_back(at);
+  }
+  for (size_t at : records) bytes.replace(at, 4, "cmaq");
+  return bytes;
+}
 
 // The font file Folio would use for a PostScript name: the repository's
 // fonts/ folder first (Folio prefers it), then the system's (fontconfig).
@@ -82,7 +113,7 @@ std::optional<FontFile> findFont(const std::string& psName, const std::string& f
     FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
     std::string path(reinterpret_cast<const char*>(file));
     const bool ours = !fontDir.empty() && path.rfind(fontDir, 0) == 0;
-    if (!best || ours) best = FontFile{psName, path, static_cast<unsigned>(index), {}};
+    if (!best || ours) best = FontFile{psName, path, static_cast<unsigned>(index), {}, {}};
     if (ours) break;
   }
   if (set) FcFontSetDestroy(set);
@@ -93,6 +124,7 @@ std::optional<FontFile> findFont(const std::string& psName, const std::string& f
     std::ostringstream s;
     s << in.rdbuf();
     best->bytes = s.str();
+    best->withoutCmap = hideCmap(best->bytes, best->index);
   }
   return best;
 }
@@ -101,9 +133,10 @@ struct Face {
   hb_blob_t* blob;
   hb_face_t* face;
   hb_font_t* font;
-  explicit Face(const FontFile& f) {
-    blob = hb_blob_create(f.bytes.data(), static_cast<unsigned>(f.bytes.size()), HB_MEMORY_MODE_READONLY,
-                          nullptr, nullptr);
+  explicit Face(const FontFile& f, bool forSubset = false) {
+    const std::string& bytes = forSubset ? f.withoutCmap : f.bytes;
+    blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr,
+                          nullptr);
     face = hb_face_create(blob, f.index);
     font = hb_font_create(face);
     const unsigned upem = hb_face_get_upem(face);
@@ -180,7 +213,7 @@ std::string subsetProgram(hb_face_t* face, const std::vector<uint32_t>& gids, si
   hb_set_t* glyphs = hb_subset_input_glyph_set(input);
   for (uint32_t g : gids) hb_set_add(glyphs, g);
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG"})
+  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG", "cmaq"})
     hb_set_add(drop, hb_tag_from_string(t, 4));
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DEFAULT);
   hb_face_t* sub = hb_subset_or_fail(face, input);
@@ -220,19 +253,12 @@ double cpuSeconds() {
 
 double floorSubset(const std::vector<FontFile>& fonts, const std::vector<GlyphSet>& sets,
                    SubsetResult* result) {
-  constexpr int kPrepareAfter = 8;  // as src/fontembed/FontSubset.cpp
   std::vector<std::unique_ptr<Face>> faces;
-  for (const FontFile& f : fonts) faces.push_back(std::make_unique<Face>(f));
-  std::vector<int> made(fonts.size(), 0);
-  std::vector<hb_face_t*> prepared(fonts.size(), nullptr);
+  for (const FontFile& f : fonts) faces.push_back(std::make_unique<Face>(f, true));
   libdeflate_compressor* c = libdeflate_alloc_compressor(6);
   double packing = 0;
   for (const GlyphSet& s : sets) {
-    hb_face_t* face = faces[s.font]->face;
-    if (++made[s.font] > kPrepareAfter) {
-      if (!prepared[s.font]) prepared[s.font] = hb_subset_preprocess(face);
-      face = prepared[s.font];
-    }
+    hb_face_t* face = faces[s.font]->face;  // one face per font, as Folio (no hb_subset_preprocess)
     size_t glyphs = 0;
     std::string program = subsetProgram(face, s.gids, &glyphs);
     const double t0 = cpuSeconds();
@@ -245,8 +271,6 @@ double floorSubset(const std::vector<FontFile>& fonts, const std::vector<GlyphSe
     }
   }
   libdeflate_free_compressor(c);
-  for (hb_face_t* p : prepared)
-    if (p) hb_face_destroy(p);
   return packing;
 }
 
