@@ -60,8 +60,9 @@ uint32_t be32(const unsigned char* p) {
 
 // Offsets of the face's `cmap` table records; empty when it has none, when
 // its table directory cannot be read, or when a table already has the
-// hidden tag (the font is then subset as it is).
-std::vector<size_t> cmapRecords(std::string_view file, int faceIndex) {
+// hidden tag (the font is then subset as it is). `directoryEnd`: where the
+// face's table directory ends (the file's headers all lie before it).
+std::vector<size_t> cmapRecords(std::string_view file, int faceIndex, size_t& directoryEnd) {
   const auto* b = reinterpret_cast<const unsigned char*>(file.data());
   const size_t size = file.size();
   if (size < 12 || faceIndex < 0) return {};
@@ -75,7 +76,8 @@ std::vector<size_t> cmapRecords(std::string_view file, int faceIndex) {
   }
   if (dir + 12 > size) return {};
   const size_t tables = size_t{b[dir + 4]} << 8 | b[dir + 5];
-  if (dir + 12 + 16 * tables > size) return {};
+  directoryEnd = dir + 12 + 16 * tables;
+  if (directoryEnd > size) return {};
   std::vector<size_t> records;
   for (size_t i = 0; i < tables; ++i) {
     const size_t at = dir + 12 + 16 * i;
@@ -89,7 +91,8 @@ std::vector<size_t> cmapRecords(std::string_view file, int faceIndex) {
 // none to hide.
 hb_face_t* faceWithoutCmap(const text::Font& font) {
   const std::string_view data = font.data();
-  const std::vector<size_t> records = cmapRecords(data, font.faceIndex());
+  size_t directoryEnd = 0;
+  const std::vector<size_t> records = cmapRecords(data, font.faceIndex(), directoryEnd);
   if (records.empty()) return nullptr;
   struct Bytes {
     char* bytes = nullptr;
@@ -97,16 +100,20 @@ hb_face_t* faceWithoutCmap(const text::Font& font) {
     bool mapped = false;
   };
   auto* own = new Bytes{nullptr, data.size(), false};
-  // The same file the font mapped (Folio assumes a font file is not
-  // rewritten during a run: text/Font.cpp), so the same bytes.
+  // The file the font mapped. Folio assumes a font file is not rewritten in
+  // place during a run (text/Font.cpp), but a package upgrade may put a new
+  // file under its name: the size and the headers, whose table records hold
+  // each table's checksum, must be those the font read, else the copy below.
   const int fd = ::open(font.path().c_str(), O_RDONLY | O_CLOEXEC);
   if (fd >= 0) {
     struct stat st;
     if (::fstat(fd, &st) == 0 && static_cast<size_t>(st.st_size) == data.size()) {
       void* p = ::mmap(nullptr, data.size(), PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-      if (p != MAP_FAILED) {
+      if (p != MAP_FAILED && std::memcmp(p, data.data(), directoryEnd) == 0) {
         own->bytes = static_cast<char*>(p);
         own->mapped = true;
+      } else if (p != MAP_FAILED) {
+        ::munmap(p, data.size());
       }
     }
     ::close(fd);

@@ -7,6 +7,10 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -83,6 +87,56 @@ TEST(SubsetWithoutCmap, TrueTypeProgramHasNoCmapAndTheSameGlyphs) {
   }
   // The font the document shapes with keeps its cmap.
   EXPECT_NE(font->glyphFor(U'M'), 0u);
+}
+
+// The cmap-less face maps the font's file a second time. A package upgrade
+// may have put another file of the same size under that name meanwhile (a
+// rename: the font's own mapping still holds the old one): the subset is
+// still made from the bytes the font read.
+TEST(SubsetWithoutCmap, FileReplacedUnderItsNameDoesNotChangeTheSubset) {
+  std::ifstream in(kSerif, std::ios::binary);
+  const std::string original((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(original.size(), 1000u);
+  const std::string path = ::testing::TempDir() + "folio-subset-replaced.ttf";
+  std::ofstream(path, std::ios::binary) << original;
+  auto font = text::Font::load(path, 0, 7);
+  ASSERT_TRUE(font);
+  // The new file: same size, its glyf table zeroed and its record's checksum changed.
+  std::string other = original;
+  const size_t tables =
+      size_t{static_cast<unsigned char>(other[4])} << 8 | static_cast<unsigned char>(other[5]);
+  bool found = false;
+  for (size_t i = 0; i < tables; ++i) {
+    char* rec = other.data() + 12 + 16 * i;
+    if (std::memcmp(rec, "glyf", 4) != 0) continue;
+    auto be = [](const char* p) {
+      return uint32_t{static_cast<unsigned char>(p[0])} << 24 |
+             uint32_t{static_cast<unsigned char>(p[1])} << 16 |
+             uint32_t{static_cast<unsigned char>(p[2])} << 8 | static_cast<unsigned char>(p[3]);
+    };
+    std::memset(other.data() + be(rec + 8), 0, be(rec + 12));
+    rec[4] ^= 0x55;
+    found = true;
+  }
+  ASSERT_TRUE(found);
+  const std::string next = path + ".new";
+  std::ofstream(next, std::ios::binary) << other;
+  ASSERT_EQ(std::rename(next.c_str(), path.c_str()), 0);
+
+  const std::vector<uint32_t> gids = glyphsOf(*font, U"Quay Street");
+  const fontembed::FontSubset sub = fontembed::subsetFont(*font, gids);
+  ASSERT_TRUE(sub.ok) << sub.error;
+  Face out(sub.program);
+  EXPECT_EQ(out.tableLength("cmap"), 0u);
+  for (uint32_t g : gids) {
+    if (g == 0) continue;
+    hb_glyph_extents_t a{}, b{};
+    hb_font_get_glyph_extents(font->hbFont(), g, &a);
+    hb_font_get_glyph_extents(out.font, sub.newGid.at(g), &b);
+    EXPECT_EQ(a.width, b.width) << "glyph " << g;
+    EXPECT_EQ(a.height, b.height) << "glyph " << g;
+  }
+  std::remove(path.c_str());
 }
 
 // A face of a collection (its own table directory), CFF outlines: the
