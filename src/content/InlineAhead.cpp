@@ -1,0 +1,136 @@
+#include "content/InlineAhead.h"
+
+#include <string_view>
+
+namespace folio::content {
+
+namespace {
+
+bool isText(const yaml::Node& n) {
+  return n.isScalar() && n.scalar.find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
+struct Collector {
+  std::vector<const yaml::Node*>& scalars;
+  std::vector<size_t>& itemOf;
+  size_t item = 0;
+
+  void add(const yaml::Node& n) {
+    scalars.push_back(&n);
+    itemOf.push_back(item);
+  }
+  // As DocumentBuilder::readItem.
+  void block(const yaml::Node& n) {
+    if (isText(n)) add(n);
+    if (n.isMapping()) mapping(n);
+  }
+  // As readBlockMapping and readValue: the block key's inline value, a
+  // quote's blocks, a list's items (readList).
+  void mapping(const yaml::Node& m) {
+    for (const yaml::Node::Entry& e : m.entries) {
+      const std::string_view key = e.first.scalar;
+      const yaml::Node& value = e.second;
+      if (key == "paragraph" || key == "heading" || key == "quote") {
+        if (isText(value) && value.pos.line != 0) add(value);
+        if (key == "quote" && value.isSequence())
+          for (const yaml::Node& child : value.items) block(child);
+      } else if (key == "list" && value.isSequence()) {
+        for (const yaml::Node& entry : value.items) {
+          if (isText(entry)) add(entry);
+          if (entry.isSequence())
+            for (const yaml::Node& child : entry.items) block(child);
+          if (entry.isMapping()) mapping(entry);
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<const yaml::Node*> InlineAhead::scalarsOf(const yaml::Node& body, std::vector<size_t>& itemOf) {
+  std::vector<const yaml::Node*> scalars;
+  Collector c{scalars, itemOf};
+  for (; c.item < body.items.size(); ++c.item) c.block(body.items[c.item]);
+  return scalars;
+}
+
+InlineAhead::InlineAhead(std::vector<const yaml::Node*> scalars, std::vector<size_t> itemOf,
+                         unsigned threads) {
+  m_jobs.resize(scalars.size());
+  m_index.reserve(scalars.size());
+  for (size_t k = 0; k < scalars.size(); ++k) {
+    m_jobs[k].node = scalars[k];
+    m_jobs[k].item = itemOf[k];
+    m_index.emplace(scalars[k], k);
+  }
+  for (unsigned i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(); });
+}
+
+InlineAhead::~InlineAhead() {
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_stop = true;
+  }
+  m_wake.notify_all();
+  for (std::thread& t : m_threads) t.join();
+}
+
+void InlineAhead::work() {
+  std::unique_lock<std::mutex> lock(m_mutex);
+  for (;;) {
+    m_wake.wait(lock, [&] { return m_stop || (m_next < m_jobs.size() && m_next < m_settled + kWindow); });
+    if (m_stop) return;
+    Job& job = m_jobs[m_next++];
+    if (job.state != State::Free) continue;
+    job.state = State::Running;
+    lock.unlock();
+    State state = State::Done;
+    try {
+      job.text = markup::parseInline(job.node->scalar, job.node->pos, job.diags);
+    } catch (...) {  // out of memory: the builder parses it itself and reports it
+      state = State::Failed;
+    }
+    lock.lock();
+    job.state = state;
+    m_done.notify_all();
+  }
+}
+
+bool InlineAhead::take(const yaml::Node& node, const SourcePos& pos, markup::InlineText& out,
+                       Diagnostics& diags) {
+  auto found = m_index.find(&node);
+  if (found == m_index.end()) return false;
+  Job& job = m_jobs[found->second];
+  {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    if (job.state == State::Free) job.state = State::Taken;  // the builder's now
+    m_done.wait(lock, [&] { return job.state != State::Running; });
+    if (job.state != State::Done) return false;
+    job.state = State::Taken;
+  }
+  // Parsed at the node's own position: a caller that asks for another one
+  // (none does) parses it itself.
+  const SourcePos& at = node.pos;
+  if (at.line != pos.line || at.column != pos.column || at.file != pos.file) return false;
+  out = std::move(job.text);
+  for (const Diagnostic& d : job.diags.all()) diags.add(d);
+  job.diags = Diagnostics();
+  return true;
+}
+
+void InlineAhead::settle(size_t item) {
+  {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    for (; m_settled < m_jobs.size() && m_jobs[m_settled].item <= item; ++m_settled) {
+      Job& job = m_jobs[m_settled];
+      if (job.state == State::Free) job.state = State::Taken;  // never asked for: dropped
+      m_done.wait(lock, [&] { return job.state != State::Running; });
+      job.text = markup::InlineText();
+      job.diags = Diagnostics();
+    }
+  }
+  m_wake.notify_all();
+}
+
+}  // namespace folio::content
