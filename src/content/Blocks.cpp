@@ -104,6 +104,10 @@ std::vector<Block> DocumentBuilder::readBlocksReleasing(yaml::Node& sequence) {
       ahead.emplace(std::move(scalars), std::move(itemOf), m_options.helpers);
   }
   m_ahead = ahead ? &*ahead : nullptr;
+  struct Forget {  // also when reading throws
+    InlineAhead*& ahead;
+    ~Forget() { ahead = nullptr; }
+  } forget{m_ahead};
   for (size_t i = 0; i < sequence.items.size(); ++i) {
     yaml::Node& item = sequence.items[i];
     readItem(item, blocks);
@@ -112,8 +116,6 @@ std::vector<Block> DocumentBuilder::readBlocksReleasing(yaml::Node& sequence) {
     // assignment from an empty node may keep them).
     yaml::Node released = std::move(item);
   }
-  m_ahead = nullptr;
-  ahead.reset();
   std::vector<yaml::Node>().swap(sequence.items);
   return blocks;
 }

@@ -76,23 +76,34 @@ InlineAhead::~InlineAhead() {
   for (std::thread& t : m_threads) t.join();
 }
 
+void InlineAhead::parse(Job& job) {
+  try {
+    job.text = markup::parseInline(job.node->scalar, job.node->pos, job.diags);
+  } catch (...) {  // out of memory: the builder parses it again itself and reports it
+    job.failed = true;
+  }
+}
+
+// The next job no one has started, if the window allows (under m_mutex).
+InlineAhead::Job* InlineAhead::nextFree() {
+  while (m_next < m_jobs.size() && m_next < m_settled + kWindow) {
+    Job& job = m_jobs[m_next++];
+    if (job.state == State::Free) return &job;
+  }
+  return nullptr;
+}
+
 void InlineAhead::work() {
   std::unique_lock<std::mutex> lock(m_mutex);
   for (;;) {
-    m_wake.wait(lock, [&] { return m_stop || (m_next < m_jobs.size() && m_next < m_settled + kWindow); });
+    Job* job = nullptr;
+    m_wake.wait(lock, [&] { return m_stop || (job = nextFree()) != nullptr; });
     if (m_stop) return;
-    Job& job = m_jobs[m_next++];
-    if (job.state != State::Free) continue;
-    job.state = State::Running;
+    job->state = State::Running;
     lock.unlock();
-    State state = State::Done;
-    try {
-      job.text = markup::parseInline(job.node->scalar, job.node->pos, job.diags);
-    } catch (...) {  // out of memory: the builder parses it itself and reports it
-      state = State::Failed;
-    }
+    parse(*job);
     lock.lock();
-    job.state = state;
+    job->state = State::Done;
     m_done.notify_all();
   }
 }
@@ -104,10 +115,26 @@ bool InlineAhead::take(const yaml::Node& node, const SourcePos& pos, markup::Inl
   Job& job = m_jobs[found->second];
   {
     std::unique_lock<std::mutex> lock(m_mutex);
-    if (job.state == State::Free) job.state = State::Taken;  // the builder's now
-    m_done.wait(lock, [&] { return job.state != State::Running; });
-    if (job.state != State::Done) return false;
+    if (job.state == State::Free) {
+      job.state = State::Taken;  // the builder's now: it parses it itself
+      return false;
+    }
+    // A helper is on it: parse a later one meanwhile, as a helper would
+    // (else the builder and the helper would take turns, not work at once).
+    while (job.state == State::Running) {
+      if (Job* other = nextFree()) {
+        other->state = State::Running;
+        lock.unlock();
+        parse(*other);
+        lock.lock();
+        other->state = State::Done;
+        m_done.notify_all();
+      } else {
+        m_done.wait(lock);
+      }
+    }
     job.state = State::Taken;
+    if (job.failed) return false;
   }
   // Parsed at the node's own position: a caller that asks for another one
   // (none does) parses it itself.

@@ -11,7 +11,8 @@
 //  - each job collects its own messages; the builder adds them to the
 //    document's at the place one thread would have written them;
 //  - a job the builder asks for before a helper started it is the
-//    builder's (it parses it itself); a job it never asks for is dropped;
+//    builder's (it parses it itself); while it waits for one a helper is
+//    on, it parses a later one; a job it never asks for is dropped;
 //  - helpers run at most kWindow jobs ahead of the builder, so that parsed
 //    text does not pile up beside the tree it comes from.
 #include <condition_variable>
@@ -51,15 +52,18 @@ class InlineAhead {
   void settle(size_t item);
 
  private:
-  enum class State { Free, Running, Done, Failed, Taken };
+  enum class State { Free, Running, Done, Taken };
   struct Job {
     const yaml::Node* node = nullptr;
     size_t item = 0;
-    State state = State::Free;
+    State state = State::Free;  // under m_mutex
+    bool failed = false;        // parseInline threw: the builder parses it itself
     markup::InlineText text;
     Diagnostics diags;
   };
   void work();
+  void parse(Job& job);
+  Job* nextFree();
 
   static constexpr size_t kWindow = 256;
   std::vector<Job> m_jobs;
