@@ -1,5 +1,6 @@
 #include "content/InlineAhead.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace folio::content {
@@ -55,15 +56,10 @@ std::vector<const yaml::Node*> InlineAhead::scalarsOf(const yaml::Node& body, st
   return scalars;
 }
 
-InlineAhead::InlineAhead(std::vector<const yaml::Node*> scalars, std::vector<size_t> itemOf,
-                         unsigned threads) {
-  m_jobs.resize(scalars.size());
-  m_index.reserve(scalars.size());
-  for (size_t k = 0; k < scalars.size(); ++k) {
-    m_jobs[k].node = scalars[k];
-    m_jobs[k].item = itemOf[k];
-    m_index.emplace(scalars[k], k);
-  }
+InlineAhead::InlineAhead(std::vector<const yaml::Node*> scalars, std::vector<size_t> itemOf, unsigned threads)
+    : m_scalars(std::move(scalars)), m_itemOf(std::move(itemOf)) {
+  m_slots.resize(std::min(kWindow, m_scalars.size()));
+  for (size_t k = 0; k < m_slots.size(); ++k) m_slots[k].index = k;
   for (unsigned i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(); });
 }
 
@@ -78,7 +74,8 @@ InlineAhead::~InlineAhead() {
 
 void InlineAhead::parse(Job& job) {
   try {
-    job.text = markup::parseInline(job.node->scalar, job.node->pos, job.diags);
+    const yaml::Node& node = *m_scalars[job.index];
+    job.text = markup::parseInline(node.scalar, node.pos, job.diags);
   } catch (...) {  // out of memory: the builder parses it again itself and reports it
     job.failed = true;
   }
@@ -86,8 +83,9 @@ void InlineAhead::parse(Job& job) {
 
 // The next job no one has started, if the window allows (under m_mutex).
 InlineAhead::Job* InlineAhead::nextFree() {
-  while (m_next < m_jobs.size() && m_next < m_settled + kWindow) {
-    Job& job = m_jobs[m_next++];
+  m_next = std::max(m_next, m_settled);  // the slots of settled jobs hold later ones
+  while (m_next < m_scalars.size() && m_next < m_settled + kWindow) {
+    Job& job = slot(m_next++);
     if (job.state == State::Free) return &job;
   }
   return nullptr;
@@ -110,9 +108,13 @@ void InlineAhead::work() {
 
 bool InlineAhead::take(const yaml::Node& node, const SourcePos& pos, markup::InlineText& out,
                        Diagnostics& diags) {
-  auto found = m_index.find(&node);
-  if (found == m_index.end()) return false;
-  Job& job = m_jobs[found->second];
+  // Only this thread moves m_settled: the window can be read without the lock.
+  const size_t end = std::min(m_scalars.size(), m_settled + kWindow);
+  size_t k = std::max(m_cursor, m_settled);
+  while (k < end && m_scalars[k] != &node) ++k;
+  if (k == end) return false;  // not a job (or beyond the window): the caller parses it
+  m_cursor = k + 1;
+  Job& job = slot(k);
   {
     std::unique_lock<std::mutex> lock(m_mutex);
     if (job.state == State::Free) {
@@ -140,7 +142,11 @@ bool InlineAhead::take(const yaml::Node& node, const SourcePos& pos, markup::Inl
   // (none does) parses it itself.
   const SourcePos& at = node.pos;
   if (at.line != pos.line || at.column != pos.column || at.file != pos.file) return false;
-  out = std::move(job.text);
+  if (m_scalars.size() >= kCopyFrom)
+    out = job.text;  // a copy in this thread's heap, see InlineAhead.h
+  else
+    out = std::move(job.text);
+  job.text = markup::InlineText();
   for (const Diagnostic& d : job.diags.all()) diags.add(d);
   job.diags = Diagnostics();
   return true;
@@ -149,12 +155,14 @@ bool InlineAhead::take(const yaml::Node& node, const SourcePos& pos, markup::Inl
 void InlineAhead::settle(size_t item) {
   {
     std::unique_lock<std::mutex> lock(m_mutex);
-    for (; m_settled < m_jobs.size() && m_jobs[m_settled].item <= item; ++m_settled) {
-      Job& job = m_jobs[m_settled];
+    for (; m_settled < m_scalars.size() && m_itemOf[m_settled] <= item; ++m_settled) {
+      Job& job = slot(m_settled);
       if (job.state == State::Free) job.state = State::Taken;  // never asked for: dropped
       m_done.wait(lock, [&] { return job.state != State::Running; });
-      job.text = markup::InlineText();
-      job.diags = Diagnostics();
+      // The slot takes the job that enters the window.
+      job = Job();
+      job.index = m_settled + kWindow;
+      if (job.index >= m_scalars.size()) job.state = State::Taken;  // none left for it
     }
   }
   m_wake.notify_all();
