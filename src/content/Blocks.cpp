@@ -1,9 +1,11 @@
 // Body items: a plain string (a paragraph) or a mapping with one block key
 // and its attributes.
 #include <algorithm>
+#include <optional>
 
 #include "content/DocumentBuilder.h"
 #include "content/ImagePath.h"
+#include "content/InlineAhead.h"
 #include "content/Lengths.h"
 #include "content/Markdown.h"
 #include "content/Values.h"
@@ -92,14 +94,36 @@ std::vector<Block> DocumentBuilder::readBlocks(const yaml::Node& sequence) {
 
 std::vector<Block> DocumentBuilder::readBlocksReleasing(yaml::Node& sequence) {
   std::vector<Block> blocks;
-  for (yaml::Node& item : sequence.items) {
+  // -j N: helpers parse the inline text ahead (InlineAhead.h); a short body
+  // is not worth a thread.
+  std::optional<InlineAhead> ahead;
+  if (m_options.helpers > 0) {
+    std::vector<size_t> itemOf;
+    std::vector<const yaml::Node*> scalars = InlineAhead::scalarsOf(sequence, itemOf);
+    if (scalars.size() >= kInlineAheadFrom)
+      ahead.emplace(std::move(scalars), std::move(itemOf), m_options.helpers);
+  }
+  m_ahead = ahead ? &*ahead : nullptr;
+  struct Forget {  // also when reading throws
+    InlineAhead*& ahead;
+    ~Forget() { ahead = nullptr; }
+  } forget{m_ahead};
+  for (size_t i = 0; i < sequence.items.size(); ++i) {
+    yaml::Node& item = sequence.items[i];
     readItem(item, blocks);
+    if (ahead) ahead->settle(i);  // no helper reads the item now
     // Moved out, then destroyed: its strings' buffers go too (a move
     // assignment from an empty node may keep them).
     yaml::Node released = std::move(item);
   }
   std::vector<yaml::Node>().swap(sequence.items);
   return blocks;
+}
+
+markup::InlineText DocumentBuilder::parseText(const yaml::Node& scalar, const SourcePos& pos) {
+  markup::InlineText text;
+  if (m_ahead && m_ahead->take(scalar, pos, text, m_diags)) return text;
+  return markup::parseInline(scalar.scalar, pos, m_diags);
 }
 
 void DocumentBuilder::readItem(const yaml::Node& item, std::vector<Block>& out) {
@@ -110,7 +134,7 @@ void DocumentBuilder::readItem(const yaml::Node& item, std::vector<Block>& out) 
   if (item.isScalar() && !isBlank(item.scalar)) {
     Paragraph paragraph;
     paragraph.pos = item.pos;
-    paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
+    paragraph.text = parseText(item, item.pos);
     paragraph.textSource = sourceMap(item);
     out.push_back(std::move(paragraph));
     return;
@@ -352,9 +376,9 @@ markup::InlineText DocumentBuilder::readInline(const yaml::Node& key, const yaml
     m_diags.error(pos, "'" + name + "' is empty; expected inline text");
     return {};
   }
-  auto text = readScalar(value, pos, name, "inline text", m_diags);
-  if (!text) return {};
-  return markup::parseInline(*text, pos, m_diags);
+  if (value.isScalar()) return parseText(value, pos);
+  readScalar(value, pos, name, "inline text", m_diags);  // reports the wrong type
+  return {};
 }
 
 std::shared_ptr<const yaml::ScalarMap> DocumentBuilder::sourceMap(const yaml::Node& scalar) const {
@@ -431,7 +455,7 @@ void DocumentBuilder::readList(const yaml::Node& key, const yaml::Node& value, L
     if (item.isScalar() && !isBlank(item.scalar)) {
       Paragraph paragraph;
       paragraph.pos = item.pos;
-      paragraph.text = markup::parseInline(item.scalar, item.pos, m_diags);
+      paragraph.text = parseText(item, item.pos);
       paragraph.textSource = sourceMap(item);
       blocks.push_back(std::move(paragraph));
     } else if (item.isSequence() && !item.items.empty()) {

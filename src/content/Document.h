@@ -243,6 +243,9 @@ struct Options {
   // report the problems only the layout reveals (an unknown style) in the
   // same run; the caller must then not render it.
   bool keepOnError = false;
+  // Threads that parse the body's inline text ahead while it is read (-j N
+  // on one document; content/InlineAhead.h); the Document is the same.
+  unsigned helpers = 0;
 };
 
 // Validates the YAML tree and builds the Document. Problems are diagnostics

@@ -9,6 +9,8 @@
 
 namespace folio::content {
 
+class InlineAhead;
+
 class DocumentBuilder {
  public:
   DocumentBuilder(const std::string& path, const Options& options, Diagnostics& diags);
@@ -47,6 +49,8 @@ class DocumentBuilder {
   bool readValue(const std::string& kind, const yaml::Node& key, const yaml::Node& value, Block& block,
                  std::vector<Block>& generated);
   markup::InlineText readInline(const yaml::Node& key, const yaml::Node& value, const std::string& name);
+  // parseInline(scalar.scalar, pos), or its result from m_ahead.
+  markup::InlineText parseText(const yaml::Node& scalar, const SourcePos& pos);
   // Where each character of an inline scalar was written (null when the
   // file text is not known, as for a mail-merge record).
   std::shared_ptr<const yaml::ScalarMap> sourceMap(const yaml::Node& scalar) const;
@@ -60,6 +64,9 @@ class DocumentBuilder {
   std::optional<Length> readLengthValue(const yaml::Node& key, const yaml::Node& value,
                                         const std::string& name);
 
+  // Inline text parsed ahead by helpers while the body is read (-j N), or null.
+  static constexpr size_t kInlineAheadFrom = 64;
+  InlineAhead* m_ahead = nullptr;
   // The tree given to readDocumentReleasing, while it is read; else null.
   yaml::Node* m_releasable = nullptr;
   std::string m_path;

@@ -848,7 +848,11 @@ FlowSource::FlowSource(content::Document& doc, Consume, const style::Layout& lay
     : FlowSource(doc, layout, bodyWidth, imageLimits, context, helpers) {
   m_builder->consume(doc);
 }
-FlowSource::~FlowSource() = default;
+// The helpers read the builder's blocks, and ask its lock for source
+// positions: they stop before the builder goes. Pagination may stop with
+// paragraphs still being laid out ahead (--max-pages; with the builder
+// freed first, a helper read freed blocks: a crash).
+FlowSource::~FlowSource() { m_ahead.reset(); }
 Flow& FlowSource::flow() { return m_builder->flow(); }
 bool FlowSource::pull(size_t blocks) { return m_builder->pull(blocks); }
 

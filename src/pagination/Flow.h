@@ -122,7 +122,7 @@ class FlowSource {
   bool pull(size_t blocks = 1);
 
  private:
-  std::unique_ptr<LayoutAhead> m_ahead;  // outlives the builder
+  std::unique_ptr<LayoutAhead> m_ahead;  // made before the builder, stopped before it goes
   std::unique_ptr<FlowBuilder> m_builder;
 };
 

@@ -279,6 +279,7 @@ content::Options contentOptions(const Settings& settings) {
   content::Options o;
   o.allowedDirs = settings.allowedDirs;
   o.keepOnError = true;  // the layout's checks run too: every problem in one run
+  o.helpers = settings.layoutHelpers;  // the layout helpers parse inline text first
   return o;
 }
 

@@ -22,6 +22,18 @@ check "200 pages: -j 2 twice gives the same bytes" cmp "$TMP/j2.pdf" "$TMP/j2b.p
 "$FOLIO" render "$DOC" -o "$TMP/j4.pdf" -j 4 -q 2>/dev/null
 check "200 pages: -j 4 (three helper threads) gives the same bytes" cmp "$TMP/j1.pdf" "$TMP/j4.pdf"
 
+# Pagination stopped by --max-pages while helpers still lay out paragraphs
+# ahead: they stop before the blocks they read are freed (main's binary of
+# 6 December crashed with SIGSEGV in about 3 runs of 16).
+ok=0
+for i in 1 2 3 4 5 6 7 8; do
+  for j in 2 4; do
+    "$FOLIO" render "$DOC" -o "$TMP/maxp.pdf" -j $j --max-pages 1 2>"$TMP/maxp.err"
+    [ $? -eq 1 ] && grep -q "needs more than 1 pages" "$TMP/maxp.err" && [ ! -e "$TMP/maxp.pdf" ] && ok=$((ok + 1))
+  done
+done
+check "200 pages, --max-pages 1 at -j 2 and -j 4: exit 1, the message, no file ($ok of 16)" test $ok -eq 16
+
 MS="$TMP/docs/folio/multi-script.yaml"
 "$FOLIO" render "$MS" -o "$TMP/m1.pdf" -j 1 -q 2>/dev/null
 check "multi-script, -j 1: exit 0" test $? -eq 0
@@ -68,6 +80,40 @@ check "notes: the last inline note has its number" grep -q "quote note 59" <(pdf
 for j in 2 4; do
   check "notes: -j 1 and -j $j give the same bytes" cmp "$TMP/n1.pdf" "$TMP/n$j.pdf"
   check "notes: -j 1 and -j $j give the same messages in the same order" cmp "$TMP/n1.err" "$TMP/n$j.err"
+done
+
+# The body's inline text is parsed ahead by helpers while it is read
+# (src/content/InlineAhead.h); its warnings (an unsupported tag, a tag
+# never closed, an inline image) join the document's where one thread
+# writes them: in paragraphs, headings, list items, quotes and a quote's
+# blocks, and once with an error that stops the run.
+python3 - "$TMP/inline.yaml" "$TMP/inline-bad.yaml" <<'PY'
+import sys
+out = ["layout: report", "language: en", "title: Warnings while reading", "body:"]
+for k in range(300):
+    r = k % 6
+    if r == 0: out.append(f'  - "Paragraph {k} with <blink>an unsupported tag {k}</blink> and more words."')
+    elif r == 1: out.append(f'  - heading: "Heading {k} <u>never closed"\n    level: 2')
+    elif r == 2: out.append(f'  - list:\n      - "item {k} ![picture {k}](p{k}.png)"\n      - "plain item {k}"')
+    elif r == 3: out.append(f'  - quote: "Quote {k} <marquee>moving</marquee>"')
+    elif r == 4: out.append(f'  - quote:\n      - "Quoted block {k} <blink>x</blink>"\n      - "Quoted block {k} plain"')
+    else: out.append(f'  - "Plain paragraph {k} with *emphasis* and a [link](https://example.com/{k})."')
+open(sys.argv[1], "w").write("\n".join(out) + "\n")
+out.insert(150, '  - paragraph: [not, inline, text]')
+open(sys.argv[2], "w").write("\n".join(out) + "\n")
+PY
+for j in 1 2 3; do
+  "$FOLIO" render "$TMP/inline.yaml" -o "$TMP/i$j.pdf" -j $j 2>"$TMP/i$j.err"
+  check "inline warnings, -j $j: exit 0" test $? -eq 0
+  "$FOLIO" render "$TMP/inline-bad.yaml" -o "$TMP/ib$j.pdf" -j $j 2>"$TMP/ib$j.err"
+  check "inline warnings and an error, -j $j: exit 1" test $? -eq 1
+done
+check "inline warnings: at least 200 of them" test "$(grep -c warning "$TMP/i1.err")" -ge 200
+check "inline warnings: the error is reported" grep -q "error: wrong type for 'paragraph'" "$TMP/ib1.err"
+for j in 2 3; do
+  check "inline warnings: -j 1 and -j $j give the same bytes" cmp "$TMP/i1.pdf" "$TMP/i$j.pdf"
+  check "inline warnings: -j 1 and -j $j give the same messages in the same order" cmp "$TMP/i1.err" "$TMP/i$j.err"
+  check "inline warnings and an error: -j 1 and -j $j, the same messages" cmp "$TMP/ib1.err" "$TMP/ib$j.err"
 done
 
 # A batch: 24 letters in one process, one thread or two.
