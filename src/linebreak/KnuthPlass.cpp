@@ -139,12 +139,12 @@ class Breaker {
     m_secondWidth = m_widths.back();
     m_passive.reserve(items.size() / 4 + 16);
     if (params.riverDemerits > 0) {
-      m_prefix.resize(items.size() + 1);
+      Totals t;
       for (size_t i = 0; i < items.size(); ++i) {
-        m_prefix[i + 1] = m_prefix[i];
-        m_prefix[i + 1].add(items[i]);
-        if (items[i].type == Item::Type::Glue && items[i].width > 0 && items[i].stretchOrder == 0)
-          m_gapItems.push_back(i);
+        const Item& it = items[i];
+        if (it.type == Item::Type::Glue && it.width > 0 && it.stretchOrder == 0)
+          m_spaces.push_back(Space{i, t.width, t.expand, t.stretch, t.shrink, it.width, it.stretch, it.shrink});
+        t.add(it);
       }
     }
     m_active.reserve(64);
@@ -221,12 +221,16 @@ class Breaker {
   int64_t m_backgroundStretch = 0;  // emergency stretch in the last pass (§863)
 
   std::vector<Passive> m_passive;
-  // Rivers (only when Params::riverDemerits > 0): running totals before
-  // each item, the word spaces (glue with width), the spaces of every
+  // Rivers (only when Params::riverDemerits > 0): the word spaces (glue
+  // with width) with the running totals before each, the spaces of every
   // passive node's line, and scratch for the line being tried and the best
   // line per class.
-  std::vector<Totals> m_prefix;
-  std::vector<size_t> m_gapItems;
+  struct Space {
+    size_t item = 0;  // index in m_items
+    int64_t width = 0, expand = 0, stretch = 0, shrink = 0;  // Totals before it
+    Sp w = 0, st = 0, sh = 0;                                // its own width, stretch, shrink
+  };
+  std::vector<Space> m_spaces;
   std::vector<Gap> m_gapPool, m_lineGaps;
   std::vector<Gap> m_classGaps[kClasses];
   int32_t m_classRivers[kClasses] = {};
@@ -679,15 +683,15 @@ int Breaker::lineGaps(const Candidate& r, size_t pos, const Totals& before) {
   const size_t prevCount = r.passive == 0 ? 0 : above.gapCount;
   int rivers = 0;
   size_t k = 0;
-  for (auto it = std::lower_bound(m_gapItems.begin(), m_gapItems.end(), start);
-       it != m_gapItems.end() && *it < pos; ++it) {
-    const Item& item = m_items[*it];
-    const Totals& t = m_prefix[*it];
+  auto first = std::lower_bound(m_spaces.begin(), m_spaces.end(), start,
+                                [](const Space& sp, size_t at) { return sp.item < at; });
+  for (auto it = first; it != m_spaces.end() && it->item < pos; ++it) {
+    const Space& t = *it;
     const double adjust = static_cast<double>(stretching ? t.stretch - a.stretch : t.shrink - a.shrink);
     Gap gap;
     gap.x0 = static_cast<float>(static_cast<double>(t.width - a.width) +
                                 e * static_cast<double>(t.expand - a.expand) + g * adjust - r.startHang);
-    gap.x1 = gap.x0 + static_cast<float>(item.width + g * (stretching ? item.stretch : item.shrink));
+    gap.x1 = gap.x0 + static_cast<float>(t.w + g * (stretching ? t.st : t.sh));
     while (k < prevCount && prev[k].x1 < gap.x0) ++k;
     for (size_t m = k; m < prevCount && prev[m].x0 <= gap.x1; ++m)
       gap.chain = std::max(gap.chain, prev[m].chain + 1);
