@@ -1,9 +1,14 @@
 #include "fontembed/FontSubset.h"
 
+#include <fcntl.h>
 #include <hb-subset.h>
 #include <hb.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cstring>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -34,6 +39,97 @@ std::string blobBytes(hb_blob_t* blob) {
   return std::string(data ? data : "", data ? len : 0);
 }
 
+// The subset's font program has no `cmap`. Folio embeds TrueType outlines
+// as a CIDFontType2 whose /CIDToGIDMap selects each glyph, and CFF outlines
+// as a bare CFF table, so no reader looks a character up in the program
+// (PDF 32000-1, 9.9: "If used with a CIDFont dictionary, the cmap table is
+// not needed"); copying text goes through Folio's own ToUnicode map. Given
+// glyph ids, hb_subset_plan_create walks the font's whole cmap for every
+// character that maps to one of them, only to write a cmap nobody reads:
+// 2.1 M instructions per subset of Noto Serif, a quarter of a one-word
+// document (docs/performance.md, "Issue 15: small documents"). So hb-subset
+// reads the font with its cmap hidden: the file mapped a second time,
+// copy-on-write, with the face's `cmap` table record renamed to kHiddenCmap
+// (one page copied), a table the subset drops. The tag sorts where `cmap`
+// did, as HarfBuzz binary-searches a directory of 64 tables or more.
+constexpr char kHiddenCmap[] = "cmaq";
+
+uint32_t be32(const unsigned char* p) {
+  return uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | p[3];
+}
+
+// Offsets of the face's `cmap` table records; empty when it has none, when
+// its table directory cannot be read, or when a table already has the
+// hidden tag (the font is then subset as it is).
+std::vector<size_t> cmapRecords(std::string_view file, int faceIndex) {
+  const auto* b = reinterpret_cast<const unsigned char*>(file.data());
+  const size_t size = file.size();
+  if (size < 12 || faceIndex < 0) return {};
+  size_t dir = 0;
+  if (std::memcmp(b, "ttcf", 4) == 0) {
+    const size_t at = 12 + 4 * static_cast<size_t>(faceIndex);
+    if (static_cast<size_t>(faceIndex) >= be32(b + 8) || at + 4 > size) return {};
+    dir = be32(b + at);
+  } else if (faceIndex != 0) {
+    return {};
+  }
+  if (dir + 12 > size) return {};
+  const size_t tables = size_t{b[dir + 4]} << 8 | b[dir + 5];
+  if (dir + 12 + 16 * tables > size) return {};
+  std::vector<size_t> records;
+  for (size_t i = 0; i < tables; ++i) {
+    const size_t at = dir + 12 + 16 * i;
+    if (std::memcmp(b + at, kHiddenCmap, 4) == 0) return {};
+    if (std::memcmp(b + at, "cmap", 4) == 0) records.push_back(at);
+  }
+  return records;
+}
+
+// The font's face with its cmap hidden (see above), or nullptr when it has
+// none to hide.
+hb_face_t* faceWithoutCmap(const text::Font& font) {
+  const std::string_view data = font.data();
+  const std::vector<size_t> records = cmapRecords(data, font.faceIndex());
+  if (records.empty()) return nullptr;
+  struct Bytes {
+    char* bytes = nullptr;
+    size_t size = 0;
+    bool mapped = false;
+  };
+  auto* own = new Bytes{nullptr, data.size(), false};
+  // The same file the font mapped (Folio assumes a font file is not
+  // rewritten during a run: text/Font.cpp), so the same bytes.
+  const int fd = ::open(font.path().c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && static_cast<size_t>(st.st_size) == data.size()) {
+      void* p = ::mmap(nullptr, data.size(), PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        own->bytes = static_cast<char*>(p);
+        own->mapped = true;
+      }
+    }
+    ::close(fd);
+  }
+  if (!own->mapped) {  // a copy instead: the same bytes, read in full
+    own->bytes = new char[data.size()];
+    std::memcpy(own->bytes, data.data(), data.size());
+  }
+  for (size_t at : records) std::memcpy(own->bytes + at, kHiddenCmap, 4);
+  if (own->mapped) ::mprotect(own->bytes, own->size, PROT_READ);
+  auto release = [](void* p) {
+    auto* b = static_cast<Bytes*>(p);
+    if (b->mapped)
+      ::munmap(b->bytes, b->size);
+    else
+      delete[] b->bytes;
+    delete b;
+  };
+  HbPtr<hb_blob_t> blob(
+      hb_blob_create(own->bytes, static_cast<unsigned>(own->size), HB_MEMORY_MODE_READONLY, own, release));
+  return hb_face_create(blob.get(), static_cast<unsigned>(font.faceIndex()));
+}
+
 // What a batch repeats for each document (a mail merge embeds the same fonts
 // a thousand times, often with the same glyphs): kept per font, on the
 // font's own HarfBuzz face, so it lives exactly as long as the font.
@@ -45,13 +141,11 @@ std::string blobBytes(hb_blob_t* blob) {
 //    font: 1,485 subsets made; all of them: 521). A copy shares its
 //    compressed program (FontSubset::packed), so a hit costs neither
 //    hb-subset nor Flate;
-//  - once a font has been subset kPrepareAfter times, the face
-//    hb_subset_preprocess() prepares (every table loaded and its accelerator
-//    built once, not per subset). Preparing Noto Serif costs about as much as
-//    seven plain subsets and makes each later one about five times cheaper,
-//    so a single document or a small batch never prepares.
-// The subset's bytes are the same either way (checked with cmp on the
-// samples and the letters, docs/performance.md).
+//  - the face hb-subset reads, the font without its cmap (see above),
+//    shared by all its subsets. It is no longer prepared with
+//    hb_subset_preprocess() after a few subsets: with the cmap hidden a
+//    plain subset of a letter's body font costs ~0.4 M instructions, and
+//    preparing three fonts cost 126 M, more than a 1,000-letter batch saves.
 std::atomic<size_t> g_keptBytes{0};
 std::atomic<size_t> g_budget{kSubsetBudget};
 
@@ -75,7 +169,7 @@ class SubsetCache {
     return *static_cast<SubsetCache*>(hb_face_get_user_data(face, &key));
   }
   ~SubsetCache() {
-    if (m_prepared) hb_face_destroy(m_prepared);
+    if (m_source) hb_face_destroy(m_source);
     for (const Kept& k : m_recent) g_keptBytes -= k.bytes;
   }
 
@@ -101,13 +195,12 @@ class SubsetCache {
       m_recent.pop_back();
     }
   }
-  // The face to subset from: the prepared one, or nullptr (the caller makes
-  // a plain face) for the first kPrepareAfter subsets.
+  // The face to subset from, the cache's own: the font with its cmap hidden.
   hb_face_t* face(const text::Font& font) {
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (++m_subsets <= kPrepareAfter) return nullptr;
-    if (!m_prepared) m_prepared = hb_subset_preprocess(font.hbFace());
-    return m_prepared;
+    if (!m_source) m_source = faceWithoutCmap(font);
+    if (!m_source) m_source = hb_face_reference(font.hbFace());
+    return m_source;
   }
 
  private:
@@ -122,15 +215,13 @@ class SubsetCache {
     return 2 * s.program.size() + 2 * 8 * gids.size() + 32 * s.newGid.size() + 4 * s.cffInfo.gidToCid.size() +
            256;
   }
-  static constexpr int kPrepareAfter = 8;
   std::mutex m_mutex;
   std::list<Kept> m_recent;  // most recent first
   std::unordered_map<std::vector<uint32_t>, std::list<Kept>::iterator, GidsHash> m_index;
-  hb_face_t* m_prepared = nullptr;
-  int m_subsets = 0;
+  hb_face_t* m_source = nullptr;
 };
 
-FontSubset makeSubset(const text::Font& font, hb_face_t* prepared, const std::vector<uint32_t>& gids);
+FontSubset makeSubset(const text::Font& font, hb_face_t* source, const std::vector<uint32_t>& gids);
 
 }  // namespace
 
@@ -160,14 +251,15 @@ FontSubset subsetFont(const text::Font& font, const std::vector<uint32_t>& gids)
 
 namespace {
 
-FontSubset makeSubset(const text::Font& font, hb_face_t* prepared, const std::vector<uint32_t>& gids) {
+// `source`: the face to subset (the cache's), or nullptr for a plain face of the font.
+FontSubset makeSubset(const text::Font& font, hb_face_t* source, const std::vector<uint32_t>& gids) {
   FontSubset out;
   std::string_view data = font.data();
   HbPtr<hb_blob_t> blob(hb_blob_create(data.data(), static_cast<unsigned>(data.size()),
                                        HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   // Collections (.ttc) are handled by the face index.
-  HbPtr<hb_face_t> face(prepared ? hb_face_reference(prepared)
-                                 : hb_face_create(blob.get(), static_cast<unsigned>(font.faceIndex())));
+  HbPtr<hb_face_t> face(source ? hb_face_reference(source)
+                               : hb_face_create(blob.get(), static_cast<unsigned>(font.faceIndex())));
   if (hb_face_get_glyph_count(face.get()) == 0) {
     out.error = "the font data cannot be parsed";
     return out;
@@ -188,7 +280,7 @@ FontSubset makeSubset(const text::Font& font, hb_face_t* prepared, const std::ve
   hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
   for (uint32_t g : gids) hb_set_add(glyphs, g);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG"})
+  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG", kHiddenCmap})
     hb_set_add(drop, hb_tag_from_string(t, 4));
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_DEFAULT);
 

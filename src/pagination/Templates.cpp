@@ -297,7 +297,7 @@ private:
     else if (h > 0 && w == 0) w = static_cast<Sp>(h / aspect);
     else if (w == 0 && h == 0) w = pt(naturalW), h = static_cast<Sp>(w * aspect);
     const Sp x = item.mirrored ? page.width - item.x - w : item.x;
-    page.items.emplace_back(std::in_place_type<frame::ImagePlacement>, img, Rect{x, page.height - item.y - h, w, h});
+    page.items.emplace_back(frame::ImagePlacement{img, Rect{x, page.height - item.y - h, w, h}, {}});
     m_drawn.push_back({&item, {PageBox{x, item.y, x + w, item.y + h}}, itemName(item)});
   }
 

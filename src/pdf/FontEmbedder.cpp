@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "fontembed/CMaps.h"
 #include "fontembed/FontSubset.h"
@@ -110,8 +111,12 @@ Array widthArray(const std::map<uint32_t, double>& widths) {
 // font and its code table (each code's glyph and text): the /W array and
 // the compressed ToUnicode CMap and CIDToGIDMap. A mail merge embeds the
 // same fonts with the same few code tables in letter after letter
-// (issue 15), so the last few are kept per font, for the whole process;
-// the bytes are those made afresh.
+// (issue 15), so they are kept for the whole process, most recently used
+// first, within a byte budget for all fonts together; the bytes are those
+// made afresh. (The last 8 per font were kept before: the letterhead fonts'
+// tables came back after more than 8 others and were compressed again,
+// ~0.35 M instructions a letter.) The body font's table differs in nearly
+// every letter; it passes through and is given up first.
 struct CodeTableParts {
   Array widths;
   std::string toUnicode;  // deflated
@@ -124,9 +129,11 @@ class CodeTableCache {
     static CodeTableCache cache;
     return cache;
   }
-  static std::string key(const std::vector<uint32_t>& codeGid, const std::vector<std::u32string>& codeText,
-                         int level) {
-    std::string k(reinterpret_cast<const char*>(&level), sizeof level);
+  // The font and its code table, as bytes.
+  static std::string key(const text::Font* font, const std::vector<uint32_t>& codeGid,
+                         const std::vector<std::u32string>& codeText, int level) {
+    std::string k(reinterpret_cast<const char*>(&font), sizeof font);
+    k.append(reinterpret_cast<const char*>(&level), sizeof level);
     k.append(reinterpret_cast<const char*>(codeGid.data()), codeGid.size() * sizeof(uint32_t));
     for (const std::u32string& t : codeText) {
       const uint32_t n = static_cast<uint32_t>(t.size());
@@ -135,28 +142,39 @@ class CodeTableCache {
     }
     return k;
   }
-  std::shared_ptr<const CodeTableParts> find(const text::Font* font, const std::string& key) {
+  std::shared_ptr<const CodeTableParts> find(const std::string& key) {
     std::lock_guard<std::mutex> lock(m_mutex);
-    auto& recent = m_byFont[font];
-    for (auto it = recent.begin(); it != recent.end(); ++it)
-      if (it->first == key) {
-        recent.splice(recent.begin(), recent, it);
-        return it->second;
-      }
-    return nullptr;
+    auto it = m_index.find(key);
+    if (it == m_index.end()) return nullptr;
+    m_recent.splice(m_recent.begin(), m_recent, it->second);
+    return it->second->parts;
   }
-  void keep(const text::Font* font, std::string key, std::shared_ptr<const CodeTableParts> parts) {
+  void keep(const std::string& key, std::shared_ptr<const CodeTableParts> parts) {
     std::lock_guard<std::mutex> lock(m_mutex);
-    auto& recent = m_byFont[font];
-    recent.emplace_front(std::move(key), std::move(parts));
-    if (recent.size() > kKept) recent.pop_back();
+    if (m_index.count(key)) return;  // two threads made the same table
+    const size_t bytes =
+        2 * key.size() + parts->toUnicode.size() + parts->cidToGid.size() + 16 * parts->widths.size() + 256;
+    m_recent.push_front(Kept{key, std::move(parts), bytes});
+    m_index.emplace(m_recent.front().key, m_recent.begin());
+    m_bytes += bytes;
+    while (m_bytes > kBudget && m_recent.size() > 1) {
+      m_bytes -= m_recent.back().bytes;
+      m_index.erase(m_recent.back().key);
+      m_recent.pop_back();
+    }
   }
 
  private:
-  static constexpr size_t kKept = 8;  // as the subsets (fontembed/FontSubset.cpp)
+  static constexpr size_t kBudget = size_t{4} << 20;  // ~1,000 body-font tables of a letter
+  struct Kept {
+    std::string key;
+    std::shared_ptr<const CodeTableParts> parts;
+    size_t bytes;  // roughly: the key twice (list and index) and the parts
+  };
   std::mutex m_mutex;
-  std::map<const text::Font*, std::list<std::pair<std::string, std::shared_ptr<const CodeTableParts>>>>
-      m_byFont;
+  std::list<Kept> m_recent;  // most recent first
+  std::unordered_map<std::string, std::list<Kept>::iterator> m_index;
+  size_t m_bytes = 0;
 };
 
 }  // namespace
@@ -369,8 +387,8 @@ void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
   std::string cacheKey;
   std::shared_ptr<const CodeTableParts> parts;
   if (cacheable) {
-    cacheKey = CodeTableCache::key(e.codeGid, e.codeText, m_level);
-    parts = CodeTableCache::instance().find(&f, cacheKey);
+    cacheKey = CodeTableCache::key(&f, e.codeGid, e.codeText, m_level);
+    parts = CodeTableCache::instance().find(cacheKey);
   }
   for (size_t c = 1; c < e.codeGid.size() && !parts; ++c) {
     uint32_t gid = e.codeGid[c];
@@ -415,7 +433,7 @@ void FontEmbedder::embed(Entry& e, FontSubset sub, Diagnostics& diags) {
       if (e.codeGid[c] != kNoGid) unicode.emplace_back(static_cast<uint16_t>(c), e.codeText[c]);
     const std::string cmap = toUnicodeCMap(unicode);
     made->toUnicode = m_level > 0 ? deflateBytes(cmap, m_level) : cmap;
-    if (cacheable) CodeTableCache::instance().keep(&f, cacheKey, made);
+    if (cacheable) CodeTableCache::instance().keep(cacheKey, made);
     parts = made;
   }
   // Stored as made: deflated (what setFlateStream writes), or raw at level 0.

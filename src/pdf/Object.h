@@ -67,12 +67,14 @@ class Array {
  public:
   Array() = default;
   void push_back(Object v);
-  void reserve(size_t n) { m_items.reserve(n); }
-  size_t size() const { return m_items.size(); }
-  bool empty() const { return m_items.empty(); }
-  const Object& operator[](size_t i) const { return m_items[i]; }
-  auto begin() const { return m_items.begin(); }
-  auto end() const { return m_items.end(); }
+  // The bodies that touch m_items follow class Object: clang instantiates
+  // them where they stand, and Object is incomplete here.
+  void reserve(size_t n);
+  size_t size() const;
+  bool empty() const;
+  const Object& operator[](size_t i) const;
+  std::vector<Object>::const_iterator begin() const;
+  std::vector<Object>::const_iterator end() const;
 
  private:
   std::vector<Object> m_items;
@@ -89,8 +91,8 @@ class Dictionary {
   const Object* get(std::string_view key) const;
   Object* get(std::string_view key);
   bool has(std::string_view key) const { return get(key) != nullptr; }
-  bool empty() const { return m_entries.empty(); }
-  size_t size() const { return m_entries.size(); }
+  bool empty() const;
+  size_t size() const;
   // Sorted bytewise by key.
   const std::vector<std::pair<std::string, Object>>& entries() const { return m_entries; }
 
@@ -138,6 +140,14 @@ class Object {
 };
 
 inline void Array::push_back(Object v) { m_items.push_back(std::move(v)); }
+inline void Array::reserve(size_t n) { m_items.reserve(n); }
+inline size_t Array::size() const { return m_items.size(); }
+inline bool Array::empty() const { return m_items.empty(); }
+inline const Object& Array::operator[](size_t i) const { return m_items[i]; }
+inline std::vector<Object>::const_iterator Array::begin() const { return m_items.begin(); }
+inline std::vector<Object>::const_iterator Array::end() const { return m_items.end(); }
+inline bool Dictionary::empty() const { return m_entries.empty(); }
+inline size_t Dictionary::size() const { return m_entries.size(); }
 
 // Serialising pieces, also for what is written by hand around objects.
 void writeName(std::string_view name, std::string& out);  // "/" and the escaped name

@@ -63,8 +63,7 @@ TEST(SubsetCache, BudgetBoundsWhatIsKeptAndBytesStayTheSame) {
     ASSERT_TRUE(fontembed::subsetFont(*font, glyphSet(n)).ok);
     EXPECT_LE(fontembed::keptSubsetBytes() - before, 2 * keptOne) << "set " << n;
   }
-  // Given up, made again (and compressed again): the same bytes, from the
-  // prepared face (past the eighth subset) where the first came from a plain one.
+  // Given up, made again (and compressed again): the same bytes.
   const fontembed::FontSubset again = fontembed::subsetFont(*font, glyphSet(0));
   ASSERT_TRUE(again.ok);
   EXPECT_EQ(again.program, a.program);
