@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
+#include <span>
 
 #include "base/Units.h"
 
@@ -103,6 +104,23 @@ struct Active {
   uint32_t startWord = 0, prevStartWord = 0, endWord = 0;
 };
 
+// A line from an active node to the break being tried, whose demerits
+// are known but for its rivers: tryBreak lists the lines of a group of
+// nodes and counts rivers only for lines that can still be the best of
+// their class (rivers only add demerits, and are rarely found).
+struct Candidate {
+  int64_t demerits = 0;    // total through this line, rivers not counted
+  int32_t passive = 0;     // the node's, as Active
+  int32_t line = 0;        // the line's number
+  uint32_t startWord = 0;  // the node's Active::startWord
+  Sp startHang = 0;        // the node's Active::startHang
+  int64_t shortfall = 0;
+  Totals after;      // the node's Active::after
+  uint8_t cls = 0;   // fitness class (and hyphen run)
+  bool set = false;  // badness defined: the line's spaces have positions
+  bool done = false;
+};
+
 // Nodes are kept apart by fitness class and, under a hyphen limit, by how
 // many hyphenated lines end in a row there (0 .. kMaxRun).
 constexpr int kMaxRun = 3;
@@ -121,12 +139,12 @@ class Breaker {
     m_secondWidth = m_widths.back();
     m_passive.reserve(items.size() / 4 + 16);
     if (params.riverDemerits > 0) {
-      m_prefix.resize(items.size() + 1);
+      Totals t;
       for (size_t i = 0; i < items.size(); ++i) {
-        m_prefix[i + 1] = m_prefix[i];
-        m_prefix[i + 1].add(items[i]);
-        if (items[i].type == Item::Type::Glue && items[i].width > 0 && items[i].stretchOrder == 0)
-          m_gapItems.push_back(i);
+        const Item& it = items[i];
+        if (it.type == Item::Type::Glue && it.width > 0 && it.stretchOrder == 0)
+          m_spaces.push_back(Space{i, t.width, t.expand, t.stretch, t.shrink, it.width, it.stretch, it.shrink});
+        t.add(it);
       }
     }
     m_active.reserve(64);
@@ -138,9 +156,11 @@ class Breaker {
  private:
   // Rivers: the spaces of the line from r to `pos`, set at its shortfall,
   // into m_lineGaps; returns how many continue a river of 3 or more lines.
-  int lineGaps(const Active& r, size_t pos, int64_t shortfall, const Totals& before);
+  int lineGaps(const Candidate& r, size_t pos, const Totals& before);
   bool runPass();
   void tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& before, Sp penaltyWidth, Sp endHang);
+  int64_t bestOfClasses(size_t pos, const Totals& before, int64_t* minimal, int32_t* bestPlace, int32_t* bestLine,
+                        uint32_t* bestStartWord);
   uint32_t wordAt(size_t start) const {
     return start < m_items.size() && m_items[start].type == Item::Type::Box ? m_items[start].word : 0;
   }
@@ -201,15 +221,20 @@ class Breaker {
   int64_t m_backgroundStretch = 0;  // emergency stretch in the last pass (§863)
 
   std::vector<Passive> m_passive;
-  // Rivers (only when Params::riverDemerits > 0): running totals before
-  // each item, the word spaces (glue with width), the spaces of every
+  // Rivers (only when Params::riverDemerits > 0): the word spaces (glue
+  // with width) with the running totals before each, the spaces of every
   // passive node's line, and scratch for the line being tried and the best
   // line per class.
-  std::vector<Totals> m_prefix;
-  std::vector<size_t> m_gapItems;
+  struct Space {
+    size_t item = 0;  // index in m_items
+    int64_t width = 0, expand = 0, stretch = 0, shrink = 0;  // Totals before it
+    Sp w = 0, st = 0, sh = 0;                                // its own width, stretch, shrink
+  };
+  std::vector<Space> m_spaces;
   std::vector<Gap> m_gapPool, m_lineGaps;
   std::vector<Gap> m_classGaps[kClasses];
   int32_t m_classRivers[kClasses] = {};
+  std::vector<Candidate> m_candidates;  // of the group of nodes being tried (tryBreak)
   std::vector<Active> m_active, m_next;
   std::vector<double> m_pruneKeys;
   std::vector<size_t> m_pruneOrder;
@@ -364,18 +389,36 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
   const bool realHyphen = flagged && !forced;
   const int64_t endWidth = before.width + penaltyWidth;
 
-  m_next.clear();
+  // The list is rewritten in place: nodes that stay move down to `w` (no
+  // copy while none has left, the usual case), new nodes go in at `w` too,
+  // into a freed slot or, when there is none, inserted there.
+  size_t w = 0;
+  size_t count = m_active.size();
+  size_t i = 0;
+  auto keep = [&] {
+    if (w != i) m_active[w] = m_active[i];
+    ++w;
+  };
+  auto add = [&](const Active& a) {
+    if (w < i) {
+      m_active[w++] = a;
+    } else {
+      m_active.insert(m_active.begin() + static_cast<std::ptrdiff_t>(w), a);
+      ++w, ++i, ++count;
+    }
+  };
   int32_t oldL = 0;
   Sp width = 0;
-  const size_t count = m_active.size();
-  for (size_t i = 0;; ++i) {
+  for (;; ++i) {
     const bool atEnd = i == count;
     const int32_t l = atEnd ? kNoLineLimit : m_active[i].line;
     if (l > oldL) {
       // §835: all nodes of the previous line number are done; the best break
       // per fitness class becomes a new active node (if close enough to the
       // best overall, §836).
-      if (minimum < kAwfulBad && (oldL != m_easyLine || atEnd)) {
+      if (!m_candidates.empty() && (oldL != m_easyLine || atEnd)) {
+        minimum = bestOfClasses(pos, before, minimal, bestPlace, bestLine, bestStartWord);
+        m_candidates.clear();
         if (noBreakYet) {
           noBreakYet = false;
           after = afterBreak(pos, before);
@@ -407,7 +450,7 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
             a.startWord = nextStartWord;
             a.prevStartWord = bestStartWord[c];
             a.endWord = endWord;
-            m_next.push_back(a);
+            add(a);
           }
           minimal[c] = kAwfulBad;
         }
@@ -460,13 +503,13 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
     // A hyphen limit: a line may not end in a hyphen after `hyphenLimit`
     // hyphenated lines in a row; the node stays for later breaks.
     if (realHyphen && limitHyphens && r.hyphens >= m_params.hyphenLimit) {
-      if (b <= kInfBad) m_next.push_back(r);
+      if (b <= kInfBad) keep();
       continue;
     }
     bool artificial = false;
     bool stays;
     if (b > kInfBad || forced) {
-      if (m_finalPass && minimum == kAwfulBad && i + 1 == count && m_next.empty()) {
+      if (m_finalPass && m_candidates.empty() && i + 1 == count && w == 0) {
         artificial = true;
       } else if (b > m_threshold) {
         continue;  // deactivated
@@ -474,7 +517,7 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       stays = false;
     } else {
       if (b > m_threshold) {
-        m_next.push_back(r);
+        keep();
         continue;
       }
       stays = true;
@@ -521,29 +564,20 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
       if (std::abs(static_cast<int>(fit) - static_cast<int>(r.fitness)) > 1) d += m_params.fitnessDemerits;
       d += extraDemerits(r, isFinal, endWidth, endWord);
     }
-    int rivers = 0;
-    if (m_params.riverDemerits > 0) {
-      m_lineGaps.clear();
-      if (b <= kInfBad) rivers = lineGaps(r, pos, shortfall, before);
-      d += rivers * m_params.riverDemerits;
-    }
-    d += r.demerits;
     const int run = !limitHyphens ? 0 : realHyphen ? std::min(r.hyphens + 1, kMaxRun) : 0;
-    const int c = run * 4 + fit;
-    if (d <= minimal[c]) {  // "<=": a later node wins ties, as in TeX
-      minimal[c] = d;
-      bestPlace[c] = r.passive;
-      bestLine[c] = l;
-      bestStartWord[c] = r.startWord;
-      if (m_params.riverDemerits > 0) {
-        m_classGaps[c] = m_lineGaps;
-        m_classRivers[c] = rivers;
-      }
-      if (d < minimum) minimum = d;
-    }
-    if (stays) m_next.push_back(r);
+    Candidate& cand = m_candidates.emplace_back();
+    cand.demerits = d + r.demerits;
+    cand.passive = r.passive;
+    cand.line = l;
+    cand.startWord = r.startWord;
+    cand.startHang = r.startHang;
+    cand.shortfall = shortfall;
+    cand.after = r.after;
+    cand.cls = static_cast<uint8_t>(run * 4 + fit);
+    cand.set = b <= kInfBad;
+    if (stays) keep();
   }
-  m_active.swap(m_next);
+  m_active.resize(w);
   if (m_active.size() > std::max<uint32_t>(m_params.maxActiveNodes, 1)) {
     Totals now = before;
     now.width = endWidth;
@@ -551,13 +585,83 @@ void Breaker::tryBreak(size_t pos, int32_t pi, bool flagged, const Totals& befor
   }
 }
 
+// The best line of each fitness class among m_candidates, as TeX finds it
+// trying them one by one (fewest demerits, a later line winning a tie),
+// and the fewest demerits of all; classes that cannot come within
+// fitnessDemerits of that are left at kAwfulBad (no node is made for
+// them). Rivers are counted for a line only while its demerits without
+// them could still make it its class's best, so mostly for one line a
+// class.
+int64_t Breaker::bestOfClasses(size_t pos, const Totals& before, int64_t* minimal, int32_t* bestPlace,
+                               int32_t* bestLine, uint32_t* bestStartWord) {
+  int64_t lower[kClasses];
+  std::fill(std::begin(lower), std::end(lower), kAwfulBad + 1);
+  for (const Candidate& cand : m_candidates) lower[cand.cls] = std::min(lower[cand.cls], cand.demerits);
+  // The classes that have lines, fewest demerits first (insertion sort:
+  // there are one or two).
+  int order[kClasses];
+  int classes = 0;
+  for (int c = 0; c < kClasses; ++c) {
+    if (lower[c] > kAwfulBad) continue;
+    int k = classes++;
+    for (; k > 0 && lower[order[k - 1]] > lower[c]; --k) order[k] = order[k - 1];
+    order[k] = c;
+  }
+  const int64_t adj = std::abs(static_cast<int64_t>(m_params.fitnessDemerits));
+  int64_t minimum = kAwfulBad;
+  for (int c : std::span(order, static_cast<size_t>(classes))) {
+    // Sorted: no later class can come within reach either.
+    if (lower[c] > kAwfulBad || lower[c] > (adj >= kAwfulBad - minimum ? kAwfulBad - 1 : minimum + adj)) break;
+    bool found = false;
+    int64_t best = 0;
+    size_t bestAt = 0;
+    while (true) {
+      // The next line to count: fewest demerits without rivers, the later first.
+      size_t next = m_candidates.size();
+      for (size_t k = 0; k < m_candidates.size(); ++k) {
+        const Candidate& x = m_candidates[k];
+        if (x.cls != c || x.done) continue;
+        if (next == m_candidates.size() || x.demerits <= m_candidates[next].demerits) next = k;
+      }
+      if (next == m_candidates.size()) break;
+      Candidate& cand = m_candidates[next];
+      if (found && (cand.demerits > best || (cand.demerits == best && next < bestAt))) break;
+      cand.done = true;
+      int rivers = 0;
+      if (m_params.riverDemerits > 0) {
+        m_lineGaps.clear();
+        if (cand.set) rivers = lineGaps(cand, pos, before);
+      }
+      const int64_t d = cand.demerits + rivers * m_params.riverDemerits;
+      if (d > kAwfulBad) continue;  // as TeX's "d <= minimal[c]" with minimal[c] at awful_bad
+      if (!found || d < best || (d == best && next > bestAt)) {
+        found = true;
+        best = d;
+        bestAt = next;
+        bestPlace[c] = cand.passive;
+        bestLine[c] = cand.line;
+        bestStartWord[c] = cand.startWord;
+        if (m_params.riverDemerits > 0) {
+          std::swap(m_classGaps[c], m_lineGaps);  // m_lineGaps is cleared before its next use
+          m_classRivers[c] = rivers;
+        }
+      }
+    }
+    if (!found) continue;
+    minimal[c] = best;
+    minimum = std::min(minimum, best);
+  }
+  return minimum;
+}
+
 // The line from r to `pos` set as collect() sets it: the letters take their
 // share of the expansion, the glue the rest (or the same ratio, pdfTeX's
 // way); the last line's fil leaves the spaces natural. Each space's extent
 // follows from the running totals, so the cost is a sweep over the line's
 // spaces and those of the line before (both in order along the line).
-int Breaker::lineGaps(const Active& r, size_t pos, int64_t shortfall, const Totals& before) {
+int Breaker::lineGaps(const Candidate& r, size_t pos, const Totals& before) {
   const Totals& a = r.after;
+  const int64_t shortfall = r.shortfall;
   const bool stretching = shortfall > 0;
   const int64_t glue = stretching ? before.stretch - a.stretch : before.shrink - a.shrink;
   const int64_t expand = before.expand - a.expand;
@@ -579,15 +683,15 @@ int Breaker::lineGaps(const Active& r, size_t pos, int64_t shortfall, const Tota
   const size_t prevCount = r.passive == 0 ? 0 : above.gapCount;
   int rivers = 0;
   size_t k = 0;
-  for (auto it = std::lower_bound(m_gapItems.begin(), m_gapItems.end(), start);
-       it != m_gapItems.end() && *it < pos; ++it) {
-    const Item& item = m_items[*it];
-    const Totals& t = m_prefix[*it];
+  auto first = std::lower_bound(m_spaces.begin(), m_spaces.end(), start,
+                                [](const Space& sp, size_t at) { return sp.item < at; });
+  for (auto it = first; it != m_spaces.end() && it->item < pos; ++it) {
+    const Space& t = *it;
     const double adjust = static_cast<double>(stretching ? t.stretch - a.stretch : t.shrink - a.shrink);
     Gap gap;
     gap.x0 = static_cast<float>(static_cast<double>(t.width - a.width) +
                                 e * static_cast<double>(t.expand - a.expand) + g * adjust - r.startHang);
-    gap.x1 = gap.x0 + static_cast<float>(item.width + g * (stretching ? item.stretch : item.shrink));
+    gap.x1 = gap.x0 + static_cast<float>(t.w + g * (stretching ? t.st : t.sh));
     while (k < prevCount && prev[k].x1 < gap.x0) ++k;
     for (size_t m = k; m < prevCount && prev[m].x0 <= gap.x1; ++m)
       gap.chain = std::max(gap.chain, prev[m].chain + 1);

@@ -68,7 +68,9 @@ class ItemBuilder {
       m_hangEnd = a == style::Align::Justify;
       m_hangStart = m_hangEnd || a == (m_out.items.rtl ? style::Align::Right : style::Align::Left);
     }
-    m_breaks = text::lineBreaks(text, m_o.language);
+    // Only breaks inside words are asked for (a space is a break of its
+    // own, addSpace), so ICU's answers per word serve.
+    m_breaks = text::wordBreaks(text, m_o.language);
     if (m_o.firstIndent > 0) {
       addPiece(Piece{Piece::Kind::Indent, 0, 0, 0, 0, 0, m_o.firstIndent,
                      m_out.items.rtl ? uint8_t(1) : uint8_t(0)});

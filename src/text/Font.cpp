@@ -194,6 +194,7 @@ Font::~Font() {
 
 std::unique_ptr<Font> Font::load(const std::string& path, int faceIndex, uint32_t id) {
   std::unique_ptr<Font> f(new Font());
+  for (std::atomic<uint32_t>& slot : f->m_coverage) slot.store(kNoAnswer, std::memory_order_relaxed);
   f->m_id = id;
   f->m_path = path;
   f->m_faceIndex = faceIndex;
@@ -258,6 +259,16 @@ std::string_view Font::data() const { return std::string_view(m_data->bytes, m_d
 int Font::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(m_hbFont, gid); }
 
 bool Font::hasCodepointAbove255(char32_t cp) const {
+  if (cp > 0x10FFFF) return askCmap(cp);  // (cp << 1) must keep the whole code point
+  std::atomic<uint32_t>& slot = m_coverage[cp % kCoverageSlots];
+  const uint32_t seen = slot.load(std::memory_order_relaxed);
+  if (seen != kNoAnswer && (seen >> 1) == cp) return (seen & 1) != 0;
+  const bool has = askCmap(cp);
+  slot.store((static_cast<uint32_t>(cp) << 1) | (has ? 1u : 0u), std::memory_order_relaxed);
+  return has;
+}
+
+bool Font::askCmap(char32_t cp) const {
   hb_codepoint_t gid = 0;
   return hb_font_get_nominal_glyph(m_hbFont, cp, &gid) && gid != 0;
 }

@@ -83,7 +83,16 @@ class Font {
   // hasCodepoint() for U+0000..U+00FF as bits, filled at load: itemization
   // asks once per character, and a HarfBuzz lookup each time showed in profiles.
   uint64_t m_latin1[4] = {0, 0, 0, 0};
+  // Above U+00FF, the answers given so far, direct-mapped by code point:
+  // (cp << 1) | answer, kNoAnswer when empty. A font's answer for a code
+  // point never changes, so a slot any thread wrote is right; 32-bit
+  // atomics (relaxed) keep a read whole. (The multi-script document asked
+  // HarfBuzz's cmap about 500,000 times, 100 instructions each.)
+  static constexpr size_t kCoverageSlots = 1024;
+  static constexpr uint32_t kNoAnswer = UINT32_MAX;
+  mutable std::atomic<uint32_t> m_coverage[kCoverageSlots];
   bool hasCodepointAbove255(char32_t cp) const;
+  bool askCmap(char32_t cp) const;
 };
 
 }  // namespace folio::text

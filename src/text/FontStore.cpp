@@ -350,11 +350,32 @@ struct FontStore::Impl {
     return true;  // a typesetter's default is a serif face
   }
 
-  std::vector<std::string> chain(uint32_t script, const FontRequest& r) {
+  // chain() of a script and request: what it lists after prefersSerif()
+  // (which may load and number a font, so it is asked every time) follows
+  // from the script, the request and that answer alone. Remembered, since
+  // itemization asks for every cluster a font lacks (the multi-script
+  // document: 7,673 chains of strings, each normalised and compared).
+  struct ChainKey {
+    uint32_t script = 0;
+    bool serif = false;
+    FontRequest request;
+    bool operator==(const ChainKey&) const = default;
+  };
+  std::vector<std::pair<ChainKey, std::vector<std::string>>> chains;
+
+  const std::vector<std::string>& chain(uint32_t script, const FontRequest& r) {
+    const bool serif = prefersSerif(r);
+    for (const auto& [key, list] : chains)
+      if (key.script == script && key.serif == serif && key.request == r) return list;
+    if (chains.size() >= 256) chains.clear();  // bounded: requests come from the layout
+    chains.emplace_back(ChainKey{script, serif, r}, listChain(script, r, serif));
+    return chains.back().second;
+  }
+
+  std::vector<std::string> listChain(uint32_t script, const FontRequest& r, bool serif) {
     std::vector<std::string> out;
     if (const std::vector<std::string>* own = r.familiesFor(script)) out = *own;
     out.insert(out.end(), r.families.begin(), r.families.end());
-    const bool serif = prefersSerif(r);
     auto pair = [&](const std::string& serifFamily, const std::string& sansFamily) {
       if (serif) {
         out.push_back(serifFamily);
